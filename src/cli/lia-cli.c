@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liaison-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "lia-cli.h"
+#include "lia-export.h"
+#include "lia-workspace-private.h"
+
+/* liaison-cli: the workspace without a display, for scripts and CI. */
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = context ? g_option_context_get_help (context, TRUE, NULL) : NULL;
+
+  g_printerr ("liaison-cli: %s\n", message);
+  if (help != NULL)
+    g_printerr ("\n%s", help);
+  return LIA_CLI_EXIT_BAD_INPUT;
+}
+
+static LiaWorkspace *
+load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  LiaWorkspace *workspace = lia_workspace_new_from_file (file, NULL, &error);
+
+  if (workspace == NULL)
+    g_printerr ("%s\n", error->message);
+  return workspace;
+}
+
+static int
+cmd_validate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check workspace files"));
+  g_autoptr(GError) error = NULL;
+  int status = LIA_CLI_EXIT_OK;
+
+  g_option_context_set_summary (context, _("Reports every file that cannot be read, with the JSON path of the problem."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("validate needs at least one FILE"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(LiaWorkspace) workspace = load (argv[i]);
+
+      if (workspace == NULL)
+        status = LIA_CLI_EXIT_BAD_INPUT;
+      else if (lia_workspace_get_read_only (workspace))
+        g_printerr ("%s: %s\n", argv[i], lia_workspace_get_read_only_reason (workspace));
+      else
+        /* Translators: printed by "liaison-cli validate" for a good file. */
+        g_print (_("%s: valid\n"), argv[i]);
+    }
+
+  return status;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("md or csv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export the requirement translation table"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) workspace = NULL;
+  g_autofree char *text = NULL;
+  LiaExportFormat format;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("export needs exactly one FILE"));
+  if (format_name == NULL)
+    format_name = g_strdup ("md");
+  if (!lia_export_format_from_string (format_name, &format))
+    {
+      g_autofree char *msg = g_strdup_printf (_("unknown format “%s” (use md or csv)"), format_name);
+      return usage_error (context, msg);
+    }
+
+  workspace = load (argv[1]);
+  if (workspace == NULL)
+    return LIA_CLI_EXIT_BAD_INPUT;
+
+  text = lia_export_requirements (G_LIST_MODEL (lia_workspace_get_requirements (workspace)), format);
+  if (output == NULL)
+    {
+      fputs (text, stdout);
+      return fflush (stdout) == 0 ? LIA_CLI_EXIT_OK : LIA_CLI_EXIT_FAILURE;
+    }
+
+  if (!lia_write_file_atomically (output, text, strlen (text), FALSE, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+  return LIA_CLI_EXIT_OK;
+}
+
+static int
+cmd_format (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — rewrite a workspace in canonical form"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) workspace = NULL;
+
+  g_option_context_set_summary (context, _("Reads FILE and saves it again with stable key order and two-space indentation (the previous version is kept as FILE~)."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("format needs exactly one FILE"));
+
+  workspace = load (argv[1]);
+  if (workspace == NULL)
+    return LIA_CLI_EXIT_BAD_INPUT;
+  if (!lia_workspace_save (workspace, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+  return LIA_CLI_EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "validate", N_("FILE…"), N_("Check workspace files and report located errors"), cmd_validate },
+  { "export", N_("--format md|csv [--output F] FILE"), N_("Export the requirement translation table"), cmd_export },
+  { "format", N_("FILE"), N_("Rewrite a workspace in canonical form"), cmd_format },
+};
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: liaison-cli COMMAND [OPTION…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-9s %s\n            %s\n", commands[i].name,
+             _(commands[i].args), _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “liaison-cli COMMAND --help” for a command’s options."));
+  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 failure, 2 bad input or arguments."));
+}
+
+int
+lia_cli_run (int    argc,
+             char **argv)
+{
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return LIA_CLI_EXIT_BAD_INPUT;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return LIA_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "-V"))
+    {
+      g_print ("liaison-cli %s\n", PACKAGE_VERSION);
+      return LIA_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("liaison-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].func (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("liaison-cli: unknown command “%s”\n\n"), argv[1]);
+  print_help (stderr);
+  return LIA_CLI_EXIT_BAD_INPUT;
+}

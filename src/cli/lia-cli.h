@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses shared by every subcommand. */
+#define LIA_CLI_EXIT_OK 0
+#define LIA_CLI_EXIT_FAILURE 1
+#define LIA_CLI_EXIT_BAD_INPUT 2
+
+int lia_cli_run (int    argc,
+                 char **argv);
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-contract"
+
+#include "config.h"
+
+#include "lia-model.h"
+
+/* An API contract model: a named table of fields. */
+struct _LiaContract
+{
+  LiaEntity parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LiaContract, lia_contract, LIA_TYPE_ENTITY)
+
+static const LiaFieldSpec fields[] = {
+  { .name = "name", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED },
+  { .name = "description", .kind = LIA_KIND_STRING },
+  { .name = "fields", .kind = LIA_KIND_LIST, .entity_type = lia_field_get_type },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == LIA_CONTRACT_N_FIELDS);
+
+static void
+lia_contract_class_init (LiaContractClass *klass)
+{
+  lia_entity_class_install_fields (LIA_ENTITY_CLASS (klass), fields, G_N_ELEMENTS (fields), TRUE);
+}
+
+static void
+lia_contract_init (LiaContract *self)
+{
+}
+
+LiaContract *
+lia_contract_new (void)
+{
+  return g_object_new (LIA_TYPE_CONTRACT, NULL);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-workspace.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LIA_EXPORT_MARKDOWN,
+  LIA_EXPORT_CSV,
+} LiaExportFormat;
+
+gboolean  lia_export_format_from_string (const char      *name,
+                                         LiaExportFormat *format);
+char     *lia_export_requirements       (GListModel      *requirements,
+                                         LiaExportFormat  format);
+char     *lia_requirement_format_steps  (LiaEntity       *requirement,
+                                         const char      *separator);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-entity.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_FIELD (lia_field_get_type ())
+G_DECLARE_FINAL_TYPE (LiaField, lia_field, LIA, FIELD, LiaEntity)
+
+typedef enum
+{
+  LIA_FIELD_NAME,
+  LIA_FIELD_TYPE,
+  LIA_FIELD_ITEMS,
+  LIA_FIELD_REF,
+  LIA_FIELD_REQUIRED,
+  LIA_FIELD_DEFAULT,
+  LIA_FIELD_MINIMUM,
+  LIA_FIELD_MAXIMUM,
+  LIA_FIELD_EXCLUSIVE_MINIMUM,
+  LIA_FIELD_EXCLUSIVE_MAXIMUM,
+  LIA_FIELD_MIN_LENGTH,
+  LIA_FIELD_MAX_LENGTH,
+  LIA_FIELD_PATTERN,
+  LIA_FIELD_CHOICES,
+  LIA_FIELD_DESCRIPTION,
+  LIA_FIELD_N_FIELDS
+} LiaFieldField;
+
+LiaField *lia_field_new (void);
+
+G_END_DECLS

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-history"
+
+#include "config.h"
+
+#include "lia-history.h"
+
+/* Edits are recorded as reversible commands, grouped so that one user
+ * action (which may touch several entities) is one undo step. */
+
+#define COALESCE_USEC (1500 * G_TIME_SPAN_MILLISECOND)
+
+typedef enum
+{
+  CMD_SET,
+  CMD_INSERT,
+  CMD_REMOVE,
+  CMD_MOVE,
+} CommandKind;
+
+typedef struct
+{
+  CommandKind  kind;
+  LiaEntity   *entity;
+  guint        field;
+  GValue       before;
+  GValue       after;
+  GListStore  *store;
+  guint        position;
+  guint        to;
+  GObject     *item;
+} Command;
+
+typedef struct
+{
+  char      *label;
+  GPtrArray *commands;
+  gint64     time;
+  gboolean   coalescable;
+} Group;
+
+struct _LiaHistory
+{
+  GObject    parent_instance;
+
+  GPtrArray *undo;    /* of Group, oldest first */
+  GPtrArray *redo;    /* of Group, next redo last */
+  Group     *open;
+  guint      depth;
+};
+
+G_DEFINE_FINAL_TYPE (LiaHistory, lia_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+command_free (gpointer data)
+{
+  Command *cmd = data;
+
+  g_clear_object (&cmd->entity);
+  g_clear_object (&cmd->store);
+  g_clear_object (&cmd->item);
+  if (G_IS_VALUE (&cmd->before))
+    g_value_unset (&cmd->before);
+  if (G_IS_VALUE (&cmd->after))
+    g_value_unset (&cmd->after);
+  g_free (cmd);
+}
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->label);
+  g_ptr_array_unref (group->commands);
+  g_free (group);
+}
+
+static Group *
+group_new (const char *label)
+{
+  Group *group = g_new0 (Group, 1);
+
+  group->label = g_strdup (label);
+  group->commands = g_ptr_array_new_with_free_func (command_free);
+  group->time = g_get_monotonic_time ();
+  return group;
+}
+
+static void
+apply (Command  *cmd,
+       gboolean  forward)
+{
+  switch (cmd->kind)
+    {
+    case CMD_SET:
+      lia_entity_set_value (cmd->entity, cmd->field, forward ? &cmd->after : &cmd->before);
+      break;
+    case CMD_INSERT:
+    case CMD_REMOVE:
+      if ((cmd->kind == CMD_INSERT) == forward)
+        g_list_store_insert (cmd->store, cmd->position, cmd->item);
+      else
+        g_list_store_remove (cmd->store, cmd->position);
+      break;
+    case CMD_MOVE:
+      {
+        guint from = forward ? cmd->position : cmd->to;
+        guint to = forward ? cmd->to : cmd->position;
+        g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (cmd->store), from);
+
+        g_list_store_remove (cmd->store, from);
+        g_list_store_insert (cmd->store, to, item);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_state (LiaHistory *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+commit_group (LiaHistory *self,
+              Group      *group)
+{
+  if (group->commands->len == 0)
+    {
+      group_free (group);
+      return;
+    }
+
+  g_ptr_array_add (self->undo, group);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}
+
+/* Runs @cmd now and records it in the open group, or in a group of its own. */
+static void
+record (LiaHistory *self,
+        Command    *cmd)
+{
+  apply (cmd, TRUE);
+
+  if (self->open != NULL)
+    {
+      g_ptr_array_add (self->open->commands, cmd);
+    }
+  else
+    {
+      Group *group = group_new (NULL);
+      g_ptr_array_add (group->commands, cmd);
+      commit_group (self, group);
+    }
+}
+
+static void
+lia_history_finalize (GObject *object)
+{
+  LiaHistory *self = LIA_HISTORY (object);
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->open, group_free);
+
+  G_OBJECT_CLASS (lia_history_parent_class)->finalize (object);
+}
+
+static void
+lia_history_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LiaHistory *self = LIA_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, lia_history_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, lia_history_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_history_class_init (LiaHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lia_history_finalize;
+  object_class->get_property = lia_history_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after every recorded edit, undo and redo: the workspace
+   * uses it to mark itself modified and schedule an autosave. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lia_history_init (LiaHistory *self)
+{
+  self->undo = g_ptr_array_new_with_free_func (group_free);
+  self->redo = g_ptr_array_new_with_free_func (group_free);
+}
+
+LiaHistory *
+lia_history_new (void)
+{
+  return g_object_new (LIA_TYPE_HISTORY, NULL);
+}
+
+/* Groups nest: only the outermost begin/end pair makes an undo step. */
+void
+lia_history_begin (LiaHistory *self,
+                   const char *label)
+{
+  g_return_if_fail (LIA_IS_HISTORY (self));
+
+  if (self->depth++ == 0)
+    self->open = group_new (label);
+}
+
+void
+lia_history_end (LiaHistory *self)
+{
+  g_return_if_fail (LIA_IS_HISTORY (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (--self->depth == 0)
+    commit_group (self, g_steal_pointer (&self->open));
+}
+
+/* With @coalesce, a change to the same field right after the previous one
+ * (typing in an entry) extends that undo step instead of adding one. */
+void
+lia_history_set_value (LiaHistory   *self,
+                       LiaEntity    *entity,
+                       guint         field,
+                       const GValue *value,
+                       gboolean      coalesce)
+{
+  const GValue *current;
+  Command *cmd;
+
+  g_return_if_fail (LIA_IS_HISTORY (self));
+  g_return_if_fail (LIA_IS_ENTITY (entity));
+
+  current = lia_entity_peek_value (entity, field);
+  g_return_if_fail (current != NULL);
+
+  if (coalesce && self->open == NULL && self->undo->len > 0 && self->redo->len == 0)
+    {
+      Group *last = g_ptr_array_index (self->undo, self->undo->len - 1);
+      gint64 now = g_get_monotonic_time ();
+
+      if (last->coalescable && last->commands->len == 1 && now - last->time < COALESCE_USEC)
+        {
+          Command *prev = g_ptr_array_index (last->commands, 0);
+
+          if (prev->kind == CMD_SET && prev->entity == entity && prev->field == field)
+            {
+              g_value_copy (value, &prev->after);
+              last->time = now;
+              if (lia_entity_set_value (entity, field, value))
+                g_signal_emit (self, signals[CHANGED], 0);
+              return;
+            }
+        }
+    }
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_SET;
+  cmd->entity = g_object_ref (entity);
+  cmd->field = field;
+  g_value_init (&cmd->before, G_VALUE_TYPE (current));
+  g_value_copy (current, &cmd->before);
+  g_value_init (&cmd->after, G_VALUE_TYPE (current));
+  g_value_copy (value, &cmd->after);
+
+  if (lia_entity_value_equal (entity, field, value))
+    {
+      command_free (cmd);
+      return;
+    }
+
+  record (self, cmd);
+  if (coalesce && self->open == NULL && self->undo->len > 0)
+    ((Group *) g_ptr_array_index (self->undo, self->undo->len - 1))->coalescable = TRUE;
+}
+
+void
+lia_history_set_string (LiaHistory *self,
+                        LiaEntity  *entity,
+                        guint       field,
+                        const char *value,
+                        gboolean    coalesce)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value ? value : "");
+  lia_history_set_value (self, entity, field, &v, coalesce);
+}
+
+void
+lia_history_set_int (LiaHistory *self,
+                     LiaEntity  *entity,
+                     guint       field,
+                     int         value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, value);
+  lia_history_set_value (self, entity, field, &v, FALSE);
+}
+
+void
+lia_history_insert (LiaHistory *self,
+                    GListStore *store,
+                    guint       position,
+                    gpointer    item)
+{
+  Command *cmd;
+
+  g_return_if_fail (LIA_IS_HISTORY (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (G_IS_OBJECT (item));
+  g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_INSERT;
+  cmd->store = g_object_ref (store);
+  cmd->position = position;
+  cmd->item = g_object_ref (item);
+  record (self, cmd);
+}
+
+void
+lia_history_remove (LiaHistory *self,
+                    GListStore *store,
+                    guint       position)
+{
+  Command *cmd;
+
+  g_return_if_fail (LIA_IS_HISTORY (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_REMOVE;
+  cmd->store = g_object_ref (store);
+  cmd->position = position;
+  cmd->item = g_list_model_get_item (G_LIST_MODEL (store), position);
+  record (self, cmd);
+}
+
+void
+lia_history_move (LiaHistory *self,
+                  GListStore *store,
+                  guint       from,
+                  guint       to)
+{
+  guint n;
+  Command *cmd;
+
+  g_return_if_fail (LIA_IS_HISTORY (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_return_if_fail (from < n && to < n);
+
+  if (from == to)
+    return;
+
+  cmd = g_new0 (Command, 1);
+  cmd->kind = CMD_MOVE;
+  cmd->store = g_object_ref (store);
+  cmd->position = from;
+  cmd->to = to;
+  record (self, cmd);
+}
+
+gboolean
+lia_history_can_undo (LiaHistory *self)
+{
+  g_return_val_if_fail (LIA_IS_HISTORY (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+gboolean
+lia_history_can_redo (LiaHistory *self)
+{
+  g_return_val_if_fail (LIA_IS_HISTORY (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+const char *
+lia_history_get_undo_label (LiaHistory *self)
+{
+  g_return_val_if_fail (LIA_IS_HISTORY (self), NULL);
+
+  return self->undo->len ? ((Group *) g_ptr_array_index (self->undo, self->undo->len - 1))->label : NULL;
+}
+
+const char *
+lia_history_get_redo_label (LiaHistory *self)
+{
+  g_return_val_if_fail (LIA_IS_HISTORY (self), NULL);
+
+  return self->redo->len ? ((Group *) g_ptr_array_index (self->redo, self->redo->len - 1))->label : NULL;
+}
+
+gboolean
+lia_history_undo (LiaHistory *self)
+{
+  Group *group;
+
+  g_return_val_if_fail (LIA_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->open == NULL, FALSE);
+
+  if (self->undo->len == 0)
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  for (guint i = group->commands->len; i > 0; i--)
+    apply (g_ptr_array_index (group->commands, i - 1), FALSE);
+  group->coalescable = FALSE;
+  g_ptr_array_add (self->redo, group);
+  notify_state (self);
+  return TRUE;
+}
+
+gboolean
+lia_history_redo (LiaHistory *self)
+{
+  Group *group;
+
+  g_return_val_if_fail (LIA_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->open == NULL, FALSE);
+
+  if (self->redo->len == 0)
+    return FALSE;
+
+  group = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  for (guint i = 0; i < group->commands->len; i++)
+    apply (g_ptr_array_index (group->commands, i), TRUE);
+  g_ptr_array_add (self->undo, group);
+  notify_state (self);
+  return TRUE;
+}
+
+void
+lia_history_clear (LiaHistory *self)
+{
+  g_return_if_fail (LIA_IS_HISTORY (self));
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-entity.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_HISTORY (lia_history_get_type ())
+G_DECLARE_FINAL_TYPE (LiaHistory, lia_history, LIA, HISTORY, GObject)
+
+LiaHistory *lia_history_new        (void);
+
+void        lia_history_begin      (LiaHistory   *self,
+                                    const char   *label);
+void        lia_history_end        (LiaHistory   *self);
+
+void        lia_history_set_value  (LiaHistory   *self,
+                                    LiaEntity    *entity,
+                                    guint         field,
+                                    const GValue *value,
+                                    gboolean      coalesce);
+void        lia_history_set_string (LiaHistory   *self,
+                                    LiaEntity    *entity,
+                                    guint         field,
+                                    const char   *value,
+                                    gboolean      coalesce);
+void        lia_history_set_int    (LiaHistory   *self,
+                                    LiaEntity    *entity,
+                                    guint         field,
+                                    int           value);
+void        lia_history_insert     (LiaHistory   *self,
+                                    GListStore   *store,
+                                    guint         position,
+                                    gpointer      item);
+void        lia_history_remove     (LiaHistory   *self,
+                                    GListStore   *store,
+                                    guint         position);
+void        lia_history_move       (LiaHistory   *self,
+                                    GListStore   *store,
+                                    guint         from,
+                                    guint         to);
+
+gboolean    lia_history_can_undo   (LiaHistory   *self);
+gboolean    lia_history_can_redo   (LiaHistory   *self);
+const char *lia_history_get_undo_label (LiaHistory *self);
+const char *lia_history_get_redo_label (LiaHistory *self);
+gboolean    lia_history_undo       (LiaHistory   *self);
+gboolean    lia_history_redo       (LiaHistory   *self);
+void        lia_history_clear      (LiaHistory   *self);
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-entity.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_MEETING (lia_meeting_get_type ())
+G_DECLARE_FINAL_TYPE (LiaMeeting, lia_meeting, LIA, MEETING, LiaEntity)
+
+typedef enum
+{
+  LIA_MEETING_TITLE,
+  LIA_MEETING_START,
+  LIA_MEETING_TIMEZONE,
+  LIA_MEETING_LOCATION,
+  LIA_MEETING_GOAL,
+  LIA_MEETING_ATTENDEES,
+  LIA_MEETING_RECURRENCE,
+  LIA_MEETING_AGENDA,
+  LIA_MEETING_MINUTES,
+  LIA_MEETING_DECISIONS,
+  LIA_MEETING_ACTION_ITEMS,
+  LIA_MEETING_EVALUATION,
+  LIA_MEETING_N_FIELDS
+} LiaMeetingField;
+
+LiaMeeting *lia_meeting_new (void);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-model"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lia-model.h"
+
+const char * const lia_work_status_choices[] = { "todo", "in-progress", "done", "blocked", NULL };
+const char * const lia_priority_choices[] = { "highest", "high", "medium", "low", "lowest", NULL };
+const char * const lia_requirement_status_choices[] = { "draft", "agreed", "in-progress", "done", NULL };
+const char * const lia_agenda_kind_choices[] = { "discussion", "presentation", "break", "decision", NULL };
+const char * const lia_recurrence_choices[] = { "none", "weekly", NULL };
+const char * const lia_field_type_choices[] = { "string", "integer", "number", "boolean", "array", "object", "enum", NULL };
+const char * const lia_weekday_choices[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
+const char * const lia_default_work_days[] = { "mon", "tue", "wed", "thu", "fri", NULL };
+
+/* Files hold stable English identifiers; people see these labels. */
+const char *
+lia_choice_get_label (const char *value)
+{
+  static const struct { const char *value; const char *context; const char *label; } labels[] = {
+    { "todo", "status", NC_("status", "To do") },
+    { "in-progress", "status", NC_("status", "In progress") },
+    { "done", "status", NC_("status", "Done") },
+    { "blocked", "status", NC_("status", "Blocked") },
+    { "draft", "status", NC_("status", "Draft") },
+    { "agreed", "status", NC_("status", "Agreed") },
+    { "highest", "priority", NC_("priority", "Highest") },
+    { "high", "priority", NC_("priority", "High") },
+    { "medium", "priority", NC_("priority", "Medium") },
+    { "low", "priority", NC_("priority", "Low") },
+    { "lowest", "priority", NC_("priority", "Lowest") },
+  };
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].value, value))
+      return g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label);
+
+  return value;
+}

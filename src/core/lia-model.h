@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-entity.h"
+
+G_BEGIN_DECLS
+
+/* The allowed values of the model's choice fields, as written in files. */
+extern const char * const lia_work_status_choices[];
+extern const char * const lia_priority_choices[];
+extern const char * const lia_requirement_status_choices[];
+extern const char * const lia_agenda_kind_choices[];
+extern const char * const lia_recurrence_choices[];
+extern const char * const lia_field_type_choices[];
+extern const char * const lia_weekday_choices[];
+extern const char * const lia_default_work_days[];
+
+const char *lia_choice_get_label (const char *value);
+
+G_END_DECLS
+
+#include "lia-action-item.h"
+#include "lia-agenda-item.h"
+#include "lia-assessment.h"
+#include "lia-contract.h"
+#include "lia-evaluation.h"
+#include "lia-field.h"
+#include "lia-meeting.h"
+#include "lia-member.h"
+#include "lia-page.h"
+#include "lia-rating.h"
+#include "lia-remote-ref.h"
+#include "lia-requirement.h"
+#include "lia-step.h"
+#include "lia-task.h"

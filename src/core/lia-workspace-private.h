@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-workspace.h"
+
+G_BEGIN_DECLS
+
+/* The top-level collections, in file order. */
+typedef enum
+{
+  LIA_COLLECTION_MEMBERS,
+  LIA_COLLECTION_REQUIREMENTS,
+  LIA_COLLECTION_MEETINGS,
+  LIA_COLLECTION_TASKS,
+  LIA_COLLECTION_PAGES,
+  LIA_COLLECTION_CONTRACTS,
+  LIA_COLLECTION_ASSESSMENTS,
+  LIA_N_COLLECTIONS
+} LiaCollection;
+
+typedef struct
+{
+  const char *key;
+  GType     (*item_type) (void);
+} LiaCollectionInfo;
+
+extern const LiaCollectionInfo lia_collections[LIA_N_COLLECTIONS];
+
+GListStore *lia_workspace_get_collection   (LiaWorkspace  *self,
+                                            LiaCollection  collection);
+void        lia_workspace_set_loaded_state (LiaWorkspace  *self,
+                                            const char    *title,
+                                            gint64         version,
+                                            JsonObject    *extra);
+gint64      lia_workspace_get_version      (LiaWorkspace  *self);
+
+/* lia-workspace-io.c */
+gboolean    lia_workspace_parse            (LiaWorkspace  *self,
+                                            const char    *data,
+                                            gsize          length,
+                                            const char    *display_name,
+                                            GError       **error);
+GString    *lia_workspace_serialize        (LiaWorkspace  *self);
+gboolean    lia_write_file_atomically      (const char    *path,
+                                            const char    *data,
+                                            gsize          length,
+                                            gboolean       keep_backup,
+                                            GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,768 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-workspace"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lia-workspace-private.h"
+
+struct _LiaWorkspace
+{
+  GObject       parent_instance;
+
+  GFile        *file;
+  char         *title;
+  gint64        version;
+  char         *read_only_reason;
+  JsonObject   *extra;
+  LiaHistory   *history;
+  GListStore   *collections[LIA_N_COLLECTIONS];
+
+  gboolean      modified;
+  guint         autosave_delay;
+  guint         autosave_source;
+  GFileMonitor *monitor;
+  guint         monitor_source;
+  char         *disk_checksum;   /* of what we last read or wrote */
+};
+
+G_DEFINE_FINAL_TYPE (LiaWorkspace, lia_workspace, G_TYPE_OBJECT)
+G_DEFINE_QUARK (lia-workspace-error-quark, lia_workspace_error)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_READ_ONLY,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  EXTERNAL_CHANGE,
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+const LiaCollectionInfo lia_collections[LIA_N_COLLECTIONS] = {
+  { "members", lia_member_get_type },
+  { "requirements", lia_requirement_get_type },
+  { "meetings", lia_meeting_get_type },
+  { "tasks", lia_task_get_type },
+  { "pages", lia_page_get_type },
+  { "contracts", lia_contract_get_type },
+  { "assessments", lia_assessment_get_type },
+};
+
+static char *
+checksum_of (const char *data,
+             gsize       length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+static void
+set_modified (LiaWorkspace *self,
+              gboolean      modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+autosave_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LiaWorkspace *self = LIA_WORKSPACE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!lia_workspace_save_finish (self, result, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  LiaWorkspace *self = LIA_WORKSPACE (user_data);
+
+  self->autosave_source = 0;
+  if (self->modified && self->file != NULL && self->read_only_reason == NULL)
+    lia_workspace_save_async (self, NULL, NULL, autosave_done_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+history_changed_cb (LiaWorkspace *self,
+                    LiaHistory   *history)
+{
+  set_modified (self, TRUE);
+
+  if (self->autosave_delay > 0 && self->file != NULL && self->read_only_reason == NULL)
+    {
+      g_clear_handle_id (&self->autosave_source, g_source_remove);
+      self->autosave_source = g_timeout_add (self->autosave_delay, autosave_cb, self);
+    }
+}
+
+static void
+check_disk_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LiaWorkspace) self = user_data;
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, NULL))
+    return;
+
+  /* Our own atomic saves also wake the monitor; only content we did not
+   * write counts as an external change. */
+  sum = checksum_of (contents, length);
+  if (g_strcmp0 (sum, self->disk_checksum) != 0)
+    {
+      g_free (self->disk_checksum);
+      self->disk_checksum = g_steal_pointer (&sum);
+      g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
+    }
+}
+
+static gboolean
+monitor_settled_cb (gpointer user_data)
+{
+  LiaWorkspace *self = LIA_WORKSPACE (user_data);
+
+  self->monitor_source = 0;
+  if (self->file != NULL)
+    g_file_load_contents_async (self->file, NULL, check_disk_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (LiaWorkspace      *self,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN)
+    return;
+
+  /* Editors and git write in bursts; look once things settle. */
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  self->monitor_source = g_timeout_add (300, monitor_settled_cb, self);
+}
+
+static void
+watch_file (LiaWorkspace *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->file == NULL || self->autosave_delay == 0)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+static void
+lia_workspace_dispose (GObject *object)
+{
+  LiaWorkspace *self = LIA_WORKSPACE (object);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->history);
+  for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
+    g_clear_object (&self->collections[i]);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (lia_workspace_parent_class)->dispose (object);
+}
+
+static void
+lia_workspace_finalize (GObject *object)
+{
+  LiaWorkspace *self = LIA_WORKSPACE (object);
+
+  g_free (self->title);
+  g_free (self->read_only_reason);
+  g_free (self->disk_checksum);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (lia_workspace_parent_class)->finalize (object);
+}
+
+static void
+lia_workspace_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LiaWorkspace *self = LIA_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only_reason != NULL);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_workspace_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LiaWorkspace *self = LIA_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      lia_workspace_set_file (self, g_value_get_object (value));
+      break;
+    case PROP_TITLE:
+      lia_workspace_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_workspace_class_init (LiaWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lia_workspace_dispose;
+  object_class->finalize = lia_workspace_finalize;
+  object_class->get_property = lia_workspace_get_property;
+  object_class->set_property = lia_workspace_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The file on disk changed and is not what this workspace last read or
+   * wrote: offer to reload it. */
+  signals[EXTERNAL_CHANGE] =
+    g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+lia_workspace_init (LiaWorkspace *self)
+{
+  self->title = g_strdup ("");
+  self->version = LIA_WORKSPACE_FORMAT_VERSION;
+  self->extra = json_object_new ();
+  self->history = lia_history_new ();
+  for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
+    self->collections[i] = g_list_store_new (lia_collections[i].item_type ());
+
+  g_signal_connect_object (self->history, "changed", G_CALLBACK (history_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+LiaWorkspace *
+lia_workspace_new (void)
+{
+  return g_object_new (LIA_TYPE_WORKSPACE, NULL);
+}
+
+/* @display_name is what error messages call the input (usually the file's
+ * path). */
+LiaWorkspace *
+lia_workspace_new_from_data (const char  *data,
+                             gsize        length,
+                             const char  *display_name,
+                             GError     **error)
+{
+  g_autoptr(LiaWorkspace) self = lia_workspace_new ();
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!lia_workspace_parse (self, data ? data : "", length, display_name ? display_name : "workspace", error))
+    return NULL;
+
+  self->disk_checksum = checksum_of (data ? data : "", length);
+  return g_steal_pointer (&self);
+}
+
+LiaWorkspace *
+lia_workspace_new_from_file (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+  LiaWorkspace *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_path (file);
+  if (name == NULL)
+    name = g_file_get_uri (file);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  self = lia_workspace_new_from_data (contents, length, name, error);
+  if (self != NULL)
+    {
+      self->file = g_object_ref (file);
+      watch_file (self);
+    }
+  return self;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  LiaWorkspace *self = lia_workspace_new_from_file (task_data, cancellable, &error);
+
+  if (self == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, self, g_object_unref);
+}
+
+void
+lia_workspace_load_async (GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lia_workspace_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+LiaWorkspace *
+lia_workspace_load_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  LiaWorkspace *self;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  self = g_task_propagate_pointer (G_TASK (result), error);
+  /* The monitor must live on the main context, not the loader's thread. */
+  if (self != NULL)
+    watch_file (self);
+  return self;
+}
+
+/* The sample workspace made from the seed article: "zh" languages get the
+ * article's own words, every other language the English translation. */
+LiaWorkspace *
+lia_workspace_new_sample (const char *language)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+  LiaWorkspace *self;
+
+  if (language != NULL && g_str_has_prefix (language, "zh"))
+    path = "/io/github/liaisonapp/Liaison/samples/sample.zh_CN.liaison";
+  else
+    path = "/io/github/liaisonapp/Liaison/samples/sample.en.liaison";
+
+  bytes = g_resources_lookup_data (path, 0, &error);
+  g_assert_no_error (error);
+  self = lia_workspace_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&self->disk_checksum, g_free);
+  return self;
+}
+
+char *
+lia_workspace_to_data (LiaWorkspace *self,
+                       gsize        *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  out = lia_workspace_serialize (self);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+check_can_save (LiaWorkspace *self,
+                GFile        *file,
+                GError      **error)
+{
+  if (file == NULL)
+    {
+      g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_IO,
+                           _("The workspace has no file yet; choose where to save it"));
+      return FALSE;
+    }
+  if (!g_file_is_native (file))
+    {
+      g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_IO,
+                           _("Only local files can be saved"));
+      return FALSE;
+    }
+  if (self->read_only_reason != NULL && (self->file == NULL || g_file_equal (file, self->file)))
+    {
+      g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_READ_ONLY,
+                           self->read_only_reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+saved (LiaWorkspace *self,
+       GFile        *file,
+       char         *checksum)
+{
+  g_free (self->disk_checksum);
+  self->disk_checksum = checksum;
+  if (self->file == NULL || !g_file_equal (file, self->file))
+    lia_workspace_set_file (self, file);
+  set_modified (self, FALSE);
+}
+
+gboolean
+lia_workspace_save (LiaWorkspace  *self,
+                    GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GString) data = NULL;
+
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
+
+  if (file == NULL)
+    file = self->file;
+  if (!check_can_save (self, file, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  data = lia_workspace_serialize (self);
+  if (!lia_write_file_atomically (path, data->str, data->len, TRUE, error))
+    return FALSE;
+
+  saved (self, file, checksum_of (data->str, data->len));
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile   *file;
+  GString *data;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *sd = data;
+
+  g_object_unref (sd->file);
+  g_string_free (sd->data, TRUE);
+  g_free (sd);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *sd = task_data;
+  g_autofree char *path = g_file_get_path (sd->file);
+  GError *error = NULL;
+
+  if (!lia_write_file_atomically (path, sd->data->str, sd->data->len, TRUE, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The document is serialized on the calling thread (the model is not
+ * thread-safe); only the disk work runs in a worker. */
+void
+lia_workspace_save_async (LiaWorkspace        *self,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *sd;
+
+  g_return_if_fail (LIA_IS_WORKSPACE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lia_workspace_save_async);
+
+  if (file == NULL)
+    file = self->file;
+  if (!check_can_save (self, file, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  sd = g_new0 (SaveData, 1);
+  sd->file = g_object_ref (file);
+  sd->data = lia_workspace_serialize (self);
+  g_task_set_task_data (task, sd, save_data_free);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+lia_workspace_save_finish (LiaWorkspace  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  SaveData *sd;
+
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  sd = g_task_get_task_data (G_TASK (result));
+  saved (self, sd->file, checksum_of (sd->data->str, sd->data->len));
+  return TRUE;
+}
+
+GFile *
+lia_workspace_get_file (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  return self->file;
+}
+
+void
+lia_workspace_set_file (LiaWorkspace *self,
+                        GFile        *file)
+{
+  g_return_if_fail (LIA_IS_WORKSPACE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
+    return;
+
+  g_set_object (&self->file, file);
+  /* Saving under a new name makes a writable copy of a read-only file. */
+  g_clear_pointer (&self->read_only_reason, g_free);
+  watch_file (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+char *
+lia_workspace_dup_display_name (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  if (self->title[0] != '\0')
+    return g_strdup (self->title);
+  return g_strdup (_("Untitled Workspace"));
+}
+
+const char *
+lia_workspace_get_title (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  return self->title;
+}
+
+void
+lia_workspace_set_title (LiaWorkspace *self,
+                         const char   *title)
+{
+  g_return_if_fail (LIA_IS_WORKSPACE (self));
+
+  if (title == NULL)
+    title = "";
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+lia_workspace_get_read_only (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
+
+  return self->read_only_reason != NULL;
+}
+
+const char *
+lia_workspace_get_read_only_reason (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  return self->read_only_reason;
+}
+
+gboolean
+lia_workspace_get_modified (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
+
+  return self->modified;
+}
+
+/* Saves @delay_ms after the last edit and watches the file for changes
+ * made by others; 0 turns both off (the CLI and tests). */
+void
+lia_workspace_set_autosave (LiaWorkspace *self,
+                            guint         delay_ms)
+{
+  g_return_if_fail (LIA_IS_WORKSPACE (self));
+
+  self->autosave_delay = delay_ms;
+  if (delay_ms == 0)
+    g_clear_handle_id (&self->autosave_source, g_source_remove);
+  watch_file (self);
+}
+
+LiaHistory *
+lia_workspace_get_history (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  return self->history;
+}
+
+JsonObject *
+lia_workspace_get_extra (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  return self->extra;
+}
+
+GListStore *
+lia_workspace_get_collection (LiaWorkspace  *self,
+                              LiaCollection  collection)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (collection < LIA_N_COLLECTIONS, NULL);
+
+  return self->collections[collection];
+}
+
+void
+lia_workspace_set_loaded_state (LiaWorkspace *self,
+                                const char   *title,
+                                gint64        version,
+                                JsonObject   *extra)
+{
+  lia_workspace_set_title (self, title);
+  self->version = version;
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = json_object_ref (extra);
+
+  g_clear_pointer (&self->read_only_reason, g_free);
+  if (version > LIA_WORKSPACE_FORMAT_VERSION)
+    self->read_only_reason =
+      g_strdup_printf (_("This workspace was written by a newer version of Liaison (format version %" G_GINT64_FORMAT "; this version reads %d). It is open read-only so nothing in it is lost; use Save As to keep a copy in this version's format."),
+                       version, LIA_WORKSPACE_FORMAT_VERSION);
+}
+
+gint64
+lia_workspace_get_version (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), 0);
+
+  return self->version;
+}
+
+#define COLLECTION_GETTER(name, which) \
+  GListStore * \
+  lia_workspace_get_##name (LiaWorkspace *self) \
+  { \
+    return lia_workspace_get_collection (self, which); \
+  }
+
+COLLECTION_GETTER (members, LIA_COLLECTION_MEMBERS)
+COLLECTION_GETTER (requirements, LIA_COLLECTION_REQUIREMENTS)
+COLLECTION_GETTER (meetings, LIA_COLLECTION_MEETINGS)
+COLLECTION_GETTER (tasks, LIA_COLLECTION_TASKS)
+COLLECTION_GETTER (pages, LIA_COLLECTION_PAGES)
+COLLECTION_GETTER (contracts, LIA_COLLECTION_CONTRACTS)
+COLLECTION_GETTER (assessments, LIA_COLLECTION_ASSESSMENTS)
+
+#undef COLLECTION_GETTER
