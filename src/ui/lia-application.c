@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-application.h"
+#include "lia-window.h"
+
+struct _LiaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
+
+static LiaWindow *
+new_window (LiaApplication *self)
+{
+  LiaWindow *window = lia_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* A window whose workspace is an untouched, unnamed one can take a file
+ * instead of opening another window. */
+static LiaWindow *
+reusable_window (LiaApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (LIA_IS_WINDOW (active) && lia_window_is_disposable (LIA_WINDOW (active)))
+    return LIA_WINDOW (active);
+  return new_window (self);
+}
+
+static void
+new_action_cb (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  LiaWindow *window = new_window (LIA_APPLICATION (user_data));
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new ();
+
+  lia_window_set_workspace (window, workspace);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  LiaApplication *self = LIA_APPLICATION (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      lia_window_open (reusable_window (self), file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  LiaApplication *self = LIA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Workspace"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Liaison workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.liaison");
+  gtk_file_filter_add_mime_type (filter, "application/x-liaison-workspace");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  lia_window_open (reusable_window (LIA_APPLICATION (user_data)), file);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  LiaApplication *self = LIA_APPLICATION (user_data);
+  const char *developers[] = { _("The Liaison developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Liaison"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Liaison developers"),
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Turn business needs into engineering steps, run API design meetings, plan across time zones and keep trackers and wikis in sync."),
+                        "website", "https://github.com/liaisonapp/liaison",
+                        "issue-url", "https://github.com/liaisonapp/liaison/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Liaison developers",
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window saves or asks before it closes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action_cb },
+  { "open", open_action_cb },
+  { "open-recent", open_recent_action_cb, "s" },
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+lia_application_activate (GApplication *app)
+{
+  LiaApplication *self = LIA_APPLICATION (app);
+  g_autofree char *last = NULL;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  LiaWindow *window;
+
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  window = new_window (self);
+  last = g_settings_get_string (self->settings, "last-workspace");
+  if (last[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (last);
+
+      if (g_file_query_exists (file, NULL))
+        {
+          lia_window_open (window, file);
+          return;
+        }
+    }
+
+  /* First run (or the last file is gone): the sample made from the seed. */
+  {
+    g_autoptr(LiaWorkspace) sample = lia_workspace_new_sample (g_get_language_names ()[0]);
+    lia_window_set_workspace (window, sample);
+  }
+}
+
+static void
+lia_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  LiaApplication *self = LIA_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    lia_window_open (i == 0 ? reusable_window (self) : new_window (self), files[i]);
+}
+
+static void
+lia_application_startup (GApplication *app)
+{
+  LiaApplication *self = LIA_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (lia_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+lia_application_dispose (GObject *object)
+{
+  LiaApplication *self = LIA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lia_application_parent_class)->dispose (object);
+}
+
+static void
+lia_application_class_init (LiaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lia_application_dispose;
+  app_class->activate = lia_application_activate;
+  app_class->open = lia_application_open;
+  app_class->startup = lia_application_startup;
+}
+
+static void
+lia_application_init (LiaApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+}
+
+LiaApplication *
+lia_application_new (void)
+{
+  return g_object_new (LIA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/liaisonapp/Liaison",
+                       NULL);
+}
+
+GSettings *
+lia_application_get_settings (LiaApplication *self)
+{
+  g_return_val_if_fail (LIA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-export.h"
+#include "lia-window-private.h"
+
+/* The window's win.* actions: files, export, undo, navigation. */
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LiaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean close_after = self->closing;
+
+  if (!lia_workspace_save_finish (LIA_WORKSPACE (object), result, &error))
+    {
+      self->closing = FALSE;
+      lia_window_show_error (self, _("Could Not Save the Workspace"), error);
+      return;
+    }
+  if (close_after)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+typedef struct
+{
+  LiaWindow *window;
+  gboolean   close_after;
+} SaveAsData;
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  SaveAsData *data = user_data;
+  LiaWindow *self = data->window;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (chosen);
+      g_autoptr(GFile) file = NULL;
+
+      if (g_str_has_suffix (name, ".liaison"))
+        file = g_object_ref (chosen);
+      else
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *with_suffix = g_strconcat (name, ".liaison", NULL);
+          file = g_file_get_child (parent, with_suffix);
+        }
+
+      self->closing = data->close_after;
+      lia_workspace_save_async (self->workspace, file, NULL, saved_cb, g_object_ref (self));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (data->window);
+  g_free (data);
+}
+
+void
+lia_window_save_as (LiaWindow *self,
+                    gboolean   close_after)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *suggested = NULL;
+  SaveAsData *data;
+
+  chooser = gtk_file_chooser_native_new (_("Save Workspace As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  name = lia_workspace_dup_display_name (self->workspace);
+  suggested = g_str_has_suffix (name, ".liaison") ? g_strdup (name) : g_strconcat (name, ".liaison", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+
+  data = g_new0 (SaveAsData, 1);
+  data->window = g_object_ref (self);
+  data->close_after = close_after;
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  if (lia_workspace_get_file (self->workspace) == NULL || lia_workspace_get_read_only (self->workspace))
+    lia_window_save_as (self, FALSE);
+  else
+    lia_workspace_save_async (self->workspace, NULL, NULL, saved_cb, g_object_ref (self));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  lia_window_save_as (LIA_WINDOW (widget), FALSE);
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LiaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    lia_window_show_error (self, _("Could Not Export"), error);
+  else
+    lia_window_toast (self, _("Requirements exported"), NULL, NULL);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(LiaWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+      LiaExportFormat format = g_str_has_suffix (name, ".csv") ? LIA_EXPORT_CSV : LIA_EXPORT_MARKDOWN;
+      char *text = lia_export_requirements (G_LIST_MODEL (lia_workspace_get_requirements (self->workspace)),
+                                            format);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                           NULL, export_written_cb, g_object_ref (self));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) md = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Requirements"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (md, _("Markdown table (.md)"));
+  gtk_file_filter_add_pattern (md, "*.md");
+  gtk_file_filter_set_name (csv, _("Spreadsheet (.csv)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), md);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  /* Translators: the default file name of an exported requirement table. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("requirements.md"));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  lia_history_undo (lia_workspace_get_history (self->workspace));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  lia_history_redo (lia_workspace_get_history (self->workspace));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  lia_requirements_view_focus_search (self->requirements_view);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  lia_requirements_view_add_requirement (self->requirements_view);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GFile *file = lia_workspace_get_file (self->workspace);
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) keep = g_object_ref (file);
+      lia_window_open (self, keep);
+    }
+}
+
+void
+lia_window_update_actions (LiaWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  LiaHistory *history = self->workspace ? lia_workspace_get_history (self->workspace) : NULL;
+  gboolean writable = self->workspace != NULL && !lia_workspace_get_read_only (self->workspace);
+
+  gtk_widget_action_set_enabled (widget, "win.save", self->workspace != NULL);
+  gtk_widget_action_set_enabled (widget, "win.save-as", self->workspace != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export", self->workspace != NULL);
+  gtk_widget_action_set_enabled (widget, "win.add", writable);
+  gtk_widget_action_set_enabled (widget, "win.undo", history && lia_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", history && lia_history_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.reload",
+                                 self->workspace && lia_workspace_get_file (self->workspace));
+  gtk_widget_action_set_enabled (widget, "win.none", FALSE);
+}
+
+void
+lia_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.none", NULL, NULL);
+}

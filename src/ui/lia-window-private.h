@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-window.h"
+#include "requirements/lia-requirements-view.h"
+
+G_BEGIN_DECLS
+
+struct _LiaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LiaWorkspace         *workspace;
+  GCancellable         *cancellable;
+  gboolean              closing;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkListBoxRow        *requirements_row;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *search_button;
+  GtkStack             *stack;
+  LiaRequirementsView  *requirements_view;
+  GMenu                *recent_submenu;
+};
+
+void lia_window_class_add_actions (GtkWidgetClass *widget_class);
+void lia_window_update_actions    (LiaWindow      *self);
+void lia_window_save_as           (LiaWindow      *self,
+                                   gboolean        close_after);
+void lia_window_toast             (LiaWindow      *self,
+                                   const char     *title,
+                                   const char     *button_label,
+                                   const char     *action_name);
+
+G_END_DECLS

@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-window-private.h"
+
+G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define AUTOSAVE_DELAY_MS 1500
+#define MAX_RECENT 8
+
+static GSettings *
+get_settings (LiaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return LIA_IS_APPLICATION (app) ? lia_application_get_settings (LIA_APPLICATION (app)) : NULL;
+}
+
+static void
+update_title (LiaWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GFile *file;
+
+  if (self->workspace == NULL)
+    return;
+
+  name = lia_workspace_dup_display_name (self->workspace);
+  file = lia_workspace_get_file (self->workspace);
+  /* A bullet marks unsaved changes, as in GNOME Text Editor. */
+  title = lia_workspace_get_modified (self->workspace) ? g_strdup_printf ("• %s", name) : g_strdup (name);
+
+  if (lia_workspace_get_read_only (self->workspace))
+    subtitle = g_strdup (_("Read-only"));
+  else if (file == NULL)
+    subtitle = g_strdup (_("Not saved yet"));
+  else
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+      const char *home = g_get_home_dir ();
+
+      if (path != NULL && g_str_has_prefix (path, home))
+        subtitle = g_strconcat ("~", path + strlen (home), NULL);
+      else
+        subtitle = g_steal_pointer (&path);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static void
+rebuild_recent_menu (LiaWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint added = 0;
+
+  g_menu_remove_all (self->recent_submenu);
+  for (GList *l = items; l != NULL && added < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".liaison") || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
+      g_menu_append_item (self->recent_submenu, item);
+      added++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (added == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Workspaces"), "win.none");
+      g_menu_append_item (self->recent_submenu, item);
+    }
+}
+
+static void
+remember_file (LiaWindow *self)
+{
+  GFile *file = self->workspace ? lia_workspace_get_file (self->workspace) : NULL;
+  g_autofree char *uri = NULL;
+  GSettings *settings;
+
+  if (file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if ((settings = get_settings (self)) != NULL)
+    g_settings_set_string (settings, "last-workspace", uri);
+}
+
+static void
+workspace_notify_cb (LiaWindow    *self,
+                     GParamSpec   *pspec,
+                     LiaWorkspace *workspace)
+{
+  update_title (self);
+  lia_window_update_actions (self);
+  if (g_str_equal (pspec->name, "file"))
+    remember_file (self);
+}
+
+static void
+external_change_cb (LiaWindow    *self,
+                    LiaWorkspace *workspace)
+{
+  lia_window_toast (self, _("The workspace file was changed by another program"),
+                    _("_Reload"), "win.reload");
+}
+
+static void
+save_failed_cb (LiaWindow    *self,
+                GError       *error,
+                LiaWorkspace *workspace)
+{
+  lia_window_show_error (self, _("Could Not Save the Workspace"), error);
+}
+
+void
+lia_window_toast (LiaWindow  *self,
+                  const char *title,
+                  const char *button_label,
+                  const char *action_name)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, button_label ? 8 : 4);
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+lia_window_show_error (LiaWindow    *self,
+                       const char   *heading,
+                       const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LiaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_load_finish (result, &error);
+
+  if (workspace == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lia_window_show_error (self, _("Could Not Open the Workspace"), error);
+      if (self->workspace == NULL)
+        {
+          g_autoptr(LiaWorkspace) empty = lia_workspace_new ();
+          lia_window_set_workspace (self, empty);
+        }
+      return;
+    }
+
+  lia_window_set_workspace (self, workspace);
+  remember_file (self);
+  if (lia_workspace_get_read_only (workspace))
+    {
+      g_autoptr(GError) ro = g_error_new_literal (LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_READ_ONLY,
+                                                  lia_workspace_get_read_only_reason (workspace));
+      lia_window_show_error (self, _("Opened Read-Only"), ro);
+    }
+}
+
+void
+lia_window_open (LiaWindow *self,
+                 GFile     *file)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  lia_workspace_load_async (file, self->cancellable, load_ready_cb, g_object_ref (self));
+}
+
+static void
+sidebar_row_activated_cb (LiaWindow     *self,
+                          GtkListBoxRow *row)
+{
+  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+close_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LiaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lia_workspace_save_finish (LIA_WORKSPACE (object), result, &error))
+    {
+      self->closing = FALSE;
+      lia_window_show_error (self, _("Could Not Save the Workspace"), error);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LiaWindow        *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    lia_window_save_as (self, TRUE);
+}
+
+static gboolean
+lia_window_close_request (GtkWindow *window)
+{
+  LiaWindow *self = LIA_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  if (self->closing || self->workspace == NULL || !lia_workspace_get_modified (self->workspace))
+    return GTK_WINDOW_CLASS (lia_window_parent_class)->close_request (window);
+
+  /* A workspace with a file is saved (autosave may not have run yet);
+   * an unnamed one asks. */
+  if (lia_workspace_get_file (self->workspace) != NULL && !lia_workspace_get_read_only (self->workspace))
+    {
+      self->closing = TRUE;
+      lia_workspace_save_async (self->workspace, NULL, NULL, close_saved_cb, g_object_ref (self));
+    }
+  else
+    {
+      g_autofree char *name = lia_workspace_dup_display_name (self->workspace);
+      g_autofree char *heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+      AdwMessageDialog *dialog =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading,
+                                                    _("The workspace has never been saved. Unsaved changes are lost if you close it without saving.")));
+
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save As…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  return TRUE;
+}
+
+static void
+lia_window_constructed (GObject *object)
+{
+  LiaWindow *self = LIA_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (lia_window_parent_class)->constructed (object);
+
+  if ((settings = get_settings (self)) != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+lia_window_dispose (GObject *object)
+{
+  LiaWindow *self = LIA_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (lia_window_parent_class)->dispose (object);
+}
+
+static void
+lia_window_class_init (LiaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = lia_window_constructed;
+  object_class->dispose = lia_window_dispose;
+  window_class->close_request = lia_window_close_request;
+
+  g_type_ensure (LIA_TYPE_REQUIREMENTS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/lia-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, recent_submenu);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  lia_window_class_add_actions (widget_class);
+}
+
+static void
+lia_window_init (LiaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_str_has_suffix (APP_ID, "Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  g_object_bind_property (self->search_button, "active",
+                          self->requirements_view, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_list_box_select_row (self->sidebar, self->requirements_row);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+  lia_window_update_actions (self);
+}
+
+LiaWindow *
+lia_window_new (LiaApplication *application)
+{
+  return g_object_new (LIA_TYPE_WINDOW, "application", application, NULL);
+}
+
+LiaWorkspace *
+lia_window_get_workspace (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+
+  return self->workspace;
+}
+
+void
+lia_window_set_workspace (LiaWindow    *self,
+                          LiaWorkspace *workspace)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+  g_return_if_fail (LIA_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+
+  lia_workspace_set_autosave (workspace, AUTOSAVE_DELAY_MS);
+  g_signal_connect_object (workspace, "notify::modified", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::file", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::read-only", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::title", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "external-change", G_CALLBACK (external_change_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lia_workspace_get_history (workspace), "notify::can-undo",
+                           G_CALLBACK (lia_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lia_workspace_get_history (workspace), "notify::can-redo",
+                           G_CALLBACK (lia_window_update_actions), self, G_CONNECT_SWAPPED);
+
+  lia_requirements_view_set_workspace (self->requirements_view, workspace);
+  update_title (self);
+  lia_window_update_actions (self);
+}
+
+/* True when nothing would be lost by showing another workspace here. */
+gboolean
+lia_window_is_disposable (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), FALSE);
+
+  return self->workspace == NULL ||
+         (lia_workspace_get_file (self->workspace) == NULL && !lia_workspace_get_modified (self->workspace));
+}

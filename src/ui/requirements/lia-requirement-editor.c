@@ -1,0 +1,506 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-requirement-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-requirement-editor.h"
+
+/* Edits one requirement.  Every change goes through the history, so one
+ * Ctrl+Z undoes it wherever it was made; model changes (undo, redo,
+ * another view) flow back into the widgets. */
+
+struct _LiaRequirementEditor
+{
+  GtkWidget      parent_instance;
+
+  LiaHistory    *history;
+  LiaEntity     *requirement;
+  gboolean       syncing;
+  gboolean       read_only;
+
+  GtkStack      *stack;
+  AdwEntryRow   *business_row;
+  AdwEntryRow   *technical_row;
+  AdwEntryRow   *owner_row;
+  AdwComboRow   *priority_row;
+  AdwComboRow   *status_row;
+  GtkListBox    *steps_list;
+  GtkTextView   *rationale_view;
+};
+
+G_DEFINE_FINAL_TYPE (LiaRequirementEditor, lia_requirement_editor, GTK_TYPE_WIDGET)
+
+static GListStore *
+steps (LiaRequirementEditor *self)
+{
+  return lia_entity_get_list (self->requirement, LIA_REQUIREMENT_STEPS);
+}
+
+static const char * const *
+combo_choices (LiaRequirementEditor *self,
+               AdwComboRow          *row)
+{
+  return row == self->priority_row ? lia_priority_choices : lia_requirement_status_choices;
+}
+
+static void
+set_editable_text (LiaRequirementEditor *self,
+                   GtkEditable          *editable,
+                   const char           *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) == 0)
+    return;
+  self->syncing = TRUE;
+  gtk_editable_set_text (editable, text);
+  self->syncing = FALSE;
+}
+
+static void
+sync_from_model (LiaRequirementEditor *self)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *rationale = NULL;
+  GtkTextIter start, end;
+  AdwComboRow *combos[] = { self->priority_row, self->status_row };
+  guint combo_fields[] = { LIA_REQUIREMENT_PRIORITY, LIA_REQUIREMENT_STATUS };
+
+  if (self->requirement == NULL)
+    return;
+
+  set_editable_text (self, GTK_EDITABLE (self->business_row),
+                     lia_entity_get_string (self->requirement, LIA_REQUIREMENT_BUSINESS_NEED));
+  set_editable_text (self, GTK_EDITABLE (self->technical_row),
+                     lia_entity_get_string (self->requirement, LIA_REQUIREMENT_TECHNICAL_NEED));
+  set_editable_text (self, GTK_EDITABLE (self->owner_row),
+                     lia_entity_get_string (self->requirement, LIA_REQUIREMENT_OWNER));
+
+  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+    {
+      const char * const *choices = combo_choices (self, combos[i]);
+      const char *value = lia_entity_get_string (self->requirement, combo_fields[i]);
+
+      for (guint j = 0; choices[j]; j++)
+        if (g_str_equal (choices[j], value) && adw_combo_row_get_selected (combos[i]) != j)
+          {
+            self->syncing = TRUE;
+            adw_combo_row_set_selected (combos[i], j);
+            self->syncing = FALSE;
+          }
+    }
+
+  buffer = gtk_text_view_get_buffer (self->rationale_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  rationale = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (rationale, lia_entity_get_string (self->requirement, LIA_REQUIREMENT_RATIONALE)) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_text_buffer_set_text (buffer, lia_entity_get_string (self->requirement, LIA_REQUIREMENT_RATIONALE), -1);
+      self->syncing = FALSE;
+    }
+}
+
+static void
+entry_changed_cb (LiaRequirementEditor *self,
+                  GtkEditable          *editable)
+{
+  guint field;
+
+  if (self->syncing || self->requirement == NULL || self->history == NULL)
+    return;
+
+  field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "field"));
+  lia_history_set_string (self->history, self->requirement, field, gtk_editable_get_text (editable), TRUE);
+}
+
+static void
+combo_selected_cb (LiaRequirementEditor *self,
+                   GParamSpec           *pspec,
+                   AdwComboRow          *row)
+{
+  const char * const *choices = combo_choices (self, row);
+  guint selected = adw_combo_row_get_selected (row);
+  guint field = row == self->priority_row ? LIA_REQUIREMENT_PRIORITY : LIA_REQUIREMENT_STATUS;
+
+  if (self->syncing || self->requirement == NULL || self->history == NULL ||
+      selected >= g_strv_length ((char **) choices))
+    return;
+
+  lia_history_set_string (self->history, self->requirement, field, choices[selected], FALSE);
+}
+
+static void
+rationale_changed_cb (LiaRequirementEditor *self,
+                      GtkTextBuffer        *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->syncing || self->requirement == NULL || self->history == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  lia_history_set_string (self->history, self->requirement, LIA_REQUIREMENT_RATIONALE, text, TRUE);
+}
+
+/* ---- steps ---- */
+
+static void
+renumber_steps (LiaRequirementEditor *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->steps_list, i)) != NULL; i++)
+    {
+      /* Translators: the title of the N-th engineering step. */
+      g_autofree char *title = g_strdup_printf (_("Step %d"), i + 1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    }
+}
+
+static void
+focus_step (LiaRequirementEditor *self,
+            guint                 position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->steps_list, position);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+step_entry_changed_cb (GtkEditable          *editable,
+                       LiaRequirementEditor *self)
+{
+  LiaEntity *step = g_object_get_data (G_OBJECT (editable), "step");
+
+  if (self->syncing || self->history == NULL)
+    return;
+  lia_history_set_string (self->history, step, LIA_STEP_TEXT, gtk_editable_get_text (editable), TRUE);
+}
+
+static void
+step_notify_cb (GtkEditable *editable,
+                GParamSpec  *pspec,
+                LiaEntity   *step)
+{
+  LiaRequirementEditor *self =
+    LIA_REQUIREMENT_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (editable), LIA_TYPE_REQUIREMENT_EDITOR));
+
+  if (self != NULL)
+    set_editable_text (self, editable, lia_entity_get_string (step, LIA_STEP_TEXT));
+}
+
+static void
+move_step (LiaRequirementEditor *self,
+           guint                 from,
+           guint                 to)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (steps (self)));
+
+  if (from >= n || to >= n || from == to || self->read_only)
+    return;
+
+  lia_history_begin (self->history, _("Move step"));
+  lia_history_move (self->history, steps (self), from, to);
+  lia_history_end (self->history);
+  focus_step (self, to);
+}
+
+static void
+delete_step_clicked_cb (GtkButton            *button,
+                        LiaRequirementEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  if (index < 0 || self->read_only)
+    return;
+
+  lia_history_begin (self->history, _("Delete step"));
+  lia_history_remove (self->history, steps (self), index);
+  lia_history_end (self->history);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 LiaEntity     *step)
+{
+  return gdk_content_provider_new_typed (LIA_TYPE_STEP, step);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  LiaRequirementEditor *self =
+    LIA_REQUIREMENT_EDITOR (gtk_widget_get_ancestor (row, LIA_TYPE_REQUIREMENT_EDITOR));
+  LiaEntity *dropped = g_value_get_object (value);
+  guint from;
+
+  if (self == NULL || !g_list_store_find (steps (self), dropped, &from))
+    return FALSE;
+
+  move_step (self, from, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+  return TRUE;
+}
+
+static GtkWidget *
+create_step_row (gpointer item,
+                 gpointer user_data)
+{
+  LiaRequirementEditor *self = user_data;
+  LiaEntity *step = item;
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (LIA_TYPE_STEP, GDK_ACTION_MOVE);
+
+  g_object_set_data (G_OBJECT (row), "step", step);
+  gtk_editable_set_text (GTK_EDITABLE (row), lia_entity_get_string (step, LIA_STEP_TEXT));
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (row), !self->read_only);
+  g_signal_connect (row, "changed", G_CALLBACK (step_entry_changed_cb), self);
+  g_signal_connect_object (step, "notify::text", G_CALLBACK (step_notify_cb), row, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
+  gtk_widget_set_cursor_from_name (handle, "grab");
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), handle);
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare_cb), step, 0);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_widget_set_tooltip_text (delete, _("Delete Step"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete step"), -1);
+  gtk_widget_set_sensitive (delete, !self->read_only);
+  g_signal_connect (delete, "clicked", G_CALLBACK (delete_step_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), delete);
+
+  return row;
+}
+
+static int
+focused_step_index (LiaRequirementEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->steps_list))
+    return -1;
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+}
+
+static void
+move_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LiaRequirementEditor *self = LIA_REQUIREMENT_EDITOR (widget);
+  int index = focused_step_index (self);
+  gboolean up = g_str_equal (action_name, "editor.move-step-up");
+
+  if (index < 0 || (up && index == 0))
+    return;
+  move_step (self, index, up ? index - 1 : index + 1);
+}
+
+static void
+add_step_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  LiaRequirementEditor *self = LIA_REQUIREMENT_EDITOR (widget);
+  g_autoptr(LiaStep) step = NULL;
+  int focused;
+  guint position;
+
+  if (self->requirement == NULL || self->history == NULL || self->read_only)
+    return;
+
+  focused = focused_step_index (self);
+  position = focused >= 0 ? (guint) focused + 1 : g_list_model_get_n_items (G_LIST_MODEL (steps (self)));
+
+  step = lia_step_new ();
+  lia_entity_set_string (LIA_ENTITY (step), LIA_STEP_TEXT, _("New step"));
+  lia_history_begin (self->history, _("Add step"));
+  lia_history_insert (self->history, steps (self), position, step);
+  lia_history_end (self->history);
+  focus_step (self, position);
+}
+
+static void
+steps_changed_cb (LiaRequirementEditor *self)
+{
+  renumber_steps (self);
+}
+
+static void
+lia_requirement_editor_dispose (GObject *object)
+{
+  LiaRequirementEditor *self = LIA_REQUIREMENT_EDITOR (object);
+
+  lia_requirement_editor_set_requirement (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_REQUIREMENT_EDITOR);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (lia_requirement_editor_parent_class)->dispose (object);
+}
+
+static void
+lia_requirement_editor_class_init (LiaRequirementEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_requirement_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/requirements/lia-requirement-editor.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, business_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, technical_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, rationale_view);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-step", NULL, add_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-step-up", NULL, move_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-step-down", NULL, move_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-step-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-step-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.add-step", NULL);
+}
+
+static void
+lia_requirement_editor_init (LiaRequirementEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    const struct { AdwEntryRow *row; guint field; } entries[] = {
+      { self->business_row, LIA_REQUIREMENT_BUSINESS_NEED },
+      { self->technical_row, LIA_REQUIREMENT_TECHNICAL_NEED },
+      { self->owner_row, LIA_REQUIREMENT_OWNER },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      {
+        /* Undo is the workspace history's job, not each entry's. */
+        gtk_editable_set_enable_undo (GTK_EDITABLE (entries[i].row), FALSE);
+        g_object_set_data (G_OBJECT (entries[i].row), "field", GUINT_TO_POINTER (entries[i].field));
+        g_signal_connect_swapped (entries[i].row, "changed", G_CALLBACK (entry_changed_cb), self);
+      }
+  }
+
+  {
+    AdwComboRow *combos[] = { self->priority_row, self->status_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+      {
+        const char * const *choices = combo_choices (self, combos[i]);
+        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+        for (guint j = 0; choices[j]; j++)
+          gtk_string_list_append (labels, lia_choice_get_label (choices[j]));
+        adw_combo_row_set_model (combos[i], G_LIST_MODEL (labels));
+        g_signal_connect_swapped (combos[i], "notify::selected", G_CALLBACK (combo_selected_cb), self);
+      }
+  }
+
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->rationale_view), "changed",
+                            G_CALLBACK (rationale_changed_cb), self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+void
+lia_requirement_editor_set_history (LiaRequirementEditor *self,
+                                    LiaHistory           *history)
+{
+  g_return_if_fail (LIA_IS_REQUIREMENT_EDITOR (self));
+  g_return_if_fail (history == NULL || LIA_IS_HISTORY (history));
+
+  g_set_object (&self->history, history);
+}
+
+void
+lia_requirement_editor_set_requirement (LiaRequirementEditor *self,
+                                        LiaEntity            *requirement)
+{
+  g_return_if_fail (LIA_IS_REQUIREMENT_EDITOR (self));
+  g_return_if_fail (requirement == NULL || LIA_IS_REQUIREMENT (requirement));
+
+  if (self->requirement == requirement)
+    return;
+
+  if (self->requirement != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->requirement, self);
+      g_signal_handlers_disconnect_by_data (steps (self), self);
+    }
+  g_set_object (&self->requirement, requirement);
+
+  if (requirement == NULL)
+    {
+      if (self->steps_list != NULL)
+        gtk_list_box_bind_model (self->steps_list, NULL, NULL, NULL, NULL);
+      if (self->stack != NULL)
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  g_signal_connect_object (requirement, "notify", G_CALLBACK (sync_from_model), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->steps_list, G_LIST_MODEL (steps (self)), create_step_row, self, NULL);
+  g_signal_connect_object (steps (self), "items-changed", G_CALLBACK (steps_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  renumber_steps (self);
+  sync_from_model (self);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
+LiaEntity *
+lia_requirement_editor_get_requirement (LiaRequirementEditor *self)
+{
+  g_return_val_if_fail (LIA_IS_REQUIREMENT_EDITOR (self), NULL);
+
+  return self->requirement;
+}
+
+void
+lia_requirement_editor_focus (LiaRequirementEditor *self)
+{
+  g_return_if_fail (LIA_IS_REQUIREMENT_EDITOR (self));
+
+  if (self->requirement != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->business_row));
+}
+
+void
+lia_requirement_editor_set_read_only (LiaRequirementEditor *self,
+                                      gboolean              read_only)
+{
+  g_return_if_fail (LIA_IS_REQUIREMENT_EDITOR (self));
+
+  self->read_only = !!read_only;
+  gtk_editable_set_editable (GTK_EDITABLE (self->business_row), !read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->technical_row), !read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->owner_row), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), !read_only);
+  gtk_text_view_set_editable (self->rationale_view, !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-step", !read_only);
+}

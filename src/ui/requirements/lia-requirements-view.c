@@ -1,0 +1,604 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-requirements-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-export.h"
+#include "lia-requirement-editor.h"
+#include "lia-requirements-view.h"
+
+/* The requirement translation table: one row per business need with its
+ * technical need and numbered steps, a search bar, and the editor of the
+ * selected requirement beside it (or, when narrow, on its own page). */
+
+struct _LiaRequirementsView
+{
+  GtkWidget             parent_instance;
+
+  LiaWorkspace         *workspace;
+  GtkFilterListModel   *filter_model;
+  GtkSingleSelection   *selection;
+  GtkCustomFilter      *filter;
+  char                 *search_key;   /* casefolded */
+
+  AdwLeaflet           *leaflet;
+  GtkWidget            *table_box;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *table_stack;
+  GtkColumnView        *column_view;
+  GtkWidget            *editor_box;
+  LiaRequirementEditor *editor;
+};
+
+G_DEFINE_FINAL_TYPE (LiaRequirementsView, lia_requirements_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SEARCH_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* -1 is the numbered steps column, computed from the step list. */
+#define STEPS_COLUMN -1
+
+static const struct
+{
+  const char *title;
+  int         field;
+  int         fixed_width;
+  gboolean    choice;
+} columns[] = {
+  { NC_("requirements table", "Business need"), LIA_REQUIREMENT_BUSINESS_NEED, 0, FALSE },
+  { NC_("requirements table", "Technical need"), LIA_REQUIREMENT_TECHNICAL_NEED, 0, FALSE },
+  { NC_("requirements table", "Engineering steps"), STEPS_COLUMN, 0, FALSE },
+  { NC_("requirements table", "Owner"), LIA_REQUIREMENT_OWNER, 110, FALSE },
+  { NC_("requirements table", "Priority"), LIA_REQUIREMENT_PRIORITY, 80, TRUE },
+  { NC_("requirements table", "Status"), LIA_REQUIREMENT_STATUS, 90, TRUE },
+};
+
+static char *
+cell_text (LiaEntity *requirement,
+           guint      column)
+{
+  int field = columns[column].field;
+
+  if (field == STEPS_COLUMN)
+    return lia_requirement_format_steps (requirement, "\n");
+  if (columns[column].choice)
+    return g_strdup (lia_choice_get_label (lia_entity_get_string (requirement, field)));
+  return g_strdup (lia_entity_get_string (requirement, field));
+}
+
+static void
+refresh_cell (GtkListItem *item)
+{
+  LiaEntity *requirement = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+  g_autofree char *text = NULL;
+
+  if (requirement == NULL)
+    return;
+  text = cell_text (requirement, column);
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 8);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  g_object_set_data (G_OBJECT (label), "column", user_data);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  LiaRequirementsView *self = g_object_get_data (G_OBJECT (factory), "view");
+  LiaEntity *requirement = gtk_list_item_get_item (item);
+  guint column = GPOINTER_TO_UINT (user_data);
+
+  refresh_cell (item);
+  g_signal_connect_object (requirement, "notify", G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
+
+  /* Steps are entities of their own; their edits reach the table
+   * through the list and through the history. */
+  if (columns[column].field == STEPS_COLUMN && self->workspace != NULL)
+    {
+      LiaHistory *history = lia_workspace_get_history (self->workspace);
+
+      g_signal_connect_object (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS), "items-changed",
+                               G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
+      g_signal_connect_object (history, "changed", G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
+      g_object_set_data_full (G_OBJECT (item), "history", g_object_ref (history), g_object_unref);
+    }
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  LiaEntity *requirement = gtk_list_item_get_item (item);
+  LiaHistory *history = g_object_get_data (G_OBJECT (item), "history");
+
+  if (requirement != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (requirement, item);
+      g_signal_handlers_disconnect_by_data (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS), item);
+    }
+  if (history != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (history, item);
+      g_object_set_data (G_OBJECT (item), "history", NULL);
+    }
+}
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  LiaRequirementsView *self = user_data;
+  LiaEntity *requirement = item;
+  GListModel *steps;
+  guint n;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  if (contains_key (lia_entity_get_string (requirement, LIA_REQUIREMENT_BUSINESS_NEED), self->search_key) ||
+      contains_key (lia_entity_get_string (requirement, LIA_REQUIREMENT_TECHNICAL_NEED), self->search_key) ||
+      contains_key (lia_entity_get_string (requirement, LIA_REQUIREMENT_OWNER), self->search_key) ||
+      contains_key (lia_entity_get_string (requirement, LIA_REQUIREMENT_RATIONALE), self->search_key))
+    return TRUE;
+
+  steps = G_LIST_MODEL (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS));
+  n = g_list_model_get_n_items (steps);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaEntity) step = g_list_model_get_item (steps, i);
+
+      if (contains_key (lia_entity_get_string (step, LIA_STEP_TEXT), self->search_key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_empty_state (LiaRequirementsView *self)
+{
+  guint total = self->workspace ? g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_requirements (self->workspace))) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->table_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->table_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->table_stack, "table");
+}
+
+static void
+read_only_changed_cb (LiaRequirementsView *self)
+{
+  lia_requirement_editor_set_read_only (self->editor, lia_workspace_get_read_only (self->workspace));
+}
+
+static void
+selection_changed_cb (LiaRequirementsView *self)
+{
+  lia_requirement_editor_set_requirement (self->editor, lia_requirements_view_get_selected (self));
+}
+
+static void
+search_changed_cb (LiaRequirementsView *self,
+                   GtkSearchEntry      *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (text[0] != '\0')
+    self->search_key = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
+}
+
+static void
+stop_search_cb (LiaRequirementsView *self,
+                GtkSearchEntry      *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+row_activated_cb (LiaRequirementsView *self,
+                  guint                position)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_box);
+  lia_requirement_editor_focus (self->editor);
+}
+
+static LiaHistory *
+history (LiaRequirementsView *self)
+{
+  return lia_workspace_get_history (self->workspace);
+}
+
+static void
+show_toast (LiaRequirementsView *self,
+            AdwToast            *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
+  LiaEntity *selected = lia_requirements_view_get_selected (self);
+  GListStore *store;
+  guint position;
+  AdwToast *toast;
+
+  if (selected == NULL || lia_workspace_get_read_only (self->workspace))
+    return;
+
+  store = lia_workspace_get_requirements (self->workspace);
+  if (!g_list_store_find (store, selected, &position))
+    return;
+
+  lia_history_begin (history (self), _("Delete requirement"));
+  lia_history_remove (history (self), store, position);
+  lia_history_end (history (self));
+
+  toast = adw_toast_new (_("Requirement deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  show_toast (self, toast);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
+  LiaEntity *selected = lia_requirements_view_get_selected (self);
+  gboolean up = g_str_equal (action_name, "requirements.move-up");
+  GListStore *store;
+  guint position, n;
+
+  if (selected == NULL || lia_workspace_get_read_only (self->workspace))
+    return;
+
+  store = lia_workspace_get_requirements (self->workspace);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (!g_list_store_find (store, selected, &position) ||
+      (up && position == 0) || (!up && position + 1 >= n))
+    return;
+
+  g_object_ref (selected);
+  lia_history_begin (history (self), up ? _("Move requirement up") : _("Move requirement down"));
+  lia_history_move (history (self), store, position, up ? position - 1 : position + 1);
+  lia_history_end (history (self));
+  lia_requirements_view_select (self, selected);
+  g_object_unref (selected);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->table_box);
+}
+
+static void
+lia_requirements_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_requirements_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      gtk_search_bar_set_search_mode (self->search_bar, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+search_mode_notify_cb (LiaRequirementsView *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+lia_requirements_view_dispose (GObject *object)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_REQUIREMENTS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (lia_requirements_view_parent_class)->dispose (object);
+}
+
+static void
+lia_requirements_view_finalize (GObject *object)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (object);
+
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (lia_requirements_view_parent_class)->finalize (object);
+}
+
+static void
+lia_requirements_view_class_init (LiaRequirementsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_requirements_view_dispose;
+  object_class->finalize = lia_requirements_view_finalize;
+  object_class->get_property = lia_requirements_view_get_property;
+  object_class->set_property = lia_requirements_view_set_property;
+
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIA_TYPE_REQUIREMENT_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/requirements/lia-requirements-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, table_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, editor_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, editor);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "requirements.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "requirements.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "requirements.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "requirements.back", NULL, back_action);
+}
+
+static void
+lia_requirements_view_init (LiaRequirementsView *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_empty_state), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "view", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "requirements table", columns[i].title),
+                                           factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].fixed_width > 0)
+        gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  /* Keyboard editing of the table itself. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("requirements.delete")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("requirements.move-up")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("requirements.move-down")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_notify_cb), self);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
+  update_empty_state (self);
+}
+
+void
+lia_requirements_view_set_workspace (LiaRequirementsView *self,
+                                     LiaWorkspace        *workspace)
+{
+  g_return_if_fail (LIA_IS_REQUIREMENTS_VIEW (self));
+  g_return_if_fail (LIA_IS_WORKSPACE (workspace));
+
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+
+  lia_requirement_editor_set_history (self->editor, lia_workspace_get_history (workspace));
+  /* A newer file format opens read-only; it stays so until Save As. */
+  lia_requirement_editor_set_read_only (self->editor, lia_workspace_get_read_only (workspace));
+  g_signal_connect_object (workspace, "notify::read-only", G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (lia_workspace_get_requirements (workspace)));
+  selection_changed_cb (self);
+  update_empty_state (self);
+}
+
+LiaEntity *
+lia_requirements_view_get_selected (LiaRequirementsView *self)
+{
+  g_return_val_if_fail (LIA_IS_REQUIREMENTS_VIEW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+lia_requirements_view_select (LiaRequirementsView *self,
+                              LiaEntity           *requirement)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (LIA_IS_REQUIREMENTS_VIEW (self));
+
+  model = G_LIST_MODEL (self->filter_model);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaEntity) item = g_list_model_get_item (model, i);
+
+      if (item == requirement)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+/* Adds a requirement after the selected one (or at the end), selects it
+ * and puts the cursor in its business need. */
+void
+lia_requirements_view_add_requirement (LiaRequirementsView *self)
+{
+  g_autoptr(LiaRequirement) requirement = NULL;
+  LiaEntity *selected;
+  GListStore *store;
+  guint position;
+
+  g_return_if_fail (LIA_IS_REQUIREMENTS_VIEW (self));
+
+  if (self->workspace == NULL || lia_workspace_get_read_only (self->workspace))
+    return;
+
+  store = lia_workspace_get_requirements (self->workspace);
+  selected = lia_requirements_view_get_selected (self);
+  if (selected == NULL || !g_list_store_find (store, selected, &position))
+    position = g_list_model_get_n_items (G_LIST_MODEL (store));
+  else
+    position++;
+
+  requirement = lia_requirement_new ();
+  lia_entity_set_string (LIA_ENTITY (requirement), LIA_REQUIREMENT_BUSINESS_NEED, _("New business need"));
+
+  lia_history_begin (history (self), _("Add requirement"));
+  lia_history_insert (history (self), store, position, requirement);
+  lia_history_end (history (self));
+
+  /* A search that hides the new row would look like nothing happened. */
+  if (!filter_func (requirement, self))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  lia_requirements_view_select (self, LIA_ENTITY (requirement));
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_box);
+  lia_requirement_editor_focus (self->editor);
+}
+
+void
+lia_requirements_view_focus_search (LiaRequirementsView *self)
+{
+  g_return_if_fail (LIA_IS_REQUIREMENTS_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->table_box);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+lia_requirements_view_set_search_text (LiaRequirementsView *self,
+                                       const char          *text)
+{
+  g_return_if_fail (LIA_IS_REQUIREMENTS_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text && text[0]);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Apply now rather than after the entry's typing delay. */
+  search_changed_cb (self, self->search_entry);
+}
