@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lia-workspace-private.h"
+
+/* A writer process saves two large workspaces in turn as fast as it can;
+ * the test kills it with SIGKILL at random moments.  After every kill the
+ * file must be exactly one of the two, never a mixture or a torn write. */
+
+#define KILLS 200
+
+static LiaWorkspace *
+big_workspace (const char *owner)
+{
+  LiaWorkspace *workspace = lia_workspace_new ();
+  GListStore *requirements = lia_workspace_get_requirements (workspace);
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      /* Fixed ids, so the writer and the test produce identical bytes. */
+      g_autofree char *id = g_strdup_printf ("00000000-0000-4000-8000-%012x", i * 8);
+      g_autoptr(LiaRequirement) req = g_object_new (LIA_TYPE_REQUIREMENT, "id", id, NULL);
+      g_autofree char *need = g_strdup_printf ("Business need %u: 提高模型推理速度", i);
+      GListStore *steps = lia_entity_get_list (LIA_ENTITY (req), LIA_REQUIREMENT_STEPS);
+
+      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_BUSINESS_NEED, need);
+      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_OWNER, owner);
+      for (guint j = 0; j < 4; j++)
+        {
+          g_autofree char *step_id = g_strdup_printf ("00000000-0000-4000-8000-%012x", i * 8 + j + 1);
+          g_autoptr(LiaStep) step = g_object_new (LIA_TYPE_STEP, "id", step_id, NULL);
+          lia_entity_set_string (LIA_ENTITY (step), LIA_STEP_TEXT, "Optimize KV cache management");
+          g_list_store_append (steps, step);
+        }
+      g_list_store_append (requirements, req);
+    }
+  return workspace;
+}
+
+static int
+run_writer (const char *path)
+{
+  g_autoptr(LiaWorkspace) a = big_workspace ("A");
+  g_autoptr(LiaWorkspace) b = big_workspace ("B");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* Tell the parent we are about to write. */
+  g_print ("ready\n");
+  fflush (stdout);
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!lia_workspace_save (i % 2 ? b : a, file, NULL, &error))
+        g_error ("%s", error->message);
+    }
+  return 0;
+}
+
+static void
+test_kill_while_saving (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-crash-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "crash.liaison", NULL);
+  g_autoptr(LiaWorkspace) a = big_workspace ("A");
+  g_autoptr(LiaWorkspace) b = big_workspace ("B");
+  g_autofree char *text_a = lia_workspace_to_data (a, NULL);
+  g_autofree char *text_b = lia_workspace_to_data (b, NULL);
+  guint saw_a = 0, saw_b = 0;
+  GRand *rand = g_rand_new_with_seed (20261125);
+
+  g_assert_no_error (error);
+
+  for (guint kill_no = 0; kill_no < KILLS; kill_no++)
+    {
+      const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-crash", NULL), "--writer", path, NULL };
+      g_autofree char *contents = NULL;
+      g_autoptr(LiaWorkspace) loaded = NULL;
+      GPid pid;
+      int out_fd, status;
+      char buf[8];
+
+      g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, NULL, &out_fd, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (read (out_fd, buf, 6), ==, 6);
+      close (out_fd);
+
+      g_usleep (g_rand_int_range (rand, 0, 30000));
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_assert_true (WIFSIGNALED (status));
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        continue; /* killed before the very first rename */
+
+      g_file_get_contents (path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      /* Exactly the old or the new document, byte for byte, and it loads. */
+      if (g_str_equal (contents, text_a))
+        saw_a++;
+      else if (g_str_equal (contents, text_b))
+        saw_b++;
+      else
+        g_error ("after kill %u the file is neither version (%zu bytes)", kill_no, strlen (contents));
+      loaded = lia_workspace_new_from_data (contents, strlen (contents), path, &error);
+      g_assert_no_error (error);
+    }
+
+  /* The kills really landed in the middle of a series of saves. */
+  g_test_message ("file held A %u times and B %u times", saw_a, saw_b);
+  g_assert_cmpuint (saw_a + saw_b, >=, KILLS / 2);
+  g_assert_cmpuint (saw_a, >, 0);
+  g_assert_cmpuint (saw_b, >, 0);
+
+  /* Clean up the file, its backup and temporaries orphaned by kills. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+  g_rand_free (rand);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--writer"))
+    return run_writer (argv[2]);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/crash/kill-while-saving", test_kill_while_saving);
+  return g_test_run ();
+}

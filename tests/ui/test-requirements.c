@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "lia-window.h"
+#include "requirements/lia-requirement-editor.h"
+#include "requirements/lia-requirements-view.h"
+
+/* The real window under Xvfb: the sample's table, editing through actions,
+ * undo, search, deletion and the narrow layout. */
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Visible (mapped) labels under @root whose text contains @needle. */
+static guint
+count_labels (GtkWidget  *root,
+              const char *needle)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, needle);
+  return n;
+}
+
+typedef struct
+{
+  LiaWindow           *window;
+  LiaWorkspace        *workspace;
+  LiaRequirementsView *view;
+  LiaRequirementEditor *editor;
+  GtkColumnView       *table;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  f->workspace = lia_workspace_new_sample ("en");
+  lia_window_set_workspace (f->window, f->workspace);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (400);
+
+  f->view = LIA_REQUIREMENTS_VIEW (find_type (GTK_WIDGET (f->window), LIA_TYPE_REQUIREMENTS_VIEW));
+  f->editor = LIA_REQUIREMENT_EDITOR (find_type (GTK_WIDGET (f->window), LIA_TYPE_REQUIREMENT_EDITOR));
+  f->table = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (f->view);
+  g_assert_nonnull (f->editor);
+  g_assert_nonnull (f->table);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->workspace);
+  spin (50);
+}
+
+static GListStore *
+first_steps (Fixture *f)
+{
+  g_autoptr(LiaEntity) req = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (f->workspace)), 0);
+  return lia_entity_get_list (req, LIA_REQUIREMENT_STEPS);
+}
+
+static guint
+rows (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (f->table)));
+}
+
+static void
+test_sample_table (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_cmpuint (rows (f), ==, 3);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Lower inference cost"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Support more models"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "5. Measure the performance gain"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Business need"), >=, 1);
+  /* The first row is selected and in the editor. */
+  g_assert_true (lia_requirement_editor_get_requirement (f->editor) == lia_requirements_view_get_selected (f->view));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "vLLM inference engine");
+}
+
+static void
+test_add_step_and_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListStore *steps = first_steps (f);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steps)), ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-step", NULL));
+  spin (150);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steps)), ==, 6);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "6. New step"), ==, 1);
+  g_assert_true (lia_workspace_get_modified (f->workspace));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "vLLM"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (150);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steps)), ==, 5);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "6. New step"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  spin (150);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "6. New step"), ==, 1);
+}
+
+static void
+test_edit_field_and_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *row = find_type (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW);
+
+  /* The first entry row is the business need. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Serve twice the traffic");
+  spin (150);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Serve twice the traffic"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin (150);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Improve model inference speed");
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "requirements.delete", NULL));
+  spin (150);
+  g_assert_cmpuint (rows (f), ==, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 0);
+  /* The Undo toast is shown. */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->window), "Requirement deleted"), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  spin (150);
+  g_assert_cmpuint (rows (f), ==, 3);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 1);
+}
+
+static void
+test_add_requirement_and_reorder (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListModel *store = G_LIST_MODEL (lia_workspace_get_requirements (f->workspace));
+  g_autoptr(LiaEntity) second = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
+  spin (150);
+  g_assert_cmpuint (rows (f), ==, 4);
+  /* Added after the selected (first) row, and selected. */
+  second = g_list_model_get_item (store, 1);
+  g_assert_cmpstr (lia_entity_get_string (second, LIA_REQUIREMENT_BUSINESS_NEED), ==, "New business need");
+  g_assert_true (lia_requirements_view_get_selected (f->view) == second);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "requirements.move-up", NULL));
+  {
+    g_autoptr(LiaEntity) first = g_list_model_get_item (store, 0);
+    g_assert_true (first == second);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, 3);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *no_results;
+
+  /* Matches a step's text, not only the needs. */
+  lia_requirements_view_set_search_text (f->view, "QUANTIZATION");
+  spin (150);
+  g_assert_cmpuint (rows (f), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Lower inference cost"), ==, 1);
+
+  lia_requirements_view_set_search_text (f->view, "no such thing");
+  spin (150);
+  g_assert_cmpuint (rows (f), ==, 0);
+  no_results = find_type (GTK_WIDGET (f->view), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (no_results);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->view), "No Results Found"), ==, 1);
+
+  lia_requirements_view_set_search_text (f->view, "");
+  spin (150);
+  g_assert_cmpuint (rows (f), ==, 3);
+}
+
+static void
+test_empty_workspace (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaWorkspace) empty = lia_workspace_new ();
+
+  lia_window_set_workspace (f->window, empty);
+  spin (150);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->view), "No Requirements"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  spin (150);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->view), "No Requirements"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_requirements (empty))), ==, 1);
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  int minimum, natural;
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
+
+  /* The content, without the client-side shadow around the window. */
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  spin (400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  /* Folded, the table is what shows, and still works. */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-step", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first_steps (f))), ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/requirements/sample-table", test_sample_table);
+  ADD ("/ui/requirements/add-step-and-undo", test_add_step_and_undo);
+  ADD ("/ui/requirements/edit-field-and-undo", test_edit_field_and_undo);
+  ADD ("/ui/requirements/delete-and-undo", test_delete_and_undo);
+  ADD ("/ui/requirements/add-requirement-and-reorder", test_add_requirement_and_reorder);
+  ADD ("/ui/requirements/search", test_search);
+  ADD ("/ui/requirements/empty-workspace", test_empty_workspace);
+  ADD ("/ui/requirements/narrow", test_narrow);
+#undef ADD
+
+  return g_test_run ();
+}
