@@ -8,6 +8,7 @@
 
 #include "lia-cli.h"
 #include "lia-export.h"
+#include "lia-schema.h"
 #include "lia-workspace-private.h"
 
 /* liaison-cli: the workspace without a display, for scripts and CI. */
@@ -150,10 +151,29 @@ cmd_format (int    argc,
   return LIA_CLI_EXIT_OK;
 }
 
+static int
+cmd_schema (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— print the JSON Schema of the workspace format"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 1)
+    return usage_error (context, _("schema takes no FILE"));
+
+  schema = lia_workspace_schema_to_string ();
+  fputs (schema, stdout);
+  return fflush (stdout) == 0 ? LIA_CLI_EXIT_OK : LIA_CLI_EXIT_FAILURE;
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check workspace files and report located errors"), cmd_validate },
   { "export", N_("--format md|csv [--output F] FILE"), N_("Export the requirement translation table"), cmd_export },
   { "format", N_("FILE"), N_("Rewrite a workspace in canonical form"), cmd_format },
+  { "schema", "", N_("Print the JSON Schema of the workspace format"), cmd_schema },
 };
 
 static void

@@ -637,8 +637,8 @@ lia_entity_copy (LiaEntity *self,
       JsonNode *node;
 
       cpriv->extra = json_object_new ();
-      json_object_iter_init (&iter, priv->extra);
-      while (json_object_iter_next (&iter, &key, &node))
+      json_object_iter_init_ordered (&iter, priv->extra);
+      while (json_object_iter_next_ordered (&iter, &key, &node))
         json_object_set_member (cpriv->extra, key, json_node_copy (node));
     }
 

@@ -251,7 +251,7 @@ read_string (const LoadContext  *ctx,
   s = json_node_get_string (node);
   len = strlen (s);
   if (len > LIA_WORKSPACE_MAX_STRING)
-    return fail (error, ctx, path, _("the text is too long (%" G_GSIZE_FORMAT " bytes; at most %d)"),
+    return fail (error, ctx, path, _("the text is too long (%zu bytes; at most %d)"),
                  len, LIA_WORKSPACE_MAX_STRING);
 
   if (!check_string (ctx, path, spec, s, error))
@@ -299,8 +299,8 @@ read_field (const LoadContext  *ctx,
           return fail (error, ctx, path, _("expected a whole number, found %s"), node_kind_name (node));
         v = json_node_get_int (node);
         if (v < lo || v > hi)
-          return fail (error, ctx, path, _("must be between %.0f and %.0f (found %" G_GINT64_FORMAT ")"),
-                       lo, hi, v);
+          return fail (error, ctx, path, _("must be between %.0f and %.0f (found %lld)"),
+                       lo, hi, (long long) v);
         g_value_set_int (slot, (int) v);
       }
       break;
@@ -455,8 +455,8 @@ read_entity (const LoadContext *ctx,
   else
     entity = g_object_new (type, NULL);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &member))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
     {
       Path field_path = { path, key, 0 };
       int field;
@@ -591,7 +591,7 @@ lia_workspace_parse (LiaWorkspace *self,
   if (length > LIA_WORKSPACE_MAX_FILE_SIZE)
     {
       g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%" G_GSIZE_FORMAT " bytes; at most %d)"),
+                   _("%s: the file is too large (%zu bytes; at most %d)"),
                    display_name, length, LIA_WORKSPACE_MAX_FILE_SIZE);
       return FALSE;
     }
@@ -645,8 +645,8 @@ lia_workspace_parse (LiaWorkspace *self,
   ctx.ids = ids;
   extra = json_object_new ();
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
     {
       Path path = { NULL, key, 0 };
       int collection = -1;
@@ -731,8 +731,8 @@ lia_workspace_parse (LiaWorkspace *self,
 
 failed:
   if (version > LIA_WORKSPACE_FORMAT_VERSION && error != NULL && *error != NULL)
-    g_prefix_error (error, _("This file was written by a newer version of Liaison (format version %" G_GINT64_FORMAT "). "),
-                    version);
+    g_prefix_error (error, _("This file was written by a newer version of Liaison (format version %lld). "),
+                    (long long) version);
   return FALSE;
 }
 
@@ -866,8 +866,8 @@ emit_node (GString  *out,
         JsonNode *member;
         gboolean first = TRUE;
 
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &key, &member))
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &key, &member))
           {
             g_string_append (out, first ? "{" : ",");
             first = FALSE;
@@ -888,6 +888,13 @@ emit_node (GString  *out,
     default:
       g_assert_not_reached ();
     }
+}
+
+void
+lia_json_append_canonical (GString  *out,
+                           JsonNode *node)
+{
+  emit_node (out, node, 0);
 }
 
 static void emit_entity (GString   *out,
@@ -944,8 +951,8 @@ emit_extra (GString    *out,
   const char *key;
   JsonNode *member;
 
-  json_object_iter_init (&iter, extra);
-  while (json_object_iter_next (&iter, &key, &member))
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &key, &member))
     {
       emit_key (out, first, key, depth);
       emit_node (out, member, depth + 1);

@@ -41,6 +41,8 @@ gboolean    lia_workspace_parse            (LiaWorkspace  *self,
                                             const char    *display_name,
                                             GError       **error);
 GString    *lia_workspace_serialize        (LiaWorkspace  *self);
+void        lia_json_append_canonical      (GString       *out,
+                                            JsonNode      *node);
 gboolean    lia_write_file_atomically      (const char    *path,
                                             const char    *data,
                                             gsize          length,

@@ -738,8 +738,8 @@ lia_workspace_set_loaded_state (LiaWorkspace *self,
   g_clear_pointer (&self->read_only_reason, g_free);
   if (version > LIA_WORKSPACE_FORMAT_VERSION)
     self->read_only_reason =
-      g_strdup_printf (_("This workspace was written by a newer version of Liaison (format version %" G_GINT64_FORMAT "; this version reads %d). It is open read-only so nothing in it is lost; use Save As to keep a copy in this version's format."),
-                       version, LIA_WORKSPACE_FORMAT_VERSION);
+      g_strdup_printf (_("This workspace was written by a newer version of Liaison (format version %lld; this version reads %d). It is open read-only so nothing in it is lost; use Save As to keep a copy in this version's format."),
+                       (long long) version, LIA_WORKSPACE_FORMAT_VERSION);
 }
 
 gint64

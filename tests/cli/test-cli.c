@@ -21,12 +21,15 @@ result_clear (Result *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
+static const char *language = NULL;
+
 static void
 run (Result *r,
      ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
   const char *arg;
   va_list args;
   int wait_status;
@@ -37,8 +40,10 @@ run (Result *r,
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
+  if (language != NULL)
+    envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &r->out, &r->err, &wait_status, &error);
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
@@ -169,6 +174,37 @@ test_export_bad_file (void)
   g_assert_cmpstr (r.out, ==, "");
 }
 
+static void
+test_schema_is_shipped (void)
+{
+  g_autofree char *path = data_path ("data", "liaison-workspace.schema.json");
+  g_autofree char *shipped = NULL;
+  g_auto(Result) r = { 0 };
+
+  /* data/ ships what the code derives from its field tables. */
+  g_assert_true (g_file_get_contents (path, &shipped, NULL, NULL));
+  run (&r, "schema", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  if (g_strcmp0 (r.out, shipped) != 0)
+    g_error ("data/liaison-workspace.schema.json is stale: regenerate it with liaison-cli schema");
+}
+
+static void
+test_translated (void)
+{
+  g_autofree char *bad = data_path ("tests", "data", "bad", "score-seven.liaison");
+  g_auto(Result) help = { 0 };
+  g_auto(Result) fail = { 0 };
+
+  language = "zh_CN";
+  run (&help, "--help", NULL);
+  run (&fail, "validate", bad, NULL);
+  language = NULL;
+
+  g_assert_true (g_str_has_prefix (help.out, "用法:liaison-cli 命令 [选项…]"));
+  g_assert_nonnull (strstr (fail.err, "score-seven.liaison: meetings[0].evaluation.ratings[0].score: 必须介于 0 和 5 之间(实际为 7)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +216,8 @@ main (int   argc,
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-csv-injection", test_export_csv_injection);
   g_test_add_func ("/cli/export-bad-file", test_export_bad_file);
+  g_test_add_func ("/cli/schema-is-shipped", test_schema_is_shipped);
+  g_test_add_func ("/cli/translated", test_translated);
 
   return g_test_run ();
 }
