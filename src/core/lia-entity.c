@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "lia-entity.h"
+#include "lia-entity-private.h"
 #include "lia-remote-ref.h"
 
 /* Every model object is a LiaEntity subclass that describes its fields in
@@ -39,7 +39,8 @@ init_value (const LiaFieldSpec *spec,
     {
     case LIA_KIND_STRING:
       g_value_init (value, G_TYPE_STRING);
-      g_value_set_string (value, spec->default_string ? spec->default_string : "");
+      /* Defaults live in the static field tables: no copy per entity. */
+      g_value_set_static_string (value, spec->default_string ? spec->default_string : "");
       break;
     case LIA_KIND_INT:
       g_value_init (value, G_TYPE_INT);
@@ -55,9 +56,9 @@ init_value (const LiaFieldSpec *spec,
       break;
     case LIA_KIND_STRV:
       {
-        const char * const empty[] = { NULL };
+        static const char * const empty[] = { NULL };
         g_value_init (value, G_TYPE_STRV);
-        g_value_set_boxed (value, spec->default_strv ? spec->default_strv : empty);
+        g_value_set_static_boxed (value, spec->default_strv ? spec->default_strv : empty);
       }
       break;
     case LIA_KIND_JSON:
@@ -65,7 +66,6 @@ init_value (const LiaFieldSpec *spec,
       break;
     case LIA_KIND_LIST:
       g_value_init (value, G_TYPE_LIST_STORE);
-      g_value_take_object (value, g_list_store_new (spec->entity_type ()));
       break;
     case LIA_KIND_CHILD:
       g_value_init (value, spec->entity_type ());
@@ -83,9 +83,13 @@ ensure_values (LiaEntity *self)
 
   if (priv->values == NULL)
     {
-      priv->values = g_new0 (GValue, MAX (klass->n_fields, 1));
+      /* The defaults own nothing (static strings, static boxed, NULL
+       * pointers), so one memcpy sets them all; only lists need objects
+       * of their own. */
+      priv->values = g_memdup2 (klass->prototype, sizeof (GValue) * MAX (klass->n_fields, 1));
       for (guint i = 0; i < klass->n_fields; i++)
-        init_value (&klass->fields[i], &priv->values[i]);
+        if (klass->fields[i].kind == LIA_KIND_LIST)
+          g_value_take_object (&priv->values[i], g_list_store_new (klass->fields[i].entity_type ()));
     }
 
   return priv->values;
@@ -225,23 +229,10 @@ lia_entity_set_property (GObject      *object,
 }
 
 static void
-lia_entity_constructed (GObject *object)
-{
-  LiaEntity *self = LIA_ENTITY (object);
-  LiaEntityPrivate *priv = lia_entity_get_instance_private (self);
-
-  G_OBJECT_CLASS (lia_entity_parent_class)->constructed (object);
-
-  if (priv->id == NULL && LIA_ENTITY_GET_CLASS (self)->has_id)
-    priv->id = g_uuid_string_random ();
-}
-
-static void
 lia_entity_class_init (LiaEntityClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = lia_entity_constructed;
   object_class->dispose = lia_entity_dispose;
   object_class->finalize = lia_entity_finalize;
   object_class->get_property = lia_entity_get_property;
@@ -249,9 +240,11 @@ lia_entity_class_init (LiaEntityClass *klass)
 
   /* The id is stable for the entity's whole life and across files:
    * references and tracker markers rely on it. */
+  /* Not a construct property: an entity without construct properties
+   * takes GObject's fast construction path, which loading relies on. */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_REMOTE] =
     g_param_spec_object ("remote", NULL, NULL, LIA_TYPE_ENTITY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -278,6 +271,7 @@ lia_entity_class_install_fields (LiaEntityClass     *klass,
   klass->has_id = has_id;
   klass->pspecs = g_new0 (GParamSpec *, n_fields);
   klass->json_keys = g_new0 (char *, n_fields + 1);
+  klass->prototype = g_new0 (GValue, MAX (n_fields, 1));
 
   object_class->get_property = lia_entity_field_get_property;
   object_class->set_property = lia_entity_field_set_property;
@@ -319,6 +313,7 @@ lia_entity_class_install_fields (LiaEntityClass     *klass,
         }
 
       klass->pspecs[i] = pspec;
+      init_value (f, &klass->prototype[i]);
       klass->json_keys[i] = g_strdelimit (g_strdup (f->name), "-", '_');
       g_object_class_install_property (object_class, i + 1, pspec);
     }
@@ -364,6 +359,10 @@ lia_entity_get_id (LiaEntity *self)
 
   g_return_val_if_fail (LIA_IS_ENTITY (self), NULL);
 
+  /* A new entity gets its id on first use; the loader assigns the file's
+   * ids first, so loading never pays for random ids it would discard. */
+  if (priv->id == NULL && LIA_ENTITY_GET_CLASS (self)->has_id)
+    priv->id = g_uuid_string_random ();
   return priv->id;
 }
 
@@ -418,6 +417,12 @@ lia_entity_get_extra (LiaEntity *self)
   if (priv->extra == NULL)
     priv->extra = json_object_new ();
   return priv->extra;
+}
+
+GValue *
+lia_entity_get_values_internal (LiaEntity *self)
+{
+  return ensure_values (self);
 }
 
 const GValue *
@@ -591,9 +596,9 @@ lia_entity_copy (LiaEntity *self,
   g_return_val_if_fail (LIA_IS_ENTITY (self), NULL);
 
   klass = LIA_ENTITY_GET_CLASS (self);
-  copy = g_object_new (G_OBJECT_TYPE (self),
-                       "id", new_ids ? NULL : priv->id,
-                       NULL);
+  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  if (!new_ids)
+    lia_entity_set_id (copy, priv->id);
   src = ensure_values (self);
 
   for (guint i = 0; i < klass->n_fields; i++)

@@ -70,7 +70,8 @@ struct _LiaEntityClass
   GParamSpec         **pspecs;
   char               **json_keys;
   gboolean             has_id;
-  gpointer             padding[8];
+  GValue              *prototype;  /* default values, bit-copyable */
+  gpointer             padding[7];
 };
 
 void                 lia_entity_class_install_fields (LiaEntityClass     *klass,

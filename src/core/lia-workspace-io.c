@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lia-entity-private.h"
 #include "lia-workspace-private.h"
 
 /* Reading and writing the *.liaison file.  The reader never trusts the
@@ -276,7 +277,7 @@ read_field (const LoadContext  *ctx,
             guint               field,
             GError            **error)
 {
-  GValue *slot = (GValue *) lia_entity_peek_value (entity, field);
+  GValue *slot = &lia_entity_get_values_internal (entity)[field];
 
   switch (spec->kind)
     {
@@ -409,6 +410,7 @@ read_entity (const LoadContext *ctx,
   const char *key;
   JsonNode *member;
   guint64 seen = 0;
+  gboolean seen_id = FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -422,38 +424,7 @@ read_entity (const LoadContext *ctx,
     klass = g_type_class_ref (type); /* static types keep their class for good */
   g_assert (klass != NULL && klass->n_fields < 64);
 
-  if (klass->has_id)
-    {
-      Path id_path = { path, "id", 0 };
-      JsonNode *id_node = json_object_get_member (object, "id");
-      const char *id;
-
-      if (id_node == NULL)
-        {
-          fail (error, ctx, path, _("the required key “id” is missing"));
-          return NULL;
-        }
-      if (!node_is (id_node, G_TYPE_STRING))
-        {
-          fail (error, ctx, &id_path, _("expected a string, found %s"), node_kind_name (id_node));
-          return NULL;
-        }
-      id = json_node_get_string (id_node);
-      if (!g_uuid_string_is_valid (id))
-        {
-          fail (error, ctx, &id_path, _("“%.64s” is not a UUID"), id);
-          return NULL;
-        }
-      if (g_hash_table_contains (ctx->ids, id))
-        {
-          fail (error, ctx, &id_path, _("the id %s is used twice"), id);
-          return NULL;
-        }
-      entity = g_object_new (type, "id", id, NULL);
-      g_hash_table_insert (ctx->ids, (gpointer) lia_entity_get_id (entity), entity);
-    }
-  else
-    entity = g_object_new (type, NULL);
+  entity = g_object_new (type, NULL);
 
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &key, &member))
@@ -462,7 +433,30 @@ read_entity (const LoadContext *ctx,
       int field;
 
       if (klass->has_id && g_str_equal (key, "id"))
-        continue;
+        {
+          const char *id;
+
+          if (!node_is (member, G_TYPE_STRING))
+            {
+              fail (error, ctx, &field_path, _("expected a string, found %s"), node_kind_name (member));
+              return NULL;
+            }
+          id = json_node_get_string (member);
+          if (!g_uuid_string_is_valid (id))
+            {
+              fail (error, ctx, &field_path, _("“%.64s” is not a UUID"), id);
+              return NULL;
+            }
+          if (g_hash_table_contains (ctx->ids, id))
+            {
+              fail (error, ctx, &field_path, _("the id %s is used twice"), id);
+              return NULL;
+            }
+          lia_entity_set_id (entity, id);
+          g_hash_table_insert (ctx->ids, (gpointer) lia_entity_get_id (entity), entity);
+          seen_id = TRUE;
+          continue;
+        }
 
       if (g_str_equal (key, "remote"))
         {
@@ -495,6 +489,12 @@ read_entity (const LoadContext *ctx,
       seen |= G_GUINT64_CONSTANT (1) << field;
     }
 
+  if (klass->has_id && !seen_id)
+    {
+      fail (error, ctx, path, _("the required key “id” is missing"));
+      return NULL;
+    }
+
   for (guint i = 0; i < klass->n_fields; i++)
     if ((klass->fields[i].flags & LIA_SPEC_REQUIRED) && !(seen & (G_GUINT64_CONSTANT (1) << i)))
       {
@@ -505,67 +505,279 @@ read_entity (const LoadContext *ctx,
   return g_steal_pointer (&entity);
 }
 
-/* One pass over the raw bytes before json-glib sees them: invalid UTF-8
- * and absurd nesting are reported with a line and column instead of
- * reaching the parser. */
+static void
+locate (const char *data,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
+/* json-glib refuses invalid UTF-8 without saying where; find the spot. */
 static gboolean
-prescan (const LoadContext *ctx,
-         const char        *data,
-         gsize              length,
-         GError           **error)
+check_utf8 (const LoadContext *ctx,
+            const char        *data,
+            gsize              length,
+            GError           **error)
 {
   const char *end = NULL;
-  guint depth = 0, line = 1;
-  const char *line_start = data;
-  gboolean in_string = FALSE;
+  guint line, column;
 
-  if (!g_utf8_validate (data, length, &end))
+  if (g_utf8_validate (data, length, &end))
+    return TRUE;
+
+  locate (data, end, &line, &column);
+  g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_JSON,
+               _("%s: line %u, column %u: the file is not valid UTF-8 text"),
+               ctx->display_name, line, column);
+  return FALSE;
+}
+
+/* json-glib's parser recurses once per nesting level; refuse absurd
+ * nesting before it can exhaust the stack.  Brackets inside strings are
+ * skipped, so only real structure counts. */
+static gboolean
+check_depth (const LoadContext *ctx,
+             const char        *data,
+             gsize              length,
+             GError           **error)
+{
+  /* 1 for the bytes that matter outside strings, 2 inside them. */
+  static guint8 special[256];
+  guint depth = 0;
+  gsize i = 0;
+
+  if (special['"'] == 0)
     {
-      for (const char *p = data; p < end; p++)
-        if (*p == '\n')
-          {
-            line++;
-            line_start = p + 1;
-          }
-      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_JSON,
-                   _("%s: line %u, column %u: the file is not valid UTF-8 text"),
-                   ctx->display_name, line, (guint) g_utf8_strlen (line_start, end - line_start) + 1);
-      return FALSE;
+      special['['] = special['{'] = special[']'] = special['}'] = 1;
+      special['"'] = 3;
+      special['\\'] = 2;
     }
 
-  for (gsize i = 0; i < length; i++)
+  while (i < length)
     {
-      char c = data[i];
+      char c;
 
-      if (c == '\n')
+      while (i < length && (special[(guchar) data[i]] & 1) == 0)
+        i++;
+      if (i >= length)
+        break;
+      c = data[i++];
+
+      if (c == '"')
         {
-          line++;
-          line_start = data + i + 1;
+          /* Skip the string, escapes included. */
+          while (i < length)
+            {
+              while (i < length && (special[(guchar) data[i]] & 2) == 0)
+                i++;
+              if (i >= length)
+                break;
+              if (data[i] == '\\')
+                i += 2;
+              else
+                {
+                  i++;
+                  break;
+                }
+            }
         }
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
       else if (c == '[' || c == '{')
         {
           if (++depth > LIA_WORKSPACE_MAX_DEPTH)
             {
+              guint line, column;
+
+              locate (data, data + i - 1, &line, &column);
               g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_JSON,
                            _("%s: line %u: nested more than %d levels deep"),
                            ctx->display_name, line, LIA_WORKSPACE_MAX_DEPTH);
               return FALSE;
             }
         }
-      else if ((c == ']' || c == '}') && depth > 0)
+      else if (depth > 0)
         depth--;
     }
 
   return TRUE;
+}
+
+static gboolean
+read_range (const LoadContext *ctx,
+            const Path        *path,
+            JsonArray         *array,
+            guint              start,
+            guint              end,
+            GType              type,
+            GPtrArray         *items,
+            GError           **error)
+{
+  for (guint i = start; i < end; i++)
+    {
+      Path item_path = { path, NULL, i };
+      LiaEntity *item = read_entity (ctx, &item_path, type, json_array_get_element (array, i), error);
+
+      if (item == NULL)
+        return FALSE;
+      g_ptr_array_add (items, item);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  LoadContext  ctx;
+  const Path  *path;
+  JsonArray   *array;
+  guint        start;
+  guint        end;
+  GType        type;
+  GPtrArray   *items;
+  gboolean     ok;
+} RangeJob;
+
+static gpointer
+range_thread (gpointer data)
+{
+  RangeJob *job = data;
+
+  job->ok = read_range (&job->ctx, job->path, job->array, job->start, job->end, job->type, job->items, NULL);
+  return NULL;
+}
+
+static void
+range_job_init (RangeJob          *job,
+                const LoadContext *ctx,
+                const Path        *path,
+                JsonArray         *array,
+                guint              start,
+                guint              end,
+                GType              type)
+{
+  job->ctx.display_name = ctx->display_name;
+  job->ctx.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  job->path = path;
+  job->array = array;
+  job->start = start;
+  job->end = end;
+  job->type = type;
+  job->items = g_ptr_array_new_with_free_func (g_object_unref);
+  job->ok = FALSE;
+}
+
+static void
+range_job_clear (RangeJob *job)
+{
+  g_hash_table_unref (job->ctx.ids);
+  g_ptr_array_unref (job->items);
+}
+
+static gboolean
+ids_collide (GHashTable *ids,
+             GHashTable *other)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, other);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (ids, key))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+ids_merge (GHashTable *ids,
+           GHashTable *other)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, other);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (ids, key, value);
+}
+
+/* A large collection is read in two halves on two threads, each with its
+ * own id table (the machine this targets has two cores).  Only when both
+ * halves are clean, and no id is shared between them or with what came
+ * before, are they joined; any problem reruns the collection in order, so
+ * the error reported is always the first one in the file. */
+#define PARALLEL_MIN_ITEMS 2000
+
+static gboolean
+read_collection (const LoadContext *ctx,
+                 const Path        *path,
+                 JsonArray         *array,
+                 GType              type,
+                 GPtrArray         *items,
+                 GError           **error)
+{
+  guint n = json_array_get_length (array);
+
+  if (n >= PARALLEL_MIN_ITEMS && g_get_num_processors () > 1)
+    {
+      RangeJob first, second;
+      GThread *thread;
+      gboolean joined = FALSE;
+
+      range_job_init (&first, ctx, path, array, 0, n / 2, type);
+      range_job_init (&second, ctx, path, array, n / 2, n, type);
+      thread = g_thread_new ("lia-load", range_thread, &second);
+      range_thread (&first);
+      g_thread_join (thread);
+
+      if (first.ok && second.ok &&
+          !ids_collide (ctx->ids, first.ctx.ids) &&
+          !ids_collide (ctx->ids, second.ctx.ids) &&
+          !ids_collide (first.ctx.ids, second.ctx.ids))
+        {
+          ids_merge (ctx->ids, first.ctx.ids);
+          ids_merge (ctx->ids, second.ctx.ids);
+          g_ptr_array_extend_and_steal (items, g_steal_pointer (&first.items));
+          g_ptr_array_extend_and_steal (items, g_steal_pointer (&second.items));
+          first.items = g_ptr_array_new ();
+          second.items = g_ptr_array_new ();
+          joined = TRUE;
+        }
+
+      range_job_clear (&first);
+      range_job_clear (&second);
+      if (joined)
+        return TRUE;
+    }
+
+  return read_range (ctx, path, array, 0, n, type, items, error);
+}
+
+static gpointer
+free_parser_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+/* Freeing a large document tree takes a good part of the load time; the
+ * model no longer needs it, so a big one is freed beside, not before,
+ * showing the workspace. */
+static void
+release_parser (JsonParser *parser,
+                gsize       length)
+{
+  if (length > 4 * 1024 * 1024)
+    g_thread_unref (g_thread_new ("lia-free-json", free_parser_thread, parser));
+  else
+    g_object_unref (parser);
 }
 
 gboolean
@@ -596,12 +808,15 @@ lia_workspace_parse (LiaWorkspace *self,
       return FALSE;
     }
 
-  if (!prescan (&ctx, data, length, error))
+  if (!check_depth (&ctx, data, length, error))
     return FALSE;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      if (!check_utf8 (&ctx, data, length, error))
+        return FALSE;
+
       const char *msg = local_error->message;
 
       /* json-glib prefixes "<data>:" to its "LINE:COLUMN: message". */
@@ -680,19 +895,11 @@ lia_workspace_parse (LiaWorkspace *self,
       else
         {
           JsonArray *array = json_node_get_array (node);
-          guint n = json_array_get_length (array);
-          g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+          g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
           GListStore *store = lia_workspace_get_collection (self, collection);
 
-          for (guint i = 0; i < n; i++)
-            {
-              Path item_path = { &path, NULL, i };
-              LiaEntity *item = read_entity (&ctx, &item_path, lia_collections[collection].item_type (),
-                                             json_array_get_element (array, i), error);
-              if (item == NULL)
-                goto failed;
-              g_ptr_array_add (items, item);
-            }
+          if (!read_collection (&ctx, &path, array, lia_collections[collection].item_type (), items, error))
+            goto failed;
           g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                                items->pdata, items->len);
         }
@@ -727,6 +934,7 @@ lia_workspace_parse (LiaWorkspace *self,
   }
 
   lia_workspace_set_loaded_state (self, title, version, extra);
+  release_parser (g_steal_pointer (&parser), length);
   return TRUE;
 
 failed:
