@@ -31,6 +31,10 @@ struct _LiaRequirementsView
   GtkColumnView        *column_view;
   GtkWidget            *editor_box;
   LiaRequirementEditor *editor;
+
+  GtkColumnViewColumn  *column_widgets[6];
+  int                   density;      /* columns shown: see update_columns */
+  guint                 density_idle;
 };
 
 G_DEFINE_FINAL_TYPE (LiaRequirementsView, lia_requirements_view, GTK_TYPE_WIDGET)
@@ -46,20 +50,26 @@ static GParamSpec *properties[N_PROPS];
 /* -1 is the numbered steps column, computed from the step list. */
 #define STEPS_COLUMN -1
 
+/* Narrow tables keep the essential columns: a column shows when the
+ * table is at least min_density wide (0 compact, 1 medium, 2 wide). */
 static const struct
 {
   const char *title;
   int         field;
   int         fixed_width;
   gboolean    choice;
+  int         min_density;
 } columns[] = {
-  { NC_("requirements table", "Business need"), LIA_REQUIREMENT_BUSINESS_NEED, 0, FALSE },
-  { NC_("requirements table", "Technical need"), LIA_REQUIREMENT_TECHNICAL_NEED, 0, FALSE },
-  { NC_("requirements table", "Engineering steps"), STEPS_COLUMN, 0, FALSE },
-  { NC_("requirements table", "Owner"), LIA_REQUIREMENT_OWNER, 110, FALSE },
-  { NC_("requirements table", "Priority"), LIA_REQUIREMENT_PRIORITY, 80, TRUE },
-  { NC_("requirements table", "Status"), LIA_REQUIREMENT_STATUS, 90, TRUE },
+  { NC_("requirements table", "Business need"), LIA_REQUIREMENT_BUSINESS_NEED, 0, FALSE, 0 },
+  { NC_("requirements table", "Technical need"), LIA_REQUIREMENT_TECHNICAL_NEED, 0, FALSE, 1 },
+  { NC_("requirements table", "Engineering steps"), STEPS_COLUMN, 0, FALSE, 0 },
+  { NC_("requirements table", "Owner"), LIA_REQUIREMENT_OWNER, 110, FALSE, 2 },
+  { NC_("requirements table", "Priority"), LIA_REQUIREMENT_PRIORITY, 80, TRUE, 1 },
+  { NC_("requirements table", "Status"), LIA_REQUIREMENT_STATUS, 90, TRUE, 2 },
 };
+
+#define MEDIUM_WIDTH 520
+#define WIDE_WIDTH 820
 
 static char *
 cell_text (LiaEntity *requirement,
@@ -248,6 +258,19 @@ row_activated_cb (LiaRequirementsView *self,
   lia_requirement_editor_focus (self->editor);
 }
 
+/* On a narrow window the table and the editor take turns: a click on a
+ * row opens its editor, as a tap on a phone would. */
+static void
+table_clicked_cb (LiaRequirementsView *self,
+                  int                  n_press,
+                  double               x,
+                  double               y,
+                  GtkGestureClick     *gesture)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && lia_requirements_view_get_selected (self) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_box);
+}
+
 static LiaHistory *
 history (LiaRequirementsView *self)
 {
@@ -332,6 +355,74 @@ back_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->table_box);
 }
 
+static int
+density_for_width (int width)
+{
+  return width >= WIDE_WIDTH ? 2 : width >= MEDIUM_WIDTH ? 1 : 0;
+}
+
+static gboolean
+apply_density_cb (gpointer user_data)
+{
+  LiaRequirementsView *self = user_data;
+  int density = density_for_width (gtk_widget_get_width (self->table_box));
+
+  self->density_idle = 0;
+  if (density != self->density)
+    {
+      guint position = 0;
+
+      self->density = density;
+      /* Hidden columns keep their width in GTK 4.8's column view, so
+       * columns are taken out and put back instead. */
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        {
+          GtkColumnViewColumn *column = self->column_widgets[i];
+          gboolean want = columns[i].min_density <= density;
+          gboolean present = gtk_column_view_column_get_column_view (column) != NULL;
+
+          if (want && !present)
+            gtk_column_view_insert_column (self->column_view, position, column);
+          else if (!want && present)
+            gtk_column_view_remove_column (self->column_view, column);
+          if (want)
+            position++;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lia_requirements_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->leaflet), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+lia_requirements_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->leaflet), width, height, baseline, NULL);
+
+  /* Changing columns during allocation would allocate again; do it
+   * right after. */
+  if (density_for_width (gtk_widget_get_width (self->table_box)) != self->density && self->density_idle == 0)
+    self->density_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_density_cb, self, NULL);
+}
+
 static void
 lia_requirements_view_get_property (GObject    *object,
                                     guint       prop_id,
@@ -381,6 +472,7 @@ lia_requirements_view_dispose (GObject *object)
 {
   LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (object);
 
+  g_clear_handle_id (&self->density_idle, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->filter_model != NULL)
@@ -388,6 +480,8 @@ lia_requirements_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_REQUIREMENTS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
+  for (guint i = 0; i < G_N_ELEMENTS (self->column_widgets); i++)
+    g_clear_object (&self->column_widgets[i]);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (lia_requirements_view_parent_class)->dispose (object);
@@ -422,7 +516,8 @@ lia_requirements_view_class_init (LiaRequirementsViewClass *klass)
   g_type_ensure (LIA_TYPE_REQUIREMENT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/requirements/lia-requirements-view.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = lia_requirements_view_measure;
+  widget_class->size_allocate = lia_requirements_view_size_allocate;
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, table_box);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, search_bar);
@@ -447,6 +542,7 @@ lia_requirements_view_init (LiaRequirementsView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->density = 2;
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
@@ -474,6 +570,7 @@ lia_requirements_view_init (LiaRequirementsView *self)
       else
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
+      self->column_widgets[i] = g_object_ref (column);
     }
 
   /* Keyboard editing of the table itself. */
@@ -488,6 +585,15 @@ lia_requirements_view_init (LiaRequirementsView *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
                                                           gtk_named_action_new ("requirements.move-down")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* After the row's own handler has selected it. */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+    g_signal_connect_swapped (click, "released", G_CALLBACK (table_clicked_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_notify_cb), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->column_view));
