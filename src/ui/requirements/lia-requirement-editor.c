@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-requirement-editor.h"
+#include "lia-toast.h"
 
 /* Edits one requirement.  Every change goes through the history, so one
  * Ctrl+Z undoes it wherever it was made; model changes (undo, redo,
@@ -222,6 +223,7 @@ delete_step_clicked_cb (GtkButton            *button,
   lia_history_begin (self->history, _("Delete step"));
   lia_history_remove (self->history, steps (self), index);
   lia_history_end (self->history);
+  lia_show_undo_toast (GTK_WIDGET (self), _("Step deleted"));
 }
 
 static GdkContentProvider *

@@ -8,6 +8,7 @@
 #include "lia-export.h"
 #include "lia-requirement-editor.h"
 #include "lia-requirements-view.h"
+#include "lia-toast.h"
 
 /* The requirement translation table: one row per business need with its
  * technical need and numbered steps, a search bar, and the editor of the
@@ -278,18 +279,6 @@ history (LiaRequirementsView *self)
 }
 
 static void
-show_toast (LiaRequirementsView *self,
-            AdwToast            *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -298,7 +287,6 @@ delete_action (GtkWidget  *widget,
   LiaEntity *selected = lia_requirements_view_get_selected (self);
   GListStore *store;
   guint position;
-  AdwToast *toast;
 
   if (selected == NULL || lia_workspace_get_read_only (self->workspace))
     return;
@@ -311,10 +299,7 @@ delete_action (GtkWidget  *widget,
   lia_history_remove (history (self), store, position);
   lia_history_end (history (self));
 
-  toast = adw_toast_new (_("Requirement deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  show_toast (self, toast);
+  lia_show_undo_toast (GTK_WIDGET (self), _("Requirement deleted"));
 }
 
 static void
@@ -543,6 +528,9 @@ lia_requirements_view_init (LiaRequirementsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->density = 2;
+  /* Columns change as the table folds; libadwaita 1.2 would snapshot the
+   * half-laid-out table during a fold animation, so the fold is instant. */
+  adw_leaflet_set_mode_transition_duration (self->leaflet, 0);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
@@ -627,6 +615,22 @@ lia_requirements_view_get_selected (LiaRequirementsView *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* GTK 4.8's column view has no scroll_to(); its inner list view has the
+ * list.scroll-to-item action, which only that widget can activate. */
+static void
+scroll_to (LiaRequirementsView *self,
+           guint                position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
 void
 lia_requirements_view_select (LiaRequirementsView *self,
                               LiaEntity           *requirement)
@@ -645,7 +649,7 @@ lia_requirements_view_select (LiaRequirementsView *self,
       if (item == requirement)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+          scroll_to (self, i);
           return;
         }
     }

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-toast"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-toast.h"
+
+/* Destructive actions are not confirmed up front; they announce
+ * themselves with a toast that offers Undo (win.undo), as the HIG asks. */
+void
+lia_show_undo_toast (GtkWidget  *widget,
+                     const char *title)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End to end through the accessibility tree (AT-SPI): start the real
+liaison binary as a user would, with no workspace remembered, and check it
+opens the sample workspace in the user's language on the Requirements page,
+with controls a screen reader can name.  Prints TAP."""
+import os, subprocess, sys, time
+import pyatspi
+
+BINARY = sys.argv[1]
+results = []
+
+def ok(cond, name):
+    results.append((bool(cond), name))
+    print(("ok" if cond else "not ok") + " %d %s" % (len(results), name), flush=True)
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    for i in range(node.childCount):
+        try:
+            yield from walk(node.getChildAtIndex(i), depth + 1)
+        except Exception:
+            continue
+
+def find_app(name, timeout=15):
+    end = time.time() + timeout
+    while time.time() < end:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.name == name:
+                for window in walk(app):
+                    if window.getRoleName() in ("frame", "window") and window.name:
+                        return app
+        time.sleep(0.2)
+    return None
+
+def texts(app):
+    out = []
+    for node in walk(app):
+        try:
+            if node.name:
+                out.append(node.name)
+            text = node.queryText()
+            out.append(text.getText(0, text.characterCount))
+        except Exception:
+            pass
+    return out
+
+def run(language, expect):
+    env = dict(os.environ)
+    for key in ("NO_AT_BRIDGE", "GTK_A11Y"):
+        env.pop(key, None)
+    env["LANGUAGE"] = language
+    env["GSETTINGS_BACKEND"] = "memory"
+    proc = subprocess.Popen([BINARY], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        app = find_app("liaison") or find_app("Liaison", 2)
+        ok(app is not None, "%s: the app shows a window" % language)
+        if app is None:
+            return
+        time.sleep(1.0)
+        frames = [n for n in walk(app) if n.getRoleName() == "frame"]
+        ok(any(f.name == expect["title"] for f in frames),
+           "%s: the window is titled with the sample workspace (%s)" % (language, [f.name for f in frames]))
+        named = {(n.getRoleName(), n.name) for n in walk(app)}
+        ok(any(name == expect["table"] for role, name in named),
+           "%s: the requirement table has an accessible name" % language)
+        ok(any(name == expect["search"] for role, name in named),
+           "%s: the search button has an accessible name" % language)
+        ok(any(name == expect["add"] for role, name in named),
+           "%s: the add button has an accessible name" % language)
+        everything = "\n".join(texts(app))
+        for need in expect["rows"]:
+            ok(need in everything, "%s: the table shows “%s”" % (language, need))
+        ok(expect["page"] in everything, "%s: the Requirements page is shown" % language)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+run("en", {"title": "vLLM inference engine", "table": "Requirement translation table",
+           "search": "Search", "add": "Add Requirement", "page": "Requirements",
+           "rows": ["Improve model inference speed", "Lower inference cost", "Support more models"]})
+run("zh_CN", {"title": "vLLM推理引擎", "table": "需求翻译表", "search": "搜索", "add": "添加需求", "page": "需求",
+              "rows": ["提高模型推理速度", "降低推理成本", "支持多种模型"]})
+
+print("1..%d" % len(results))
+sys.exit(0 if all(r for r, _ in results) else 1)
