@@ -10,10 +10,12 @@
 
 /* The window's win.* actions: files, export, undo, navigation. */
 
-static void
-saved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+/* Finishes any save of the window's workspace; a window that was
+ * closing closes once its workspace is safely on disk. */
+void
+lia_window_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(LiaWindow) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -59,7 +61,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
         }
 
       self->closing = data->close_after;
-      lia_workspace_save_async (self->workspace, file, NULL, saved_cb, g_object_ref (self));
+      lia_workspace_save_async (self->workspace, file, NULL, lia_window_saved_cb, g_object_ref (self));
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -101,7 +103,7 @@ save_action (GtkWidget  *widget,
   if (lia_workspace_get_file (self->workspace) == NULL || lia_workspace_get_read_only (self->workspace))
     lia_window_save_as (self, FALSE);
   else
-    lia_workspace_save_async (self->workspace, NULL, NULL, saved_cb, g_object_ref (self));
+    lia_workspace_save_async (self->workspace, NULL, NULL, lia_window_saved_cb, g_object_ref (self));
 }
 
 static void

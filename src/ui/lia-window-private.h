@@ -29,6 +29,9 @@ struct _LiaWindow
 
 void lia_window_class_add_actions (GtkWidgetClass *widget_class);
 void lia_window_update_actions    (LiaWindow      *self);
+void lia_window_saved_cb          (GObject        *object,
+                                   GAsyncResult   *result,
+                                   gpointer        user_data);
 void lia_window_save_as           (LiaWindow      *self,
                                    gboolean        close_after);
 void lia_window_toast             (LiaWindow      *self,

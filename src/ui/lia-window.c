@@ -214,23 +214,6 @@ sidebar_row_activated_cb (LiaWindow     *self,
 }
 
 static void
-close_saved_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(LiaWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!lia_workspace_save_finish (LIA_WORKSPACE (object), result, &error))
-    {
-      self->closing = FALSE;
-      lia_window_show_error (self, _("Could Not Save the Workspace"), error);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    LiaWindow        *self)
@@ -268,7 +251,7 @@ lia_window_close_request (GtkWindow *window)
   if (lia_workspace_get_file (self->workspace) != NULL && !lia_workspace_get_read_only (self->workspace))
     {
       self->closing = TRUE;
-      lia_workspace_save_async (self->workspace, NULL, NULL, close_saved_cb, g_object_ref (self));
+      lia_workspace_save_async (self->workspace, NULL, NULL, lia_window_saved_cb, g_object_ref (self));
     }
   else
     {

@@ -28,20 +28,39 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The first widget under @root, depth first, that @match accepts. */
 static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_type (child, type);
+      GtkWidget *found = find_widget (child, match, data);
       if (found)
         return found;
     }
   return NULL;
 }
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+#define find_type(root, type) find_widget ((root), is_type, GSIZE_TO_POINTER (type))
+#define find_tooltip(root, tooltip) find_widget ((root), has_tooltip, (tooltip))
 
 /* Visible (mapped) labels under @root whose text contains @needle. */
 static guint
@@ -217,21 +236,6 @@ test_add_requirement_and_reorder (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (store), ==, 3);
-}
-
-static GtkWidget *
-find_tooltip (GtkWidget  *root,
-              const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static void
