@@ -49,13 +49,23 @@ def texts(app):
             pass
     return out
 
-def run(language, expect):
+def start(language, *args):
     env = dict(os.environ)
     for key in ("NO_AT_BRIDGE", "GTK_A11Y"):
         env.pop(key, None)
     env["LANGUAGE"] = language
     env["GSETTINGS_BACKEND"] = "memory"
-    proc = subprocess.Popen([BINARY], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen([BINARY, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+def run(language, expect):
+    proc = start(language)
     try:
         app = find_app("liaison") or find_app("Liaison", 2)
         ok(app is not None, "%s: the app shows a window" % language)
@@ -77,17 +87,51 @@ def run(language, expect):
             ok(need in everything, "%s: the table shows “%s”" % (language, need))
         ok(expect["page"] in everything, "%s: the Requirements page is shown" % language)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
+
+def wait_for_text(app, needle, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        if any(needle in t for t in texts(app)):
+            return True
+        time.sleep(0.3)
+    return False
+
+def open_files():
+    """Files given on the command line open; a bad one is explained."""
+    import shutil, tempfile
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    tmp = tempfile.mkdtemp()
+    good = os.path.join(tmp, "team.liaison")
+    shutil.copy(os.path.join(top, "data", "samples", "sample.en.liaison"), good)
+    bad = os.path.join(top, "tests", "data", "bad", "score-seven.liaison")
+
+    proc = start("en", good)
+    try:
+        app = find_app("liaison")
+        ok(app is not None and wait_for_text(app, "team.liaison"),
+           "a file named on the command line opens, titled with its name")
+    finally:
+        stop(proc)
+
+    proc = start("en", bad)
+    try:
+        app = find_app("liaison")
+        ok(app is not None and wait_for_text(app, "Could Not Open the Workspace"),
+           "a bad file shows an error dialog")
+        ok(app is not None and wait_for_text(app, "meetings[0].evaluation.ratings[0].score: must be between 0 and 5 (found 7)"),
+           "the dialog says where in the file the problem is")
+    finally:
+        stop(proc)
+    shutil.rmtree(tmp)
 
 run("en", {"title": "vLLM inference engine", "table": "Requirement translation table",
            "search": "Search", "add": "Add Requirement", "page": "Requirements",
            "rows": ["Improve model inference speed", "Lower inference cost", "Support more models"]})
 run("zh_CN", {"title": "vLLM推理引擎", "table": "需求翻译表", "search": "搜索", "add": "添加需求", "page": "需求",
               "rows": ["提高模型推理速度", "降低推理成本", "支持多种模型"]})
+
+open_files()
 
 print("1..%d" % len(results))
 sys.exit(0 if all(r for r, _ in results) else 1)
