@@ -122,12 +122,16 @@ external_change_cb (LiaWindow    *self,
                     _("_Reload"), "win.reload");
 }
 
+/* Autosave failures come back after every edit; a toast with a way out
+ * (Save As) does not stack up dialogs the way a modal error would. */
 static void
 save_failed_cb (LiaWindow    *self,
                 GError       *error,
                 LiaWorkspace *workspace)
 {
-  lia_window_show_error (self, _("Could Not Save the Workspace"), error);
+  g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
+
+  lia_window_toast (self, title, _("Save _As…"), "win.save-as");
 }
 
 void
@@ -303,7 +307,10 @@ lia_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
+    }
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (lia_window_parent_class)->dispose (object);
@@ -383,7 +390,10 @@ lia_window_set_workspace (LiaWindow    *self,
     return;
 
   if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
+    }
   g_set_object (&self->workspace, workspace);
 
   lia_workspace_set_autosave (workspace, AUTOSAVE_DELAY_MS);

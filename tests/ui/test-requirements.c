@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lia-window.h"
@@ -341,6 +342,32 @@ test_empty_workspace (Fixture       *f,
 }
 
 static void
+test_autosave_failure (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "gone.liaison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaEntity) req = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (f->workspace)), 0);
+
+  /* The workspace gets a file, which then disappears with its folder. */
+  g_assert_true (lia_workspace_save (f->workspace, file, NULL, &error));
+  g_assert_no_error (error);
+  spin (100);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "gone.liaison");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  lia_history_set_string (lia_workspace_get_history (f->workspace), req, LIA_REQUIREMENT_OWNER, "Ada", FALSE);
+  spin (2500);
+  /* The autosave failed and says so, without a modal dialog. */
+  g_assert_true (lia_workspace_get_modified (f->workspace));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->window), "Not saved: Could not save"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->window), "gone.liaison"), >=, 1);
+}
+
+static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
@@ -383,6 +410,7 @@ main (int   argc,
   ADD ("/ui/requirements/many-requirements", test_many_requirements);
   ADD ("/ui/requirements/search", test_search);
   ADD ("/ui/requirements/empty-workspace", test_empty_workspace);
+  ADD ("/ui/requirements/autosave-failure", test_autosave_failure);
   ADD ("/ui/requirements/narrow", test_narrow);
 #undef ADD
 

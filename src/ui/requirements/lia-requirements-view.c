@@ -595,8 +595,11 @@ lia_requirements_view_set_workspace (LiaRequirementsView *self,
   g_return_if_fail (LIA_IS_REQUIREMENTS_VIEW (self));
   g_return_if_fail (LIA_IS_WORKSPACE (workspace));
 
-  if (!g_set_object (&self->workspace, workspace))
+  if (self->workspace == workspace)
     return;
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
 
   lia_requirement_editor_set_history (self->editor, lia_workspace_get_history (workspace));
   /* A newer file format opens read-only; it stays so until Save As. */
