@@ -447,6 +447,74 @@ test_autosave_and_external_change (void)
   g_rmdir (dir);
 }
 
+/* Random damage to a real file never crashes the reader, and every
+ * refusal names the file.  (Runs under ASan and UBSan in the sanitizer
+ * pass of build-aux/dev test.) */
+static void
+test_random_damage (void)
+{
+  g_autofree char *path = sample_path ("zh_CN");
+  gsize length;
+  g_autofree char *original = read_file (path, &length);
+  GRand *rand = g_rand_new_with_seed (7);
+  guint accepted = 0, refused = 0;
+
+  for (guint round = 0; round < 1500; round++)
+    {
+      g_autofree char *data = g_memdup2 (original, length);
+      gsize len = length;
+      guint edits = g_rand_int_range (rand, 1, 8);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LiaWorkspace) workspace = NULL;
+
+      for (guint e = 0; e < edits; e++)
+        {
+          gsize at = g_rand_int_range (rand, 0, (gint32) len);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: /* a random byte */
+              data[at] = (char) g_rand_int_range (rand, 0, 256);
+              break;
+            case 1: /* a structural character */
+              data[at] = "{}[]\",:0-e\\n"[g_rand_int_range (rand, 0, 13)];
+              break;
+            case 2: /* truncate */
+              len = at;
+              break;
+            default: /* swap two bytes */
+              {
+                gsize other = g_rand_int_range (rand, 0, (gint32) len);
+                char c = data[at];
+                data[at] = data[other];
+                data[other] = c;
+              }
+            }
+          if (len == 0)
+            break;
+        }
+
+      workspace = lia_workspace_new_from_data (data, len, "damaged.liaison", &error);
+      if (workspace != NULL)
+        {
+          g_autofree char *out = lia_workspace_to_data (workspace, NULL);
+          g_assert_no_error (error);
+          g_assert_nonnull (out);
+          accepted++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_nonnull (strstr (error->message, "damaged.liaison"));
+          refused++;
+        }
+    }
+
+  g_test_message ("accepted %u, refused %u", accepted, refused);
+  g_assert_cmpuint (refused, >, 0);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/workspace/unknown-keys", test_unknown_keys);
   g_test_add_func ("/workspace/bad-corpus", test_bad_corpus);
   g_test_add_func ("/workspace/huge-string", test_huge_string);
+  g_test_add_func ("/workspace/random-damage", test_random_damage);
   g_test_add_func ("/workspace/newer-version-read-only", test_newer_version_read_only);
   g_test_add_func ("/workspace/atomic-save-and-backup", test_atomic_save_and_backup);
   g_test_add_func ("/workspace/save-error", test_save_error);

@@ -259,6 +259,83 @@ test_delete_step_and_undo (Fixture       *f,
   g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "1. Analyze the current inference bottlenecks"), ==, 1);
 }
 
+static char *
+step_order (GListStore *steps)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (steps)); i++)
+    {
+      g_autoptr(LiaEntity) step = g_list_model_get_item (G_LIST_MODEL (steps), i);
+      g_string_append_c (out, lia_entity_get_string (step, LIA_STEP_TEXT)[0]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_steps_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  GtkListBoxRow *row;
+
+  if (!GTK_IS_LIST_BOX (widget))
+    return FALSE;
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
+  return row != NULL && g_object_get_data (G_OBJECT (row), "step") != NULL;
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+test_reorder_steps (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListStore *steps = first_steps (f);
+  GtkListBox *list = GTK_LIST_BOX (find_widget (GTK_WIDGET (f->editor), is_steps_list, NULL));
+  g_autoptr(LiaEntity) first = g_list_model_get_item (G_LIST_MODEL (steps), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  char *order;
+
+  /* Steps start A(nalyze) O(ptimize) I(mplement) O(ptimize) M(easure). */
+  g_assert_cmpstr ((order = step_order (steps)), ==, "AOIOM"); g_free (order);
+
+  /* Drop the first step on the fourth row: it takes that place. */
+  g_value_init (&value, LIA_TYPE_STEP);
+  g_value_set_object (&value, first);
+  g_signal_emit_by_name (drop_target_of (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3))),
+                         "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_cmpstr ((order = step_order (steps)), ==, "OIOAM"); g_free (order);
+  spin (100);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "4. Analyze the current inference bottlenecks"), ==, 1);
+
+  /* Alt+Up on the focused step moves it up, and the focus goes along. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.move-step-up", NULL));
+  g_assert_cmpstr ((order = step_order (steps)), ==, "OIAOM"); g_free (order);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.move-step-up", NULL));
+  g_assert_cmpstr ((order = step_order (steps)), ==, "OAIOM"); g_free (order);
+
+  /* Each move is one undo step. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr ((order = step_order (steps)), ==, "AOIOM"); g_free (order);
+}
+
 static guint
 count_type (GtkWidget *root,
             GType      type)
@@ -407,6 +484,7 @@ main (int   argc,
   ADD ("/ui/requirements/delete-and-undo", test_delete_and_undo);
   ADD ("/ui/requirements/add-requirement-and-reorder", test_add_requirement_and_reorder);
   ADD ("/ui/requirements/delete-step-and-undo", test_delete_step_and_undo);
+  ADD ("/ui/requirements/reorder-steps", test_reorder_steps);
   ADD ("/ui/requirements/many-requirements", test_many_requirements);
   ADD ("/ui/requirements/search", test_search);
   ADD ("/ui/requirements/empty-workspace", test_empty_workspace);
