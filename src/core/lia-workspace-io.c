@@ -286,7 +286,22 @@ read_field (const LoadContext  *ctx,
         const char *s;
         if (!read_string (ctx, path, spec, node, &s, error))
           return FALSE;
-        g_value_set_string (slot, s);
+        /* Empty strings and choice values point at static strings: most
+         * fields of a large file are one of those, and copying each was a
+         * good part of the load time. */
+        if (s[0] == '\0')
+          g_value_set_static_string (slot, "");
+        else if (spec->check == LIA_CHECK_CHOICE)
+          {
+            for (guint i = 0; spec->choices[i] != NULL; i++)
+              if (g_str_equal (spec->choices[i], s))
+                {
+                  g_value_set_static_string (slot, spec->choices[i]);
+                  break;
+                }
+          }
+        else
+          g_value_set_string (slot, s);
       }
       break;
 
@@ -411,6 +426,7 @@ read_entity (const LoadContext *ctx,
   JsonNode *member;
   guint64 seen = 0;
   gboolean seen_id = FALSE;
+  guint next_field = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -470,13 +486,22 @@ read_entity (const LoadContext *ctx,
           continue;
         }
 
-      field = -1;
-      for (guint i = 0; i < klass->n_fields; i++)
-        if (g_str_equal (klass->json_keys[i], key))
-          {
-            field = i;
-            break;
-          }
+      /* Files in canonical form list the fields in table order, so the
+       * field after the previous one is tried first. */
+      if (next_field < klass->n_fields && g_str_equal (klass->json_keys[next_field], key))
+        field = next_field;
+      else
+        {
+          field = -1;
+          for (guint i = 0; i < klass->n_fields; i++)
+            if (g_str_equal (klass->json_keys[i], key))
+              {
+                field = i;
+                break;
+              }
+        }
+      if (field >= 0)
+        next_field = field + 1;
 
       if (field < 0)
         {

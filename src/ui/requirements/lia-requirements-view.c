@@ -71,6 +71,7 @@ static const struct
 
 #define MEDIUM_WIDTH 520
 #define WIDE_WIDTH 820
+#define INITIAL_DENSITY 1
 
 static char *
 cell_text (LiaEntity *requirement,
@@ -278,25 +279,34 @@ history (LiaRequirementsView *self)
   return lia_workspace_get_history (self->workspace);
 }
 
+/* The selected requirement and its place in the workspace, or FALSE when
+ * there is none or the workspace cannot be edited. */
+static gboolean
+editable_selection (LiaRequirementsView  *self,
+                    LiaEntity           **selected,
+                    guint                *position)
+{
+  *selected = lia_requirements_view_get_selected (self);
+
+  return *selected != NULL &&
+         !lia_workspace_get_read_only (self->workspace) &&
+         g_list_store_find (lia_workspace_get_requirements (self->workspace), *selected, position);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
-  LiaEntity *selected = lia_requirements_view_get_selected (self);
-  GListStore *store;
+  LiaEntity *selected;
   guint position;
 
-  if (selected == NULL || lia_workspace_get_read_only (self->workspace))
-    return;
-
-  store = lia_workspace_get_requirements (self->workspace);
-  if (!g_list_store_find (store, selected, &position))
+  if (!editable_selection (self, &selected, &position))
     return;
 
   lia_history_begin (history (self), _("Delete requirement"));
-  lia_history_remove (history (self), store, position);
+  lia_history_remove (history (self), lia_workspace_get_requirements (self->workspace), position);
   lia_history_end (history (self));
 
   lia_show_undo_toast (GTK_WIDGET (self), _("Requirement deleted"));
@@ -308,26 +318,22 @@ move_action (GtkWidget  *widget,
              GVariant   *param)
 {
   LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
-  LiaEntity *selected = lia_requirements_view_get_selected (self);
+  GListStore *store = lia_workspace_get_requirements (self->workspace);
   gboolean up = g_str_equal (action_name, "requirements.move-up");
-  GListStore *store;
-  guint position, n;
+  g_autoptr(LiaEntity) moved = NULL;
+  LiaEntity *selected;
+  guint position;
 
-  if (selected == NULL || lia_workspace_get_read_only (self->workspace))
+  if (!editable_selection (self, &selected, &position) ||
+      (up && position == 0) ||
+      (!up && position + 1 >= g_list_model_get_n_items (G_LIST_MODEL (store))))
     return;
 
-  store = lia_workspace_get_requirements (self->workspace);
-  n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  if (!g_list_store_find (store, selected, &position) ||
-      (up && position == 0) || (!up && position + 1 >= n))
-    return;
-
-  g_object_ref (selected);
+  moved = g_object_ref (selected);
   lia_history_begin (history (self), up ? _("Move requirement up") : _("Move requirement down"));
   lia_history_move (history (self), store, position, up ? position - 1 : position + 1);
   lia_history_end (history (self));
-  lia_requirements_view_select (self, selected);
-  g_object_unref (selected);
+  lia_requirements_view_select (self, moved);
 }
 
 static void
@@ -527,7 +533,7 @@ lia_requirements_view_init (LiaRequirementsView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->density = 2;
+  self->density = INITIAL_DENSITY;
   /* Columns change as the table folds; libadwaita 1.2 would snapshot the
    * half-laid-out table during a fold animation, so the fold is instant. */
   adw_leaflet_set_mode_transition_duration (self->leaflet, 0);
@@ -557,7 +563,10 @@ lia_requirements_view_init (LiaRequirementsView *self)
         gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
       else
         gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
+      /* Start with the columns of the default window size, so the first
+       * frame does not build cells it then throws away. */
+      if (columns[i].min_density <= INITIAL_DENSITY)
+        gtk_column_view_append_column (self->column_view, column);
       self->column_widgets[i] = g_object_ref (column);
     }
 
