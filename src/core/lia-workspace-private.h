@@ -32,7 +32,6 @@ void        lia_workspace_set_loaded_state (LiaWorkspace  *self,
                                             const char    *title,
                                             gint64         version,
                                             JsonObject    *extra);
-gint64      lia_workspace_get_version      (LiaWorkspace  *self);
 
 /* lia-workspace-io.c */
 gboolean    lia_workspace_parse            (LiaWorkspace  *self,

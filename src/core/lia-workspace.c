@@ -13,7 +13,6 @@ struct _LiaWorkspace
 
   GFile        *file;
   char         *title;
-  gint64        version;
   char         *read_only_reason;
   JsonObject   *extra;
   LiaHistory   *history;
@@ -302,7 +301,6 @@ static void
 lia_workspace_init (LiaWorkspace *self)
 {
   self->title = g_strdup ("");
-  self->version = LIA_WORKSPACE_FORMAT_VERSION;
   self->extra = json_object_new ();
   self->history = lia_history_new ();
   for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
@@ -733,7 +731,6 @@ lia_workspace_set_loaded_state (LiaWorkspace *self,
                                 JsonObject   *extra)
 {
   lia_workspace_set_title (self, title);
-  self->version = version;
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = json_object_ref (extra);
 
@@ -742,14 +739,6 @@ lia_workspace_set_loaded_state (LiaWorkspace *self,
     self->read_only_reason =
       g_strdup_printf (_("This workspace was written by a newer version of Liaison (format version %lld; this version reads %d). It is open read-only so nothing in it is lost; use Save As to keep a copy in this version's format."),
                        (long long) version, LIA_WORKSPACE_FORMAT_VERSION);
-}
-
-gint64
-lia_workspace_get_version (LiaWorkspace *self)
-{
-  g_return_val_if_fail (LIA_IS_WORKSPACE (self), 0);
-
-  return self->version;
 }
 
 #define COLLECTION_GETTER(name, which) \
