@@ -578,16 +578,11 @@ check_depth (const LoadContext *ctx,
              GError           **error)
 {
   /* 1 for the bytes that matter outside strings, 2 inside them. */
-  static guint8 special[256];
+  static const guint8 special[256] = {
+    ['['] = 1, ['{'] = 1, [']'] = 1, ['}'] = 1, ['"'] = 3, ['\\'] = 2,
+  };
   guint depth = 0;
   gsize i = 0;
-
-  if (special['"'] == 0)
-    {
-      special['['] = special['{'] = special[']'] = special['}'] = 1;
-      special['"'] = 3;
-      special['\\'] = 2;
-    }
 
   while (i < length)
     {
