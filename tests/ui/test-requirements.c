@@ -445,6 +445,58 @@ test_autosave_failure (Fixture       *f,
 }
 
 static void
+test_close_asks_or_saves (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LiaEntity) req = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (f->workspace)), 0);
+  g_autofree char *dir = g_dir_make_tmp ("liaison-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "closing.liaison", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  GList *toplevels;
+  AdwMessageDialog *dialog = NULL;
+  gboolean destroyed = FALSE;
+
+  /* An edited workspace that was never saved asks first. */
+  lia_history_set_string (lia_workspace_get_history (f->workspace), req, LIA_REQUIREMENT_OWNER, "Ada", FALSE);
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin (200);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to “vLLM inference engine”?");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* With a file, closing saves the last edits and then closes. */
+  g_assert_true (lia_workspace_save (f->workspace, file, NULL, NULL));
+  lia_history_set_string (lia_workspace_get_history (f->workspace), req, LIA_REQUIREMENT_OWNER, "Grace", FALSE);
+  g_object_ref (f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin (500);
+  toplevels = gtk_window_list_toplevels ();
+  destroyed = g_list_find (toplevels, f->window) == NULL;
+  g_list_free (toplevels);
+  g_assert_true (destroyed);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"owner\": \"Grace\""));
+
+  /* The fixture's teardown destroys it again; give it a live window. */
+  g_object_unref (f->window);
+  f->window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
+static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
@@ -489,6 +541,7 @@ main (int   argc,
   ADD ("/ui/requirements/search", test_search);
   ADD ("/ui/requirements/empty-workspace", test_empty_workspace);
   ADD ("/ui/requirements/autosave-failure", test_autosave_failure);
+  ADD ("/ui/requirements/close-asks-or-saves", test_close_asks_or_saves);
   ADD ("/ui/requirements/narrow", test_narrow);
 #undef ADD
 
