@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "lia-test-widgets.h"
+#include "lia-test-workspace.h"
 #include "lia-window.h"
 
 #define FRAMES 240
@@ -67,21 +69,6 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 measure (GtkWindow  *window,
          GtkWidget  *scrollable,
@@ -129,32 +116,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(LiaWorkspace) workspace = lia_workspace_new ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaWorkspace) workspace = NULL;
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
 
   gtk_init ();
   adw_init ();
 
+  workspace = lia_test_workspace_new (10000, 5, "Inference Engineer A");
   for (guint i = 0; i < 10000; i++)
     {
-      LiaRequirement *req = lia_requirement_new ();
-      g_autofree char *need = g_strdup_printf ("Business need %u: improve model inference speed", i);
-      GListStore *steps = lia_entity_get_list (LIA_ENTITY (req), LIA_REQUIREMENT_STEPS);
-
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_BUSINESS_NEED, need);
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_TECHNICAL_NEED, "Optimize inference engine performance");
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_OWNER, "Inference Engineer A");
-      for (guint j = 0; j < 5; j++)
-        {
-          g_autoptr(LiaStep) step = lia_step_new ();
-          lia_entity_set_string (LIA_ENTITY (step), LIA_STEP_TEXT, "Optimize KV cache management");
-          g_list_store_append (steps, step);
-        }
-      g_ptr_array_add (items, req);
-      gtk_string_list_append (strings, need);
+      g_autoptr(LiaEntity) req = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (workspace)), i);
+      gtk_string_list_append (strings, lia_entity_get_string (req, LIA_REQUIREMENT_BUSINESS_NEED));
     }
-  g_list_store_splice (lia_workspace_get_requirements (workspace), 0, 0, items->pdata, items->len);
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -182,7 +155,7 @@ main (int   argc,
       window = g_object_new (LIA_TYPE_WINDOW, NULL);
       gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
       lia_window_set_workspace (window, workspace);
-      measure (GTK_WINDOW (window), find_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW),
+      measure (GTK_WINDOW (window), lia_test_find_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW),
                "requirement table", &table);
       gtk_window_destroy (GTK_WINDOW (window));
 

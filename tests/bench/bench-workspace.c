@@ -6,39 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "lia-workspace.h"
+#include "lia-test-workspace.h"
 
 /* Load and save of a workspace with 100 000 entities, against json-glib
  * alone on the same bytes, measured in the same run.  Targets: load and
  * save within 1.5x of the bare parser and generator. */
 
 #define ROUNDS 5
-
-static char *
-generate (guint n_requirements)
-{
-  g_autoptr(LiaWorkspace) workspace = lia_workspace_new ();
-  GListStore *requirements = lia_workspace_get_requirements (workspace);
-
-  for (guint i = 0; i < n_requirements; i++)
-    {
-      g_autoptr(LiaRequirement) req = lia_requirement_new ();
-      g_autofree char *need = g_strdup_printf ("Business need %u: 提高模型推理速度", i);
-      GListStore *steps = lia_entity_get_list (LIA_ENTITY (req), LIA_REQUIREMENT_STEPS);
-
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_BUSINESS_NEED, need);
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_TECHNICAL_NEED, "Optimize the inference engine");
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_OWNER, "Inference Engineer A");
-      for (guint j = 0; j < 4; j++)
-        {
-          g_autoptr(LiaStep) step = lia_step_new ();
-          lia_entity_set_string (LIA_ENTITY (step), LIA_STEP_TEXT, "Optimize KV cache management");
-          g_list_store_append (steps, step);
-        }
-      g_list_store_append (requirements, req);
-    }
-  return lia_workspace_to_data (workspace, NULL);
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -124,7 +98,10 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--rss"))
     return rss_mode (argv[2], argv[3]);
-  data = generate (20000);
+  {
+    g_autoptr(LiaWorkspace) generated = lia_test_workspace_new (20000, 4, "Inference Engineer A");
+    data = lia_workspace_to_data (generated, NULL);
+  }
   length = strlen (data);
 
   g_print ("workspace: 20000 requirements x (1 + 4 steps) = 100000 entities, %.1f MiB\n", length / 1048576.0);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lia-test-workspace.h"
 #include "lia-workspace-private.h"
 
 /* A writer process saves two large workspaces in turn as fast as it can;
@@ -16,39 +17,11 @@
 
 #define KILLS 200
 
-static LiaWorkspace *
-big_workspace (const char *owner)
-{
-  LiaWorkspace *workspace = lia_workspace_new ();
-  GListStore *requirements = lia_workspace_get_requirements (workspace);
-
-  for (guint i = 0; i < 1500; i++)
-    {
-      /* Fixed ids, so the writer and the test produce identical bytes. */
-      g_autofree char *id = g_strdup_printf ("00000000-0000-4000-8000-%012x", i * 8);
-      g_autoptr(LiaRequirement) req = g_object_new (LIA_TYPE_REQUIREMENT, "id", id, NULL);
-      g_autofree char *need = g_strdup_printf ("Business need %u: 提高模型推理速度", i);
-      GListStore *steps = lia_entity_get_list (LIA_ENTITY (req), LIA_REQUIREMENT_STEPS);
-
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_BUSINESS_NEED, need);
-      lia_entity_set_string (LIA_ENTITY (req), LIA_REQUIREMENT_OWNER, owner);
-      for (guint j = 0; j < 4; j++)
-        {
-          g_autofree char *step_id = g_strdup_printf ("00000000-0000-4000-8000-%012x", i * 8 + j + 1);
-          g_autoptr(LiaStep) step = g_object_new (LIA_TYPE_STEP, "id", step_id, NULL);
-          lia_entity_set_string (LIA_ENTITY (step), LIA_STEP_TEXT, "Optimize KV cache management");
-          g_list_store_append (steps, step);
-        }
-      g_list_store_append (requirements, req);
-    }
-  return workspace;
-}
-
 static int
 run_writer (const char *path)
 {
-  g_autoptr(LiaWorkspace) a = big_workspace ("A");
-  g_autoptr(LiaWorkspace) b = big_workspace ("B");
+  g_autoptr(LiaWorkspace) a = lia_test_workspace_new (1500, 4, "A");
+  g_autoptr(LiaWorkspace) b = lia_test_workspace_new (1500, 4, "B");
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   /* Tell the parent we are about to write. */
@@ -70,8 +43,8 @@ test_kill_while_saving (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("liaison-crash-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "crash.liaison", NULL);
-  g_autoptr(LiaWorkspace) a = big_workspace ("A");
-  g_autoptr(LiaWorkspace) b = big_workspace ("B");
+  g_autoptr(LiaWorkspace) a = lia_test_workspace_new (1500, 4, "A");
+  g_autoptr(LiaWorkspace) b = lia_test_workspace_new (1500, 4, "B");
   g_autofree char *text_a = lia_workspace_to_data (a, NULL);
   g_autofree char *text_b = lia_workspace_to_data (b, NULL);
   guint saw_a = 0, saw_b = 0;

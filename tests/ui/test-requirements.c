@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "requirements/lia-requirement-editor.h"
 #include "requirements/lia-requirements-view.h"
@@ -29,30 +30,6 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* The first widget under @root, depth first, that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  tooltip)
@@ -60,7 +37,8 @@ has_tooltip (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-#define find_type(root, type) find_widget ((root), is_type, GSIZE_TO_POINTER (type))
+#define find_widget lia_test_find_widget
+#define find_type lia_test_find_type
 #define find_tooltip(root, tooltip) find_widget ((root), has_tooltip, (tooltip))
 
 /* Visible (mapped) labels under @root whose text contains @needle. */

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*LiaWidgetMatch) (GtkWidget     *widget,
+                                    gconstpointer  data);
+
+GtkWidget *lia_test_find_widget (GtkWidget      *root,
+                                 LiaWidgetMatch  match,
+                                 gconstpointer   data);
+gboolean   lia_test_is_type     (GtkWidget      *widget,
+                                 gconstpointer   type);
+
+#define lia_test_find_type(root, type) \
+  lia_test_find_widget ((root), lia_test_is_type, GSIZE_TO_POINTER (type))
+
+G_END_DECLS
