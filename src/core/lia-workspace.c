@@ -363,8 +363,9 @@ lia_workspace_new_from_file (GFile         *file,
     {
       /* What is on disk now, to tell our own saves from other writers. */
       self->disk_checksum = checksum_of (contents, length);
+      /* Not watched yet: lia_workspace_set_autosave() starts that, on the
+       * main context, once a window owns the workspace. */
       self->file = g_object_ref (file);
-      watch_file (self);
     }
   return self;
 }
@@ -404,15 +405,9 @@ LiaWorkspace *
 lia_workspace_load_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  LiaWorkspace *self;
-
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 
-  self = g_task_propagate_pointer (G_TASK (result), error);
-  /* The monitor must live on the main context, not the loader's thread. */
-  if (self != NULL)
-    watch_file (self);
-  return self;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* The sample workspace made from the seed article: "zh" languages get the
