@@ -21,6 +21,8 @@ static const LiaFieldSpec fields[] = {
   { .name = "work-start", .kind = LIA_KIND_STRING, .check = LIA_CHECK_TIME, .default_string = "09:00" },
   { .name = "work-end", .kind = LIA_KIND_STRING, .check = LIA_CHECK_TIME, .default_string = "18:00" },
   { .name = "work-days", .kind = LIA_KIND_STRV, .check = LIA_CHECK_WEEKDAYS, .default_strv = lia_default_work_days },
+  /* iCalendar text reduced to busy times (lia_calendar_strip) */
+  { .name = "busy-calendar", .kind = LIA_KIND_STRING },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == LIA_MEMBER_N_FIELDS);

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Busy times from iCalendar data (libical), for the time-zone engine.
+ * Internal to src/core. */
+
+typedef struct
+{
+  gint64 s;   /* Unix seconds, inclusive */
+  gint64 e;   /* exclusive */
+} LiaSpan;
+
+typedef struct _LiaCalendar LiaCalendar;
+
+LiaCalendar *lia_calendar_parse   (const char   *ics,
+                                   GError      **error);
+void         lia_calendar_free    (LiaCalendar  *self);
+void         lia_calendar_expand  (LiaCalendar  *self,
+                                   GTimeZone    *zone,
+                                   gint64        from,
+                                   gint64        to,
+                                   GArray       *spans);
+
+/* Shared with lia-overlap.c */
+gint64       lia_local_to_utc     (GTimeZone    *zone,
+                                   gint64        local);
+
+G_END_DECLS

@@ -1,0 +1,1210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lia-calendar.h"
+#include "lia-overlap.h"
+
+G_DEFINE_QUARK (lia-overlap-error-quark, lia_overlap_error)
+
+#define DAY ((gint64) 86400)
+#define NIGHT_START (22 * 60)
+#define NIGHT_END (7 * 60)
+#define ALL_DAYS 0x7f
+#define WEEKDAYS 0x1f
+
+typedef LiaSpan Span;
+
+struct _LiaTzMember
+{
+  char       *label;
+  GTimeZone  *zone;
+  int         work_start;  /* minutes after local midnight */
+  int         work_end;    /* exclusive; <= work_start means the next day */
+  guint       days;        /* bit 0 = Monday … bit 6 = Sunday */
+  GArray     *busy;        /* Span, as added */
+  GPtrArray  *calendars;   /* LiaCalendar */
+
+  /* busy times (explicit and expanded calendars) for [cache_from, cache_to) */
+  GArray     *busy_cache;
+  gint64      cache_from;
+  gint64      cache_to;
+};
+
+/* What the finder needs of one member over one range. */
+typedef struct
+{
+  GArray *work;       /* Span, inside hours and not busy */
+  GArray *bp;         /* gint64 breakpoints of the cost rate */
+  GArray *rate;       /* guint8 per segment: 0 inside, 1 outside, 2 outside at night */
+  GArray *cum;        /* gint64 weighted seconds from the first breakpoint */
+} Prepared;
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  gint64 q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+gint64
+lia_local_to_utc (GTimeZone *zone,
+                  gint64     local)
+{
+  gint64 t = local;
+  /* In the hour that repeats when clocks go back, the first (daylight)
+   * reading is meant; in the hour that is skipped, GLib moves forward. */
+  int interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_DAYLIGHT, &t);
+  return t - g_time_zone_get_offset (zone, interval);
+}
+
+static gint64
+utc_to_local (GTimeZone *zone,
+              gint64     utc)
+{
+  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, utc);
+  return utc + g_time_zone_get_offset (zone, interval);
+}
+
+static int
+weekday_of_day (gint64 day)
+{
+  /* Day 0, 1970-01-01, was a Thursday; 0 is Monday here. */
+  return (int) (((day + 3) % 7 + 7) % 7);
+}
+
+/* Parsing */
+
+static const char * const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char * const long_day_names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+
+static int
+parse_day (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+
+  for (int i = 0; i < 7; i++)
+    if (g_str_equal (lower, day_names[i]) || g_str_equal (lower, long_day_names[i]))
+      return i;
+  return -1;
+}
+
+gboolean
+lia_parse_days (const char *text,
+                guint      *mask,
+                GError    **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint result = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  parts = g_strsplit (text, ",", -1);
+  if (parts[0] == NULL)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_DAYS,
+                   _("“%s” is not a list of days like Mon-Fri, Sun-Thu or Mon,Wed,Fri"), text);
+      return FALSE;
+    }
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *dash = strchr (parts[i], '-');
+      int first, last;
+
+      if (dash != NULL)
+        {
+          g_autofree char *head = g_strndup (parts[i], dash - parts[i]);
+          first = parse_day (head);
+          last = parse_day (dash + 1);
+        }
+      else
+        first = last = parse_day (parts[i]);
+
+      if (first < 0 || last < 0)
+        {
+          g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_DAYS,
+                       _("“%s” is not a list of days like Mon-Fri, Sun-Thu or Mon,Wed,Fri"), text);
+          return FALSE;
+        }
+      /* A range may wrap around the week: Sun-Thu, Fri-Mon. */
+      for (int d = first;; d = (d + 1) % 7)
+        {
+          result |= 1u << d;
+          if (d == last)
+            break;
+        }
+    }
+
+  *mask = result;
+  return TRUE;
+}
+
+static gboolean
+parse_clock (const char *text,
+             gboolean    allow_24,
+             int        *minutes)
+{
+  if (strlen (text) != 5 || text[2] != ':' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
+    return FALSE;
+
+  int h = (text[0] - '0') * 10 + (text[1] - '0');
+  int m = (text[3] - '0') * 10 + (text[4] - '0');
+  if (m > 59 || h > 24 || (h == 24 && (m != 0 || !allow_24)))
+    return FALSE;
+  *minutes = h * 60 + m;
+  return TRUE;
+}
+
+gboolean
+lia_parse_hours (const char *text,
+                 int        *start,
+                 int        *end,
+                 GError    **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "-", -1);
+  int s, e;
+
+  if (g_strv_length (parts) != 2 ||
+      !parse_clock (g_strstrip (parts[0]), FALSE, &s) ||
+      !parse_clock (g_strstrip (parts[1]), TRUE, &e))
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_HOURS,
+                   _("“%s” is not working hours like 09:00-18:00"), text);
+      return FALSE;
+    }
+  if (s == e)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_HOURS,
+                   _("Working hours “%s” start and end at the same time"), text);
+      return FALSE;
+    }
+
+  *start = s;
+  *end = e;
+  return TRUE;
+}
+
+gboolean
+lia_parse_instant (const char *text,
+                   gint64     *instant,
+                   GError    **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (strlen (text) == 10)
+    {
+      g_autofree char *full = g_strconcat (text, "T00:00:00", NULL);
+      dt = g_date_time_new_from_iso8601 (full, utc);
+    }
+  else
+    dt = g_date_time_new_from_iso8601 (text, utc);
+
+  if (dt == NULL)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_RANGE,
+                   _("“%s” is not an ISO 8601 date or time like 2026-01-14T17:00Z"), text);
+      return FALSE;
+    }
+  *instant = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+char *
+lia_format_instant (gint64 instant)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (instant);
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+lia_format_offset (int seconds)
+{
+  int minutes = ABS (seconds) / 60;
+  char sign = seconds < 0 ? '-' : '+';
+
+  if (minutes % 60 != 0)
+    return g_strdup_printf ("UTC%c%d:%02d", sign, minutes / 60, minutes % 60);
+  return g_strdup_printf ("UTC%c%d", sign, minutes / 60);
+}
+
+/* The zone's offset outside daylight saving time, near NEAR: the value a
+ * fixed-offset table (like the seed's) gives. */
+int
+lia_zone_standard_offset (GTimeZone  *zone,
+                          gint64      near,
+                          char      **abbreviation)
+{
+  for (int month = 0; month <= 12; month++)
+    {
+      for (int sign = 1; sign >= -1; sign -= 2)
+        {
+          gint64 t = near + sign * (gint64) month * 30 * DAY;
+          int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t);
+
+          if (!g_time_zone_is_dst (zone, interval))
+            {
+              if (abbreviation != NULL)
+                *abbreviation = g_strdup (g_time_zone_get_abbreviation (zone, interval));
+              return g_time_zone_get_offset (zone, interval);
+            }
+          if (month == 0)
+            break;
+        }
+    }
+
+  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, near);
+  if (abbreviation != NULL)
+    *abbreviation = g_strdup (g_time_zone_get_abbreviation (zone, interval));
+  return g_time_zone_get_offset (zone, interval);
+}
+
+/* Members */
+
+static GTimeZone *
+zone_from_name (const char  *name,
+                const char  *label,
+                GError     **error)
+{
+  GTimeZone *zone = NULL;
+
+  /* GTimeZone also reads offsets like "+08:00"; a member's zone must be
+   * a named zone, or the engine could not know about daylight saving. */
+  if (name[0] != '\0' && name[0] != '+' && name[0] != '-' && !g_ascii_isdigit (name[0]))
+    zone = g_time_zone_new_identifier (name);
+
+  if (zone == NULL)
+    g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_ZONE,
+                 _("“%s” (for %s) is not a known IANA time zone like Europe/Berlin"), name, label);
+  return zone;
+}
+
+LiaTzMember *
+lia_tz_member_new (const char  *label,
+                   const char  *zone,
+                   GError     **error)
+{
+  LiaTzMember *self;
+  GTimeZone *tz;
+
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  tz = zone_from_name (zone, label, error);
+  if (tz == NULL)
+    return NULL;
+
+  self = g_new0 (LiaTzMember, 1);
+  self->label = g_strdup (label);
+  self->zone = tz;
+  self->work_start = 9 * 60;
+  self->work_end = 18 * 60;
+  self->days = WEEKDAYS;
+  self->busy = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_calendar_free);
+  self->busy_cache = g_array_new (FALSE, FALSE, sizeof (Span));
+  return self;
+}
+
+void
+lia_tz_member_free (LiaTzMember *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->label);
+  g_time_zone_unref (self->zone);
+  g_array_unref (self->busy);
+  g_ptr_array_unref (self->calendars);
+  g_array_unref (self->busy_cache);
+  g_free (self);
+}
+
+LiaTzMember *
+lia_tz_member_parse (const char  *spec,
+                     GError     **error)
+{
+  g_autoptr(LiaTzMember) self = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *label = NULL;
+  const char *equals = strchr (spec, '=');
+  guint i = 1;
+
+  if (equals == NULL || equals == spec || equals[1] == '\0')
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_MEMBER,
+                   _("“%s” is not a member like “London=Europe/London,09:00-18:00,Mon-Fri”"), spec);
+      return NULL;
+    }
+
+  label = g_strndup (spec, equals - spec);
+  parts = g_strsplit (equals + 1, ",", -1);
+  self = lia_tz_member_new (label, parts[0], error);
+  if (self == NULL)
+    return NULL;
+
+  if (parts[i] != NULL && strchr (parts[i], ':') != NULL)
+    {
+      if (!lia_tz_member_set_hours (self, parts[i], error))
+        return NULL;
+      i++;
+    }
+  if (parts[i] != NULL)
+    {
+      /* The days may themselves be a comma-separated list. */
+      g_autofree char *days = g_strjoinv (",", parts + i);
+      if (!lia_tz_member_set_days (self, days, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+LiaTzMember *
+lia_tz_member_new_from_entity (LiaMember  *member,
+                               GError    **error)
+{
+  LiaEntity *entity = LIA_ENTITY (member);
+  g_autoptr(LiaTzMember) self = NULL;
+  const char *name = lia_entity_get_string (entity, LIA_MEMBER_NAME);
+  const char *start = lia_entity_get_string (entity, LIA_MEMBER_WORK_START);
+  const char *end = lia_entity_get_string (entity, LIA_MEMBER_WORK_END);
+  const char * const *days = lia_entity_get_strv (entity, LIA_MEMBER_WORK_DAYS);
+  const char *calendar = lia_entity_get_string (entity, LIA_MEMBER_BUSY_CALENDAR);
+  g_autofree char *hours = NULL;
+
+  self = lia_tz_member_new (name, lia_entity_get_string (entity, LIA_MEMBER_TIMEZONE), error);
+  if (self == NULL)
+    return NULL;
+
+  hours = g_strdup_printf ("%s-%s", start, end);
+  if (!lia_tz_member_set_hours (self, hours, error))
+    return NULL;
+
+  self->days = 0;
+  for (guint i = 0; days != NULL && days[i] != NULL; i++)
+    {
+      int d = parse_day (days[i]);
+      if (d >= 0)
+        self->days |= 1u << d;
+    }
+
+  if (calendar != NULL && calendar[0] != '\0' &&
+      !lia_tz_member_add_calendar (self, calendar, error))
+    {
+      g_prefix_error (error, _("Busy times of %s: "), name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+lia_tz_member_get_label (LiaTzMember *self)
+{
+  return self->label;
+}
+
+GTimeZone *
+lia_tz_member_get_zone (LiaTzMember *self)
+{
+  return self->zone;
+}
+
+gboolean
+lia_tz_member_set_hours (LiaTzMember  *self,
+                         const char   *hours,
+                         GError      **error)
+{
+  int s, e;
+
+  if (!lia_parse_hours (hours, &s, &e, error))
+    {
+      g_prefix_error (error, "%s: ", self->label);
+      return FALSE;
+    }
+  lia_tz_member_set_hours_minutes (self, s, e);
+  return TRUE;
+}
+
+void
+lia_tz_member_set_hours_minutes (LiaTzMember *self,
+                                 int          start,
+                                 int          end)
+{
+  g_return_if_fail (start >= 0 && start < 24 * 60);
+  g_return_if_fail (end >= 0 && end <= 24 * 60 && end != start);
+
+  self->work_start = start;
+  self->work_end = end;
+}
+
+gboolean
+lia_tz_member_set_days (LiaTzMember  *self,
+                        const char   *days,
+                        GError      **error)
+{
+  guint mask;
+
+  if (!lia_parse_days (days, &mask, error))
+    {
+      g_prefix_error (error, "%s: ", self->label);
+      return FALSE;
+    }
+  self->days = mask;
+  return TRUE;
+}
+
+void
+lia_tz_member_set_day_mask (LiaTzMember *self,
+                            guint        mask)
+{
+  self->days = mask & ALL_DAYS;
+}
+
+static void
+invalidate_busy (LiaTzMember *self)
+{
+  g_array_set_size (self->busy_cache, 0);
+  self->cache_from = self->cache_to = 0;
+}
+
+void
+lia_tz_member_add_busy (LiaTzMember *self,
+                        gint64       start,
+                        gint64       end)
+{
+  Span span = { start, end };
+
+  if (end <= start)
+    return;
+  g_array_append_val (self->busy, span);
+  invalidate_busy (self);
+}
+
+gboolean
+lia_tz_member_add_calendar (LiaTzMember  *self,
+                            const char   *ics,
+                            GError      **error)
+{
+  LiaCalendar *calendar = lia_calendar_parse (ics, error);
+
+  if (calendar == NULL)
+    return FALSE;
+  g_ptr_array_add (self->calendars, calendar);
+  invalidate_busy (self);
+  return TRUE;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+  return x->s < y->s ? -1 : x->s > y->s ? 1 : (x->e < y->e ? -1 : x->e > y->e);
+}
+
+/* Sorts and merges overlapping or touching spans in place. */
+static void
+normalize_spans (GArray *spans)
+{
+  guint out = 0;
+
+  g_array_sort (spans, compare_spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *s = &g_array_index (spans, Span, i);
+
+      if (out > 0 && g_array_index (spans, Span, out - 1).e >= s->s)
+        {
+          Span *last = &g_array_index (spans, Span, out - 1);
+          last->e = MAX (last->e, s->e);
+        }
+      else
+        g_array_index (spans, Span, out++) = *s;
+    }
+  g_array_set_size (spans, out);
+}
+
+/* Busy spans covering at least [from, to), sorted and merged. */
+static GArray *
+busy_spans (LiaTzMember *self,
+            gint64       from,
+            gint64       to)
+{
+  if (self->cache_from <= from && to <= self->cache_to && self->cache_to > self->cache_from)
+    return self->busy_cache;
+
+  g_array_set_size (self->busy_cache, 0);
+  g_array_append_vals (self->busy_cache, self->busy->data, self->busy->len);
+  for (guint i = 0; i < self->calendars->len; i++)
+    lia_calendar_expand (g_ptr_array_index (self->calendars, i), self->zone, from, to, self->busy_cache);
+  normalize_spans (self->busy_cache);
+  self->cache_from = from;
+  self->cache_to = to;
+  return self->busy_cache;
+}
+
+static gboolean
+spans_contain (GArray *spans,
+               gint64  t)
+{
+  guint lo = 0, hi = spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const Span *s = &g_array_index (spans, Span, mid);
+
+      if (t < s->s)
+        hi = mid;
+      else if (t >= s->e)
+        lo = mid + 1;
+      else
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+works_on (LiaTzMember *self,
+          gint64       day)
+{
+  return (self->days & (1u << weekday_of_day (day))) != 0;
+}
+
+LiaTzState
+lia_tz_member_state_at (LiaTzMember *self,
+                        gint64       instant)
+{
+  gint64 local = utc_to_local (self->zone, instant);
+  gint64 day = floor_div (local, DAY);
+  int minute = (int) ((local - day * DAY) / 60);
+  gboolean inside;
+
+  if (self->work_start < self->work_end)
+    inside = works_on (self, day) && minute >= self->work_start && minute < self->work_end;
+  else
+    inside = (works_on (self, day) && minute >= self->work_start) ||
+             (works_on (self, day - 1) && minute < self->work_end);
+
+  if (inside)
+    {
+      /* Expand a few days around the instant at a time, for heatmaps. */
+      if (!(self->cache_from <= instant && instant < self->cache_to))
+        busy_spans (self, instant - 2 * DAY, instant + 8 * DAY);
+      return spans_contain (self->busy_cache, instant) ? LIA_TZ_STATE_BUSY : LIA_TZ_STATE_WORKING;
+    }
+  if (minute >= NIGHT_START || minute < NIGHT_END)
+    return LIA_TZ_STATE_NIGHT;
+  return LIA_TZ_STATE_OFF;
+}
+
+int
+lia_tz_member_offset_at (LiaTzMember *self,
+                         gint64       instant)
+{
+  return (int) (utc_to_local (self->zone, instant) - instant);
+}
+
+char *
+lia_tz_member_format (LiaTzMember *self,
+                      gint64       instant,
+                      const char  *format)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
+
+  return g_date_time_format (local, format);
+}
+
+/* Daily windows [start, end) in local time, turned into UTC spans that
+ * meet [from, to). With DAYS_ONLY, only on the member's working days. */
+static void
+daily_spans (LiaTzMember *self,
+             int          start,
+             int          end,
+             gboolean     days_only,
+             gint64       from,
+             gint64       to,
+             GArray      *out)
+{
+  gint64 first = floor_div (utc_to_local (self->zone, from), DAY) - 1;
+  gint64 last = floor_div (utc_to_local (self->zone, to), DAY) + 1;
+
+  for (gint64 day = first; day <= last; day++)
+    {
+      Span span;
+
+      if (days_only && !works_on (self, day))
+        continue;
+      span.s = lia_local_to_utc (self->zone, day * DAY + start * 60);
+      span.e = lia_local_to_utc (self->zone, (end > start ? day : day + 1) * DAY + end * 60);
+      span.s = MAX (span.s, from);
+      span.e = MIN (span.e, to);
+      if (span.s >= span.e)
+        continue;
+      if (out->len > 0 && g_array_index (out, Span, out->len - 1).e >= span.s)
+        g_array_index (out, Span, out->len - 1).e = MAX (span.e, g_array_index (out, Span, out->len - 1).e);
+      else
+        g_array_append_val (out, span);
+    }
+}
+
+/* A minus B; both sorted and disjoint. */
+static GArray *
+subtract_spans (GArray *a,
+                GArray *b)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Span), a->len);
+  guint j = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      Span cur = g_array_index (a, Span, i);
+
+      while (j < b->len && g_array_index (b, Span, j).e <= cur.s)
+        j++;
+      for (guint k = j; k < b->len && cur.s < cur.e; k++)
+        {
+          const Span *cut = &g_array_index (b, Span, k);
+
+          if (cut->s >= cur.e)
+            break;
+          if (cut->s > cur.s)
+            {
+              Span piece = { cur.s, cut->s };
+              g_array_append_val (out, piece);
+            }
+          cur.s = MAX (cur.s, cut->e);
+        }
+      if (cur.s < cur.e)
+        g_array_append_val (out, cur);
+    }
+  return out;
+}
+
+/* Working spans minus busy spans, within [from, to). */
+static GArray *
+work_spans (LiaTzMember *self,
+            gint64       from,
+            gint64       to)
+{
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (Span));
+  GArray *busy;
+
+  daily_spans (self, self->work_start, self->work_end, TRUE, from, to, work);
+  busy = busy_spans (self, from, to);
+  if (busy->len == 0)
+    return g_steal_pointer (&work);
+  return subtract_spans (work, busy);
+}
+
+static gboolean
+check_range (gint64   from,
+             gint64   to,
+             GError **error)
+{
+  if (to <= from)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_RANGE,
+                   _("The end of the range must come after its start"));
+      return FALSE;
+    }
+  if (to - from > LIA_OVERLAP_MAX_RANGE)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_RANGE,
+                   _("The range is longer than one year (%lld days)"),
+                   (long long) ((to - from + DAY - 1) / DAY));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Availability */
+
+typedef struct
+{
+  gint64 t;
+  guint  member;
+  int    delta;
+} Event;
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *x = a, *y = b;
+  return x->t < y->t ? -1 : x->t > y->t;
+}
+
+static void
+interval_free (gpointer data)
+{
+  LiaOverlapInterval *interval = data;
+
+  g_free (interval->available);
+  g_free (interval);
+}
+
+static void
+emit_interval (GPtrArray    *out,
+               gint64        start,
+               gint64        end,
+               const guint8 *inside,
+               guint         count,
+               guint         n_members)
+{
+  LiaOverlapInterval *last = out->len > 0 ? g_ptr_array_index (out, out->len - 1) : NULL;
+  LiaOverlapInterval *interval;
+  guint k = 0;
+
+  if (last != NULL && last->end == start && last->n_available == count)
+    {
+      gboolean same = TRUE;
+      for (guint i = 0; i < count && same; i++)
+        same = inside[last->available[i]];
+      if (same)
+        {
+          last->end = end;
+          return;
+        }
+    }
+
+  interval = g_new (LiaOverlapInterval, 1);
+  interval->start = start;
+  interval->end = end;
+  interval->n_available = count;
+  interval->available = g_new (guint, MAX (count, 1));
+  for (guint i = 0; i < n_members; i++)
+    if (inside[i])
+      interval->available[k++] = i;
+  g_ptr_array_add (out, interval);
+}
+
+GPtrArray *
+lia_overlap_compute (LiaTzMember **members,
+                     guint         n_members,
+                     gint64        from,
+                     gint64        to,
+                     guint         min,
+                     GError      **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
+  g_autofree guint8 *inside = g_new0 (guint8, MAX (n_members, 1));
+  GPtrArray *out;
+  gint64 previous = from;
+  guint count = 0;
+
+  if (!check_range (from, to, error))
+    return NULL;
+  if (min == 0)
+    min = n_members;
+
+  for (guint m = 0; m < n_members; m++)
+    {
+      g_autoptr(GArray) work = work_spans (members[m], from, to);
+
+      for (guint i = 0; i < work->len; i++)
+        {
+          const Span *s = &g_array_index (work, Span, i);
+          Event start = { s->s, m, 1 }, end = { s->e, m, -1 };
+
+          g_array_append_val (events, start);
+          g_array_append_val (events, end);
+        }
+    }
+  g_array_sort (events, compare_events);
+
+  out = g_ptr_array_new_with_free_func (interval_free);
+  for (guint i = 0; i < events->len;)
+    {
+      gint64 t = g_array_index (events, Event, i).t;
+
+      if (t > previous && count >= min && count > 0)
+        emit_interval (out, previous, t, inside, count, n_members);
+      for (; i < events->len && g_array_index (events, Event, i).t == t; i++)
+        {
+          const Event *e = &g_array_index (events, Event, i);
+          inside[e->member] = e->delta > 0;
+          count += e->delta > 0 ? 1 : -1;
+        }
+      previous = t;
+    }
+
+  return out;
+}
+
+/* Slot finder */
+
+static void
+prepared_clear (Prepared *p)
+{
+  g_clear_pointer (&p->work, g_array_unref);
+  g_clear_pointer (&p->bp, g_array_unref);
+  g_clear_pointer (&p->rate, g_array_unref);
+  g_clear_pointer (&p->cum, g_array_unref);
+}
+
+static void
+prepare (LiaTzMember *self,
+         gint64       from,
+         gint64       to,
+         Prepared    *p)
+{
+  g_autoptr(GArray) night = g_array_new (FALSE, FALSE, sizeof (Span));
+  guint wi = 0, ni = 0, i;
+  gint64 total = 0;
+
+  p->work = work_spans (self, from, to);
+  daily_spans (self, NIGHT_START, NIGHT_END, FALSE, from, to, night);
+
+  /* Breakpoints: the range ends and every span edge, merged in order. */
+  p->bp = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 2 * (p->work->len + night->len) + 2);
+  g_array_append_val (p->bp, from);
+  while (wi < 2 * p->work->len || ni < 2 * night->len)
+    {
+      gint64 w = wi < 2 * p->work->len ? (wi % 2 ? g_array_index (p->work, Span, wi / 2).e : g_array_index (p->work, Span, wi / 2).s) : G_MAXINT64;
+      gint64 n = ni < 2 * night->len ? (ni % 2 ? g_array_index (night, Span, ni / 2).e : g_array_index (night, Span, ni / 2).s) : G_MAXINT64;
+      gint64 t = MIN (w, n);
+
+      if (w <= n)
+        wi++;
+      else
+        ni++;
+      if (t > g_array_index (p->bp, gint64, p->bp->len - 1) && t < to)
+        g_array_append_val (p->bp, t);
+    }
+  g_array_append_val (p->bp, to);
+
+  p->rate = g_array_sized_new (FALSE, FALSE, sizeof (guint8), p->bp->len);
+  p->cum = g_array_sized_new (FALSE, FALSE, sizeof (gint64), p->bp->len);
+  wi = ni = 0;
+  for (i = 0; i + 1 < p->bp->len; i++)
+    {
+      gint64 t = g_array_index (p->bp, gint64, i);
+      gint64 next = g_array_index (p->bp, gint64, i + 1);
+      gboolean in_work, in_night;
+      guint8 rate;
+
+      while (wi < p->work->len && g_array_index (p->work, Span, wi).e <= t)
+        wi++;
+      while (ni < night->len && g_array_index (night, Span, ni).e <= t)
+        ni++;
+      in_work = wi < p->work->len && g_array_index (p->work, Span, wi).s <= t;
+      in_night = ni < night->len && g_array_index (night, Span, ni).s <= t;
+      rate = in_work ? 0 : in_night ? 2 : 1;
+
+      g_array_append_val (p->rate, rate);
+      g_array_append_val (p->cum, total);
+      total += rate * (next - t);
+    }
+  g_array_append_val (p->cum, total);
+}
+
+/* Weighted seconds from the range start to T, walking from *cursor. */
+static gint64
+prepared_cost_to (const Prepared *p,
+                  gint64          t,
+                  guint          *cursor)
+{
+  const gint64 *bp = (const gint64 *) p->bp->data;
+  guint i = *cursor;
+
+  while (i + 2 < p->bp->len && bp[i + 1] <= t)
+    i++;
+  *cursor = i;
+  if (i + 1 >= p->bp->len)
+    return g_array_index (p->cum, gint64, i);
+  return g_array_index (p->cum, gint64, i) + g_array_index (p->rate, guint8, i) * (t - bp[i]);
+}
+
+static gint64
+prepared_cost (const Prepared *p,
+               gint64          start,
+               gint64          end)
+{
+  /* Binary search for the segment holding START, then walk. */
+  guint lo = 0, hi = p->bp->len - 1;
+  guint cursor;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (p->bp, gint64, mid) <= start)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  cursor = lo;
+  {
+    gint64 a = prepared_cost_to (p, start, &cursor);
+    gint64 b = prepared_cost_to (p, end, &cursor);
+    return b - a;
+  }
+}
+
+static guint
+weighted_minutes (gint64 seconds)
+{
+  return (guint) ((seconds + 59) / 60);
+}
+
+static gboolean
+check_duration (int      minutes,
+                gint64   room,
+                GError **error)
+{
+  if (minutes < 1 || minutes > 24 * 60)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_DURATION,
+                   _("A meeting must last from 1 to 1440 minutes, not %d"), minutes);
+      return FALSE;
+    }
+  if ((gint64) minutes * 60 > room)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_DURATION,
+                   _("A %d-minute meeting does not fit in the range"), minutes);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64 start;
+  guint  n_inside;
+  gint64 cost;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->n_inside != y->n_inside)
+    return x->n_inside > y->n_inside ? -1 : 1;
+  if (x->cost != y->cost)
+    return x->cost < y->cost ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+slot_free (gpointer data)
+{
+  LiaSlot *slot = data;
+
+  g_free (slot->member_cost);
+  g_free (slot);
+}
+
+static Candidate *
+rank_starts (Prepared *prepared,
+             guint     n_members,
+             gint64    from,
+             gint64    to,
+             gint64    length,
+             guint    *n_out)
+{
+  gint64 first = floor_div (from + LIA_SLOT_GRID - 1, LIA_SLOT_GRID) * LIA_SLOT_GRID;
+  guint n = first + length <= to ? (guint) ((to - length - first) / LIA_SLOT_GRID + 1) : 0;
+  Candidate *candidates = g_new0 (Candidate, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    candidates[i].start = first + (gint64) i * LIA_SLOT_GRID;
+
+  for (guint m = 0; m < n_members; m++)
+    {
+      guint c1 = 0, c2 = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 a = prepared_cost_to (&prepared[m], candidates[i].start, &c1);
+          gint64 b = prepared_cost_to (&prepared[m], candidates[i].start + length, &c2);
+
+          if (b == a)
+            candidates[i].n_inside++;
+          candidates[i].cost += weighted_minutes (b - a);
+        }
+    }
+
+  qsort (candidates, n, sizeof (Candidate), compare_candidates);
+  *n_out = n;
+  return candidates;
+}
+
+GPtrArray *
+lia_slots_find (LiaTzMember **members,
+                guint         n_members,
+                gint64        from,
+                gint64        to,
+                int           duration_minutes,
+                guint         count,
+                GError      **error)
+{
+  g_autofree Prepared *prepared = NULL;
+  g_autofree Candidate *candidates = NULL;
+  gint64 length = (gint64) duration_minutes * 60;
+  GPtrArray *out;
+  guint n;
+
+  if (!check_range (from, to, error) || !check_duration (duration_minutes, to - from, error))
+    return NULL;
+
+  prepared = g_new0 (Prepared, MAX (n_members, 1));
+  for (guint m = 0; m < n_members; m++)
+    prepare (members[m], from, to, &prepared[m]);
+
+  candidates = rank_starts (prepared, n_members, from, to, length, &n);
+
+  out = g_ptr_array_new_with_free_func (slot_free);
+  for (guint i = 0; i < MIN (n, count); i++)
+    {
+      LiaSlot *slot = g_new0 (LiaSlot, 1);
+
+      slot->start = candidates[i].start;
+      slot->end = slot->start + length;
+      slot->member_cost = g_new0 (guint, MAX (n_members, 1));
+      for (guint m = 0; m < n_members; m++)
+        {
+          slot->member_cost[m] = weighted_minutes (prepared_cost (&prepared[m], slot->start, slot->end));
+          slot->cost += slot->member_cost[m];
+          if (slot->member_cost[m] == 0)
+            slot->n_inside++;
+        }
+      g_ptr_array_add (out, slot);
+    }
+
+  for (guint m = 0; m < n_members; m++)
+    prepared_clear (&prepared[m]);
+  return out;
+}
+
+void
+lia_rotation_free (LiaRotation *rotation)
+{
+  if (rotation == NULL)
+    return;
+  g_free (rotation->starts);
+  g_free (rotation->week_costs);
+  g_free (rotation->totals);
+  g_free (rotation);
+}
+
+#define ROTATION_CANDIDATES 6
+
+/* A weekly series keeps its local time in the first member's zone (the
+ * organizer's), as calendars do, so its UTC time moves with that zone's
+ * daylight saving time. */
+static gint64
+weekly_instance (GTimeZone *zone,
+                 gint64     first,
+                 guint      week)
+{
+  gint64 local = utc_to_local (zone, first);
+  return lia_local_to_utc (zone, local + (gint64) week * 7 * DAY);
+}
+
+LiaRotation *
+lia_slots_rotation (LiaTzMember **members,
+                    guint         n_members,
+                    gint64        from,
+                    int           duration_minutes,
+                    guint         weeks,
+                    GError      **error)
+{
+  g_autofree Prepared *prepared = NULL;
+  g_autofree Candidate *ranked = NULL;
+  gint64 length = (gint64) duration_minutes * 60;
+  gint64 chosen[ROTATION_CANDIDATES];
+  guint n_chosen = 0, n;
+  gint64 to;
+  LiaRotation *rotation;
+
+  g_return_val_if_fail (n_members > 0, NULL);
+
+  if (weeks < 1 || weeks > 52)
+    {
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_RANGE,
+                   _("A weekly series must have from 1 to 52 meetings, not %u"), weeks);
+      return NULL;
+    }
+  /* A day of slack at the end for the organizer's daylight saving time. */
+  to = from + (gint64) weeks * 7 * DAY + DAY;
+  if (!check_range (from, MIN (to, from + LIA_OVERLAP_MAX_RANGE), error) ||
+      !check_duration (duration_minutes, 7 * DAY, error))
+    return NULL;
+  to = MIN (to, from + LIA_OVERLAP_MAX_RANGE);
+
+  prepared = g_new0 (Prepared, n_members);
+  for (guint m = 0; m < n_members; m++)
+    prepare (members[m], from, to, &prepared[m]);
+
+  /* Candidates: the best start times of the first week that do not
+   * overlap each other. */
+  ranked = rank_starts (prepared, n_members, from, from + 7 * DAY, length, &n);
+  for (guint i = 0; i < n && n_chosen < ROTATION_CANDIDATES; i++)
+    {
+      gboolean clash = FALSE;
+
+      for (guint j = 0; j < n_chosen && !clash; j++)
+        clash = ranked[i].start < chosen[j] + length && chosen[j] < ranked[i].start + length;
+      if (!clash)
+        chosen[n_chosen++] = ranked[i].start;
+    }
+
+  rotation = g_new0 (LiaRotation, 1);
+  rotation->n_weeks = weeks;
+  rotation->n_members = n_members;
+  rotation->starts = g_new0 (gint64, weeks);
+  rotation->week_costs = g_new0 (guint, (gsize) weeks * n_members);
+  rotation->totals = g_new0 (guint, n_members);
+
+  /* Greedy: each week, the candidate that keeps the most burdened member's
+   * total lowest, then the sum lowest, then the earliest. */
+  for (guint w = 0; w < weeks; w++)
+    {
+      guint best = 0;
+      guint best_max = G_MAXUINT, best_sum = G_MAXUINT;
+      g_autofree guint *costs = g_new0 (guint, (gsize) n_chosen * n_members);
+
+      for (guint c = 0; c < n_chosen; c++)
+        {
+          gint64 start = weekly_instance (lia_tz_member_get_zone (members[0]), chosen[c], w);
+          guint worst = 0, sum = 0;
+
+          for (guint m = 0; m < n_members; m++)
+            {
+              guint cost = start + length <= to ? weighted_minutes (prepared_cost (&prepared[m], start, start + length)) : 0;
+              costs[c * n_members + m] = cost;
+              worst = MAX (worst, rotation->totals[m] + cost);
+              sum += cost;
+            }
+          if (worst < best_max || (worst == best_max && sum < best_sum))
+            {
+              best = c;
+              best_max = worst;
+              best_sum = sum;
+            }
+        }
+
+      if (n_chosen == 0)
+        break;
+      rotation->starts[w] = weekly_instance (lia_tz_member_get_zone (members[0]), chosen[best], w);
+      for (guint m = 0; m < n_members; m++)
+        {
+          rotation->week_costs[(gsize) w * n_members + m] = costs[best * n_members + m];
+          rotation->totals[m] += costs[best * n_members + m];
+        }
+    }
+
+  for (guint m = 0; m < n_members; m++)
+    prepared_clear (&prepared[m]);
+  return rotation;
+}
