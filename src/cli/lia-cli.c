@@ -174,6 +174,8 @@ static const Command commands[] = {
   { "export", N_("--format md|csv [--output F] FILE"), N_("Export the requirement translation table"), cmd_export },
   { "format", N_("FILE"), N_("Rewrite a workspace in canonical form"), cmd_format },
   { "schema", "", N_("Print the JSON Schema of the workspace format"), cmd_schema },
+  { "overlap", N_("--from ISO --to ISO [--min N] [--json] MEMBER…"), N_("When team members across time zones are inside working hours together"), lia_cli_overlap },
+  { "slots", N_("--duration MIN --from ISO --to ISO [--count N] [--weekly WEEKS] MEMBER…"), N_("Rank meeting start times by who is inside hours and who pays"), lia_cli_slots },
 };
 
 static void

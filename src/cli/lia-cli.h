@@ -10,7 +10,11 @@ G_BEGIN_DECLS
 #define LIA_CLI_EXIT_FAILURE 1
 #define LIA_CLI_EXIT_BAD_INPUT 2
 
-int lia_cli_run (int    argc,
-                 char **argv);
+int lia_cli_run     (int    argc,
+                     char **argv);
+int lia_cli_overlap (int    argc,
+                     char **argv);
+int lia_cli_slots   (int    argc,
+                     char **argv);
 
 G_END_DECLS

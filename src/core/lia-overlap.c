@@ -204,7 +204,19 @@ lia_parse_instant (const char *text,
       dt = g_date_time_new_from_iso8601 (full, utc);
     }
   else
-    dt = g_date_time_new_from_iso8601 (text, utc);
+    {
+      const char *t = strchr (text, 'T');
+
+      /* GLib wants seconds; people write 17:00Z. */
+      if (t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':' && t[6] != '.')
+        {
+          g_autofree char *head = g_strndup (text, t + 6 - text);
+          g_autofree char *full = g_strconcat (head, ":00", t + 6, NULL);
+          dt = g_date_time_new_from_iso8601 (full, utc);
+        }
+      else
+        dt = g_date_time_new_from_iso8601 (text, utc);
+    }
 
   if (dt == NULL)
     {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -205,6 +206,166 @@ test_translated (void)
   g_assert_nonnull (strstr (fail.err, "score-seven.liaison: meetings[0].evaluation.ratings[0].score: 必须介于 0 和 5 之间(实际为 7)"));
 }
 
+/* The intervals of "overlap --json" as "START END a,b" lines. */
+static char *
+intervals_of (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+  JsonArray *intervals;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  intervals = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "intervals");
+  for (guint i = 0; i < json_array_get_length (intervals); i++)
+    {
+      JsonObject *iv = json_array_get_object_element (intervals, i);
+      JsonArray *available = json_object_get_array_member (iv, "available");
+
+      g_string_append_printf (out, "%s %s ", json_object_get_string_member (iv, "start"),
+                              json_object_get_string_member (iv, "end"));
+      for (guint k = 0; k < json_array_get_length (available); k++)
+        g_string_append_printf (out, "%s%s", k ? "," : "", json_array_get_string_element (available, k));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_overlap (void)
+{
+  g_auto(Result) json = { 0 };
+  g_auto(Result) text = { 0 };
+  g_auto(Result) summer = { 0 };
+  g_autofree char *got = NULL, *got_summer = NULL;
+
+  run (&json, "overlap", "--json", "--from", "2026-01-14T00:00:00Z", "--to", "2026-01-15T00:00:00Z", "--min", "2",
+       "San Francisco=America/Los_Angeles", "London=Europe/London,09:00-18:00", "Beijing=Asia/Shanghai,09:00-18:00,Mon-Fri", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  got = intervals_of (json.out);
+  g_assert_cmpstr (got, ==,
+                   "2026-01-14T01:00:00Z 2026-01-14T02:00:00Z San Francisco,Beijing\n"
+                   "2026-01-14T09:00:00Z 2026-01-14T10:00:00Z London,Beijing\n"
+                   "2026-01-14T17:00:00Z 2026-01-14T18:00:00Z San Francisco,London\n");
+
+  /* The readable form shows every interval in every member's own time. */
+  run (&text, "overlap", "--from", "2026-01-14", "--to", "2026-01-15", "--min", "2",
+       "San Francisco=America/Los_Angeles", "London=Europe/London", "Beijing=Asia/Shanghai", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "2026-01-14 17:00 – 18:00 UTC (60 min): San Francisco, London"));
+  g_assert_nonnull (strstr (text.out, "San Francisco  Wed 09:00–10:00  UTC-8 PST  inside hours"));
+  g_assert_nonnull (strstr (text.out, "Beijing        Thu 01:00–02:00  UTC+8 CST\n"));
+
+  /* All eight of the sample's cities, in July, from the workspace. */
+  run (&summer, "overlap", "--json", "--from", "2026-07-15", "--to", "2026-07-16", "--min", "5",
+       "--workspace", data_path ("data", "samples", "sample.en.liaison"), NULL);
+  g_assert_cmpint (summer.status, ==, 0);
+  got_summer = intervals_of (summer.out);
+  g_assert_cmpstr (got_summer, ==,
+                   "2026-07-15T07:00:00Z 2026-07-15T08:00:00Z Security Engineer,Test Engineer,Inference Engineer A,Inference Engineer B,Technical Writer\n"
+                   "2026-07-15T08:00:00Z 2026-07-15T09:00:00Z Facilitator,Security Engineer,Test Engineer,Inference Engineer A,Inference Engineer B\n");
+}
+
+static void
+test_overlap_busy (void)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *got = NULL;
+  g_autofree char *busy = g_strconcat ("New York=", data_path ("tests", "data", "calendars", "new-york-standup.ics"), NULL);
+
+  /* The standup (09:30 in a zone the file defines itself) takes half an
+   * hour each weekday, except Thursday's, cancelled by EXDATE. */
+  run (&r, "overlap", "--json", "--from", "2026-01-14", "--to", "2026-01-16", "--busy", busy,
+       "New York=America/New_York", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  got = intervals_of (r.out);
+  g_assert_cmpstr (got, ==,
+                   "2026-01-14T14:00:00Z 2026-01-14T14:30:00Z New York\n"
+                   "2026-01-14T15:00:00Z 2026-01-14T23:00:00Z New York\n"
+                   "2026-01-15T14:00:00Z 2026-01-15T23:00:00Z New York\n");
+}
+
+static void
+test_slots (void)
+{
+  g_auto(Result) r = { 0 };
+  g_auto(Result) weekly = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *first, *member;
+
+  run (&r, "slots", "--json", "--duration", "60", "--from", "2026-01-12", "--to", "2026-01-17", "--count", "3",
+       "San Francisco=America/Los_Angeles", "London=Europe/London", "Beijing=Asia/Shanghai", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "slots")), ==, 3);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "slots"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "start"), ==, "2026-01-12T09:00:00Z");
+  g_assert_cmpint (json_object_get_int_member (first, "inside"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (first, "inconvenience"), ==, 120);
+  member = json_array_get_object_element (json_object_get_array_member (first, "members"), 0);
+  g_assert_cmpstr (json_object_get_string_member (member, "local_start"), ==, "2026-01-12T01:00:00-08:00");
+  g_assert_cmpstr (json_object_get_string_member (member, "weekday"), ==, "Mon");
+  g_assert_false (json_object_get_boolean_member (member, "inside"));
+
+  run (&weekly, "slots", "--duration", "60", "--from", "2026-01-12", "--weekly", "3",
+       "San Francisco=America/Los_Angeles", "London=Europe/London", "Beijing=Asia/Shanghai", NULL);
+  g_assert_cmpint (weekly.status, ==, 0);
+  g_assert_nonnull (strstr (weekly.out, "Week 3: 2026-01-27 01:00 – 02:00 UTC"));
+  g_assert_nonnull (strstr (weekly.out, "    London         120\n"));
+}
+
+static void
+expect_bad (const char *fragment,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
+  va_start (args, fragment);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  if (strstr (err, fragment) == NULL)
+    g_error ("“%s” does not mention “%s”", err, fragment);
+}
+
+static void
+test_zone_errors (void)
+{
+  expect_bad ("--from is missing", "overlap", "--to", "2026-01-02", "A=UTC", NULL);
+  expect_bad ("--to is missing", "overlap", "--from", "2026-01-02", "A=UTC", NULL);
+  expect_bad ("--from: “soon”", "overlap", "--from", "soon", "--to", "2026-01-02", "A=UTC", NULL);
+  expect_bad ("--to: The end of the range must come after its start", "overlap", "--from", "2026-01-02", "--to", "2026-01-01", "A=UTC", NULL);
+  expect_bad ("longer than one year", "overlap", "--from", "2026-01-01", "--to", "2027-03-01", "A=UTC", NULL);
+  expect_bad ("member “Mars=Mars/Base”: “Mars/Base” (for Mars) is not a known IANA time zone", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "Mars=Mars/Base", NULL);
+  expect_bad ("member “A=UTC,9-5”", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "A=UTC,9-5", NULL);
+  expect_bad ("member “A=UTC,09:00-17:00,Mon-Fryday”", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "A=UTC,09:00-17:00,Mon-Fryday", NULL);
+  expect_bad ("member “London”", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "London", NULL);
+  expect_bad ("--min 3", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "--min", "3", "A=UTC", "B=UTC", NULL);
+  expect_bad ("--busy “B=x.ics”: no member is called “B”", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "--busy", "B=x.ics", "A=UTC", NULL);
+  expect_bad ("--busy", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "--busy", "A=/nonexistent/x.ics", "A=UTC", NULL);
+  expect_bad ("no members", "overlap", "--from", "2026-01-01", "--to", "2026-01-02", NULL);
+  expect_bad ("--duration is missing", "slots", "--from", "2026-01-01", "--to", "2026-01-02", "A=UTC", NULL);
+  expect_bad ("--duration: A 600-minute meeting does not fit", "slots", "--duration", "600", "--from", "2026-01-01T00:00Z", "--to", "2026-01-01T02:00Z", "A=UTC", NULL);
+  expect_bad ("--count 0", "slots", "--duration", "30", "--count", "0", "--from", "2026-01-01", "--to", "2026-01-02", "A=UTC", NULL);
+  expect_bad ("--weekly: A weekly series must have from 1 to 52", "slots", "--duration", "30", "--weekly", "60", "--from", "2026-01-01", "A=UTC", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +379,10 @@ main (int   argc,
   g_test_add_func ("/cli/export-bad-file", test_export_bad_file);
   g_test_add_func ("/cli/schema-is-shipped", test_schema_is_shipped);
   g_test_add_func ("/cli/translated", test_translated);
+  g_test_add_func ("/cli/overlap", test_overlap);
+  g_test_add_func ("/cli/overlap-busy", test_overlap_busy);
+  g_test_add_func ("/cli/slots", test_slots);
+  g_test_add_func ("/cli/zone-errors", test_zone_errors);
 
   return g_test_run ();
 }

@@ -501,6 +501,10 @@ test_errors (void)
   g_assert_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_DURATION);
   g_clear_error (&error);
 
+  g_assert_true (lia_parse_instant ("2026-01-14T17:00Z", &t, NULL));
+  g_assert_cmpint (t, ==, at ("2026-01-14T17:00:00Z"));
+  g_assert_true (lia_parse_instant ("2026-01-14T17:00+08:00", &t, NULL));
+  g_assert_cmpint (t, ==, at ("2026-01-14T09:00:00Z"));
   g_assert_false (lia_parse_instant ("yesterday", &t, &error));
   g_assert_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_RANGE);
   g_clear_error (&error);
