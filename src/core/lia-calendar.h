@@ -25,8 +25,4 @@ void         lia_calendar_expand  (LiaCalendar  *self,
                                    gint64        to,
                                    GArray       *spans);
 
-/* Shared with lia-overlap.c */
-gint64       lia_local_to_utc     (GTimeZone    *zone,
-                                   gint64        local);
-
 G_END_DECLS

@@ -94,6 +94,8 @@ gboolean     lia_parse_instant            (const char   *text,
                                            GError      **error);
 char        *lia_format_instant           (gint64        instant);
 char        *lia_format_offset            (int           seconds);
+gint64       lia_local_to_utc             (GTimeZone    *zone,
+                                           gint64        local);
 int          lia_zone_standard_offset     (GTimeZone    *zone,
                                            gint64        near,
                                            char        **abbreviation);

@@ -204,7 +204,7 @@ find_action (GtkWidget  *widget,
 {
   LiaWindow *self = LIA_WINDOW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  lia_window_show_area (self, "requirements");
   gtk_toggle_button_set_active (self->search_button, TRUE);
   lia_requirements_view_focus_search (self->requirements_view);
 }
@@ -217,7 +217,10 @@ add_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  lia_requirements_view_add_requirement (self->requirements_view);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "zones") == 0)
+    lia_zones_view_add_member (self->zones_view);
+  else
+    lia_requirements_view_add_requirement (self->requirements_view);
 }
 
 static void

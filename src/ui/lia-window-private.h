@@ -3,6 +3,7 @@
 
 #include "lia-window.h"
 #include "requirements/lia-requirements-view.h"
+#include "zones/lia-zones-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,11 +20,14 @@ struct _LiaWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkListBoxRow        *requirements_row;
+  GtkListBoxRow        *zones_row;
+  GtkWidget            *add_button;
   GtkWidget            *content_box;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *search_button;
   GtkStack             *stack;
   LiaRequirementsView  *requirements_view;
+  LiaZonesView         *zones_view;
   GMenu                *recent_submenu;
 };
 

@@ -209,11 +209,43 @@ lia_window_open (LiaWindow *self,
   lia_workspace_load_async (file, self->cancellable, load_ready_cb, g_object_ref (self));
 }
 
+/* The header's add button and search follow the area shown. */
+static void
+update_area_controls (LiaWindow *self)
+{
+  const char *area = gtk_stack_get_visible_child_name (self->stack);
+  gboolean requirements = g_strcmp0 (area, "requirements") == 0;
+  const char *add_label = requirements ? _("Add Requirement") : _("Add Member");
+
+  gtk_widget_set_tooltip_text (self->add_button, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), requirements);
+  if (!requirements)
+    gtk_toggle_button_set_active (self->search_button, FALSE);
+}
+
+void
+lia_window_show_area (LiaWindow  *self,
+                      const char *area)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  row = g_strcmp0 (area, "zones") == 0 ? self->zones_row : self->requirements_row;
+  gtk_list_box_select_row (self->sidebar, row);
+  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  update_area_controls (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 static void
 sidebar_row_activated_cb (LiaWindow     *self,
                           GtkListBoxRow *row)
 {
   gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  update_area_controls (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -328,17 +360,21 @@ lia_window_class_init (LiaWindowClass *klass)
   window_class->close_request = lia_window_close_request;
 
   g_type_ensure (LIA_TYPE_REQUIREMENTS_VIEW);
+  g_type_ensure (LIA_TYPE_ZONES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
@@ -409,6 +445,7 @@ lia_window_set_workspace (LiaWindow    *self,
                            G_CALLBACK (lia_window_update_actions), self, G_CONNECT_SWAPPED);
 
   lia_requirements_view_set_workspace (self->requirements_view, workspace);
+  lia_zones_view_set_workspace (self->zones_view, workspace);
   update_title (self);
   lia_window_update_actions (self);
 }

@@ -21,5 +21,7 @@ gboolean      lia_window_is_disposable  (LiaWindow      *self);
 void          lia_window_show_error     (LiaWindow      *self,
                                          const char     *heading,
                                          const GError   *error);
+void          lia_window_show_area      (LiaWindow      *self,
+                                         const char     *area);
 
 G_END_DECLS

@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-member-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lia-city-search.h"
+#include "lia-member-dialog.h"
+#include "lia-overlap.h"
+
+/* A team member: name and role, a city found in libgweather's database
+ * (which gives the IANA zone) or a zone typed directly, working hours and
+ * days, and busy times imported from an .ics file. */
+
+#define CITY_RESULTS 8
+
+struct _LiaMemberDialog
+{
+  AdwWindow        parent_instance;
+
+  LiaMember       *member;          /* the copy being edited */
+  GPtrArray       *cities;          /* LiaCity, the current results */
+  gboolean         picking;         /* setting the city text ourselves */
+
+  AdwToastOverlay *toasts;
+  GtkWidget       *save_button;
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *role_row;
+  AdwEntryRow     *city_row;
+  GtkListBox      *city_list;
+  GtkWidget       *city_group;
+  AdwEntryRow     *zone_row;
+  GtkLabel        *zone_offset;
+  AdwEntryRow     *start_row;
+  AdwEntryRow     *end_row;
+  GtkToggleButton *day_buttons[7];
+  AdwActionRow    *calendar_row;
+  GtkWidget       *clear_calendar;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (LiaMemberDialog, lia_member_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const day_keys[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+static gboolean
+valid_zone (const char *text)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (text[0] == '\0' || text[0] == '+' || text[0] == '-' || g_ascii_isdigit (text[0]))
+    return FALSE;
+  zone = g_time_zone_new_identifier (text);
+  return zone != NULL;
+}
+
+static gboolean
+valid_clock (const char *text,
+             gboolean    end)
+{
+  int s, e;
+  g_autofree char *hours = end ? g_strdup_printf ("00:01-%s", text) : g_strdup_printf ("%s-23:59", text);
+
+  return strlen (text) == 5 && lia_parse_hours (hours, &s, &e, NULL);
+}
+
+static void
+mark (GtkWidget *row,
+      gboolean   ok)
+{
+  if (ok)
+    gtk_widget_remove_css_class (row, "error");
+  else
+    gtk_widget_add_css_class (row, "error");
+}
+
+static gboolean
+validate (LiaMemberDialog *self)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char *zone = gtk_editable_get_text (GTK_EDITABLE (self->zone_row));
+  const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  const char *end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  gboolean name_ok = trimmed[0] != '\0';
+  gboolean zone_ok = valid_zone (zone);
+  gboolean start_ok = valid_clock (start, FALSE);
+  gboolean end_ok = valid_clock (end, TRUE) && g_strcmp0 (start, end) != 0;
+  gboolean any_day = FALSE;
+
+  for (guint d = 0; d < 7; d++)
+    any_day |= gtk_toggle_button_get_active (self->day_buttons[d]);
+
+  mark (GTK_WIDGET (self->name_row), name_ok || name[0] == '\0');
+  mark (GTK_WIDGET (self->zone_row), zone_ok);
+  mark (GTK_WIDGET (self->start_row), start_ok);
+  mark (GTK_WIDGET (self->end_row), end_ok);
+
+  if (zone_ok)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+      g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+      g_autofree char *offset = lia_format_offset ((int) (g_date_time_get_utc_offset (now) / G_USEC_PER_SEC));
+      g_autofree char *text = g_strdup_printf ("%s %s", offset, g_date_time_get_timezone_abbreviation (now));
+      gtk_label_set_label (self->zone_offset, text);
+    }
+  else
+    gtk_label_set_label (self->zone_offset, "");
+
+  gtk_widget_set_sensitive (self->save_button, name_ok && zone_ok && start_ok && end_ok && any_day);
+  return name_ok && zone_ok && start_ok && end_ok && any_day;
+}
+
+static void
+update_calendar_row (LiaMemberDialog *self)
+{
+  const char *ics = lia_entity_get_string (LIA_ENTITY (self->member), LIA_MEMBER_BUSY_CALENDAR);
+  gboolean has = ics != NULL && ics[0] != '\0';
+
+  if (has)
+    {
+      guint events = 0;
+      for (const char *p = strstr (ics, "BEGIN:VEVENT"); p; p = strstr (p + 1, "BEGIN:VEVENT"))
+        events++;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u event from an imported calendar",
+                                                            "%u events from an imported calendar", events),
+                                               events);
+      adw_action_row_set_subtitle (self->calendar_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->calendar_row, _("None: only working hours count"));
+  gtk_widget_set_visible (self->clear_calendar, has);
+}
+
+static void
+clear_city_results (LiaMemberDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->city_list))) != NULL)
+    gtk_list_box_remove (self->city_list, child);
+  g_clear_pointer (&self->cities, g_ptr_array_unref);
+  gtk_widget_set_visible (self->city_group, FALSE);
+}
+
+void
+lia_member_dialog_search_city (LiaMemberDialog *self,
+                               const char      *text)
+{
+  g_return_if_fail (LIA_IS_MEMBER_DIALOG (self));
+
+  clear_city_results (self);
+  if (text == NULL || g_utf8_strlen (text, -1) < 2)
+    return;
+
+  self->cities = lia_city_search (text, CITY_RESULTS);
+  for (guint i = 0; i < self->cities->len; i++)
+    {
+      LiaCity *city = g_ptr_array_index (self->cities, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", city->country ? city->country : "", city->zone);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), city->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->city_list, row);
+    }
+  gtk_widget_set_visible (self->city_group, self->cities->len > 0);
+}
+
+gboolean
+lia_member_dialog_pick_city (LiaMemberDialog *self,
+                             guint            index)
+{
+  LiaCity *city;
+
+  g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), FALSE);
+
+  if (self->cities == NULL || index >= self->cities->len)
+    return FALSE;
+  city = g_ptr_array_index (self->cities, index);
+
+  self->picking = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->city_row), city->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_row), city->zone);
+  self->picking = FALSE;
+  clear_city_results (self);
+  validate (self);
+  return TRUE;
+}
+
+static void
+city_changed_cb (LiaMemberDialog *self)
+{
+  if (!self->picking)
+    lia_member_dialog_search_city (self, gtk_editable_get_text (GTK_EDITABLE (self->city_row)));
+}
+
+static void
+city_activated_cb (LiaMemberDialog *self,
+                   GtkListBoxRow   *row)
+{
+  lia_member_dialog_pick_city (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+city_entry_activated_cb (LiaMemberDialog *self)
+{
+  /* Enter in the city field takes the best match. */
+  lia_member_dialog_pick_city (self, 0);
+}
+
+void
+lia_member_dialog_set_calendar (LiaMemberDialog *self,
+                                const char      *ics,
+                                GError         **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (ics != NULL)
+    {
+      stripped = lia_calendar_strip (ics, error);
+      if (stripped == NULL)
+        return;
+    }
+  lia_entity_set_string (LIA_ENTITY (self->member), LIA_MEMBER_BUSY_CALENDAR, stripped ? stripped : "");
+  update_calendar_row (self);
+}
+
+static void
+calendar_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LiaMemberDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error) ||
+      (lia_member_dialog_set_calendar (self, contents, &error), error != NULL))
+    {
+      g_autofree char *name = g_file_get_basename (G_FILE (object));
+      /* Translators: a file name and the reason it could not be used */
+      g_autofree char *text = g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+    }
+}
+
+static void
+chooser_response_cb (LiaMemberDialog      *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_file_load_contents_async (file, NULL, calendar_loaded_cb, g_object_ref (self));
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_calendar_cb (LiaMemberDialog *self)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("iCalendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  self->chooser = gtk_file_chooser_native_new (_("Import Busy Times"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_object_unref (filter);
+}
+
+static void
+clear_calendar_cb (LiaMemberDialog *self)
+{
+  lia_member_dialog_set_calendar (self, NULL, NULL);
+}
+
+/* Writes the fields back into the copy and hands it over. */
+gboolean
+lia_member_dialog_save (LiaMemberDialog *self)
+{
+  LiaEntity *entity = LIA_ENTITY (self->member);
+  g_autoptr(GStrvBuilder) days = g_strv_builder_new ();
+  g_auto(GStrv) day_list = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), FALSE);
+
+  if (!validate (self))
+    return FALSE;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  lia_entity_set_string (entity, LIA_MEMBER_NAME, name);
+  lia_entity_set_string (entity, LIA_MEMBER_ROLE, gtk_editable_get_text (GTK_EDITABLE (self->role_row)));
+  lia_entity_set_string (entity, LIA_MEMBER_CITY, gtk_editable_get_text (GTK_EDITABLE (self->city_row)));
+  lia_entity_set_string (entity, LIA_MEMBER_TIMEZONE, gtk_editable_get_text (GTK_EDITABLE (self->zone_row)));
+  lia_entity_set_string (entity, LIA_MEMBER_WORK_START, gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  lia_entity_set_string (entity, LIA_MEMBER_WORK_END, gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  for (guint d = 0; d < 7; d++)
+    if (gtk_toggle_button_get_active (self->day_buttons[d]))
+      g_strv_builder_add (days, day_keys[d]);
+  day_list = g_strv_builder_end (days);
+  lia_entity_set_strv (entity, LIA_MEMBER_WORK_DAYS, (const char * const *) day_list);
+
+  g_signal_emit (self, signals[SAVED], 0, self->member);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static GtkWidget *
+entry_row (const char *title,
+           GtkWidget  *group)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static void
+build (LiaMemberDialog *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *who = adw_preferences_group_new ();
+  GtkWidget *where = adw_preferences_group_new ();
+  GtkWidget *hours = adw_preferences_group_new ();
+  GtkWidget *busy = adw_preferences_group_new ();
+  GtkWidget *days_row = adw_action_row_new ();
+  GtkWidget *days_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import…"));
+  GDateTime *monday = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);   /* a Monday */
+
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (lia_member_dialog_save), self);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  self->name_row = ADW_ENTRY_ROW (entry_row (_("Name"), who));
+  self->role_row = ADW_ENTRY_ROW (entry_row (_("Role"), who));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (who));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (where), _("Location"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (where),
+                                         _("Search for a city to set its time zone, or type an IANA zone such as Asia/Kolkata."));
+  self->city_row = ADW_ENTRY_ROW (entry_row (_("City"), where));
+  self->zone_row = ADW_ENTRY_ROW (entry_row (_("Time Zone"), where));
+  self->zone_offset = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->zone_offset), "dim-label");
+  adw_entry_row_add_suffix (self->zone_row, GTK_WIDGET (self->zone_offset));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (where));
+
+  self->city_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->city_group), _("Matching Cities"));
+  self->city_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->city_list), "boxed-list");
+  gtk_list_box_set_selection_mode (self->city_list, GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->city_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Cities"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->city_group), GTK_WIDGET (self->city_list));
+  gtk_widget_set_visible (self->city_group, FALSE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->city_group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (hours), _("Working Hours"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (hours),
+                                         _("Local times, HH:MM. Hours that end before they start run past midnight and belong to the day they start."));
+  self->start_row = ADW_ENTRY_ROW (entry_row (_("Starts"), hours));
+  self->end_row = ADW_ENTRY_ROW (entry_row (_("Ends"), hours));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("Days"));
+  gtk_widget_add_css_class (days_box, "linked");
+  gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
+  for (guint d = 0; d < 7; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (monday, d);
+      g_autofree char *short_name = g_date_time_format (day, "%a");
+      g_autofree char *long_name = g_date_time_format (day, "%A");
+
+      self->day_buttons[d] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (short_name));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->day_buttons[d]), long_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_buttons[d]), GTK_ACCESSIBLE_PROPERTY_LABEL, long_name, -1);
+      gtk_box_append (GTK_BOX (days_box), GTK_WIDGET (self->day_buttons[d]));
+      g_signal_connect_swapped (self->day_buttons[d], "toggled", G_CALLBACK (validate), self);
+    }
+  g_date_time_unref (monday);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (days_row), days_box);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (hours), days_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (hours));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (busy), _("Busy Times"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (busy),
+                                         _("Events from an .ics file count as unavailable. Only their times are kept: titles, places and guests are dropped."));
+  self->calendar_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->calendar_row), _("Calendar"));
+  self->clear_calendar = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_tooltip_text (self->clear_calendar, _("Remove Busy Times"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Busy Times"), -1);
+  gtk_widget_set_valign (self->clear_calendar, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->clear_calendar, "flat");
+  gtk_widget_set_valign (import, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (self->calendar_row, self->clear_calendar);
+  adw_action_row_add_suffix (self->calendar_row, import);
+  g_signal_connect_swapped (import, "clicked", G_CALLBACK (import_calendar_cb), self);
+  g_signal_connect_swapped (self->clear_calendar, "clicked", G_CALLBACK (clear_calendar_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (busy), GTK_WIDGET (self->calendar_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (busy));
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, page);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->zone_row, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->end_row, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->city_row, "changed", G_CALLBACK (city_changed_cb), self);
+  g_signal_connect_swapped (self->city_row, "entry-activated", G_CALLBACK (city_entry_activated_cb), self);
+  g_signal_connect_swapped (self->city_list, "row-activated", G_CALLBACK (city_activated_cb), self);
+}
+
+static void
+lia_member_dialog_dispose (GObject *object)
+{
+  LiaMemberDialog *self = LIA_MEMBER_DIALOG (object);
+
+  g_clear_object (&self->member);
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->cities, g_ptr_array_unref);
+  G_OBJECT_CLASS (lia_member_dialog_parent_class)->dispose (object);
+}
+
+static void
+lia_member_dialog_class_init (LiaMemberDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_member_dialog_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIA_TYPE_MEMBER);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lia_member_dialog_init (LiaMemberDialog *self)
+{
+  build (self);
+}
+
+LiaMemberDialog *
+lia_member_dialog_new (GtkWindow *parent,
+                       LiaMember *member)
+{
+  LiaMemberDialog *self = g_object_new (LIA_TYPE_MEMBER_DIALOG,
+                                        "modal", TRUE,
+                                        "transient-for", parent,
+                                        "default-width", 480,
+                                        "default-height", 640,
+                                        "width-request", 340,
+                                        "title", member ? _("Edit Member") : _("Add Member"),
+                                        NULL);
+  LiaEntity *entity;
+  const char * const *days;
+
+  self->member = member ? LIA_MEMBER (lia_entity_copy (LIA_ENTITY (member), FALSE)) : lia_member_new ();
+  entity = LIA_ENTITY (self->member);
+
+  self->picking = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lia_entity_get_string (entity, LIA_MEMBER_NAME));
+  gtk_editable_set_text (GTK_EDITABLE (self->role_row), lia_entity_get_string (entity, LIA_MEMBER_ROLE));
+  gtk_editable_set_text (GTK_EDITABLE (self->city_row), lia_entity_get_string (entity, LIA_MEMBER_CITY));
+  gtk_editable_set_text (GTK_EDITABLE (self->zone_row), lia_entity_get_string (entity, LIA_MEMBER_TIMEZONE));
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), lia_entity_get_string (entity, LIA_MEMBER_WORK_START));
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), lia_entity_get_string (entity, LIA_MEMBER_WORK_END));
+  self->picking = FALSE;
+  days = lia_entity_get_strv (entity, LIA_MEMBER_WORK_DAYS);
+  for (guint d = 0; d < 7; d++)
+    gtk_toggle_button_set_active (self->day_buttons[d], days && g_strv_contains (days, day_keys[d]));
+
+  update_calendar_row (self);
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return self;
+}
+
+LiaMember *
+lia_member_dialog_get_member (LiaMemberDialog *self)
+{
+  g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), NULL);
+
+  return self->member;
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "lia-test-widgets.h"
+#include "lia-window.h"
+#include "zones/lia-zones-view.h"
+
+/* The Time Zones page in the real window under Xvfb: a member added by
+ * searching for a city, the heatmap's overlap, editing, removal, undo,
+ * scheduling a meeting from a slot, and the narrow layout. */
+
+static const char workspace_json[] =
+  "{\"format\": \"liaison-workspace\", \"version\": 1, \"title\": \"Zones\", \"members\": ["
+  "{\"id\": \"5b0f6f2e-7d1c-4a55-9b39-0c0e0d6a1a01\", \"name\": \"Facilitator\", \"city\": \"London\","
+  " \"timezone\": \"Europe/London\"}]}";
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  /* Under load the timeout can win over idle work queued before it. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_title (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+typedef struct
+{
+  LiaWindow    *window;
+  LiaWorkspace *workspace;
+  LiaZonesView *view;
+  LiaHeatmap   *heatmap;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  f->workspace = lia_workspace_new_from_data (workspace_json, strlen (workspace_json), "zones.liaison", &error);
+  g_assert_no_error (error);
+  f->window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  lia_window_set_workspace (f->window, f->workspace);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  lia_window_show_area (f->window, "zones");
+  spin (300);
+
+  f->view = LIA_ZONES_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW));
+  g_assert_nonnull (f->view);
+  f->heatmap = lia_zones_view_get_heatmap (f->view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->heatmap)));
+
+  /* A summer day, shown in UTC: London is on BST (UTC+1). */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, G_DATE_JULY, 2026);
+  lia_zones_view_set_view_zone (f->view, "UTC");
+  lia_zones_view_set_date (f->view, &date);
+  spin (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->workspace);
+  spin (50);
+}
+
+static GListModel *
+members (Fixture *f)
+{
+  return G_LIST_MODEL (lia_workspace_get_members (f->workspace));
+}
+
+static void
+add_by_city (Fixture    *f,
+             const char *name,
+             const char *search,
+             const char *expect_city,
+             const char *expect_zone)
+{
+  LiaMemberDialog *dialog = lia_zones_view_add_member (f->view);
+  GtkWidget *name_row, *city_row, *zone_row, *first, *save;
+
+  g_assert_nonnull (dialog);
+  spin (100);
+  name_row = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Name");
+  city_row = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "City");
+  zone_row = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Time Zone");
+  save = lia_test_find_widget (GTK_WIDGET (dialog), has_label, "_Save");
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (city_row);
+  g_assert_nonnull (save);
+
+  /* Nothing to save without a name and a zone. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), name);
+  gtk_editable_set_text (GTK_EDITABLE (city_row), search);
+  spin (50);
+
+  /* The first match is the city, and picking it fills in its zone. */
+  first = lia_test_find_widget (GTK_WIDGET (dialog), has_title, expect_city);
+  g_assert_nonnull (first);
+  g_assert_true (gtk_widget_get_mapped (first));
+  g_assert_true (gtk_widget_activate (first));
+  spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone_row)), ==, expect_zone);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (city_row)), ==, expect_city);
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  g_signal_emit_by_name (save, "clicked");
+  spin (100);
+}
+
+static void
+test_add_by_city_search (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LiaEntity) added = NULL;
+  g_autofree char *hover = NULL;
+  int width;
+
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==, "Facilitator works 08:00–17:00 (UTC).");
+
+  add_by_city (f, "Test Engineer", "Mumbai", "Mumbai", "Asia/Kolkata");
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 2);
+  added = g_list_model_get_item (members (f), 1);
+  g_assert_cmpstr (lia_entity_get_string (added, LIA_MEMBER_NAME), ==, "Test Engineer");
+  g_assert_cmpstr (lia_entity_get_string (added, LIA_MEMBER_CITY), ==, "Mumbai");
+  g_assert_cmpstr (lia_entity_get_string (added, LIA_MEMBER_TIMEZONE), ==, "Asia/Kolkata");
+
+  /* London 08:00–17:00Z (BST) and Mumbai 03:30–12:30Z (IST, +5:30). */
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
+                   "All 2 members are inside working hours 08:00–12:30 (UTC).");
+
+  /* Hovering 10:00 UTC names each member's own time. */
+  width = gtk_widget_get_width (GTK_WIDGET (f->heatmap));
+  g_assert_cmpint (width, >, 300);
+  for (double x = width - 1; x > 0; x -= 0.25)
+    {
+      g_free (hover);
+      hover = lia_heatmap_describe_at (f->heatmap, x);
+      if (hover != NULL && g_str_has_prefix (hover, "10:00"))
+        break;
+    }
+  g_assert_nonnull (hover);
+  g_assert_cmpstr (hover, ==, "10:00 UTC\nFacilitator: Wed 11:00, working\nTest Engineer: Wed 15:30, working");
+
+  /* Undo takes the member away again. */
+  g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 1);
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==, "Facilitator works 08:00–17:00 (UTC).");
+}
+
+static void
+test_edit_remove_and_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  LiaMemberDialog *dialog;
+  GtkWidget *start, *save;
+  g_autoptr(LiaEntity) london = g_list_model_get_item (members (f), 0);
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+
+  add_by_city (f, "Inference Engineer", "Beijing", "Beijing", "Asia/Shanghai");
+  /* London 08:00–17:00Z, Beijing 01:00–10:00Z. */
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
+                   "All 2 members are inside working hours 08:00–10:00 (UTC).");
+
+  dialog = lia_zones_view_edit_member (f->view, 0);
+  spin (100);
+  start = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Starts");
+  save = lia_test_find_widget (GTK_WIDGET (dialog), has_label, "_Save");
+  gtk_editable_set_text (GTK_EDITABLE (start), "7:00");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (start), "07:00");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  spin (100);
+  g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "07:00");
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
+                   "All 2 members are inside working hours 06:00–10:00 (UTC).");
+
+  lia_zones_view_remove_member (f->view, 1);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 1);
+  g_assert_true (lia_history_undo (history));
+  g_assert_true (lia_history_undo (history));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 2);
+  g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "09:00");
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
+                   "All 2 members are inside working hours 08:00–10:00 (UTC).");
+}
+
+static void
+test_schedule_slot (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (f->workspace));
+  g_autoptr(LiaEntity) meeting = NULL;
+  g_autoptr(LiaEntity) item = NULL;
+  const char * const *attendees;
+
+  add_by_city (f, "Inference Engineer", "Beijing", "Beijing", "Asia/Shanghai");
+  g_assert_cmpuint (lia_zones_view_get_n_slots (f->view), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 0);
+
+  /* The best hour of the week from Wednesday is 08:00Z, both inside. */
+  g_assert_true (lia_zones_view_schedule_slot (f->view, 0));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+  meeting = g_list_model_get_item (meetings, 0);
+  g_assert_cmpstr (lia_entity_get_string (meeting, LIA_MEETING_START), ==, "2026-07-15T08:00");
+  g_assert_cmpstr (lia_entity_get_string (meeting, LIA_MEETING_TIMEZONE), ==, "UTC");
+  attendees = lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES);
+  g_assert_cmpuint (g_strv_length ((char **) attendees), ==, 2);
+  item = g_list_model_get_item (G_LIST_MODEL (lia_entity_get_list (meeting, LIA_MEETING_AGENDA)), 0);
+  g_assert_cmpint (lia_entity_get_int (item, LIA_AGENDA_ITEM_DURATION), ==, 60);
+
+  g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 0);
+}
+
+static void
+test_empty_and_narrow (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *status;
+  int minimum;
+
+  /* Without members the page says how to start. */
+  lia_zones_view_remove_member (f->view, 0);
+  spin (100);
+  status = lia_test_find_type (GTK_WIDGET (f->view), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
+  spin (100);
+  g_assert_false (gtk_widget_get_mapped (status));
+
+  /* Everything fits a 360 px window. */
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  spin (400);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->heatmap)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->heatmap)), <=, 360);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/zones/add-by-city-search", test_add_by_city_search);
+  ADD ("/ui/zones/edit-remove-and-undo", test_edit_remove_and_undo);
+  ADD ("/ui/zones/schedule-slot", test_schedule_slot);
+  ADD ("/ui/zones/empty-and-narrow", test_empty_and_narrow);
+#undef ADD
+
+  return g_test_run ();
+}
