@@ -186,13 +186,24 @@ add_instant (JsonBuilder *b,
   json_builder_add_string_value (b, text);
 }
 
+/* Columns a label takes in a terminal: CJK characters take two. */
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 static int
 label_width (ZoneArgs *args)
 {
   int width = 0;
 
   for (guint i = 0; i < args->members->len; i++)
-    width = MAX (width, (int) g_utf8_strlen (lia_tz_member_get_label (g_ptr_array_index (args->members, i)), -1));
+    width = MAX (width, display_width (lia_tz_member_get_label (g_ptr_array_index (args->members, i))));
   return width;
 }
 
@@ -200,7 +211,7 @@ static void
 print_label (const char *label,
              int         width)
 {
-  g_print ("    %s%*s", label, width - (int) g_utf8_strlen (label, -1) + 2, "");
+  g_print ("    %s%*s", label, width - display_width (label) + 2, "");
 }
 
 /* One line per member: the span in their own zone. */

@@ -241,11 +241,21 @@ lia_window_show_area (LiaWindow  *self,
 }
 
 static void
+remember_area (LiaWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "area", gtk_stack_get_visible_child_name (self->stack));
+}
+
+static void
 sidebar_row_activated_cb (LiaWindow     *self,
                           GtkListBoxRow *row)
 {
   gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
   update_area_controls (self);
+  remember_area (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -313,22 +323,23 @@ lia_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Size, maximized state and area as the user left them. The application
+ * (and so the settings) is known only after construction. */
 static void
-lia_window_constructed (GObject *object)
+restore_state (LiaWindow *self)
 {
-  LiaWindow *self = LIA_WINDOW (object);
-  GSettings *settings;
+  GSettings *settings = get_settings (self);
+  g_autofree char *area = NULL;
 
-  G_OBJECT_CLASS (lia_window_parent_class)->constructed (object);
-
-  if ((settings = get_settings (self)) != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
+  if (settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  area = g_settings_get_string (settings, "area");
+  lia_window_show_area (self, area);
 }
 
 static void
@@ -355,7 +366,6 @@ lia_window_class_init (LiaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = lia_window_constructed;
   object_class->dispose = lia_window_dispose;
   window_class->close_request = lia_window_close_request;
 
@@ -404,7 +414,10 @@ lia_window_init (LiaWindow *self)
 LiaWindow *
 lia_window_new (LiaApplication *application)
 {
-  return g_object_new (LIA_TYPE_WINDOW, "application", application, NULL);
+  LiaWindow *self = g_object_new (LIA_TYPE_WINDOW, "application", application, NULL);
+
+  restore_state (self);
+  return self;
 }
 
 LiaWorkspace *

@@ -691,6 +691,29 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
 
 /* Widget */
 
+/* Dropdown items as labels that ellipsize, so long zone names do not make
+ * the page wider than a phone. */
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
 static GtkWidget *
 legend_item (const char *css_class,
              const char *text)
@@ -765,6 +788,13 @@ build (LiaZonesView *self)
 
   self->zone_names = gtk_string_list_new (NULL);
   self->zone_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->zone_names), NULL));
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+    gtk_drop_down_set_factory (self->zone_dropdown, factory);
+    g_object_unref (factory);
+  }
   gtk_widget_set_hexpand (GTK_WIDGET (self->zone_dropdown), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->zone_dropdown), GTK_ALIGN_START);
   gtk_label_set_mnemonic_widget (GTK_LABEL (zone_label), GTK_WIDGET (self->zone_dropdown));
