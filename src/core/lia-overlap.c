@@ -85,7 +85,8 @@ static const char * const long_day_names[] = { "monday", "tuesday", "wednesday",
 static int
 parse_day (const char *text)
 {
-  g_autofree char *lower = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *lower = g_ascii_strdown (copy, -1);
 
   for (int i = 0; i < 7; i++)
     if (g_str_equal (lower, day_names[i]) || g_str_equal (lower, long_day_names[i]))

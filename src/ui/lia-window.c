@@ -249,13 +249,25 @@ remember_area (LiaWindow *self)
     g_settings_set_string (settings, "area", gtk_stack_get_visible_child_name (self->stack));
 }
 
+/* Selecting a row (by pointer, keyboard or assistive technology) shows
+ * its area; activating it also leaves the sidebar when the window is
+ * narrow. */
+static void
+sidebar_row_selected_cb (LiaWindow     *self,
+                         GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  update_area_controls (self);
+  remember_area (self);
+}
+
 static void
 sidebar_row_activated_cb (LiaWindow     *self,
                           GtkListBoxRow *row)
 {
-  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
-  update_area_controls (self);
-  remember_area (self);
+  sidebar_row_selected_cb (self, row);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -387,6 +399,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
   lia_window_class_add_actions (widget_class);
 }

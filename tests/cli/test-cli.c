@@ -239,6 +239,7 @@ test_overlap (void)
   g_auto(Result) text = { 0 };
   g_auto(Result) summer = { 0 };
   g_autofree char *got = NULL, *got_summer = NULL;
+  g_autofree char *sample = data_path ("data", "samples", "sample.en.liaison");
 
   run (&json, "overlap", "--json", "--from", "2026-01-14T00:00:00Z", "--to", "2026-01-15T00:00:00Z", "--min", "2",
        "San Francisco=America/Los_Angeles", "London=Europe/London,09:00-18:00", "Beijing=Asia/Shanghai,09:00-18:00,Mon-Fri", NULL);
@@ -259,7 +260,7 @@ test_overlap (void)
 
   /* All eight of the sample's cities, in July, from the workspace. */
   run (&summer, "overlap", "--json", "--from", "2026-07-15", "--to", "2026-07-16", "--min", "5",
-       "--workspace", data_path ("data", "samples", "sample.en.liaison"), NULL);
+       "--workspace", sample, NULL);
   g_assert_cmpint (summer.status, ==, 0);
   got_summer = intervals_of (summer.out);
   g_assert_cmpstr (got_summer, ==,
@@ -272,7 +273,8 @@ test_overlap_busy (void)
 {
   g_auto(Result) r = { 0 };
   g_autofree char *got = NULL;
-  g_autofree char *busy = g_strconcat ("New York=", data_path ("tests", "data", "calendars", "new-york-standup.ics"), NULL);
+  g_autofree char *ics = data_path ("tests", "data", "calendars", "new-york-standup.ics");
+  g_autofree char *busy = g_strconcat ("New York=", ics, NULL);
 
   /* The standup (09:30 in a zone the file defines itself) takes half an
    * hour each weekday, except Thursday's, cancelled by EXDATE. */

@@ -97,6 +97,49 @@ def wait_for_text(app, needle, timeout=10):
         time.sleep(0.3)
     return False
 
+def zones():
+    """The Time Zones page: reachable from the sidebar, and its heatmap
+    tells a screen reader where the team's working hours overlap."""
+    proc = start("en")
+    try:
+        app = find_app("liaison")
+        ok(app is not None, "zones: the app shows a window")
+        if app is None:
+            return
+        time.sleep(1.0)
+        def header_adds_member():
+            return sum(1 for n in walk(app) if n.name == "Add Member" and n.getRoleName() == "push button") >= 2
+        ok(not header_adds_member(), "zones: at first the header's add button adds a requirement")
+        activated = False
+        for sidebar in (n for n in walk(app) if n.name == "Areas"):
+            try:
+                selection = sidebar.querySelection()
+            except Exception:
+                continue
+            for i in range(sidebar.childCount):
+                child = sidebar.getChildAtIndex(i)
+                if child is not None and any(n.name == "Time Zones" for n in walk(child)):
+                    activated = selection.selectChild(i)
+        end = time.time() + 5
+        while activated and not header_adds_member() and time.time() < end:
+            time.sleep(0.2)
+        activated = activated and header_adds_member()
+        ok(activated, "zones: selecting Time Zones in the sidebar shows the page (the header's button adds a member)")
+        heatmap, end = None, time.time() + 10
+        while heatmap is None and time.time() < end:
+            for n in walk(app):
+                if n.name == "Working hours of the team" and n.description:
+                    heatmap = n
+                    break
+            time.sleep(0.3)
+        ok(heatmap is not None, "zones: the heatmap has an accessible name and description")
+        if heatmap is not None:
+            ok(heatmap.getRoleName() == "image", "zones: the heatmap is exposed as an image (%s)" % heatmap.getRoleName())
+            ok("8 members" in heatmap.description and ("overlap" in heatmap.description or "inside" in heatmap.description),
+               "zones: the description tells the overlap of the 8 members (%s)" % heatmap.description)
+    finally:
+        stop(proc)
+
 def open_files():
     """Files given on the command line open; a bad one is explained."""
     import shutil, tempfile
@@ -131,6 +174,7 @@ run("en", {"title": "vLLM inference engine", "table": "Requirement translation t
 run("zh_CN", {"title": "vLLM推理引擎", "table": "需求翻译表", "search": "搜索", "add": "添加需求", "page": "需求",
               "rows": ["提高模型推理速度", "降低推理成本", "支持多种模型"]})
 
+zones()
 open_files()
 
 print("1..%d" % len(results))

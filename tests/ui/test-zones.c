@@ -178,6 +178,15 @@ test_add_by_city_search (Fixture       *f,
   g_assert_nonnull (hover);
   g_assert_cmpstr (hover, ==, "10:00 UTC\nFacilitator: Wed 11:00, working\nTest Engineer: Wed 15:30, working");
 
+  /* Ctrl+Page Down (the view's action) moves to the next day. */
+  {
+    gint64 before = lia_heatmap_get_start (f->heatmap);
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "zones.shift-day", "i", 1);
+    g_assert_cmpint (lia_heatmap_get_start (f->heatmap), ==, before + 86400);
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "zones.shift-day", "i", -1);
+    g_assert_cmpint (lia_heatmap_get_start (f->heatmap), ==, before);
+  }
+
   /* Undo takes the member away again. */
   g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
   spin (50);

@@ -898,6 +898,22 @@ lia_zones_view_finalize (GObject *object)
 }
 
 static void
+shortcut_shift (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  shift_date (LIA_ZONES_VIEW (widget), g_variant_get_int32 (param));
+}
+
+static void
+shortcut_today (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  today_cb (LIA_ZONES_VIEW (widget));
+}
+
+static void
 lia_zones_view_class_init (LiaZonesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -906,6 +922,12 @@ lia_zones_view_class_init (LiaZonesViewClass *klass)
   object_class->dispose = lia_zones_view_dispose;
   object_class->finalize = lia_zones_view_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "zones.shift-day", "i", shortcut_shift);
+  gtk_widget_class_install_action (widget_class, "zones.today", NULL, shortcut_today);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "zones.shift-day", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "zones.shift-day", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "zones.today", NULL);
 }
 
 static void
