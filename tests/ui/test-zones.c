@@ -290,6 +290,31 @@ test_empty_and_narrow (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->heatmap)), <=, 360);
 }
 
+static void
+test_hidden_page_catches_up (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LiaMember) tokyo = lia_member_new ();
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+
+  /* A change made while another area is shown appears on return. */
+  lia_window_show_area (f->window, "requirements");
+  spin (100);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  lia_entity_set_string (LIA_ENTITY (tokyo), LIA_MEMBER_NAME, "Inference Engineer B");
+  lia_entity_set_string (LIA_ENTITY (tokyo), LIA_MEMBER_TIMEZONE, "Asia/Tokyo");
+  lia_history_begin (history, "Add member");
+  lia_history_insert (history, lia_workspace_get_members (f->workspace), 1, tokyo);
+  lia_history_end (history);
+  spin (50);
+
+  lia_window_show_area (f->window, "zones");
+  spin (100);
+  /* London 08:00–17:00Z, Tokyo 00:00–09:00Z. */
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
+                   "All 2 members are inside working hours 08:00–09:00 (UTC).");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +327,7 @@ main (int   argc,
   ADD ("/ui/zones/edit-remove-and-undo", test_edit_remove_and_undo);
   ADD ("/ui/zones/schedule-slot", test_schedule_slot);
   ADD ("/ui/zones/empty-and-narrow", test_empty_and_narrow);
+  ADD ("/ui/zones/hidden-page-catches-up", test_hidden_page_catches_up);
 #undef ADD
 
   return g_test_run ();

@@ -30,6 +30,7 @@ struct _LiaZonesView
   GDate            date;
   char            *view_zone;    /* NULL: local time */
   guint            rebuild_id;
+  gboolean         stale;        /* changed while hidden */
   gboolean         updating_zones;
 
   GtkStack        *stack;
@@ -357,7 +358,13 @@ rebuild_slots (LiaZonesView *self,
             LiaTzMember *member = g_ptr_array_index (self->team, m);
             g_autofree char *local = lia_tz_member_format (member, slot->start, "%a %H:%M");
 
-            g_string_append_printf (subtitle, "\n%s: %s", lia_tz_member_get_label (member), local);
+            LiaTzState state = lia_tz_member_state_at (member, slot->start);
+            const char *why = state == LIA_TZ_STATE_NIGHT ? _("night") :
+                              state == LIA_TZ_STATE_BUSY ? _("busy") :
+                              state == LIA_TZ_STATE_OFF ? _("off hours") : _("hours end during the meeting");
+
+            /* Translators: a member, their local weekday and time, and why they are outside hours */
+            g_string_append_printf (subtitle, _("\n%s: %s, %s"), lia_tz_member_get_label (member), local, why);
           }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -383,6 +390,7 @@ rebuild (LiaZonesView *self)
   char buffer[128];
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->stale = FALSE;
   if (self->workspace == NULL)
     return;
 
@@ -421,11 +429,28 @@ rebuild_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Every edit anywhere in the workspace comes through here; while the page
+ * is hidden it only notes that it is out of date. */
 static void
 queue_rebuild (LiaZonesView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+lia_zones_view_map (GtkWidget *widget)
+{
+  LiaZonesView *self = LIA_ZONES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lia_zones_view_parent_class)->map (widget);
+  if (self->stale)
+    rebuild (self);
 }
 
 /* Date and zone */
@@ -921,6 +946,7 @@ lia_zones_view_class_init (LiaZonesViewClass *klass)
 
   object_class->dispose = lia_zones_view_dispose;
   object_class->finalize = lia_zones_view_finalize;
+  widget_class->map = lia_zones_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "zones.shift-day", "i", shortcut_shift);
