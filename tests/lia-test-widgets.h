@@ -13,6 +13,7 @@ GtkWidget *lia_test_find_widget (GtkWidget      *root,
                                  gconstpointer   data);
 gboolean   lia_test_is_type     (GtkWidget      *widget,
                                  gconstpointer   type);
+void       lia_test_spin        (guint           ms);
 
 #define lia_test_find_type(root, type) \
   lia_test_find_widget ((root), lia_test_is_type, GSIZE_TO_POINTER (type))

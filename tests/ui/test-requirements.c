@@ -13,22 +13,7 @@
 /* The real window under Xvfb: the sample's table, editing through actions,
  * undo, search, deletion and the narrow layout. */
 
-static gboolean
-quit_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
+#define spin lia_test_spin
 
 static gboolean
 has_tooltip (GtkWidget     *widget,

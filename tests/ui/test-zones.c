@@ -17,25 +17,7 @@ static const char workspace_json[] =
   "{\"id\": \"5b0f6f2e-7d1c-4a55-9b39-0c0e0d6a1a01\", \"name\": \"Facilitator\", \"city\": \"London\","
   " \"timezone\": \"Europe/London\"}]}";
 
-static gboolean
-quit_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  /* Under load the timeout can win over idle work queued before it. */
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+#define spin lia_test_spin
 
 static gboolean
 has_title (GtkWidget     *widget,

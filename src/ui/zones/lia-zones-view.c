@@ -989,7 +989,11 @@ lia_zones_view_set_workspace (LiaZonesView *self,
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::read-only",
                            G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  /* Nothing is computed at start-up unless the page is what shows. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->stale = TRUE;
 }
 
 LiaHeatmap *
