@@ -41,11 +41,17 @@ lia_calendar_parse (const char  *ics,
   LiaCalendar *self;
   icalcomponent *root;
 
-  if (ics == NULL || !looks_like_calendar (ics) ||
-      (root = icalparser_parse_string (ics)) == NULL)
+  if (ics == NULL || !looks_like_calendar (ics))
     {
       g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_CALENDAR,
                    _("Not an iCalendar file: it must begin with BEGIN:VCALENDAR"));
+      return NULL;
+    }
+  if ((root = icalparser_parse_string (ics)) == NULL)
+    {
+      /* libical gives nothing for a calendar cut short. */
+      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_CALENDAR,
+                   _("The iCalendar data is incomplete: a component is not closed (is END:VCALENDAR missing?)"));
       return NULL;
     }
   if (icalcomponent_isa (root) != ICAL_VCALENDAR_COMPONENT)

@@ -376,6 +376,69 @@ test_strip_calendar (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Damaged calendars (truncated, bytes flipped, lines dropped or doubled)
+ * must give an error or some busy times, never a crash or a hang. */
+static void
+test_damaged_calendars (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  gsize length = strlen (calendar);
+  guint errors = 0, read = 0;
+
+  for (guint round = 0; round < 600; round++)
+    {
+      g_autofree char *copy = g_strdup (calendar);
+      g_autoptr(LiaTzMember) m = member ("X=Europe/London,00:00-24:00,Mon-Sun");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) intervals = NULL;
+
+      switch (round % 4)
+        {
+        case 0:
+          copy[g_rand_int_range (rand, 16, (gint32) length)] = '\0';
+          break;
+        case 1:
+          for (guint k = 0; k < 8; k++)
+            copy[g_rand_int_range (rand, 0, (gint32) length)] = (char) g_rand_int_range (rand, 1, 256);
+          break;
+        case 2:
+          {
+            /* Drop one line. */
+            char *line = copy + g_rand_int_range (rand, 0, (gint32) length);
+            char *next = strchr (line, '\n');
+            if (next != NULL)
+              memmove (line, next + 1, strlen (next + 1) + 1);
+          }
+          break;
+        default:
+          {
+            /* Swap DTSTART and DTEND values by renaming, or make RRULEs absurd. */
+            char *p = strstr (copy, "COUNT=10");
+            if (p != NULL)
+              memcpy (p, "COUNT=99", 8);
+            p = strstr (copy, "DTEND;");
+            if (p != NULL && round % 8 == 3)
+              memcpy (p, "DTSTA;", 6);
+          }
+          break;
+        }
+
+      if (!lia_tz_member_add_calendar (m, copy, &error))
+        {
+          g_assert_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_CALENDAR);
+          errors++;
+          continue;
+        }
+      intervals = lia_overlap_compute (&m, 1, at ("2026-01-01T00:00:00Z"), at ("2026-03-01T00:00:00Z"), 0, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (intervals);
+      read++;
+    }
+  g_test_message ("%u damaged calendars read, %u refused", read, errors);
+  g_assert_cmpuint (read, >, 0);
+  g_assert_cmpuint (errors, >, 0);
+}
+
 static void
 test_slots (void)
 {
@@ -510,6 +573,10 @@ test_errors (void)
   g_clear_error (&error);
   g_assert_false (lia_tz_member_add_calendar (team.m[0], "SUMMARY:not a calendar", &error));
   g_assert_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_CALENDAR);
+  g_clear_error (&error);
+  g_assert_false (lia_tz_member_add_calendar (team.m[0], "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260101T100000Z\r\n", &error));
+  g_assert_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_CALENDAR);
+  g_assert_nonnull (strstr (error->message, "incomplete"));
 }
 
 static void
@@ -551,6 +618,7 @@ main (int    argc,
   g_test_add_func ("/overlap/lord-howe", test_lord_howe);
   g_test_add_func ("/overlap/busy-calendar", test_busy_calendar);
   g_test_add_func ("/overlap/strip-calendar", test_strip_calendar);
+  g_test_add_func ("/overlap/damaged-calendars", test_damaged_calendars);
   g_test_add_func ("/overlap/slots", test_slots);
   g_test_add_func ("/overlap/rotation", test_rotation);
   g_test_add_func ("/overlap/errors", test_errors);
