@@ -123,7 +123,7 @@ def build(lang):
     evaluation = dict(id=uid("evaluation"), ratings=[dict(id=uid("eval", str(i)), name=L(d), criterion="", score=0, note="")
                                                      for i, d in enumerate(EVAL)], comments="")
     meeting = dict(id=uid("meeting"), title=("API设计会议", "API design meeting")[z], start="2026-01-20T09:00",
-                   timezone="Asia/Shanghai", location=("视频会议", "Video call")[z],
+                   timezone="Asia/Shanghai", duration=130, location=("视频会议", "Video call")[z],
                    goal=("评审vLLM Chat API的设计方案", "Review the design of the vLLM Chat API")[z],
                    attendees=[m["id"] for m in members], recurrence="none", agenda=agenda, minutes="",
                    decisions=[], action_items=[], evaluation=evaluation)

@@ -19,6 +19,8 @@ static const LiaFieldSpec fields[] = {
   { .name = "kind", .kind = LIA_KIND_STRING, .check = LIA_CHECK_CHOICE, .choices = lia_agenda_kind_choices, .default_string = "discussion" },
   { .name = "owners", .kind = LIA_KIND_STRV },
   { .name = "notes", .kind = LIA_KIND_STRING },
+  /* minutes the item really took, recorded in run mode; 0 = not run yet */
+  { .name = "actual", .kind = LIA_KIND_INT, .flags = LIA_SPEC_RANGED, .min = 0, .max = 1440, .default_number = 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == LIA_AGENDA_ITEM_N_FIELDS);

@@ -17,6 +17,8 @@ static const LiaFieldSpec fields[] = {
   { .name = "title", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED },
   { .name = "start", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED, .check = LIA_CHECK_DATETIME },
   { .name = "timezone", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED, .check = LIA_CHECK_ZONE },
+  /* planned length in minutes: the agenda warns when it runs longer */
+  { .name = "duration", .kind = LIA_KIND_INT, .flags = LIA_SPEC_RANGED, .min = 1, .max = 1440, .default_number = 60 },
   { .name = "location", .kind = LIA_KIND_STRING },
   { .name = "goal", .kind = LIA_KIND_STRING },
   { .name = "attendees", .kind = LIA_KIND_STRV, .check = LIA_CHECK_MEMBER_REFS },
