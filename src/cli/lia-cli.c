@@ -77,18 +77,76 @@ cmd_validate (int    argc,
   return status;
 }
 
+/* A meeting by its id or its exact title. */
+static LiaMeeting *
+find_meeting (LiaWorkspace  *workspace,
+              const char    *key,
+              char         **problem)
+{
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (workspace));
+  LiaMeeting *found = NULL;
+  guint matches = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(LiaMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (g_strcmp0 (lia_entity_get_id (LIA_ENTITY (meeting)), key) == 0)
+        {
+          g_clear_object (&found);
+          return g_steal_pointer (&meeting);
+        }
+      if (g_strcmp0 (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE), key) == 0)
+        {
+          matches++;
+          if (found == NULL)
+            found = g_steal_pointer (&meeting);
+        }
+    }
+
+  if (matches > 1)
+    {
+      g_clear_object (&found);
+      *problem = g_strdup_printf (_("%u meetings are titled “%s”: give the id instead"), matches, key);
+    }
+  else if (found == NULL)
+    *problem = g_strdup_printf (_("no meeting has the id or title “%s”"), key);
+  return found;
+}
+
+static int
+write_output (const char *output,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL)
+    {
+      fputs (text, stdout);
+      return fflush (stdout) == 0 ? LIA_CLI_EXIT_OK : LIA_CLI_EXIT_FAILURE;
+    }
+  if (!lia_write_file_atomically (output, text, strlen (text), FALSE, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+  return LIA_CLI_EXIT_OK;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
 {
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *meeting_key = NULL;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("md or csv"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("md or csv; for a meeting md or ics"), N_("FORMAT") },
+    { "meeting", 'm', 0, G_OPTION_ARG_STRING, &meeting_key, N_("Export this meeting (its id or title) instead of the requirement table"), N_("ID_OR_TITLE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export the requirement translation table"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export the requirement translation table or a meeting"));
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaWorkspace) workspace = NULL;
   g_autofree char *text = NULL;
@@ -101,9 +159,13 @@ cmd_export (int    argc,
     return usage_error (context, _("export needs exactly one FILE"));
   if (format_name == NULL)
     format_name = g_strdup ("md");
-  if (!lia_export_format_from_string (format_name, &format))
+  if (!lia_export_format_from_string (format_name, &format) ||
+      (meeting_key == NULL && format == LIA_EXPORT_ICALENDAR) ||
+      (meeting_key != NULL && format == LIA_EXPORT_CSV))
     {
-      g_autofree char *msg = g_strdup_printf (_("unknown format “%s” (use md or csv)"), format_name);
+      g_autofree char *msg = meeting_key
+        ? g_strdup_printf (_("unknown format “%s” for a meeting (use md or ics)"), format_name)
+        : g_strdup_printf (_("unknown format “%s” (use md or csv)"), format_name);
       return usage_error (context, msg);
     }
 
@@ -111,19 +173,24 @@ cmd_export (int    argc,
   if (workspace == NULL)
     return LIA_CLI_EXIT_BAD_INPUT;
 
-  text = lia_export_requirements (G_LIST_MODEL (lia_workspace_get_requirements (workspace)), format);
-  if (output == NULL)
+  if (meeting_key != NULL)
     {
-      fputs (text, stdout);
-      return fflush (stdout) == 0 ? LIA_CLI_EXIT_OK : LIA_CLI_EXIT_FAILURE;
-    }
+      g_autofree char *problem = NULL;
+      g_autoptr(LiaMeeting) meeting = find_meeting (workspace, meeting_key, &problem);
 
-  if (!lia_write_file_atomically (output, text, strlen (text), FALSE, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return LIA_CLI_EXIT_FAILURE;
+      if (meeting == NULL)
+        return usage_error (NULL, problem);
+      text = lia_export_meeting (meeting, G_LIST_MODEL (lia_workspace_get_members (workspace)), format, &error);
+      if (text == NULL)
+        {
+          g_printerr ("%s: %s\n", argv[1], error->message);
+          return LIA_CLI_EXIT_BAD_INPUT;
+        }
     }
-  return LIA_CLI_EXIT_OK;
+  else
+    text = lia_export_requirements (G_LIST_MODEL (lia_workspace_get_requirements (workspace)), format);
+
+  return write_output (output, text);
 }
 
 static int
@@ -171,7 +238,7 @@ cmd_schema (int    argc,
 
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check workspace files and report located errors"), cmd_validate },
-  { "export", N_("--format md|csv [--output F] FILE"), N_("Export the requirement translation table"), cmd_export },
+  { "export", N_("--format md|csv|ics [--meeting ID_OR_TITLE] [--output F] FILE"), N_("Export the requirement translation table, or a meeting as Markdown or iCalendar"), cmd_export },
   { "format", N_("FILE"), N_("Rewrite a workspace in canonical form"), cmd_format },
   { "schema", "", N_("Print the JSON Schema of the workspace format"), cmd_schema },
   { "overlap", N_("--from ISO --to ISO [--min N] [--json] MEMBER…"), N_("When team members across time zones are inside working hours together"), lia_cli_overlap },

@@ -20,6 +20,8 @@ lia_export_format_from_string (const char      *name,
     *format = LIA_EXPORT_MARKDOWN;
   else if (g_strcmp0 (name, "csv") == 0)
     *format = LIA_EXPORT_CSV;
+  else if (g_strcmp0 (name, "ics") == 0 || g_strcmp0 (name, "ical") == 0)
+    *format = LIA_EXPORT_ICALENDAR;
   else
     return FALSE;
   return TRUE;
@@ -49,9 +51,10 @@ lia_requirement_format_steps (LiaEntity  *requirement,
   return g_string_free (out, FALSE);
 }
 
-static void
-md_cell (GString    *out,
-         const char *text)
+/* One Markdown table cell: pipes escaped, line breaks as <br>. */
+void
+lia_markdown_cell (GString    *out,
+                   const char *text)
 {
   g_string_append_c (out, ' ');
   for (const char *p = text; *p; p++)
@@ -114,7 +117,7 @@ lia_export_requirements (GListModel      *requirements,
     {
       g_string_append (out, "|");
       for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-        md_cell (out, headers[i]);
+        lia_markdown_cell (out, headers[i]);
       g_string_append (out, "\n|");
       for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
         g_string_append (out, "---|");
@@ -144,7 +147,7 @@ lia_export_requirements (GListModel      *requirements,
         {
           g_string_append_c (out, '|');
           for (guint j = 0; j < G_N_ELEMENTS (cells); j++)
-            md_cell (out, cells[j]);
+            lia_markdown_cell (out, cells[j]);
           g_string_append_c (out, '\n');
         }
       else

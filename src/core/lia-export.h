@@ -9,6 +9,7 @@ typedef enum
 {
   LIA_EXPORT_MARKDOWN,
   LIA_EXPORT_CSV,
+  LIA_EXPORT_ICALENDAR,
 } LiaExportFormat;
 
 gboolean  lia_export_format_from_string (const char      *name,
@@ -17,5 +18,11 @@ char     *lia_export_requirements       (GListModel      *requirements,
                                          LiaExportFormat  format);
 char     *lia_requirement_format_steps  (LiaEntity       *requirement,
                                          const char      *separator);
+void      lia_markdown_cell             (GString         *out,
+                                         const char      *text);
+char     *lia_export_meeting            (LiaMeeting      *meeting,
+                                         GListModel      *members,
+                                         LiaExportFormat  format,
+                                         GError         **error);
 
 G_END_DECLS

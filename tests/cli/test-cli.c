@@ -368,6 +368,46 @@ test_zone_errors (void)
   expect_bad ("--weekly: A weekly series must have from 1 to 52", "slots", "--duration", "30", "--weekly", "60", "--from", "2026-01-01", "A=UTC", NULL);
 }
 
+static void
+test_export_meeting (void)
+{
+  g_autofree char *zh = data_path ("data", "samples", "sample.zh_CN.liaison");
+  g_autofree char *en = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *ics_path = g_build_filename (dir, "meeting.ics", NULL);
+  g_autofree char *ics = NULL;
+  g_auto(Result) md = { 0 };
+  g_auto(Result) by_id = { 0 };
+  g_auto(Result) to_file = { 0 };
+
+  /* The article's table, in Chinese, from the Chinese sample. */
+  language = "zh_CN";
+  run (&md, "export", "--format", "md", "--meeting", "API设计会议", zh, NULL);
+  language = NULL;
+  g_assert_cmpint (md.status, ==, 0);
+  g_assert_nonnull (strstr (md.out, "| 时间 | 议程 | 责任人 |\n|---|---|---|\n| 09:00-09:10 | 会议开场和背景介绍 | 主持人 |\n"));
+  g_assert_nonnull (strstr (md.out, "| 10:15-10:45 | 性能和安全性需求讨论 | 性能工程师、安全工程师 |\n"));
+  g_assert_nonnull (strstr (md.out, "| 11:00-11:10 | 会议总结和闭幕 | 主持人 |\n"));
+
+  run (&by_id, "export", "-f", "md", "--meeting", "c356335a-69de-505a-8500-52d7853e9286", en, NULL);
+  g_assert_cmpint (by_id.status, ==, 0);
+  g_assert_true (g_str_has_prefix (by_id.out, "# API design meeting\n"));
+
+  run (&to_file, "export", "--format", "ics", "--meeting", "API design meeting", "--output", ics_path, en, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_cmpstr (to_file.out, ==, "");
+  g_assert_true (g_file_get_contents (ics_path, &ics, NULL, NULL));
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (ics, "DTSTART;TZID=Asia/Shanghai:20260120T090000\r\n"));
+  g_assert_nonnull (strstr (ics, "DTEND;TZID=Asia/Shanghai:20260120T111000\r\n"));
+  g_unlink (ics_path);
+  g_rmdir (dir);
+
+  expect_bad ("no meeting has the id or title “Retro”", "export", "--meeting", "Retro", en, NULL);
+  expect_bad ("unknown format “csv” for a meeting (use md or ics)", "export", "--format", "csv", "--meeting", "API design meeting", en, NULL);
+  expect_bad ("unknown format “ics” (use md or csv)", "export", "--format", "ics", en, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/cli/overlap-busy", test_overlap_busy);
   g_test_add_func ("/cli/slots", test_slots);
   g_test_add_func ("/cli/zone-errors", test_zone_errors);
+  g_test_add_func ("/cli/export-meeting", test_export_meeting);
 
   return g_test_run ();
 }
