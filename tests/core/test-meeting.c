@@ -9,6 +9,7 @@
 
 #include "lia-export.h"
 #include "lia-meeting-plan.h"
+#include "lia-meeting-templates.h"
 #include "lia-workspace.h"
 
 static LiaWorkspace *
@@ -360,6 +361,102 @@ test_bad_meeting (void)
   g_assert_nonnull (strstr (error->message, "tomorrow"));
 }
 
+static void
+test_templates (void)
+{
+  g_autoptr(GPtrArray) templates = lia_meeting_templates_builtin ();
+  g_autoptr(LiaMeeting) api = NULL;
+  g_autoptr(LiaAgendaPlan) plan = NULL;
+  g_autofree char *times = NULL;
+  LiaEntity *evaluation;
+
+  g_assert_cmpuint (templates->len, ==, 2);
+  g_assert_cmpstr (lia_entity_get_string (g_ptr_array_index (templates, 0), LIA_MEETING_TITLE), ==, "API design meeting");
+
+  /* The article's agenda at any date and zone. */
+  api = lia_meeting_new_from_template (g_ptr_array_index (templates, 0), "2026-03-02T09:00", "America/New_York");
+  g_assert_cmpstr (lia_entity_get_id (LIA_ENTITY (api)), !=, lia_entity_get_id (g_ptr_array_index (templates, 0)));
+  plan = lia_agenda_plan_new (api, NULL);
+  times = times_of (plan);
+  g_assert_cmpstr (times, ==,
+                   "09:00-09:10\n09:10-09:30\n09:30-10:00\n10:00-10:15\n"
+                   "10:15-10:45\n10:45-11:00\n11:00-11:10\n");
+  g_assert_cmpint (lia_entity_get_int (LIA_ENTITY (api), LIA_MEETING_DURATION), ==, 130);
+  g_assert_false (lia_agenda_plan_overruns (plan));
+  evaluation = lia_entity_get_child (LIA_ENTITY (api), LIA_MEETING_EVALUATION);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_entity_get_list (evaluation, LIA_EVALUATION_RATINGS))), ==, 8);
+
+  g_assert_cmpstr (lia_entity_get_string (g_ptr_array_index (templates, 1), LIA_MEETING_RECURRENCE), ==, "weekly");
+  g_assert_cmpint (lia_entity_get_int (g_ptr_array_index (templates, 1), LIA_MEETING_DURATION), ==, 35);
+}
+
+static void
+test_user_templates (void)
+{
+  g_autoptr(LiaWorkspace) workspace = sample ("en");
+  g_autoptr(LiaMeeting) meeting = held_meeting (workspace);
+  g_autofree char *dir = g_dir_make_tmp ("liaison-templates-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sub", "templates.liaison", NULL);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaEntity *template_;
+
+  none = lia_meeting_templates_load_user (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_assert_true (lia_meeting_templates_save_user (path, meeting, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_meeting_templates_save_user (path, meeting, &error));
+  saved = lia_meeting_templates_load_user (path, &error);
+  g_assert_no_error (error);
+  /* Saved twice under one title: one template, without what happened. */
+  g_assert_cmpuint (saved->len, ==, 1);
+  template_ = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (lia_entity_get_string (template_, LIA_MEETING_TITLE), ==, "API design meeting");
+  g_assert_cmpstr (lia_entity_get_string (template_, LIA_MEETING_MINUTES), ==, "");
+  g_assert_true (lia_entity_get_strv (template_, LIA_MEETING_DECISIONS) == NULL ||
+                 lia_entity_get_strv (template_, LIA_MEETING_DECISIONS)[0] == NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_entity_get_list (template_, LIA_MEETING_ACTION_ITEMS))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_entity_get_list (template_, LIA_MEETING_AGENDA))), ==, 7);
+  g_assert_cmpfloat (lia_evaluation_average (LIA_EVALUATION (lia_entity_get_child (template_, LIA_MEETING_EVALUATION)), NULL), ==, 0.0);
+
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+    g_autofree char *sub = g_path_get_dirname (path);
+    g_unlink (path);
+    g_unlink (backup);
+    g_rmdir (sub);
+    g_rmdir (dir);
+  }
+}
+
+static void
+test_run (void)
+{
+  static const int durations[] = { 10, 20, 30 };
+  g_autoptr(LiaMeeting) meeting = meeting_with ("2026-01-14T09:00", "UTC", durations, 3);
+  g_autoptr(LiaMeetingRun) run = lia_meeting_run_new (meeting, 1000);
+
+  g_assert_cmpint (lia_meeting_run_remaining (run, 1300), ==, 300);
+  g_assert_cmpint (lia_meeting_run_drift (run, 1300), ==, 0);
+  /* The first item takes 12 minutes: two behind. */
+  g_assert_true (lia_meeting_run_advance (run, 1720));
+  g_assert_cmpint (run->actual[0], ==, 12);
+  g_assert_cmpint (lia_meeting_run_drift (run, 1720), ==, 120);
+  /* The second runs 80 seconds over its 20 minutes. */
+  g_assert_cmpint (lia_meeting_run_remaining (run, 1720 + 1280), ==, -80);
+  g_assert_cmpint (lia_meeting_run_drift (run, 1720 + 1280), ==, 200);
+  g_assert_true (lia_meeting_run_advance (run, 3000));
+  g_assert_cmpint (run->actual[1], ==, 21);
+  /* The last is quick: 25 minutes of 30. */
+  g_assert_false (lia_meeting_run_advance (run, 3000 + 1500));
+  g_assert_cmpint (run->actual[2], ==, 25);
+  g_assert_cmpint (lia_meeting_run_drift (run, 4500), ==, 3500 - 3600);
+  g_assert_false (lia_meeting_run_advance (run, 5000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -374,6 +471,9 @@ main (int    argc,
   g_test_add_func ("/meeting/icalendar-golden", test_icalendar_golden);
   g_test_add_func ("/meeting/icalendar-round-trip", test_icalendar_round_trip);
   g_test_add_func ("/meeting/bad-meeting", test_bad_meeting);
+  g_test_add_func ("/meeting/templates", test_templates);
+  g_test_add_func ("/meeting/user-templates", test_user_templates);
+  g_test_add_func ("/meeting/run", test_run);
 
   return g_test_run ();
 }
