@@ -32,6 +32,12 @@ lia_choice_get_label (const char *value)
     { "medium", "priority", NC_("priority", "Medium") },
     { "low", "priority", NC_("priority", "Low") },
     { "lowest", "priority", NC_("priority", "Lowest") },
+    { "discussion", "agenda kind", NC_("agenda kind", "Discussion") },
+    { "presentation", "agenda kind", NC_("agenda kind", "Presentation") },
+    { "break", "agenda kind", NC_("agenda kind", "Break") },
+    { "decision", "agenda kind", NC_("agenda kind", "Decision") },
+    { "none", "recurrence", NC_("recurrence", "Does not repeat") },
+    { "weekly", "recurrence", NC_("recurrence", "Weekly") },
   };
 
   g_return_val_if_fail (value != NULL, NULL);

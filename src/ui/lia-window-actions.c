@@ -219,6 +219,8 @@ add_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "zones") == 0)
     lia_zones_view_add_member (self->zones_view);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "meetings") == 0)
+    lia_meetings_view_new_meeting (self->meetings_view, NULL);
   else
     lia_requirements_view_add_requirement (self->requirements_view);
 }

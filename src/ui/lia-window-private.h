@@ -4,6 +4,7 @@
 #include "lia-window.h"
 #include "requirements/lia-requirements-view.h"
 #include "zones/lia-zones-view.h"
+#include "meetings/lia-meetings-view.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ struct _LiaWindow
   GtkListBox           *sidebar;
   GtkListBoxRow        *requirements_row;
   GtkListBoxRow        *zones_row;
+  GtkListBoxRow        *meetings_row;
   GtkWidget            *add_button;
   GtkWidget            *content_box;
   AdwWindowTitle       *window_title;
@@ -28,6 +30,7 @@ struct _LiaWindow
   GtkStack             *stack;
   LiaRequirementsView  *requirements_view;
   LiaZonesView         *zones_view;
+  LiaMeetingsView      *meetings_view;
   GMenu                *recent_submenu;
 };
 

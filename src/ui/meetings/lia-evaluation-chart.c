@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-evaluation-chart"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "lia-evaluation-chart.h"
+#include "lia-meeting-plan.h"
+
+/* A bar per evaluated meeting, oldest first: the average score (1-5).
+ * The same numbers are the widget's accessible description. */
+
+#define BAR_AREA 120
+#define LABEL_HEIGHT 18
+
+typedef struct
+{
+  gint64  start;
+  double  average;
+  char   *label;
+} Bar;
+
+struct _LiaEvaluationChart
+{
+  GtkWidget  parent_instance;
+  GArray    *bars;      /* Bar */
+  char      *summary;
+};
+
+G_DEFINE_FINAL_TYPE (LiaEvaluationChart, lia_evaluation_chart, GTK_TYPE_WIDGET)
+
+static void
+bar_clear (gpointer data)
+{
+  g_free (((Bar *) data)->label);
+}
+
+static int
+compare_bars (gconstpointer a,
+              gconstpointer b)
+{
+  const Bar *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void
+lia_evaluation_chart_set_meetings (LiaEvaluationChart *self,
+                                   GListModel         *meetings)
+{
+  GString *summary = g_string_new (NULL);
+
+  g_return_if_fail (LIA_IS_EVALUATION_CHART (self));
+
+  g_array_set_size (self->bars, 0);
+  for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(LiaMeeting) meeting = g_list_model_get_item (meetings, i);
+      LiaEntity *evaluation = lia_entity_get_child (LIA_ENTITY (meeting), LIA_MEETING_EVALUATION);
+      guint rated;
+      double average = lia_evaluation_average (LIA_EVALUATION (evaluation), &rated);
+      Bar bar = { 0 };
+
+      if (rated == 0 || !lia_meeting_get_start_instant (meeting, &bar.start, NULL))
+        continue;
+      bar.average = average;
+      bar.label = g_strdup (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE));
+      g_array_append_val (self->bars, bar);
+    }
+  g_array_sort (self->bars, compare_bars);
+
+  if (self->bars->len == 0)
+    g_string_append (summary, _("No meeting has been rated yet."));
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      Bar *bar = &g_array_index (self->bars, Bar, i);
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%.1f", bar->average);
+      if (i > 0)
+        g_string_append (summary, "; ");
+      /* Translators: a meeting's title and its average score */
+      g_string_append_printf (summary, _("%s: %s of 5"), bar->label, number);
+    }
+  g_free (self->summary);
+  self->summary = g_string_free (summary, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+lia_evaluation_chart_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  LiaEvaluationChart *self = LIA_EVALUATION_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA bar_color, grid, text;
+  guint n = self->bars->len;
+  double slot;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gdk_rgba_parse (&bar_color, dark ? "#78aeed" : "#3584e4");
+  grid = text;
+  grid.alpha = 0.15f;
+
+  for (int s = 1; s <= 5; s++)
+    gtk_snapshot_append_color (snapshot, &grid,
+                               &GRAPHENE_RECT_INIT (0, BAR_AREA - BAR_AREA * s / 5.0, width, 1));
+  if (n == 0)
+    return;
+
+  slot = (double) width / n;
+  for (guint i = 0; i < n; i++)
+    {
+      Bar *bar = &g_array_index (self->bars, Bar, i);
+      double h = BAR_AREA * bar->average / 5.0;
+      double w = MIN (48, slot * 0.6);
+      double x = slot * i + (slot - w) / 2;
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autoptr(PangoLayout) layout = NULL;
+      int lw;
+
+      gtk_snapshot_append_color (snapshot, &bar_color, &GRAPHENE_RECT_INIT (x, BAR_AREA - h, w, h));
+      g_ascii_formatd (number, sizeof number, "%.1f", bar->average);
+      layout = gtk_widget_create_pango_layout (widget, number);
+      pango_layout_get_pixel_size (layout, &lw, NULL);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + (w - lw) / 2, BAR_AREA + 2));
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+lia_evaluation_chart_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 120;
+      *natural = 400;
+    }
+  else
+    *minimum = *natural = BAR_AREA + LABEL_HEIGHT + 4;
+}
+
+static void
+lia_evaluation_chart_finalize (GObject *object)
+{
+  LiaEvaluationChart *self = LIA_EVALUATION_CHART (object);
+
+  g_array_unref (self->bars);
+  g_free (self->summary);
+  G_OBJECT_CLASS (lia_evaluation_chart_parent_class)->finalize (object);
+}
+
+static void
+lia_evaluation_chart_class_init (LiaEvaluationChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = lia_evaluation_chart_finalize;
+  widget_class->snapshot = lia_evaluation_chart_snapshot;
+  widget_class->measure = lia_evaluation_chart_measure;
+  gtk_widget_class_set_css_name (widget_class, "evaluationchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+lia_evaluation_chart_init (LiaEvaluationChart *self)
+{
+  self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
+  g_array_set_clear_func (self->bars, bar_clear);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Average evaluation scores"), -1);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+lia_evaluation_chart_new (void)
+{
+  return g_object_new (LIA_TYPE_EVALUATION_CHART, NULL);
+}
+
+guint
+lia_evaluation_chart_get_n_bars (LiaEvaluationChart *self)
+{
+  return self->bars->len;
+}
+
+double
+lia_evaluation_chart_get_value (LiaEvaluationChart *self,
+                                guint               index)
+{
+  g_return_val_if_fail (index < self->bars->len, 0);
+  return g_array_index (self->bars, Bar, index).average;
+}
+
+const char *
+lia_evaluation_chart_get_summary (LiaEvaluationChart *self)
+{
+  return self->summary;
+}

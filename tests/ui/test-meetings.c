@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "lia-test-widgets.h"
+#include "lia-window.h"
+#include "meetings/lia-evaluation-chart.h"
+#include "meetings/lia-meetings-view.h"
+
+/* The Meetings page in the real window under Xvfb: the article's agenda
+ * from its template, reordering with recomputed times, over-runs,
+ * evaluation, minutes, run mode, templates, deletion and undo. */
+
+#define spin lia_test_spin
+
+static gboolean
+has_title (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+label_starts (GtkWidget     *widget,
+              gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
+}
+
+typedef struct
+{
+  LiaWindow        *window;
+  LiaWorkspace     *workspace;
+  LiaMeetingsView  *view;
+  LiaMeetingEditor *editor;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  f->workspace = lia_workspace_new_sample ("en");
+  lia_window_set_workspace (f->window, f->workspace);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+  lia_window_show_area (f->window, "meetings");
+  spin (300);
+  f->view = LIA_MEETINGS_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_MEETINGS_VIEW));
+  g_assert_nonnull (f->view);
+  f->editor = lia_meetings_view_get_editor (f->view);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->workspace);
+  spin (50);
+}
+
+static LiaHistory *
+history (Fixture *f)
+{
+  return lia_workspace_get_history (f->workspace);
+}
+
+static char *
+agenda_text (Fixture *f)
+{
+  GString *out = g_string_new (NULL);
+  char *line;
+
+  for (guint i = 0; (line = lia_meeting_editor_describe_item (f->editor, i)) != NULL; i++)
+    {
+      g_string_append_printf (out, "%s\n", line);
+      g_free (line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+agenda_row (Fixture *f,
+            guint    index)
+{
+  g_autofree char *title = lia_meeting_editor_describe_item (f->editor, index);
+  return lia_test_find_widget (GTK_WIDGET (f->editor), has_title, title);
+}
+
+static void
+test_seed_agenda_from_template (Fixture       *f,
+                                gconstpointer  data)
+{
+  GPtrArray *templates = lia_meetings_view_get_templates (f->view);
+  LiaMeeting *meeting;
+  GtkWidget *start, *up, *length;
+  g_autofree char *seed = NULL, *moved = NULL, *undone = NULL;
+
+  g_assert_cmpuint (templates->len, >=, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meetings.new", "i", 0));
+  spin (100);
+  meeting = lia_meeting_editor_get_meeting (f->editor);
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE), ==, "API design meeting");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace))), ==, 2);
+
+  /* Set the start as a user types it. */
+  start = lia_test_find_widget (GTK_WIDGET (f->editor), has_title, "Start (YYYY-MM-DDTHH:MM)");
+  g_assert_nonnull (start);
+  gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-02 9:00");
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-02T09:00");
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  spin (100);
+
+  seed = agenda_text (f);
+  g_assert_cmpstr (seed, ==,
+                   "09:00–09:10  Opening and background\n"
+                   "09:10–09:30  API functional requirements\n"
+                   "09:30–10:00  API design proposal\n"
+                   "10:00–10:15  Break\n"
+                   "10:15–10:45  Performance and security requirements\n"
+                   "10:45–11:00  Decisions and action items\n"
+                   "11:00–11:10  Summary and close\n");
+  g_assert_cmpstr (lia_meeting_editor_get_summary (f->editor), ==, "Total 130 min, ends 11:10 (planned end 11:10)");
+  g_assert_false (lia_meeting_editor_get_overrun (f->editor));
+
+  /* Move the break up twice with its own buttons: times follow. */
+  for (guint k = 0; k < 2; k++)
+    {
+      up = lia_test_find_widget (agenda_row (f, 3 - k), has_tooltip, "Move Up");
+      g_assert_nonnull (up);
+      g_signal_emit_by_name (up, "clicked");
+      spin (100);
+    }
+  moved = agenda_text (f);
+  g_assert_cmpstr (moved, ==,
+                   "09:00–09:10  Opening and background\n"
+                   "09:10–09:25  Break\n"
+                   "09:25–09:45  API functional requirements\n"
+                   "09:45–10:15  API design proposal\n"
+                   "10:15–10:45  Performance and security requirements\n"
+                   "10:45–11:00  Decisions and action items\n"
+                   "11:00–11:10  Summary and close\n");
+
+  g_assert_true (lia_history_undo (history (f)));
+  g_assert_true (lia_history_undo (history (f)));
+  spin (100);
+  undone = agenda_text (f);
+  g_assert_cmpstr (undone, ==, seed);
+
+  /* Planned for two hours, the agenda runs over. */
+  length = lia_test_find_widget (GTK_WIDGET (f->editor), has_title, "Planned Length (minutes)");
+  g_assert_nonnull (length);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lia_test_find_type (length, GTK_TYPE_SPIN_BUTTON)), 120);
+  spin (100);
+  g_assert_true (lia_meeting_editor_get_overrun (f->editor));
+  g_assert_cmpstr (lia_meeting_editor_get_summary (f->editor), ==, "Total 130 min, ends 11:10 (planned end 11:00)");
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (f->editor), label_starts, "The agenda runs 10 min past the planned end."));
+
+  /* Insert a break: at the end, 15 minutes. */
+  lia_meeting_editor_add_item (f->editor, TRUE);
+  spin (100);
+  {
+    g_autofree char *last = lia_meeting_editor_describe_item (f->editor, 7);
+    g_assert_cmpstr (last, ==, "11:10–11:25  Break");
+  }
+}
+
+static void
+test_attendees_and_evaluation (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GtkWidget *row, *four;
+  LiaEvaluationChart *chart;
+  GtkTextBuffer *buffer;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (150);
+
+  /* London is asleep for the Beijing morning meeting; Tokyo is at work. */
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (f->editor), label_starts, "Tue 01:00–03:10"));
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (f->editor), label_starts, "Tue 10:00–12:10"));
+
+  chart = LIA_EVALUATION_CHART (lia_test_find_type (GTK_WIDGET (f->editor), LIA_TYPE_EVALUATION_CHART));
+  g_assert_cmpuint (lia_evaluation_chart_get_n_bars (chart), ==, 0);
+  row = lia_test_find_widget (GTK_WIDGET (f->editor), has_title, "Preparation");
+  g_assert_nonnull (row);
+  four = lia_test_find_widget (row, has_label, "4");
+  g_assert_nonnull (four);
+  g_signal_emit_by_name (four, "clicked");
+  spin (100);
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (f->editor), label_starts, "Average 4.0 (1 rated)"));
+  chart = LIA_EVALUATION_CHART (lia_test_find_type (GTK_WIDGET (f->editor), LIA_TYPE_EVALUATION_CHART));
+  g_assert_cmpuint (lia_evaluation_chart_get_n_bars (chart), ==, 1);
+  g_assert_cmpfloat (lia_evaluation_chart_get_value (chart, 0), ==, 4.0);
+  g_assert_cmpstr (lia_evaluation_chart_get_summary (chart), ==, "API design meeting: 4.0 of 5");
+
+  /* Minutes typed in the Markdown editor land in the meeting. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lia_test_find_type (GTK_WIDGET (f->editor), GTK_SOURCE_TYPE_VIEW)));
+  gtk_text_buffer_set_text (buffer, "# Notes\n\n- streaming first", -1);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_MINUTES), ==, "# Notes\n\n- streaming first");
+
+  g_assert_true (lia_history_undo (history (f)));
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_MINUTES), ==, "");
+  g_assert_true (lia_history_undo (history (f)));
+  spin (100);
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (f->editor), label_starts, "Not rated yet"));
+}
+
+static void
+click_label (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *button = lia_test_find_widget (root, has_label, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_run_mode (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListModel *agenda = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA));
+  g_autoptr(LiaEntity) first = g_list_model_get_item (agenda, 0);
+  g_autoptr(LiaEntity) second = g_list_model_get_item (agenda, 1);
+  g_autoptr(LiaEntity) third = g_list_model_get_item (agenda, 2);
+  GtkWindow *run;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (100);
+  run = lia_meetings_view_run (f->view);
+  g_assert_nonnull (run);
+  spin (100);
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (run), label_starts, "Opening and background"));
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (run), label_starts, "Item 1 of 7"));
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (run), label_starts, "10:00 left"));
+
+  click_label (GTK_WIDGET (run), "_Next Item");
+  click_label (GTK_WIDGET (run), "_Next Item");
+  spin (50);
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (run), label_starts, "API design proposal"));
+  /* Two short items: the meeting is about half an hour ahead of its plan
+   * (29 or 30 minutes, as a second may tick between the clicks). */
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (run), label_starts, "30 min ahead of the plan") != NULL ||
+                 lia_test_find_widget (GTK_WIDGET (run), label_starts, "29 min ahead of the plan") != NULL);
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (run), label_contains, " left"));
+  click_label (GTK_WIDGET (run), "_Finish");
+  spin (100);
+
+  /* Finished items keep what they took (at least a minute); one undo step. */
+  g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 1);
+  g_assert_cmpint (lia_entity_get_int (second, LIA_AGENDA_ITEM_ACTUAL), ==, 1);
+  g_assert_cmpint (lia_entity_get_int (third, LIA_AGENDA_ITEM_ACTUAL), ==, 0);
+  {
+    g_autofree char *line = lia_meeting_editor_describe_item (f->editor, 0);
+    g_assert_cmpstr (line, ==, "09:00–09:10  Opening and background");
+  }
+  g_assert_true (lia_history_undo (history (f)));
+  g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 0);
+}
+
+static void
+test_templates_and_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (f->workspace));
+  g_autoptr(GError) error = NULL;
+  guint before = lia_meetings_view_get_templates (f->view)->len;
+  int minimum;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (100);
+  g_assert_true (lia_meetings_view_save_as_template (f->view, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_meetings_view_get_templates (f->view)->len, ==, before + 1);
+
+  /* A meeting from the saved template. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "meetings.new", "i", before));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 2);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (lia_meeting_editor_get_meeting (f->editor)), LIA_MEETING_TITLE), ==, "API design meeting");
+
+  lia_meetings_view_delete_meeting (f->view);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+  g_assert_null (lia_meeting_editor_get_meeting (f->editor));
+  g_assert_true (lia_history_undo (history (f)));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 2);
+
+  /* The page fits a 360 px window. */
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("liaison-meetings-XXXXXX", NULL);
+  int status;
+
+  /* Saved templates go to a private folder. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/meetings/seed-agenda-from-template", test_seed_agenda_from_template);
+  ADD ("/ui/meetings/attendees-and-evaluation", test_attendees_and_evaluation);
+  ADD ("/ui/meetings/run-mode", test_run_mode);
+  ADD ("/ui/meetings/templates-and-delete", test_templates_and_delete);
+#undef ADD
+
+  status = g_test_run ();
+  {
+    g_autofree char *file = g_build_filename (data_home, "liaison", "meeting-templates.liaison", NULL);
+    g_autofree char *backup = g_strconcat (file, "~", NULL);
+    g_autofree char *dir = g_build_filename (data_home, "liaison", NULL);
+    g_unlink (file);
+    g_unlink (backup);
+    g_rmdir (dir);
+    g_rmdir (data_home);
+  }
+  return status;
+}
