@@ -111,7 +111,21 @@ lia_evaluation_chart_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_color (snapshot, &grid,
                                &GRAPHENE_RECT_INIT (0, BAR_AREA - BAR_AREA * s / 5.0, width, 1));
   if (n == 0)
-    return;
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, self->summary);
+      GdkRGBA dim = text;
+      int lw, lh;
+
+      dim.alpha = 0.55f;
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (BAR_AREA - lh) / 2.0));
+      gtk_snapshot_append_layout (snapshot, layout, &dim);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
 
   slot = (double) width / n;
   for (guint i = 0; i < n; i++)

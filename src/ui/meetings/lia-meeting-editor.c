@@ -1013,7 +1013,7 @@ build_evaluation (LiaMeetingEditor *self)
           g_autofree char *signal = g_strconcat ("notify::", lia_entity_get_field_pspec (rating, LIA_RATING_SCORE)->name, NULL);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_entity_get_string (rating, LIA_RATING_NAME));
-          gtk_widget_add_css_class (box, "linked");
+          /* Small round buttons leave the dimension's name room at 360 px. */
           gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
           g_object_set_data (G_OBJECT (box), "editor", self);
           for (int s = 1; s <= 5; s++)
@@ -1022,6 +1022,9 @@ build_evaluation (LiaMeetingEditor *self)
               /* Translators: an accessible name, e.g. “Preparation: 4 of 5” */
               g_autofree char *label = g_strdup_printf (_("%s: %d of 5"), lia_entity_get_string (rating, LIA_RATING_NAME), s);
               GtkWidget *b = gtk_toggle_button_new_with_label (text);
+
+              gtk_widget_add_css_class (b, "circular");
+              gtk_widget_add_css_class (b, "flat");
 
               gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
               g_object_set_data_full (G_OBJECT (b), "entity", g_object_ref (rating), g_object_unref);

@@ -468,7 +468,7 @@ GtkWindow *
 lia_meetings_view_run (LiaMeetingsView *self)
 {
   Run *r;
-  GtkWidget *window, *box, *header, *buttons, *finish;
+  GtkWidget *window, *outer, *box, *header, *buttons, *finish;
 
   g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), NULL);
 
@@ -485,9 +485,15 @@ lia_meetings_view_run (LiaMeetingsView *self)
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 420);
   gtk_widget_set_size_request (window, 320, -1);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (outer), header);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_vexpand (box, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_box_append (GTK_BOX (outer), box);
   r->progress_label = run_label (box, "dim-label");
   r->item_label = run_label (box, "title-2");
   r->owners_label = run_label (box, "dim-label");
@@ -506,7 +512,7 @@ lia_meetings_view_run (LiaMeetingsView *self)
   gtk_box_append (GTK_BOX (buttons), finish);
   gtk_box_append (GTK_BOX (buttons), r->next_button);
   gtk_box_append (GTK_BOX (box), buttons);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  adw_window_set_content (ADW_WINDOW (window), outer);
 
   g_signal_connect_swapped (r->next_button, "clicked", G_CALLBACK (run_next_cb), r);
   g_signal_connect_swapped (finish, "clicked", G_CALLBACK (gtk_window_destroy), window);
