@@ -240,6 +240,7 @@ test_schedule_slot (Fixture       *f,
   g_assert_cmpuint (g_strv_length ((char **) attendees), ==, 2);
   item = g_list_model_get_item (G_LIST_MODEL (lia_entity_get_list (meeting, LIA_MEETING_AGENDA)), 0);
   g_assert_cmpint (lia_entity_get_int (item, LIA_AGENDA_ITEM_DURATION), ==, 60);
+  g_assert_cmpint (lia_entity_get_int (meeting, LIA_MEETING_DURATION), ==, 60);
 
   g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
   g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 0);

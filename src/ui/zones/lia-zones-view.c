@@ -698,6 +698,7 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
   lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, start);
   lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, zone_id);
   lia_entity_set_strv (LIA_ENTITY (meeting), LIA_MEETING_ATTENDEES, (const char * const *) attendee_ids);
+  lia_entity_set_int (LIA_ENTITY (meeting), LIA_MEETING_DURATION, (int) ((slot->end - slot->start) / 60));
   item = lia_agenda_item_new ();
   lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_TITLE, _("Discussion"));
   lia_entity_set_int (LIA_ENTITY (item), LIA_AGENDA_ITEM_DURATION, (int) ((slot->end - slot->start) / 60));
