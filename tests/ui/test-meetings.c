@@ -136,8 +136,19 @@ test_seed_agenda_from_template (Fixture       *f,
   g_assert_nonnull (start);
   gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-02 9:00");
   g_assert_true (gtk_widget_has_css_class (start, "error"));
-  gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-02T09:00");
+  gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-01T09:00");
   g_assert_false (gtk_widget_has_css_class (start, "error"));
+  spin (100);
+  /* The calendar beside it changes the day and keeps the time. */
+  {
+    GtkWidget *calendar = lia_test_find_type (start, GTK_TYPE_CALENDAR);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 2, 12, 0, 0);
+
+    g_assert_nonnull (calendar);
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "2026-03-02T09:00");
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_START), ==, "2026-03-02T09:00");
+  }
   spin (100);
 
   seed = agenda_text (f);

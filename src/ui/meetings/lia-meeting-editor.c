@@ -318,6 +318,44 @@ valid_date_or_empty (const char *text)
   return text[0] == '\0' || (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y));
 }
 
+/* Picking a day in the calendar keeps the time of day typed. */
+static void
+start_day_selected_cb (GtkCalendar *calendar,
+                       GtkEditable *start)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  const char *text = gtk_editable_get_text (start);
+  g_autofree char *value = g_strconcat (date, strlen (text) == 16 ? text + 10 : "T09:00", NULL);
+
+  gtk_editable_set_text (start, value);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
+}
+
+static GtkWidget *
+date_picker (GtkEditable *start)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  int y, m, d;
+
+  if (sscanf (gtk_editable_get_text (start), "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (y, m, d, 12, 0, 0);
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    }
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose Date"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (start_day_selected_cb), start);
+  return button;
+}
+
 static void
 build_details (LiaMeetingEditor *self)
 {
@@ -336,6 +374,8 @@ build_details (LiaMeetingEditor *self)
   /* Translators: keep the format YYYY-MM-DDTHH:MM as it is */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Start (YYYY-MM-DDTHH:MM)"));
   bind_text (self, GTK_EDITABLE (row), m, LIA_MEETING_START);
+  if (writable (self))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), date_picker (GTK_EDITABLE (row)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
 
   row = adw_entry_row_new ();
