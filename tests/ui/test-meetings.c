@@ -240,6 +240,30 @@ test_attendees_and_evaluation (Fixture       *f,
   gtk_text_buffer_set_text (buffer, "# Notes\n\n- streaming first", -1);
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_MINUTES), ==, "# Notes\n\n- streaming first");
 
+  /* A decision: added with its button, then typed into; the entry stays
+   * the same widget while typing (no rebuild under the cursor). */
+  {
+    GtkWidget *add = lia_test_find_widget (GTK_WIDGET (f->editor), has_tooltip, "Add Decision");
+    GtkWidget *entry, *again;
+    const char * const *decisions;
+
+    g_signal_emit_by_name (add, "clicked");
+    spin (100);
+    entry = lia_test_find_widget (GTK_WIDGET (f->editor), has_title, "Decision 1");
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Ship streaming first");
+    spin (100);
+    again = lia_test_find_widget (GTK_WIDGET (f->editor), has_title, "Decision 1");
+    g_assert_true (again == entry);
+    decisions = lia_entity_get_strv (LIA_ENTITY (meeting), LIA_MEETING_DECISIONS);
+    g_assert_cmpstr (decisions[0], ==, "Ship streaming first");
+    g_assert_null (decisions[1]);
+    g_assert_true (lia_history_undo (history (f)));
+    g_assert_true (lia_history_undo (history (f)));
+    spin (100);
+    g_assert_null (lia_test_find_widget (GTK_WIDGET (f->editor), has_title, "Decision 1"));
+  }
+
   g_assert_true (lia_history_undo (history (f)));
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_MINUTES), ==, "");
   g_assert_true (lia_history_undo (history (f)));

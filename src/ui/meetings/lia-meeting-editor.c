@@ -23,7 +23,11 @@ struct _LiaMeetingEditor
   LiaWorkspace        *workspace;
   LiaMeeting          *meeting;
   gboolean             syncing;
+  gboolean             own_edit;        /* a change made here: no rebuild */
   guint                refresh_id;
+  guint                rebuild_id;
+  int                  focus_item;      /* agenda item to open after a rebuild, or -1 */
+  AdwExpanderRow      *attendees_row;
   char                *summary;
   gboolean             overrun;
 
@@ -422,10 +426,18 @@ attendee_toggled_cb (GtkCheckButton   *check,
   ids = g_strv_builder_end (builder);
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, ids);
+  self->own_edit = TRUE;
   lia_history_begin (history (self), on ? _("Invite attendee") : _("Remove attendee"));
   lia_history_set_value (history (self), LIA_ENTITY (self->meeting), LIA_MEETING_ATTENDEES, &value, FALSE);
   lia_history_end (history (self));
+  self->own_edit = FALSE;
   g_value_unset (&value);
+
+  {
+    g_autofree char *subtitle = g_strdup_printf (_("%u of %u invited"), g_strv_length (ids),
+                                                 g_list_model_get_n_items (members));
+    adw_expander_row_set_subtitle (self->attendees_row, subtitle);
+  }
 }
 
 static void
@@ -458,6 +470,7 @@ build_attendees (LiaMeetingEditor *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
 
+  self->attendees_row = ADW_EXPANDER_ROW (expander);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Team Members"));
   subtitle = g_strdup_printf (_("%u of %u invited"), invited, n);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
@@ -505,6 +518,7 @@ lia_meeting_editor_add_item (LiaMeetingEditor *self,
   lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_TITLE, is_break ? _("Break") : _("New item"));
   lia_entity_set_int (LIA_ENTITY (item), LIA_AGENDA_ITEM_DURATION, is_break ? 15 : 10);
   lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_KIND, is_break ? "break" : "discussion");
+  self->focus_item = (int) g_list_model_get_n_items (G_LIST_MODEL (agenda));
   lia_history_begin (history (self), is_break ? _("Insert break") : _("Add agenda item"));
   lia_history_insert (history (self), agenda, g_list_model_get_n_items (G_LIST_MODEL (agenda)), item);
   lia_history_end (history (self));
@@ -855,7 +869,10 @@ decision_changed_cb (GtkEditable      *editable,
     return;
   g_free (decisions[i]);
   decisions[i] = g_strdup (gtk_editable_get_text (editable));
+  /* Typing must not rebuild the list under the cursor. */
+  self->own_edit = TRUE;
   set_decisions (self, (const char * const *) decisions, NULL, TRUE);
+  self->own_edit = FALSE;
 }
 
 static void
@@ -1228,6 +1245,7 @@ clear_content (LiaMeetingEditor *self)
 
   self->total_label = NULL;
   self->overrun_label = NULL;
+  self->attendees_row = NULL;
   self->local_group = NULL;
   self->average_label = NULL;
   self->chart = NULL;
@@ -1258,21 +1276,32 @@ static gboolean
 rebuild_idle_cb (gpointer data)
 {
   LiaMeetingEditor *self = data;
-  double scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  double scroll = gtk_adjustment_get_value (adjustment);
 
-  g_object_set_data (G_OBJECT (self), "rebuild-id", NULL);
+  self->rebuild_id = 0;
   rebuild (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), scroll);
+  gtk_adjustment_set_value (adjustment, scroll);
+
+  /* A new agenda item opens, ready for its title. */
+  if (self->focus_item >= 0 && (guint) self->focus_item < self->agenda_rows->len)
+    {
+      AdwExpanderRow *row = g_ptr_array_index (self->agenda_rows, self->focus_item);
+      adw_expander_row_set_expanded (row, TRUE);
+    }
+  self->focus_item = -1;
   return G_SOURCE_REMOVE;
 }
 
-/* Items added, removed or moved, attendees or decisions changed: the
- * parts are built again (keeping the scroll position). */
+/* Items added, removed or moved, attendees or decisions changed (by undo,
+ * or by buttons): the parts are built again, keeping the scroll position. */
 static void
 structure_changed_cb (LiaMeetingEditor *self)
 {
-  if (g_object_get_data (G_OBJECT (self), "rebuild-id") == NULL)
-    g_object_set_data (G_OBJECT (self), "rebuild-id", GUINT_TO_POINTER (g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL)));
+  if (self->own_edit)
+    return;
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
 }
 
 static void
@@ -1374,11 +1403,7 @@ static void
 lia_meeting_editor_dispose (GObject *object)
 {
   LiaMeetingEditor *self = LIA_MEETING_EDITOR (object);
-  guint rebuild_id = GPOINTER_TO_UINT (g_object_get_data (object, "rebuild-id"));
-
-  if (rebuild_id != 0)
-    g_source_remove (rebuild_id);
-  g_object_set_data (object, "rebuild-id", NULL);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->meeting != NULL)
     disconnect_meeting (self);
@@ -1417,6 +1442,7 @@ lia_meeting_editor_init (LiaMeetingEditor *self)
 
   self->agenda_rows = g_ptr_array_new ();
   self->local_rows = g_ptr_array_new ();
+  self->focus_item = -1;
   self->scrolled = gtk_scrolled_window_new ();
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (self->content, 18);
