@@ -14,6 +14,12 @@ GtkWidget *lia_test_find_widget (GtkWidget      *root,
 gboolean   lia_test_is_type     (GtkWidget      *widget,
                                  gconstpointer   type);
 void       lia_test_spin        (guint           ms);
+gboolean   lia_test_has_title   (GtkWidget      *widget,
+                                 gconstpointer   title);
+gboolean   lia_test_has_tooltip (GtkWidget      *widget,
+                                 gconstpointer   tooltip);
+gboolean   lia_test_has_label   (GtkWidget      *widget,
+                                 gconstpointer   label);
 
 #define lia_test_find_type(root, type) \
   lia_test_find_widget ((root), lia_test_is_type, GSIZE_TO_POINTER (type))

@@ -97,6 +97,21 @@ def wait_for_text(app, needle, timeout=10):
         time.sleep(0.3)
     return False
 
+def select_area(app, name):
+    """Selects an area in the sidebar (the list named Areas), as a screen
+    reader would."""
+    selected = False
+    for sidebar in (n for n in walk(app) if n.name == "Areas"):
+        try:
+            selection = sidebar.querySelection()
+        except Exception:
+            continue
+        for i in range(sidebar.childCount):
+            child = sidebar.getChildAtIndex(i)
+            if child is not None and any(n.name == name for n in walk(child)):
+                selected = selection.selectChild(i)
+    return selected
+
 def zones():
     """The Time Zones page: reachable from the sidebar, and its heatmap
     tells a screen reader where the team's working hours overlap."""
@@ -110,16 +125,7 @@ def zones():
         def header_adds_member():
             return sum(1 for n in walk(app) if n.name == "Add Member" and n.getRoleName() == "push button") >= 2
         ok(not header_adds_member(), "zones: at first the header's add button adds a requirement")
-        activated = False
-        for sidebar in (n for n in walk(app) if n.name == "Areas"):
-            try:
-                selection = sidebar.querySelection()
-            except Exception:
-                continue
-            for i in range(sidebar.childCount):
-                child = sidebar.getChildAtIndex(i)
-                if child is not None and any(n.name == "Time Zones" for n in walk(child)):
-                    activated = selection.selectChild(i)
+        activated = select_area(app, "Time Zones")
         end = time.time() + 5
         while activated and not header_adds_member() and time.time() < end:
             time.sleep(0.2)
@@ -150,16 +156,7 @@ def meetings():
         if app is None:
             return
         time.sleep(1.0)
-        selected = False
-        for sidebar in (n for n in walk(app) if n.name == "Areas"):
-            try:
-                selection = sidebar.querySelection()
-            except Exception:
-                continue
-            for i in range(sidebar.childCount):
-                child = sidebar.getChildAtIndex(i)
-                if child is not None and any(n.name == "Meetings" for n in walk(child)):
-                    selected = selection.selectChild(i)
+        selected = select_area(app, "Meetings")
         ok(selected and wait_for_text(app, "New Meeting"), "meetings: the page opens from the sidebar")
         lists = [n for n in walk(app) if n.name == "Meetings" and n.getRoleName() in ("list", "list box")]
         ok(bool(lists), "meetings: the meeting list has an accessible name")

@@ -14,13 +14,7 @@
  * undo, search, deletion and the narrow layout. */
 
 #define spin lia_test_spin
-
-static gboolean
-has_tooltip (GtkWidget     *widget,
-             gconstpointer  tooltip)
-{
-  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
-}
+#define has_tooltip lia_test_has_tooltip
 
 #define find_widget lia_test_find_widget
 #define find_type lia_test_find_type

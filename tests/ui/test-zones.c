@@ -18,21 +18,8 @@ static const char workspace_json[] =
   " \"timezone\": \"Europe/London\"}]}";
 
 #define spin lia_test_spin
-
-static gboolean
-has_title (GtkWidget     *widget,
-           gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-has_label (GtkWidget     *widget,
-           gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
+#define has_label lia_test_has_label
+#define has_title lia_test_has_title
 
 typedef struct
 {

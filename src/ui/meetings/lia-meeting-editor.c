@@ -7,6 +7,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "lia-widgets.h"
 #include "lia-evaluation-chart.h"
 #include "lia-meeting-editor.h"
 #include "lia-meeting-plan.h"
@@ -256,19 +257,6 @@ combo_row (LiaMeetingEditor   *self,
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
   g_signal_connect_object (entity, signal, G_CALLBACK (combo_notify_cb), row, 0);
   return row;
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
 }
 
 static GtkWidget *
@@ -654,9 +642,9 @@ agenda_row (LiaMeetingEditor *self,
 
   if (writable (self))
     {
-      GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"));
-      GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"));
-      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Item"));
+      GtkWidget *up = lia_icon_button_new ("go-up-symbolic", _("Move Up"));
+      GtkWidget *down = lia_icon_button_new ("go-down-symbolic", _("Move Down"));
+      GtkWidget *remove = lia_icon_button_new ("user-trash-symbolic", _("Remove Item"));
 
       gtk_widget_set_sensitive (up, index > 0);
       gtk_widget_set_sensitive (down, index + 1 < n);
@@ -910,7 +898,7 @@ build_decisions (LiaMeetingEditor *self)
 {
   const char * const *decisions = lia_entity_get_strv (LIA_ENTITY (self->meeting), LIA_MEETING_DECISIONS);
   GtkWidget *g = group (self, _("Decisions"), NULL);
-  GtkWidget *add = icon_button ("list-add-symbolic", _("Add Decision"));
+  GtkWidget *add = lia_icon_button_new ("list-add-symbolic", _("Add Decision"));
 
   gtk_widget_set_sensitive (add, writable (self));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (decision_add_cb), self);
@@ -918,7 +906,7 @@ build_decisions (LiaMeetingEditor *self)
   for (guint i = 0; decisions && decisions[i]; i++)
     {
       GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Decision"));
+      GtkWidget *remove = lia_icon_button_new ("user-trash-symbolic", _("Remove Decision"));
       /* Translators: the title of the N-th decision */
       g_autofree char *title = g_strdup_printf (_("Decision %u"), i + 1);
 
@@ -963,7 +951,7 @@ build_actions (LiaMeetingEditor *self)
 {
   GListModel *actions = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (self->meeting), LIA_MEETING_ACTION_ITEMS));
   GtkWidget *g = group (self, _("Action Items"), _("Who does what by when; later they can be sent to a tracker."));
-  GtkWidget *add = icon_button ("list-add-symbolic", _("Add Action Item"));
+  GtkWidget *add = lia_icon_button_new ("list-add-symbolic", _("Add Action Item"));
 
   gtk_widget_set_sensitive (add, writable (self));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (action_add_cb), self);
@@ -972,7 +960,7 @@ build_actions (LiaMeetingEditor *self)
     {
       g_autoptr(LiaEntity) action = g_list_model_get_item (actions, i);
       GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Action Item"));
+      GtkWidget *remove = lia_icon_button_new ("user-trash-symbolic", _("Remove Action Item"));
       GtkWidget *due = adw_entry_row_new ();
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", lia_entity_get_string (action, LIA_ACTION_ITEM_OWNER),
                                                    lia_choice_get_label (lia_entity_get_string (action, LIA_ACTION_ITEM_STATUS)));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-widgets.h"
 #include "lia-model.h"
 #include "lia-overlap.h"
 #include "lia-toast.h"
@@ -163,19 +164,6 @@ row_activated_cb (AdwActionRow *row,
   lia_zones_view_edit_member (self, position);
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 static guint
 member_position (LiaZonesView *self,
                  LiaMember    *member)
@@ -238,8 +226,8 @@ rebuild_team_rows (LiaZonesView *self,
 
       if (writable (self))
         {
-          edit = icon_button ("document-edit-symbolic", _("Edit Member"));
-          remove = icon_button ("user-trash-symbolic", _("Remove Member"));
+          edit = lia_icon_button_new ("document-edit-symbolic", _("Edit Member"));
+          remove = lia_icon_button_new ("user-trash-symbolic", _("Remove Member"));
           g_object_set_data (G_OBJECT (edit), "position", GUINT_TO_POINTER (position));
           g_object_set_data (G_OBJECT (remove), "position", GUINT_TO_POINTER (position));
           g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (position));
@@ -768,15 +756,15 @@ build (LiaZonesView *self)
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *date_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *prev = icon_button ("go-previous-symbolic", _("Previous Day"));
-  GtkWidget *next = icon_button ("go-next-symbolic", _("Next Day"));
+  GtkWidget *prev = lia_icon_button_new ("go-previous-symbolic", _("Previous Day"));
+  GtkWidget *next = lia_icon_button_new ("go-next-symbolic", _("Next Day"));
   GtkWidget *today_button = gtk_button_new_with_mnemonic (_("_Today"));
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *zone_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *zone_label = gtk_label_new_with_mnemonic (_("_Show hours in"));
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *legend = gtk_flow_box_new ();
-  GtkWidget *add = icon_button ("list-add-symbolic", _("Add Member"));
+  GtkWidget *add = lia_icon_button_new ("list-add-symbolic", _("Add Member"));
   GtkStringList *duration_names = gtk_string_list_new (NULL);
 
   self->stack = GTK_STACK (gtk_stack_new ());

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Small pieces the views share. */
+GtkWidget *lia_icon_button_new (const char *icon_name,
+                                const char *label);
+
+G_END_DECLS
