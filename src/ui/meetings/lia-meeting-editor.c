@@ -27,7 +27,10 @@ struct _LiaMeetingEditor
   gboolean             own_edit;        /* a change made here: no rebuild */
   guint                refresh_id;
   guint                rebuild_id;
-  int                  focus_item;      /* agenda item to open after a rebuild, or -1 */
+  guint                restore_id;
+  double               pending_scroll;
+  int                  focus_item;      /* agenda item to focus after a rebuild, or -1 */
+  gboolean             open_focus_item; /* and to expand (a new item) */
   AdwExpanderRow      *attendees_row;
   char                *summary;
   gboolean             overrun;
@@ -486,6 +489,8 @@ lia_meeting_editor_move_item (LiaMeetingEditor *self,
       from >= agenda_length (self) || to >= agenda_length (self))
     return;
   agenda = lia_entity_get_list (LIA_ENTITY (self->meeting), LIA_MEETING_AGENDA);
+  self->focus_item = (int) to;
+  self->open_focus_item = FALSE;
   lia_history_begin (history (self), _("Move agenda item"));
   lia_history_move (history (self), agenda, from, to);
   lia_history_end (history (self));
@@ -507,6 +512,7 @@ lia_meeting_editor_add_item (LiaMeetingEditor *self,
   lia_entity_set_int (LIA_ENTITY (item), LIA_AGENDA_ITEM_DURATION, is_break ? 15 : 10);
   lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_KIND, is_break ? "break" : "discussion");
   self->focus_item = (int) g_list_model_get_n_items (G_LIST_MODEL (agenda));
+  self->open_focus_item = TRUE;
   lia_history_begin (history (self), is_break ? _("Insert break") : _("Add agenda item"));
   lia_history_insert (history (self), agenda, g_list_model_get_n_items (G_LIST_MODEL (agenda)), item);
   lia_history_end (history (self));
@@ -1260,24 +1266,51 @@ rebuild (LiaMeetingEditor *self)
   refresh (self);
 }
 
+/* After the new parts are laid out: back to where the user was, and a
+ * moved item keeps the focus (so Alt+Up can be pressed again); a new one
+ * opens, ready for its title. */
+static gboolean
+restore_idle_cb (gpointer data)
+{
+  LiaMeetingEditor *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+
+  self->restore_id = 0;
+  gtk_adjustment_set_value (adjustment, self->pending_scroll);
+  if (self->focus_item >= 0 && (guint) self->focus_item < self->agenda_rows->len)
+    {
+      AdwExpanderRow *row = g_ptr_array_index (self->agenda_rows, self->focus_item);
+
+      if (self->open_focus_item)
+        adw_expander_row_set_expanded (row, TRUE);
+      double x, y;
+
+      /* Keep the row in view, then give the focus to its header. */
+      if (gtk_widget_translate_coordinates (GTK_WIDGET (row), self->content, 0, 0, &x, &y))
+        {
+          double page = gtk_adjustment_get_page_size (adjustment);
+          double value = gtk_adjustment_get_value (adjustment);
+          int height = gtk_widget_get_height (GTK_WIDGET (row));
+
+          if (y < value || y + height > value + page)
+            gtk_adjustment_set_value (adjustment, y - page / 3);
+        }
+      gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+    }
+  self->focus_item = -1;
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 rebuild_idle_cb (gpointer data)
 {
   LiaMeetingEditor *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-  double scroll = gtk_adjustment_get_value (adjustment);
 
   self->rebuild_id = 0;
+  self->pending_scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)));
   rebuild (self);
-  gtk_adjustment_set_value (adjustment, scroll);
-
-  /* A new agenda item opens, ready for its title. */
-  if (self->focus_item >= 0 && (guint) self->focus_item < self->agenda_rows->len)
-    {
-      AdwExpanderRow *row = g_ptr_array_index (self->agenda_rows, self->focus_item);
-      adw_expander_row_set_expanded (row, TRUE);
-    }
-  self->focus_item = -1;
+  if (self->restore_id == 0)
+    self->restore_id = g_idle_add_full (G_PRIORITY_LOW, restore_idle_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1392,6 +1425,7 @@ lia_meeting_editor_dispose (GObject *object)
 {
   LiaMeetingEditor *self = LIA_MEETING_EDITOR (object);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->restore_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->meeting != NULL)
     disconnect_meeting (self);
