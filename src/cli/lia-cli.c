@@ -8,6 +8,7 @@
 
 #include "lia-cli.h"
 #include "lia-export.h"
+#include "lia-pages.h"
 #include "lia-schema.h"
 #include "lia-workspace-private.h"
 
@@ -140,9 +141,11 @@ cmd_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *meeting_key = NULL;
+  g_autofree char *page_key = NULL;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("md or csv; for a meeting md or ics"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("md or csv; for a meeting md or ics; for a page md-tree"), N_("FORMAT") },
     { "meeting", 'm', 0, G_OPTION_ARG_STRING, &meeting_key, N_("Export this meeting (its id or title) instead of the requirement table"), N_("ID_OR_TITLE") },
+    { "page", 'p', 0, G_OPTION_ARG_STRING, &page_key, N_("Export this page (its id or title) and the pages under it as a folder"), N_("ID_OR_TITLE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
@@ -159,6 +162,32 @@ cmd_export (int    argc,
     return usage_error (context, _("export needs exactly one FILE"));
   if (format_name == NULL)
     format_name = g_strdup ("md");
+
+  if (g_str_equal (format_name, "md-tree") || page_key != NULL)
+    {
+      g_autoptr(LiaPage) page = NULL;
+
+      if (!g_str_equal (format_name, "md-tree") || page_key == NULL)
+        return usage_error (context, _("a page exports only as --format md-tree, with --page and --output"));
+      if (output == NULL)
+        return usage_error (context, _("--format md-tree needs --output DIR"));
+      workspace = load (argv[1]);
+      if (workspace == NULL)
+        return LIA_CLI_EXIT_BAD_INPUT;
+      page = lia_pages_find (G_LIST_MODEL (lia_workspace_get_pages (workspace)), page_key);
+      if (page == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("no page has the id or title “%s”"), page_key);
+          return usage_error (NULL, msg);
+        }
+      if (!lia_pages_export_tree (page, output, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return LIA_CLI_EXIT_FAILURE;
+        }
+      return LIA_CLI_EXIT_OK;
+    }
+
   if (!lia_export_format_from_string (format_name, &format) ||
       (meeting_key == NULL && format == LIA_EXPORT_ICALENDAR) ||
       (meeting_key != NULL && format == LIA_EXPORT_CSV))
@@ -191,6 +220,76 @@ cmd_export (int    argc,
     text = lia_export_requirements (G_LIST_MODEL (lia_workspace_get_requirements (workspace)), format);
 
   return write_output (output, text);
+}
+
+/* Pages read from a folder may carry ids the workspace already has (a
+ * second import of the same folder): those get new ones. */
+static void
+fresh_ids (LiaPage    *page,
+           GListModel *existing)
+{
+  g_autoptr(LiaPage) clash = lia_pages_find (existing, lia_entity_get_id (LIA_ENTITY (page)));
+  GListModel *children = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (page), LIA_PAGE_CHILDREN));
+
+  if (clash != NULL && g_strcmp0 (lia_entity_get_id (LIA_ENTITY (clash)), lia_entity_get_id (LIA_ENTITY (page))) == 0)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      lia_entity_set_id (LIA_ENTITY (page), id);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(LiaPage) child = g_list_model_get_item (children, i);
+      fresh_ids (child, existing);
+    }
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("md-tree DIR FILE — add a folder of Markdown pages to a workspace"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  GListStore *roots;
+
+  g_option_context_set_summary (context, _("Reads a folder written by “export --format md-tree” (or any folder of .md files, nested by subfolders) and adds its pages at the top level of FILE, which is saved (the previous version is kept as FILE~)."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 4 || !g_str_equal (argv[1], "md-tree"))
+    return usage_error (context, _("import needs: md-tree DIR FILE"));
+  if (!g_file_test (argv[2], G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not a folder"), argv[2]);
+      return usage_error (NULL, msg);
+    }
+
+  workspace = load (argv[3]);
+  if (workspace == NULL)
+    return LIA_CLI_EXIT_BAD_INPUT;
+  if (lia_workspace_get_read_only (workspace))
+    {
+      g_printerr ("%s: %s\n", argv[3], lia_workspace_get_read_only_reason (workspace));
+      return LIA_CLI_EXIT_BAD_INPUT;
+    }
+  pages = lia_pages_import_tree (argv[2], &error);
+  if (pages == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return LIA_CLI_EXIT_BAD_INPUT;
+    }
+  roots = lia_workspace_get_pages (workspace);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      fresh_ids (g_ptr_array_index (pages, i), G_LIST_MODEL (roots));
+      g_list_store_append (roots, g_ptr_array_index (pages, i));
+    }
+  if (!lia_workspace_save (workspace, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+  return LIA_CLI_EXIT_OK;
 }
 
 static int
@@ -238,7 +337,8 @@ cmd_schema (int    argc,
 
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check workspace files and report located errors"), cmd_validate },
-  { "export", N_("--format md|csv|ics [--meeting ID_OR_TITLE] [--output F] FILE"), N_("Export the requirement translation table, or a meeting as Markdown or iCalendar"), cmd_export },
+  { "export", N_("--format md|csv|ics|md-tree [--meeting ID_OR_TITLE | --page ID_OR_TITLE] [--output F] FILE"), N_("Export the requirement translation table, a meeting as Markdown or iCalendar, or a page tree as a folder"), cmd_export },
+  { "import", N_("md-tree DIR FILE"), N_("Add a folder of Markdown pages to a workspace"), cmd_import },
   { "format", N_("FILE"), N_("Rewrite a workspace in canonical form"), cmd_format },
   { "schema", "", N_("Print the JSON Schema of the workspace format"), cmd_schema },
   { "overlap", N_("--from ISO --to ISO [--min N] [--json] MEMBER…"), N_("When team members across time zones are inside working hours together"), lia_cli_overlap },

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -408,6 +409,44 @@ test_export_meeting (void)
   expect_bad ("unknown format “ics” (use md or csv)", "export", "--format", "ics", en, NULL);
 }
 
+static void
+test_md_tree (void)
+{
+  g_autofree char *en = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-tree-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "tree", NULL);
+  g_autofree char *ws = g_build_filename (dir, "copy.liaison", NULL);
+  g_autofree char *backup = g_strconcat (ws, "~", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *architecture = g_build_filename (out, "01-Technical-documentation", "01-Architecture.md", NULL);
+  g_auto(Result) exported = { 0 };
+  g_auto(Result) imported = { 0 };
+
+  run (&exported, "export", "--format", "md-tree", "--page", "Technical documentation", "--output", out, en, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_test (architecture, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_get_contents (en, &sample, NULL, NULL));
+  g_assert_true (g_file_set_contents (ws, sample, -1, NULL));
+  run (&imported, "import", "md-tree", out, ws, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_true (g_file_get_contents (ws, &saved, NULL, NULL));
+  /* The sample's space, then the imported subtree with fresh ids. */
+  g_assert_cmpuint (strlen (saved), >, strlen (sample));
+  g_assert_nonnull (strstr (saved, "\"title\": \"Security design\""));
+
+  expect_bad ("--format md-tree needs --output DIR", "export", "--format", "md-tree", "--page", "User manual", en, NULL);
+  expect_bad ("no page has the id or title “Nowhere”", "export", "--format", "md-tree", "--page", "Nowhere", "--output", out, en, NULL);
+  expect_bad ("import needs: md-tree DIR FILE", "import", "zip", out, ws, NULL);
+  expect_bad ("is not a folder", "import", "md-tree", ws, ws, NULL);
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/cli/slots", test_slots);
   g_test_add_func ("/cli/zone-errors", test_zone_errors);
   g_test_add_func ("/cli/export-meeting", test_export_meeting);
+  g_test_add_func ("/cli/md-tree", test_md_tree);
 
   return g_test_run ();
 }

@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The document tree: moves and their undo, refusing a move under a
+ * descendant, links that follow renames, search, the seed's space, and
+ * Markdown folders that round-trip even with hostile titles. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lia-pages.h"
+#include "lia-workspace.h"
+
+static GListStore *
+kids (LiaPage *page)
+{
+  return lia_entity_get_list (LIA_ENTITY (page), LIA_PAGE_CHILDREN);
+}
+
+static LiaPage *
+page_new (const char *title,
+          const char *body)
+{
+  LiaPage *page = lia_page_new ();
+
+  lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
+  lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, body);
+  return page;
+}
+
+/* "A(B,C(D))" */
+static void
+outline (GListModel *pages,
+         GString    *out)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(LiaPage) page = g_list_model_get_item (pages, i);
+      GListModel *children = G_LIST_MODEL (kids (page));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE));
+      if (g_list_model_get_n_items (children) > 0)
+        {
+          g_string_append_c (out, '(');
+          outline (children, out);
+          g_string_append_c (out, ')');
+        }
+    }
+}
+
+static char *
+shape (GListStore *roots)
+{
+  GString *out = g_string_new (NULL);
+
+  outline (G_LIST_MODEL (roots), out);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GListStore *roots;
+  LiaHistory *history;
+  LiaPage    *a, *b, *c, *d;
+} Tree;
+
+static void
+tree_init (Tree *t)
+{
+  t->roots = g_list_store_new (LIA_TYPE_PAGE);
+  t->history = lia_history_new ();
+  t->a = page_new ("A", "See [C](page:C) and [D](<page:D>).");
+  t->b = page_new ("B", "");
+  t->c = page_new ("C", "");
+  t->d = page_new ("D", "Back to [A](page:A).");
+  g_list_store_append (t->roots, t->a);
+  g_list_store_append (kids (t->a), t->b);
+  g_list_store_append (kids (t->a), t->c);
+  g_list_store_append (kids (t->c), t->d);
+}
+
+static void
+tree_clear (Tree *t)
+{
+  g_clear_object (&t->roots);
+  g_clear_object (&t->history);
+  g_clear_object (&t->a);
+  g_clear_object (&t->b);
+  g_clear_object (&t->c);
+  g_clear_object (&t->d);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tree, tree_clear)
+
+static void
+check_shape (Tree       *t,
+             const char *expected)
+{
+  g_autofree char *got = shape (t->roots);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_moves (void)
+{
+  g_auto(Tree) t = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  tree_init (&t);
+  check_shape (&t, "A(B,C(D))");
+
+  /* Onto a page: D becomes B's last child. */
+  g_assert_true (lia_pages_move (t.history, t.roots, t.d, t.b, G_MAXUINT, &error));
+  check_shape (&t, "A(B(D),C)");
+  /* Between pages: C before B. */
+  g_assert_true (lia_pages_move (t.history, t.roots, t.c, t.a, 0, &error));
+  check_shape (&t, "A(C,B(D))");
+  /* Outdent: B to the top level after A. */
+  g_assert_true (lia_pages_move (t.history, t.roots, t.b, NULL, 1, &error));
+  check_shape (&t, "A(C),B(D)");
+
+  /* Never under itself or its own descendants. */
+  g_assert_false (lia_pages_move (t.history, t.roots, t.b, t.d, 0, &error));
+  g_assert_error (error, LIA_PAGES_ERROR, LIA_PAGES_ERROR_CYCLE);
+  g_clear_error (&error);
+  g_assert_false (lia_pages_move (t.history, t.roots, t.a, t.a, 0, &error));
+  g_assert_error (error, LIA_PAGES_ERROR, LIA_PAGES_ERROR_CYCLE);
+  check_shape (&t, "A(C),B(D)");
+
+  /* Each move is one undo step, and the subtree travels whole. */
+  g_assert_true (lia_history_undo (t.history));
+  check_shape (&t, "A(C,B(D))");
+  g_assert_true (lia_history_undo (t.history));
+  check_shape (&t, "A(B(D),C)");
+  g_assert_true (lia_history_undo (t.history));
+  check_shape (&t, "A(B,C(D))");
+  g_assert_true (lia_history_redo (t.history));
+  check_shape (&t, "A(B(D),C)");
+}
+
+static void
+test_delete_subtree_and_undo (void)
+{
+  g_auto(Tree) t = { 0 };
+  guint position;
+  LiaPage *parent = NULL;
+  GListStore *store;
+
+  tree_init (&t);
+  store = lia_pages_find_store (t.roots, t.c, &position, &parent);
+  g_assert_true (store == kids (t.a));
+  g_assert_true (parent == t.a);
+  g_assert_cmpuint (position, ==, 1);
+
+  lia_history_begin (t.history, "Delete page");
+  lia_history_remove (t.history, store, position);
+  lia_history_end (t.history);
+  check_shape (&t, "A(B)");
+  g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (t.roots)), ==, 2);
+  g_assert_true (lia_history_undo (t.history));
+  check_shape (&t, "A(B,C(D))");
+  g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (t.roots)), ==, 4);
+}
+
+static void
+test_rename_keeps_links (void)
+{
+  g_auto(Tree) t = { 0 };
+  g_autoptr(LiaPage) by_id = NULL;
+
+  tree_init (&t);
+  lia_pages_rename (t.history, t.roots, t.c, "Charlie");
+  lia_pages_rename (t.history, t.roots, t.d, "Delta");
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (t.a), LIA_PAGE_BODY), ==,
+                   "See [C](page:Charlie) and [D](<page:Delta>).");
+  /* One undo per rename, links included. */
+  g_assert_true (lia_history_undo (t.history));
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (t.a), LIA_PAGE_BODY), ==,
+                   "See [C](page:Charlie) and [D](<page:D>).");
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (t.d), LIA_PAGE_TITLE), ==, "D");
+
+  by_id = lia_pages_find (G_LIST_MODEL (t.roots), lia_entity_get_id (LIA_ENTITY (t.c)));
+  g_assert_true (by_id == t.c);
+}
+
+static void
+test_search_and_find (void)
+{
+  g_auto(Tree) t = { 0 };
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(LiaPage) d = NULL;
+
+  tree_init (&t);
+  hits = lia_pages_search (G_LIST_MODEL (t.roots), "back TO");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (g_ptr_array_index (hits, 0) == t.d);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = lia_pages_search (G_LIST_MODEL (t.roots), "c");
+  /* A's body, C's title, D's body ("Back"), in tree order. */
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_true (g_ptr_array_index (hits, 0) == t.a);
+  g_assert_true (g_ptr_array_index (hits, 1) == t.c);
+  g_assert_true (g_ptr_array_index (hits, 2) == t.d);
+  d = lia_pages_find (G_LIST_MODEL (t.roots), "D");
+  g_assert_true (d == t.d);
+  g_assert_null (lia_pages_find (G_LIST_MODEL (t.roots), "Z"));
+}
+
+static void
+test_seed_space (void)
+{
+  g_autoptr(LiaPage) root = lia_pages_new_space ();
+  g_autoptr(GListStore) roots = g_list_store_new (LIA_TYPE_PAGE);
+  g_autofree char *got = NULL;
+
+  g_list_store_append (roots, root);
+  got = shape (roots);
+  g_assert_cmpstr (got, ==,
+                   "vLLM inference engine documentation("
+                   "Project overview(Background,Goals,Team members,Project plan),"
+                   "Technical documentation(Architecture,API design,Performance optimization,Security design),"
+                   "User manual(Quick start,Installation guide,Configuration guide,API reference),"
+                   "Meeting minutes(Weekly meeting minutes,API design meeting,Performance optimization meeting))");
+  g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (roots)), ==, 20);
+}
+
+static void
+test_safe_names (void)
+{
+  static const struct { const char *title; const char *name; } cases[] = {
+    { "Project plan", "Project-plan" },
+    { "a/b\\c:d*e?f\"g<h>i|j", "a-b-c-d-e-f-g-h-i-j" },
+    { "../../etc/passwd", "etc-passwd" },
+    { "..", "page" },
+    { ".", "page" },
+    { "   ", "page" },
+    { "CON", "CON_" },
+    { "nul.txt", "nul.txt_" },
+    { "com1", "com1_" },
+    { "title\twith\ncontrol\x01", "title-with-control" },
+    { "API设计 🚀", "API设计-🚀" },
+    { ".hidden.", "hidden" },
+  };
+  g_autofree char *long_title = g_strnfill (300, 'x');
+  g_autofree char *long_name = lia_pages_safe_name (long_title);
+  GString *han = g_string_new (NULL);
+  g_autofree char *han_name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = lia_pages_safe_name (cases[i].title);
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+  g_assert_cmpuint (strlen (long_name), <=, 80);
+  for (guint i = 0; i < 100; i++)
+    g_string_append (han, "设");
+  han_name = lia_pages_safe_name (han->str);
+  g_assert_true (g_utf8_validate (han_name, -1, NULL));
+  g_assert_cmpuint (strlen (han_name), <=, 80);
+  g_string_free (han, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Every file under ROOT, as paths relative to it. */
+static void
+list_files (const char *root,
+            const char *relative,
+            GPtrArray  *out)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (relative, name, NULL);
+      g_autofree char *full = g_build_filename (root, child, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        list_files (root, child, out);
+      else
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  static const char * const hostile[] = {
+    "../../escape", "a/b", "..", "CON", "dup", "dup", "tab\there", "设计 🚀", "[brackets] and *stars*",
+  };
+  g_autoptr(LiaPage) root = page_new ("Space", "# Space\n\nBody with | pipes\n");
+  g_autoptr(GListStore) roots = g_list_store_new (LIA_TYPE_PAGE);
+  g_autofree char *base = g_dir_make_tmp ("liaison-pages-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (base, "export", NULL);
+  g_autofree char *index = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autoptr(GListStore) again = g_list_store_new (LIA_TYPE_PAGE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  LiaPage *nested = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Body %u\n---\nnot a header\n", i);
+      g_autoptr(LiaPage) child = page_new (hostile[i], body);
+
+      if (i == 4)
+        nested = child;
+      g_list_store_append (kids (root), child);
+    }
+  {
+    g_autoptr(LiaPage) grandchild = page_new ("Under dup", "");
+    g_list_store_append (kids (nested), grandchild);
+  }
+  g_list_store_append (roots, root);
+
+  g_assert_true (lia_pages_export_tree (root, dir, &error));
+  g_assert_no_error (error);
+
+  /* Nothing outside the folder, every name distinct and safe. */
+  list_files (dir, "", files);
+  g_assert_cmpuint (files->len, ==, 1 + 1 + G_N_ELEMENTS (hostile) + 1);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *f = g_ptr_array_index (files, i);
+      g_assert_null (strstr (f, ".."));
+      g_assert_null (strchr (f, '\t'));
+    }
+  {
+    g_autofree char *dup1 = g_build_filename (dir, "01-Space", "05-dup.md", NULL);
+    g_autofree char *dup2 = g_build_filename (dir, "01-Space", "06-dup.md", NULL);
+    g_autofree char *under = g_build_filename (dir, "01-Space", "05-dup", "01-Under-dup.md", NULL);
+    g_autofree char *escape = g_build_filename (base, "escape", NULL);
+    g_autofree char *index_path = g_build_filename (dir, "index.md", NULL);
+
+    g_assert_true (g_file_test (dup1, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (dup2, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (under, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (escape, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_get_contents (index_path, &index, NULL, NULL));
+  }
+  g_assert_nonnull (strstr (index, "- [Space](<01-Space.md>)\n"));
+  g_assert_nonnull (strstr (index, "  - [\\[brackets\\] and *stars*](<01-Space/09-[brackets]-and-stars.md>)\n"));
+
+  imported = lia_pages_import_tree (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->len, ==, 1);
+  g_list_store_append (again, g_ptr_array_index (imported, 0));
+  before = shape (roots);
+  after = shape (again);
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr(LiaPage) copy = g_list_model_get_item (G_LIST_MODEL (again), 0);
+    g_autoptr(LiaPage) first = g_list_model_get_item (G_LIST_MODEL (kids (copy)), 0);
+
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (copy), LIA_PAGE_BODY), ==, "# Space\n\nBody with | pipes\n");
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (first), LIA_PAGE_BODY), ==, "Body 0\n---\nnot a header\n");
+    g_assert_cmpstr (lia_entity_get_id (LIA_ENTITY (copy)), ==, lia_entity_get_id (LIA_ENTITY (root)));
+  }
+
+  remove_tree (base);
+}
+
+static void
+test_import_errors (void)
+{
+  g_autofree char *base = g_dir_make_tmp ("liaison-pages-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (base, "01-bad.md", NULL);
+  g_autofree char *plain = g_build_filename (base, "02-Plain notes.md", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+
+  none = lia_pages_import_tree (base, &error);
+  g_assert_null (none);
+  g_assert_error (error, LIA_PAGES_ERROR, LIA_PAGES_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "no Markdown pages"));
+  g_clear_error (&error);
+
+  /* A header whose title is not a quoted string is named with its file. */
+  g_assert_true (g_file_set_contents (bad, "---\ntitle: unquoted\n---\nbody", -1, NULL));
+  none = lia_pages_import_tree (base, &error);
+  g_assert_null (none);
+  g_assert_nonnull (strstr (error->message, "01-bad.md: the title in the header is not a quoted, non-empty string"));
+  g_clear_error (&error);
+
+  /* Plain Markdown files import with their names as titles. */
+  g_unlink (bad);
+  g_assert_true (g_file_set_contents (plain, "# Notes\n", -1, NULL));
+  pages = lia_pages_import_tree (base, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (g_ptr_array_index (pages, 0)), LIA_PAGE_TITLE), ==, "Plain notes");
+  g_unlink (plain);
+  g_rmdir (base);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pages/moves", test_moves);
+  g_test_add_func ("/pages/delete-subtree-and-undo", test_delete_subtree_and_undo);
+  g_test_add_func ("/pages/rename-keeps-links", test_rename_keeps_links);
+  g_test_add_func ("/pages/search-and-find", test_search_and_find);
+  g_test_add_func ("/pages/seed-space", test_seed_space);
+  g_test_add_func ("/pages/safe-names", test_safe_names);
+  g_test_add_func ("/pages/round-trip", test_round_trip);
+  g_test_add_func ("/pages/import-errors", test_import_errors);
+
+  return g_test_run ();
+}
