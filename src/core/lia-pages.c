@@ -178,8 +178,10 @@ lia_pages_rename (LiaHistory *history,
   lia_history_begin (history, _("Rename page"));
   lia_history_set_string (history, LIA_ENTITY (page), LIA_PAGE_TITLE, title, FALSE);
   {
+    /* A destination with spaces or parentheses needs the <…> form. */
+    gboolean plain = strpbrk (title, " \t()<>") == NULL;
     g_autofree char *a = g_strdup_printf ("](page:%s)", old_title);
-    g_autofree char *b = g_strdup_printf ("](page:%s)", title);
+    g_autofree char *b = g_strdup_printf (plain ? "](page:%s)" : "](<page:%s>)", title);
     g_autofree char *c = g_strdup_printf ("](<page:%s>)", old_title);
     g_autofree char *d = g_strdup_printf ("](<page:%s>)", title);
 

@@ -204,6 +204,13 @@ find_action (GtkWidget  *widget,
 {
   LiaWindow *self = LIA_WINDOW (widget);
 
+  /* Ctrl+F searches the pages on the Documents page, else requirements. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+      lia_documents_view_focus_search (self->documents_view);
+      return;
+    }
   lia_window_show_area (self, "requirements");
   gtk_toggle_button_set_active (self->search_button, TRUE);
   lia_requirements_view_focus_search (self->requirements_view);
@@ -221,6 +228,8 @@ add_action (GtkWidget  *widget,
     lia_zones_view_add_member (self->zones_view);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "meetings") == 0)
     lia_meetings_view_new_meeting (self->meetings_view, NULL);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
+    lia_documents_view_add_page (self->documents_view, FALSE);
   else
     lia_requirements_view_add_requirement (self->requirements_view);
 }

@@ -5,6 +5,7 @@
 #include "requirements/lia-requirements-view.h"
 #include "zones/lia-zones-view.h"
 #include "meetings/lia-meetings-view.h"
+#include "documents/lia-documents-view.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ struct _LiaWindow
   GtkListBoxRow        *requirements_row;
   GtkListBoxRow        *zones_row;
   GtkListBoxRow        *meetings_row;
+  GtkListBoxRow        *documents_row;
   GtkWidget            *add_button;
   GtkWidget            *content_box;
   AdwWindowTitle       *window_title;
@@ -31,6 +33,7 @@ struct _LiaWindow
   LiaRequirementsView  *requirements_view;
   LiaZonesView         *zones_view;
   LiaMeetingsView      *meetings_view;
+  LiaDocumentsView     *documents_view;
   GMenu                *recent_submenu;
 };
 

@@ -216,11 +216,14 @@ update_area_controls (LiaWindow *self)
   const char *area = gtk_stack_get_visible_child_name (self->stack);
   gboolean requirements = g_strcmp0 (area, "requirements") == 0;
   const char *add_label = requirements ? _("Add Requirement") :
-                          g_strcmp0 (area, "meetings") == 0 ? _("New Meeting") : _("Add Member");
+                          g_strcmp0 (area, "meetings") == 0 ? _("New Meeting") :
+                          g_strcmp0 (area, "documents") == 0 ? _("New Page") : _("Add Member");
 
   gtk_widget_set_tooltip_text (self->add_button, add_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  /* The requirement table has the header's search bar; the documents
+   * page has its own search field. */
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), requirements);
   if (!requirements)
     gtk_toggle_button_set_active (self->search_button, FALSE);
@@ -235,7 +238,8 @@ lia_window_show_area (LiaWindow  *self,
   g_return_if_fail (LIA_IS_WINDOW (self));
 
   row = g_strcmp0 (area, "zones") == 0 ? self->zones_row :
-        g_strcmp0 (area, "meetings") == 0 ? self->meetings_row : self->requirements_row;
+        g_strcmp0 (area, "meetings") == 0 ? self->meetings_row :
+        g_strcmp0 (area, "documents") == 0 ? self->documents_row : self->requirements_row;
   gtk_list_box_select_row (self->sidebar, row);
   gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
   update_area_controls (self);
@@ -386,6 +390,7 @@ lia_window_class_init (LiaWindowClass *klass)
   g_type_ensure (LIA_TYPE_REQUIREMENTS_VIEW);
   g_type_ensure (LIA_TYPE_ZONES_VIEW);
   g_type_ensure (LIA_TYPE_MEETINGS_VIEW);
+  g_type_ensure (LIA_TYPE_DOCUMENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
@@ -394,6 +399,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, window_title);
@@ -402,6 +408,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
@@ -478,6 +485,7 @@ lia_window_set_workspace (LiaWindow    *self,
   lia_requirements_view_set_workspace (self->requirements_view, workspace);
   lia_zones_view_set_workspace (self->zones_view, workspace);
   lia_meetings_view_set_workspace (self->meetings_view, workspace);
+  lia_documents_view_set_workspace (self->documents_view, workspace);
   update_title (self);
   lia_window_update_actions (self);
 }

@@ -171,6 +171,13 @@ test_rename_keeps_links (void)
 
   tree_init (&t);
   lia_pages_rename (t.history, t.roots, t.c, "Charlie");
+  g_assert_true (lia_history_undo (t.history));
+  /* A title with a space turns a plain link into the <…> form. */
+  lia_pages_rename (t.history, t.roots, t.c, "C two");
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (t.a), LIA_PAGE_BODY), ==,
+                   "See [C](<page:C two>) and [D](<page:D>).");
+  g_assert_true (lia_history_undo (t.history));
+  lia_pages_rename (t.history, t.roots, t.c, "Charlie");
   lia_pages_rename (t.history, t.roots, t.d, "Delta");
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (t.a), LIA_PAGE_BODY), ==,
                    "See [C](page:Charlie) and [D](<page:Delta>).");

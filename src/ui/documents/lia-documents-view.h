@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lia-workspace.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_DOCUMENTS_VIEW (lia_documents_view_get_type ())
+G_DECLARE_FINAL_TYPE (LiaDocumentsView, lia_documents_view, LIA, DOCUMENTS_VIEW, GtkWidget)
+
+typedef enum
+{
+  LIA_DROP_BEFORE,
+  LIA_DROP_ONTO,
+  LIA_DROP_AFTER,
+} LiaDropPlace;
+
+void         lia_documents_view_set_workspace  (LiaDocumentsView *self,
+                                                LiaWorkspace     *workspace);
+LiaPage     *lia_documents_view_get_selected   (LiaDocumentsView *self);
+void         lia_documents_view_select         (LiaDocumentsView *self,
+                                                LiaPage          *page);
+LiaPage     *lia_documents_view_add_page       (LiaDocumentsView *self,
+                                                gboolean          as_child);
+void         lia_documents_view_delete_page    (LiaDocumentsView *self);
+gboolean     lia_documents_view_drop           (LiaDocumentsView *self,
+                                                LiaPage          *page,
+                                                LiaPage          *target,
+                                                LiaDropPlace      place);
+void         lia_documents_view_focus_search   (LiaDocumentsView *self);
+void         lia_documents_view_set_search     (LiaDocumentsView *self,
+                                                const char       *text);
+guint        lia_documents_view_get_n_rows     (LiaDocumentsView *self);
+GtkTextBuffer *lia_documents_view_get_preview  (LiaDocumentsView *self);
+void         lia_documents_view_show_preview   (LiaDocumentsView *self,
+                                                gboolean          preview);
+gboolean     lia_documents_view_follow_link    (LiaDocumentsView *self,
+                                                const char       *href);
+const char  *lia_documents_view_get_status     (LiaDocumentsView *self);
+const char  *lia_documents_view_get_breadcrumbs (LiaDocumentsView *self);
+
+G_END_DECLS

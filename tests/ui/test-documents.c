@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "lia-pages.h"
+#include "lia-test-widgets.h"
+#include "lia-window.h"
+#include "documents/lia-documents-view.h"
+#include "documents/lia-markdown-render.h"
+
+/* The Documents page in the real window under Xvfb: the sample space,
+ * dropping a page under another and undoing it, keyboard moves, adding and
+ * deleting subtrees, renaming with links, the preview, search, and a
+ * large tree. */
+
+#define spin lia_test_spin
+
+typedef struct
+{
+  LiaWindow        *window;
+  LiaWorkspace     *workspace;
+  LiaDocumentsView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  f->workspace = lia_workspace_new_sample ("en");
+  lia_window_set_workspace (f->window, f->workspace);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (f->window));
+  lia_window_show_area (f->window, "documents");
+  spin (300);
+  f->view = LIA_DOCUMENTS_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_DOCUMENTS_VIEW));
+  g_assert_nonnull (f->view);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->workspace);
+  spin (50);
+}
+
+static GListStore *
+pages (Fixture *f)
+{
+  return lia_workspace_get_pages (f->workspace);
+}
+
+static LiaPage *
+find (Fixture    *f,
+      const char *title)
+{
+  LiaPage *page = lia_pages_find (G_LIST_MODEL (pages (f)), title);
+
+  g_assert_nonnull (page);
+  g_object_unref (page);   /* the workspace keeps it */
+  return page;
+}
+
+static char *
+path_of (Fixture    *f,
+         const char *title)
+{
+  lia_documents_view_select (f->view, find (f, title));
+  spin (50);
+  return g_strdup (lia_documents_view_get_breadcrumbs (f->view));
+}
+
+static void
+test_drop_and_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  g_autofree char *before = path_of (f, "Architecture");
+  g_autofree char *after = NULL, *undone = NULL, *self_drop = NULL;
+
+  g_assert_cmpstr (before, ==, "vLLM inference engine documentation › Technical documentation › Architecture");
+  /* Selecting a page opened its ancestors: 1 + 4 sections + 4 pages. */
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, 9);
+
+  /* Dropped onto "User manual", Architecture becomes its last page. */
+  g_assert_true (lia_documents_view_drop (f->view, find (f, "Architecture"), find (f, "User manual"), LIA_DROP_ONTO));
+  spin (100);
+  after = path_of (f, "Architecture");
+  g_assert_cmpstr (after, ==, "vLLM inference engine documentation › User manual › Architecture");
+  {
+    GListModel *manual = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (find (f, "User manual")), LIA_PAGE_CHILDREN));
+    g_autoptr(LiaPage) last = g_list_model_get_item (manual, g_list_model_get_n_items (manual) - 1);
+    g_assert_true (last == find (f, "Architecture"));
+  }
+
+  /* A section cannot go under its own page. */
+  g_assert_false (lia_documents_view_drop (f->view, find (f, "User manual"), find (f, "Quick start"), LIA_DROP_ONTO));
+
+  g_assert_true (lia_history_undo (history));
+  spin (100);
+  undone = path_of (f, "Architecture");
+  g_assert_cmpstr (undone, ==, before);
+
+  /* Between pages: before "Goals". */
+  g_assert_true (lia_documents_view_drop (f->view, find (f, "Quick start"), find (f, "Goals"), LIA_DROP_BEFORE));
+  spin (100);
+  self_drop = path_of (f, "Quick start");
+  g_assert_cmpstr (self_drop, ==, "vLLM inference engine documentation › Project overview › Quick start");
+  {
+    GListModel *overview = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (find (f, "Project overview")), LIA_PAGE_CHILDREN));
+    g_autoptr(LiaPage) second = g_list_model_get_item (overview, 1);
+    g_assert_true (second == find (f, "Quick start"));
+  }
+}
+
+static void
+test_keyboard_moves_add_delete (Fixture       *f,
+                                gconstpointer  data)
+{
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  g_autofree char *indented = NULL, *outdented = NULL;
+  LiaPage *added;
+
+  lia_documents_view_select (f->view, find (f, "Goals"));
+  spin (50);
+  /* Alt+Right: under the page above (Background); Alt+Left: back out. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.move", "s", "in"));
+  spin (50);
+  indented = path_of (f, "Goals");
+  g_assert_cmpstr (indented, ==, "vLLM inference engine documentation › Project overview › Background › Goals");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.move", "s", "out"));
+  spin (50);
+  outdented = path_of (f, "Goals");
+  g_assert_cmpstr (outdented, ==, "vLLM inference engine documentation › Project overview › Goals");
+
+  /* A child page, then the section deleted with it, then undone whole. */
+  lia_documents_view_select (f->view, find (f, "User manual"));
+  added = lia_documents_view_add_page (f->view, TRUE);
+  spin (50);
+  g_assert_nonnull (added);
+  g_assert_true (lia_documents_view_get_selected (f->view) == added);
+  g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (pages (f))), ==, 21);
+  lia_documents_view_select (f->view, find (f, "User manual"));
+  lia_documents_view_delete_page (f->view);
+  spin (50);
+  g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (pages (f))), ==, 15);
+  g_assert_true (lia_history_undo (history));
+  spin (100);
+  g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (pages (f))), ==, 21);
+  g_assert_nonnull (lia_pages_find (G_LIST_MODEL (pages (f)), "Configuration guide"));
+}
+
+static void
+test_rename_preview_and_links (Fixture       *f,
+                               gconstpointer  data)
+{
+  LiaPage *api = find (f, "API design");
+  LiaPage *plan = find (f, "Project plan");
+  GtkTextBuffer *preview;
+  GtkWidget *title;
+  g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  GtkTextIter start, end, iter;
+
+  body = g_strdup_printf ("# Plan\n\nSee *the* **API** in [API design](<page:API design>) or [by id](page:%s).\n\n"
+                          "- one\n- two `code`\n\n| Field | Type |\n|---|---|\n| temperature | number |\n| n | integer |\n",
+                          lia_entity_get_id (LIA_ENTITY (api)));
+  lia_entity_set_string (LIA_ENTITY (plan), LIA_PAGE_BODY, body);
+
+  /* Renaming in the title field follows links by title. */
+  lia_documents_view_select (f->view, api);
+  spin (50);
+  title = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  g_assert_nonnull (title);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Chat API design");
+  g_signal_emit_by_name (title, "activate");
+  spin (50);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (api), LIA_PAGE_TITLE), ==, "Chat API design");
+  g_assert_nonnull (strstr (lia_entity_get_string (LIA_ENTITY (plan), LIA_PAGE_BODY), "[API design](<page:Chat API design>)"));
+
+  /* The preview renders the Markdown without a web engine. */
+  lia_documents_view_select (f->view, plan);
+  lia_documents_view_show_preview (f->view, TRUE);
+  spin (50);
+  preview = lia_documents_view_get_preview (f->view);
+  gtk_text_buffer_get_bounds (preview, &start, &end);
+  text = gtk_text_buffer_get_text (preview, &start, &end, FALSE);
+  g_assert_true (g_str_has_prefix (text, "Plan\nSee the API in API design or by id.\n"));
+  g_assert_nonnull (strstr (text, "• one\n• two code\n"));
+  g_assert_nonnull (strstr (text, "Field       │ Type   \n────────────┼────────\ntemperature │ number \nn           │ integer"));
+  g_assert_nonnull (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (preview), "h1"));
+
+  /* The link's target is kept on its text; following it by id opens the page. */
+  {
+    const char *at = strstr (text, "by id");
+    g_assert_nonnull (at);
+    gtk_text_buffer_get_iter_at_offset (preview, &iter, (int) g_utf8_strlen (text, at - text) + 1);
+    g_assert_true (g_str_has_prefix (lia_markdown_link_at (&iter), "page:"));
+  }
+  g_assert_false (lia_documents_view_follow_link (f->view, "page:No such page"));
+  {
+    g_autofree char *href = g_strdup_printf ("page:%s", lia_entity_get_id (LIA_ENTITY (api)));
+    g_assert_true (lia_documents_view_follow_link (f->view, href));
+  }
+  g_assert_true (lia_documents_view_get_selected (f->view) == api);
+
+  /* The status line counts words; each Chinese character is one. */
+  lia_entity_set_string (LIA_ENTITY (find (f, "Goals")), LIA_PAGE_BODY, "# 项目目标\n\n推理 engine");
+  lia_documents_view_select (f->view, find (f, "Goals"));
+  spin (50);
+  g_assert_cmpstr (lia_documents_view_get_status (f->view), ==, "7 words");
+}
+
+static void
+test_search_and_large_tree (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaWorkspace) big = lia_workspace_new ();
+  GListStore *roots = lia_workspace_get_pages (big);
+  LiaPage *deep = NULL;
+  int minimum;
+
+  /* Search reveals the page in the tree. */
+  lia_documents_view_set_search (f->view, "configuration");
+  spin (50);
+  {
+    GtkWidget *results = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Configuration guide");
+    g_assert_nonnull (results);
+    g_signal_emit_by_name (gtk_widget_get_parent (results), "row-activated", results);
+  }
+  spin (50);
+  g_assert_true (lia_documents_view_get_selected (f->view) == find (f, "Configuration guide"));
+
+  /* 5 000 pages: 50 sections of 99 pages, one of them 3 levels deep. */
+  for (guint s = 0; s < 50; s++)
+    {
+      g_autoptr(LiaPage) section = lia_page_new ();
+      g_autofree char *name = g_strdup_printf ("Section %u", s);
+
+      lia_entity_set_string (LIA_ENTITY (section), LIA_PAGE_TITLE, name);
+      for (guint p = 0; p < 99; p++)
+        {
+          g_autoptr(LiaPage) page = lia_page_new ();
+          g_autofree char *title = g_strdup_printf ("Page %u.%u", s, p);
+
+          lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
+          g_list_store_append (lia_entity_get_list (LIA_ENTITY (section), LIA_PAGE_CHILDREN), page);
+          if (s == 49 && p == 98)
+            deep = page;
+        }
+      g_list_store_append (roots, section);
+    }
+  g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (roots)), ==, 5000);
+  lia_documents_view_set_workspace (f->view, big);
+  spin (50);
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, 50);
+  lia_documents_view_select (f->view, deep);
+  spin (100);
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, 50 + 99);
+  g_assert_cmpstr (lia_documents_view_get_breadcrumbs (f->view), ==, "Section 49 › Page 49.98");
+
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  lia_documents_view_set_workspace (f->view, f->workspace);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/documents/drop-and-undo", test_drop_and_undo);
+  ADD ("/ui/documents/keyboard-moves-add-delete", test_keyboard_moves_add_delete);
+  ADD ("/ui/documents/rename-preview-and-links", test_rename_preview_and_links);
+  ADD ("/ui/documents/search-and-large-tree", test_search_and_large_tree);
+#undef ADD
+
+  return g_test_run ();
+}
