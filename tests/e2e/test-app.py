@@ -10,6 +10,15 @@ import pyatspi
 BINARY = sys.argv[1]
 results = []
 
+# Wake the accessibility registry before the first app starts: on a fresh
+# session bus it is activated on demand, and an app that starts while it
+# is still coming up can miss registering (seen once in a while on CI).
+try:
+    pyatspi.Registry.getDesktop(0)
+    time.sleep(0.5)
+except Exception:
+    pass
+
 def ok(cond, name):
     results.append((bool(cond), name))
     print(("ok" if cond else "not ok") + " %d %s" % (len(results), name), flush=True)
@@ -24,7 +33,7 @@ def walk(node, depth=0):
         except Exception:
             continue
 
-def find_app(name, timeout=15):
+def find_app(name, timeout=25):
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
