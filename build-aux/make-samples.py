@@ -133,8 +133,18 @@ def build(lang):
                              "1. Design the continuous batching architecture\n2. Implement the scheduler algorithm\n3. Optimize GPU memory use\n4. Measure the performance gain")[z],
                 priority="high", assignee=owner, due="2026-03-31", epic=("性能优化", "Performance optimization")[z],
                 labels=[], status="todo")
+    api_body = (
+        ("# API设计\n\nvLLM Chat API 沿用 OpenAI 的对话格式,字段在 [API设计会议](<page:API设计会议>) 上评审。\n\n"
+         "| 字段 | 类型 | 默认值 |\n|---|---|---|\n| model | string | |\n| temperature | number | 0.7 |\n"
+         "| top_p | number | 0.95 |\n| max_tokens | integer | 1024 |\n\n- **流式输出**:`stream` 默认为 false\n- 兼容现有客户端\n"),
+        ("# API design\n\nThe vLLM Chat API follows the OpenAI chat format; its fields were reviewed in the "
+         "[API design meeting](<page:API design meeting>).\n\n"
+         "| Field | Type | Default |\n|---|---|---|\n| model | string | |\n| temperature | number | 0.7 |\n"
+         "| top_p | number | 0.95 |\n| max_tokens | integer | 1024 |\n\n- **Streaming**: `stream` defaults to false\n- Compatible with existing clients\n"),
+    )[z]
     def page(key, title, children=()):
-        return dict(id=uid("page", key), title=title, body="# " + title + "\n", updated="", children=list(children))
+        body = api_body if key.endswith("/API design") else "# " + title + "\n"
+        return dict(id=uid("page", key), title=title, body=body, updated="", children=list(children))
     root = page("root", ("vLLM推理引擎文档", "vLLM inference engine documentation")[z],
                 [page(L(sec), L(sec), [page(L(sec) + "/" + c[1], L(c)) for c in kids]) for sec, kids in TREE])
     contracts = []

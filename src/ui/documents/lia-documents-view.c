@@ -48,6 +48,9 @@ struct _LiaDocumentsView
   GtkTextView        *preview;
   GtkLabel           *status_label;
   GMenu              *new_menu;
+  GHashTable         *labels;        /* LiaPage → its row's GtkEditableLabel, while bound */
+  GtkWidget          *edit_toggle;
+  GtkWidget          *preview_toggle;
 };
 
 G_DEFINE_FINAL_TYPE (LiaDocumentsView, lia_documents_view, GTK_TYPE_WIDGET)
@@ -264,7 +267,11 @@ label_editing_cb (GtkEditableLabel *label,
   LiaPage *page = g_object_get_data (G_OBJECT (label), "page");
   g_autofree char *text = NULL;
 
-  if (gtk_editable_label_get_editing (label) || page == NULL || !writable (self))
+  if (gtk_editable_label_get_editing (label))
+    return;
+  /* Clicks go to the row again (selection), not to the label. */
+  gtk_widget_set_can_target (GTK_WIDGET (label), FALSE);
+  if (page == NULL || !writable (self))
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
   if (text[0] == '\0')
@@ -359,6 +366,15 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (label), 24);
+  /* Long titles end in "…" rather than widen the tree. */
+  for (GtkWidget *child = gtk_widget_get_first_child (label); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_STACK (child))
+      for (GtkWidget *page = gtk_widget_get_first_child (child); page; page = gtk_widget_get_next_sibling (page))
+        if (GTK_IS_LABEL (page))
+          gtk_label_set_ellipsize (GTK_LABEL (page), PANGO_ELLIPSIZE_END);
+  /* A click selects the row; F2 edits the title in place. */
+  gtk_widget_set_can_target (label, FALSE);
   g_signal_connect (label, "notify::editing", G_CALLBACK (label_editing_cb), self);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
@@ -386,6 +402,7 @@ bind_row (GtkSignalListItemFactory *factory,
   binding = g_object_bind_property (page, lia_entity_get_field_pspec (LIA_ENTITY (page), LIA_PAGE_TITLE)->name,
                                     label, "text", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (label), "binding", binding);
+  g_hash_table_insert (self->labels, page, label);
   gtk_widget_set_sensitive (label, TRUE);
   gtk_editable_set_editable (GTK_EDITABLE (label), writable (self));
 }
@@ -401,6 +418,11 @@ unbind_row (GtkSignalListItemFactory *factory,
 
   if (binding != NULL)
     g_binding_unbind (binding);
+  {
+    LiaPage *page = g_object_get_data (G_OBJECT (label), "page");
+    if (page != NULL && g_hash_table_lookup (self->labels, page) == label)
+      g_hash_table_remove (self->labels, page);
+  }
   g_object_set_data (G_OBJECT (label), "binding", NULL);
   g_object_set_data (G_OBJECT (label), "page", NULL);
   g_object_set_data (G_OBJECT (expander), "page", NULL);
@@ -537,6 +559,21 @@ lia_documents_view_delete_page (LiaDocumentsView *self)
   self->page = NULL;
   rebuild_tree (self);
   lia_show_undo_toast (GTK_WIDGET (self), title);
+}
+
+/* F2: the selected page's title becomes editable in the tree. */
+static void
+rename_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LiaDocumentsView *self = LIA_DOCUMENTS_VIEW (widget);
+  GtkWidget *label = self->page ? g_hash_table_lookup (self->labels, self->page) : NULL;
+
+  if (label == NULL || !writable (self))
+    return;
+  gtk_widget_set_can_target (label, TRUE);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
 }
 
 static void
@@ -806,6 +843,14 @@ preview_clicked_cb (GtkGestureClick  *gesture,
 }
 
 static void
+mode_toggled_cb (GtkToggleButton  *button,
+                 LiaDocumentsView *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (self->mode_stack, g_object_get_data (G_OBJECT (button), "mode"));
+}
+
+static void
 mode_changed_cb (LiaDocumentsView *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "preview") == 0)
@@ -816,6 +861,7 @@ void
 lia_documents_view_show_preview (LiaDocumentsView *self,
                                  gboolean          preview)
 {
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview ? self->preview_toggle : self->edit_toggle), TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, preview ? "preview" : "edit");
   render_preview (self);
 }
@@ -1044,13 +1090,24 @@ build_tree_pane (LiaDocumentsView *self)
   return pane;
 }
 
+static void
+follow_style (GtkSourceBuffer *buffer)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_source_buffer_set_style_scheme (buffer,
+    gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), dark ? "Adwaita-dark" : "Adwaita"));
+}
+
 static GtkWidget *
 build_editor_pane (LiaDocumentsView *self)
 {
   GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *back = lia_icon_button_new ("go-previous-symbolic", _("Back to Pages"));
-  GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *edit_toggle = gtk_toggle_button_new_with_label (_("Edit"));
+  GtkWidget *preview_toggle = gtk_toggle_button_new_with_label (_("Preview"));
   GtkWidget *delete = lia_icon_button_new ("user-trash-symbolic", _("Delete Page"));
   GtkWidget *page_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *source_view, *source_scrolled = gtk_scrolled_window_new ();
@@ -1097,11 +1154,9 @@ build_editor_pane (LiaDocumentsView *self)
   self->source = gtk_source_buffer_new (NULL);
   if (markdown != NULL)
     gtk_source_buffer_set_language (self->source, markdown);
-  {
-    gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-    gtk_source_buffer_set_style_scheme (self->source,
-      gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), dark ? "Adwaita-dark" : "Adwaita"));
-  }
+  follow_style (self->source);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (follow_style), self->source, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->source, "changed", G_CALLBACK (body_changed_cb), self);
   source_view = gtk_source_view_new_with_buffer (self->source);
   self->source_view = GTK_TEXT_VIEW (source_view);
@@ -1128,7 +1183,19 @@ build_editor_pane (LiaDocumentsView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->mode_stack), "card");
   gtk_stack_page_set_title (gtk_stack_add_named (self->mode_stack, source_scrolled, "edit"), _("Edit"));
   gtk_stack_page_set_title (gtk_stack_add_named (self->mode_stack, preview_scrolled, "preview"), _("Preview"));
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->mode_stack);
+  /* Two small toggles (a stack switcher is too wide for 360 px). */
+  gtk_widget_add_css_class (switcher, "linked");
+  gtk_widget_set_valign (switcher, GTK_ALIGN_CENTER);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (preview_toggle), GTK_TOGGLE_BUTTON (edit_toggle));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (edit_toggle), TRUE);
+  gtk_box_append (GTK_BOX (switcher), edit_toggle);
+  gtk_box_append (GTK_BOX (switcher), preview_toggle);
+  g_object_set_data (G_OBJECT (edit_toggle), "mode", (gpointer) "edit");
+  g_object_set_data (G_OBJECT (preview_toggle), "mode", (gpointer) "preview");
+  g_signal_connect (edit_toggle, "toggled", G_CALLBACK (mode_toggled_cb), self);
+  g_signal_connect (preview_toggle, "toggled", G_CALLBACK (mode_toggled_cb), self);
+  self->preview_toggle = preview_toggle;
+  self->edit_toggle = edit_toggle;
   g_signal_connect_swapped (self->mode_stack, "notify::visible-child", G_CALLBACK (mode_changed_cb), self);
   gtk_box_append (GTK_BOX (page_box), GTK_WIDGET (self->mode_stack));
 
@@ -1173,6 +1240,7 @@ lia_documents_view_finalize (GObject *object)
 {
   LiaDocumentsView *self = LIA_DOCUMENTS_VIEW (object);
 
+  g_hash_table_unref (self->labels);
   g_free (self->structure);
   g_free (self->status);
   g_free (self->crumbs);
@@ -1192,6 +1260,8 @@ lia_documents_view_class_init (LiaDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.new", "s", new_page_action);
   gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "documents.move", "s", move_action);
+  gtk_widget_class_install_action (widget_class, "documents.rename", NULL, rename_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "documents.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "documents.move", "s", "up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "documents.move", "s", "down");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "documents.move", "s", "out");
@@ -1203,6 +1273,7 @@ lia_documents_view_init (LiaDocumentsView *self)
 {
   GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
 
+  self->labels = g_hash_table_new (NULL, NULL);
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   self->tree_pane = build_tree_pane (self);
