@@ -259,6 +259,14 @@ remember_area (LiaWindow *self)
  * its area; activating it also leaves the sidebar when the window is
  * narrow. */
 static void
+open_meeting_cb (LiaWindow  *self,
+                 LiaMeeting *meeting)
+{
+  lia_window_show_area (self, "meetings");
+  lia_meetings_view_select (self->meetings_view, meeting);
+}
+
+static void
 sidebar_row_selected_cb (LiaWindow     *self,
                          GtkListBoxRow *row)
 {
@@ -429,6 +437,7 @@ lia_window_init (LiaWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_list_box_select_row (self->sidebar, self->requirements_row);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  g_signal_connect_object (self->documents_view, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);

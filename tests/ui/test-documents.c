@@ -9,6 +9,7 @@
 #include "lia-window.h"
 #include "documents/lia-documents-view.h"
 #include "documents/lia-markdown-render.h"
+#include "meetings/lia-meetings-view.h"
 
 /* The Documents page in the real window under Xvfb: the sample space,
  * dropping a page under another and undoing it, keyboard moves, adding and
@@ -216,6 +217,40 @@ test_rename_preview_and_links (Fixture       *f,
 }
 
 static void
+test_minutes_template (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  g_autofree char *href = g_strdup_printf ("meeting:%s", lia_entity_get_id (LIA_ENTITY (meeting)));
+  LiaMeetingsView *meetings;
+  LiaPage *minutes;
+  const char *body;
+
+  /* Minutes from a meeting of the workspace: its agenda, and a link back. */
+  lia_documents_view_select (f->view, find (f, "Meeting minutes"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.new", "s", "minutes:0"));
+  spin (50);
+  minutes = lia_documents_view_get_selected (f->view);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (minutes), LIA_PAGE_TITLE), ==, "Minutes: API design meeting");
+  body = lia_entity_get_string (LIA_ENTITY (minutes), LIA_PAGE_BODY);
+  g_assert_nonnull (strstr (body, "| 09:00-09:10 | Opening and background | Facilitator |"));
+  g_assert_nonnull (strstr (body, href));
+
+  /* Following it shows the meeting on the Meetings page. */
+  g_assert_true (lia_documents_view_follow_link (f->view, href));
+  spin (100);
+  meetings = LIA_MEETINGS_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_MEETINGS_VIEW));
+  g_assert_true (lia_meeting_editor_get_meeting (lia_meetings_view_get_editor (meetings)) == meeting);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (meetings)));
+
+  /* The API design and decision templates. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.new", "s", "decision"));
+  spin (50);
+  g_assert_true (g_str_has_prefix (lia_entity_get_string (LIA_ENTITY (lia_documents_view_get_selected (f->view)), LIA_PAGE_BODY),
+                                   "# Decision record\n"));
+}
+
+static void
 test_search_and_large_tree (Fixture       *f,
                             gconstpointer  data)
 {
@@ -279,6 +314,7 @@ main (int   argc,
   ADD ("/ui/documents/drop-and-undo", test_drop_and_undo);
   ADD ("/ui/documents/keyboard-moves-add-delete", test_keyboard_moves_add_delete);
   ADD ("/ui/documents/rename-preview-and-links", test_rename_preview_and_links);
+  ADD ("/ui/documents/minutes-template", test_minutes_template);
   ADD ("/ui/documents/search-and-large-tree", test_search_and_large_tree);
 #undef ADD
 

@@ -55,6 +55,13 @@ struct _LiaDocumentsView
 
 G_DEFINE_FINAL_TYPE (LiaDocumentsView, lia_documents_view, GTK_TYPE_WIDGET)
 
+enum {
+  OPEN_MEETING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void rebuild_tree (LiaDocumentsView *self);
 static void show_page (LiaDocumentsView *self, LiaPage *page);
 
@@ -530,7 +537,12 @@ new_page_action (GtkWidget  *widget,
       /* Translators: the title of a page of meeting minutes */
       title = g_strdup_printf (_("Minutes: %s"), lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE));
       lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
-      lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, text ? text : "");
+      {
+        /* Translators: a link at the end of minutes, back to the meeting */
+        g_autofree char *body = g_strdup_printf ("%s\n[%s](meeting:%s)\n", text ? text : "", _("Open the meeting"),
+                                                 lia_entity_get_id (LIA_ENTITY (meeting)));
+        lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, body);
+      }
     }
   else
     lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, _("Untitled page"));
@@ -559,6 +571,107 @@ lia_documents_view_delete_page (LiaDocumentsView *self)
   self->page = NULL;
   rebuild_tree (self);
   lia_show_undo_toast (GTK_WIDGET (self), title);
+}
+
+static void
+toast (LiaDocumentsView *self,
+       const char       *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+folder_chosen_cb (GtkNativeDialog  *chooser,
+                  int               response,
+                  LiaDocumentsView *self)
+{
+  gboolean export = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export"));
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_object_unref (chooser);
+  if (folder == NULL || (path = g_file_get_path (folder)) == NULL || self->workspace == NULL)
+    return;
+
+  if (export)
+    {
+      if (self->page != NULL && lia_pages_export_tree (self->page, path, &error))
+        toast (self, _("Pages exported"));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) imported = lia_pages_import_tree (path, &error);
+
+      if (imported != NULL && writable (self))
+        {
+          lia_history_begin (history (self), _("Import pages"));
+          for (guint i = 0; i < imported->len; i++)
+            {
+              /* A second import of the same folder gets new ids. */
+              LiaPage *page = g_ptr_array_index (imported, i);
+              g_autoptr(LiaPage) clash = lia_pages_find (G_LIST_MODEL (roots (self)), lia_entity_get_id (LIA_ENTITY (page)));
+              if (clash != NULL)
+                {
+                  g_autoptr(LiaEntity) copy = lia_entity_copy (LIA_ENTITY (page), TRUE);
+                  g_ptr_array_index (imported, i) = g_object_ref (copy);
+                  g_object_unref (page);
+                }
+              lia_history_insert (history (self), roots (self), g_list_model_get_n_items (G_LIST_MODEL (roots (self))),
+                                  g_ptr_array_index (imported, i));
+            }
+          lia_history_end (history (self));
+          rebuild_tree (self);
+          lia_documents_view_select (self, g_ptr_array_index (imported, 0));
+        }
+    }
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (export ? _("Could not export the pages: %s") : _("Could not import the pages: %s"),
+                                                   error->message);
+      toast (self, message);
+    }
+}
+
+static void
+choose_folder (LiaDocumentsView *self,
+               gboolean          export)
+{
+  GtkFileChooserNative *chooser;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  chooser = gtk_file_chooser_native_new (export ? _("Export Pages to a Folder") : _("Import a Folder of Markdown Pages"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         export ? _("_Export") : _("_Import"), NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_object_set_data (G_OBJECT (chooser), "export", GINT_TO_POINTER (export));
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  if (LIA_DOCUMENTS_VIEW (widget)->page != NULL)
+    choose_folder (LIA_DOCUMENTS_VIEW (widget), TRUE);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  choose_folder (LIA_DOCUMENTS_VIEW (widget), FALSE);
 }
 
 /* F2: the selected page's title becomes editable in the tree. */
@@ -810,6 +923,21 @@ lia_documents_view_follow_link (LiaDocumentsView *self,
 
   if (href == NULL)
     return FALSE;
+  if (g_str_has_prefix (href, "meeting:"))
+    {
+      GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (self->workspace));
+
+      for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+        {
+          g_autoptr(LiaMeeting) meeting = g_list_model_get_item (meetings, i);
+          if (g_str_equal (lia_entity_get_id (LIA_ENTITY (meeting)), href + 8))
+            {
+              g_signal_emit (self, signals[OPEN_MEETING], 0, meeting);
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
   if (!g_str_has_prefix (href, "page:"))
     {
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -1003,6 +1131,7 @@ update_templates_menu (LiaDocumentsView *self)
       g_menu_append (minutes, label, action);
     }
   g_menu_append (templates, _("New _Space from the Article"), "documents.new('space')");
+  g_menu_append (templates, _("_Import Markdown Folder…"), "documents.import");
   g_menu_append_section (self->new_menu, NULL, G_MENU_MODEL (pages));
   g_menu_append_section (self->new_menu, _("Templates"), G_MENU_MODEL (templates));
   if (g_menu_model_get_n_items (G_MENU_MODEL (minutes)) > 0)
@@ -1108,7 +1237,8 @@ build_editor_pane (LiaDocumentsView *self)
   GtkWidget *switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *edit_toggle = gtk_toggle_button_new_with_label (_("Edit"));
   GtkWidget *preview_toggle = gtk_toggle_button_new_with_label (_("Preview"));
-  GtkWidget *delete = lia_icon_button_new ("user-trash-symbolic", _("Delete Page"));
+  GtkWidget *more = gtk_menu_button_new ();
+  g_autoptr(GMenu) page_menu = g_menu_new ();
   GtkWidget *page_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *source_view, *source_scrolled = gtk_scrolled_window_new ();
   GtkWidget *preview_scrolled = gtk_scrolled_window_new ();
@@ -1138,9 +1268,15 @@ build_editor_pane (LiaDocumentsView *self)
     gtk_widget_set_hexpand (crumbs, TRUE);
     gtk_box_append (GTK_BOX (bar), crumbs);
   }
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "documents.delete");
+  g_menu_append (page_menu, _("_Rename"), "documents.rename");
+  g_menu_append (page_menu, _("_Export as Markdown Folder…"), "documents.export");
+  g_menu_append (page_menu, _("_Delete Page"), "documents.delete");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (page_menu));
+  gtk_widget_set_tooltip_text (more, _("Page Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page Menu"), -1);
   gtk_box_append (GTK_BOX (bar), switcher);
-  gtk_box_append (GTK_BOX (bar), delete);
+  gtk_box_append (GTK_BOX (bar), more);
   gtk_box_append (GTK_BOX (page_box), bar);
 
   self->title_entry = GTK_ENTRY (gtk_entry_new ());
@@ -1257,7 +1393,13 @@ lia_documents_view_class_init (LiaDocumentsViewClass *klass)
   object_class->finalize = lia_documents_view_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  /* A link in a page asks for a meeting to be shown. */
+  signals[OPEN_MEETING] = g_signal_new ("open-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIA_TYPE_MEETING);
+
   gtk_widget_class_install_action (widget_class, "documents.new", "s", new_page_action);
+  gtk_widget_class_install_action (widget_class, "documents.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "documents.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "documents.move", "s", move_action);
   gtk_widget_class_install_action (widget_class, "documents.rename", NULL, rename_action);
