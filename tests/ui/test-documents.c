@@ -18,6 +18,13 @@
 
 #define spin lia_test_spin
 
+static gboolean
+is_open_popover (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget);
+}
+
 typedef struct
 {
   LiaWindow        *window;
@@ -182,6 +189,25 @@ test_rename_preview_and_links (Fixture       *f,
   spin (50);
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (api), LIA_PAGE_TITLE), ==, "Chat API design");
   g_assert_nonnull (strstr (lia_entity_get_string (LIA_ENTITY (plan), LIA_PAGE_BODY), "[API design](<page:Chat API design>)"));
+
+  /* F2 renames in place: an entry on the page's row. */
+  {
+    GtkWidget *popover, *entry;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.rename", NULL));
+    spin (50);
+    popover = lia_test_find_widget (GTK_WIDGET (f->view), is_open_popover, NULL);
+    g_assert_nonnull (popover);
+    entry = lia_test_find_type (popover, GTK_TYPE_ENTRY);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Chat API design");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Chat API");
+    g_signal_emit_by_name (entry, "activate");
+    spin (100);
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (api), LIA_PAGE_TITLE), ==, "Chat API");
+    g_assert_nonnull (strstr (lia_entity_get_string (LIA_ENTITY (plan), LIA_PAGE_BODY), "[API design](<page:Chat API>)"));
+    g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (api), LIA_PAGE_TITLE), ==, "Chat API design");
+  }
 
   /* The preview renders the Markdown without a web engine. */
   lia_documents_view_select (f->view, plan);

@@ -266,29 +266,6 @@ activate_cb (LiaDocumentsView *self,
 
 /* ---- tree rows: labels, rename in place, drag and drop ---- */
 
-static void
-label_editing_cb (GtkEditableLabel *label,
-                  GParamSpec       *pspec,
-                  LiaDocumentsView *self)
-{
-  LiaPage *page = g_object_get_data (G_OBJECT (label), "page");
-  g_autofree char *text = NULL;
-
-  if (gtk_editable_label_get_editing (label))
-    return;
-  /* Clicks go to the row again (selection), not to the label. */
-  gtk_widget_set_can_target (GTK_WIDGET (label), FALSE);
-  if (page == NULL || !writable (self))
-    return;
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
-  if (text[0] == '\0')
-    {
-      gtk_editable_set_text (GTK_EDITABLE (label), lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE));
-      return;
-    }
-  lia_pages_rename (history (self), roots (self), page, text);
-}
-
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
                  double         x,
@@ -367,22 +344,15 @@ setup_row (GtkSignalListItemFactory *factory,
            LiaDocumentsView         *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *label = gtk_editable_label_new ("");
+  GtkWidget *label = gtk_label_new ("");
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (LIA_TYPE_PAGE, GDK_ACTION_MOVE);
 
+  /* A plain label keeps thousands of rows cheap to scroll; F2 renames in
+   * a popover on the row. */
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (label), 24);
-  /* Long titles end in "…" rather than widen the tree. */
-  for (GtkWidget *child = gtk_widget_get_first_child (label); child; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_STACK (child))
-      for (GtkWidget *page = gtk_widget_get_first_child (child); page; page = gtk_widget_get_next_sibling (page))
-        if (GTK_IS_LABEL (page))
-          gtk_label_set_ellipsize (GTK_LABEL (page), PANGO_ELLIPSIZE_END);
-  /* A click selects the row; F2 edits the title in place. */
-  gtk_widget_set_can_target (label, FALSE);
-  g_signal_connect (label, "notify::editing", G_CALLBACK (label_editing_cb), self);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), expander);
@@ -407,11 +377,9 @@ bind_row (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (expander), "page", g_object_ref (page), g_object_unref);
   g_object_set_data_full (G_OBJECT (label), "page", g_object_ref (page), g_object_unref);
   binding = g_object_bind_property (page, lia_entity_get_field_pspec (LIA_ENTITY (page), LIA_PAGE_TITLE)->name,
-                                    label, "text", G_BINDING_SYNC_CREATE);
+                                    label, "label", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (label), "binding", binding);
   g_hash_table_insert (self->labels, page, label);
-  gtk_widget_set_sensitive (label, TRUE);
-  gtk_editable_set_editable (GTK_EDITABLE (label), writable (self));
 }
 
 static void
@@ -674,7 +642,33 @@ import_action (GtkWidget  *widget,
   choose_folder (LIA_DOCUMENTS_VIEW (widget), FALSE);
 }
 
-/* F2: the selected page's title becomes editable in the tree. */
+static void
+rename_entry_activate_cb (GtkEntry         *entry,
+                          LiaDocumentsView *self)
+{
+  LiaPage *page = g_object_get_data (G_OBJECT (entry), "page");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (title[0] != '\0' && page != NULL && writable (self))
+    lia_pages_rename (history (self), roots (self), page, title);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER)));
+}
+
+static gboolean
+unparent_idle_cb (gpointer popover)
+{
+  gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rename_closed_cb (GtkPopover *popover)
+{
+  g_idle_add (unparent_idle_cb, g_object_ref (popover));
+}
+
+/* F2: the selected page's title in an entry on its row. */
 static void
 rename_action (GtkWidget  *widget,
                const char *name,
@@ -682,11 +676,21 @@ rename_action (GtkWidget  *widget,
 {
   LiaDocumentsView *self = LIA_DOCUMENTS_VIEW (widget);
   GtkWidget *label = self->page ? g_hash_table_lookup (self->labels, self->page) : NULL;
+  GtkWidget *popover, *entry;
 
   if (label == NULL || !writable (self))
     return;
-  gtk_widget_set_can_target (label, TRUE);
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
+  popover = gtk_popover_new ();
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_TITLE));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page title"), -1);
+  g_object_set_data_full (G_OBJECT (entry), "page", g_object_ref (self->page), g_object_unref);
+  g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate_cb), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), entry);
+  gtk_widget_set_parent (popover, label);
+  g_signal_connect (popover, "closed", G_CALLBACK (rename_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
