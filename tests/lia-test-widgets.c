@@ -72,3 +72,19 @@ lia_test_has_label (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
+
+/* The English sample in a 1280×860 window, showing AREA, ready to test. */
+LiaWindow *
+lia_test_sample_window (const char    *area,
+                        LiaWorkspace **workspace)
+{
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, NULL);
+
+  *workspace = lia_workspace_new_sample ("en");
+  lia_window_set_workspace (window, *workspace);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_window_show_area (window, area);
+  lia_test_spin (300);
+  return window;
+}

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lia-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*LiaWidgetMatch) (GtkWidget     *widget,
@@ -20,6 +22,8 @@ gboolean   lia_test_has_tooltip (GtkWidget      *widget,
                                  gconstpointer   tooltip);
 gboolean   lia_test_has_label   (GtkWidget      *widget,
                                  gconstpointer   label);
+LiaWindow *lia_test_sample_window (const char    *area,
+                                   LiaWorkspace **workspace);
 
 #define lia_test_find_type(root, type) \
   lia_test_find_widget ((root), lia_test_is_type, GSIZE_TO_POINTER (type))

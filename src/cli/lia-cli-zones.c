@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "lia-cli.h"
+#include "lia-export.h"
 #include "lia-overlap.h"
 #include "lia-workspace.h"
 
@@ -186,24 +187,13 @@ add_instant (JsonBuilder *b,
   json_builder_add_string_value (b, text);
 }
 
-/* Columns a label takes in a terminal: CJK characters take two. */
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
 static int
 label_width (ZoneArgs *args)
 {
   int width = 0;
 
   for (guint i = 0; i < args->members->len; i++)
-    width = MAX (width, display_width (lia_tz_member_get_label (g_ptr_array_index (args->members, i))));
+    width = MAX (width, lia_display_width (lia_tz_member_get_label (g_ptr_array_index (args->members, i))));
   return width;
 }
 
@@ -211,7 +201,7 @@ static void
 print_label (const char *label,
              int         width)
 {
-  g_print ("    %s%*s", label, width - display_width (label) + 2, "");
+  g_print ("    %s%*s", label, width - lia_display_width (label) + 2, "");
 }
 
 /* One line per member: the span in their own zone. */

@@ -51,6 +51,17 @@ lia_requirement_format_steps (LiaEntity  *requirement,
   return g_string_free (out, FALSE);
 }
 
+/* Columns TEXT takes in a monospace font: CJK characters take two. */
+int
+lia_display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 /* One Markdown table cell: pipes escaped, line breaks as <br>. */
 void
 lia_markdown_cell (GString    *out,

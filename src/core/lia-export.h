@@ -20,6 +20,7 @@ char     *lia_requirement_format_steps  (LiaEntity       *requirement,
                                          const char      *separator);
 void      lia_markdown_cell             (GString         *out,
                                          const char      *text);
+int       lia_display_width             (const char      *text);
 char     *lia_export_meeting            (LiaMeeting      *meeting,
                                          GListModel      *members,
                                          LiaExportFormat  format,

@@ -7,11 +7,10 @@
 
 #include "lia-toast.h"
 
-/* Destructive actions are not confirmed up front; they announce
- * themselves with a toast that offers Undo (win.undo), as the HIG asks. */
-void
-lia_show_undo_toast (GtkWidget  *widget,
-                     const char *title)
+static void
+show (GtkWidget  *widget,
+      const char *title,
+      gboolean    undo)
 {
   GtkWidget *overlay;
   AdwToast *toast;
@@ -23,7 +22,27 @@ lia_show_undo_toast (GtkWidget  *widget,
     return;
 
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/* A short message in the window holding WIDGET. */
+void
+lia_show_toast (GtkWidget  *widget,
+                const char *title)
+{
+  show (widget, title, FALSE);
+}
+
+/* Destructive actions are not confirmed up front; they announce
+ * themselves with a toast that offers Undo (win.undo), as the HIG asks. */
+void
+lia_show_undo_toast (GtkWidget  *widget,
+                     const char *title)
+{
+  show (widget, title, TRUE);
 }

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
+void lia_show_toast      (GtkWidget  *widget,
+                          const char *title);
 void lia_show_undo_toast (GtkWidget  *widget,
                           const char *title);
 

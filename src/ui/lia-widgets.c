@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "lia-widgets.h"
 
 /* A flat icon button for a row: its label is the tooltip and the
@@ -16,4 +18,22 @@ lia_icon_button_new (const char *icon_name,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   return button;
+}
+
+static void
+apply_style (GtkSourceBuffer *buffer)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+
+  gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita"));
+}
+
+/* Markdown sources follow the light or dark style, now and when it changes. */
+void
+lia_source_buffer_follow_style (GtkSourceBuffer *buffer)
+{
+  apply_style (buffer);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (apply_style), buffer, G_CONNECT_SWAPPED);
 }

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <gtksourceview/gtksource.h>
 
 G_BEGIN_DECLS
 
 /* Small pieces the views share. */
-GtkWidget *lia_icon_button_new (const char *icon_name,
-                                const char *label);
+GtkWidget *lia_icon_button_new              (const char      *icon_name,
+                                             const char      *label);
+void       lia_source_buffer_follow_style   (GtkSourceBuffer *buffer);
 
 G_END_DECLS

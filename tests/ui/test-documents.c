@@ -36,13 +36,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->window = g_object_new (LIA_TYPE_WINDOW, NULL);
-  f->workspace = lia_workspace_new_sample ("en");
-  lia_window_set_workspace (f->window, f->workspace);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
-  gtk_window_present (GTK_WINDOW (f->window));
-  lia_window_show_area (f->window, "documents");
-  spin (300);
+  f->window = lia_test_sample_window ("documents", &f->workspace);
   f->view = LIA_DOCUMENTS_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_DOCUMENTS_VIEW));
   g_assert_nonnull (f->view);
 }

@@ -313,11 +313,7 @@ lia_documents_view_drop (LiaDocumentsView *self,
   return TRUE;
 
 fail:
-  {
-    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-    if (overlay != NULL)
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-  }
+  lia_show_toast (GTK_WIDGET (self), error->message);
   return FALSE;
 }
 
@@ -542,16 +538,6 @@ lia_documents_view_delete_page (LiaDocumentsView *self)
 }
 
 static void
-toast (LiaDocumentsView *self,
-       const char       *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
 folder_chosen_cb (GtkNativeDialog  *chooser,
                   int               response,
                   LiaDocumentsView *self)
@@ -572,7 +558,7 @@ folder_chosen_cb (GtkNativeDialog  *chooser,
   if (export)
     {
       if (self->page != NULL && lia_pages_export_tree (self->page, path, &error))
-        toast (self, _("Pages exported"));
+        lia_show_toast (GTK_WIDGET (self), _("Pages exported"));
     }
   else
     {
@@ -604,7 +590,7 @@ folder_chosen_cb (GtkNativeDialog  *chooser,
     {
       g_autofree char *message = g_strdup_printf (export ? _("Could not export the pages: %s") : _("Could not import the pages: %s"),
                                                    error->message);
-      toast (self, message);
+      lia_show_toast (GTK_WIDGET (self), message);
     }
 }
 
@@ -1223,15 +1209,6 @@ build_tree_pane (LiaDocumentsView *self)
   return pane;
 }
 
-static void
-follow_style (GtkSourceBuffer *buffer)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  gtk_source_buffer_set_style_scheme (buffer,
-    gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (), dark ? "Adwaita-dark" : "Adwaita"));
-}
-
 static GtkWidget *
 build_editor_pane (LiaDocumentsView *self)
 {
@@ -1294,9 +1271,7 @@ build_editor_pane (LiaDocumentsView *self)
   self->source = gtk_source_buffer_new (NULL);
   if (markdown != NULL)
     gtk_source_buffer_set_language (self->source, markdown);
-  follow_style (self->source);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (follow_style), self->source, G_CONNECT_SWAPPED);
+  lia_source_buffer_follow_style (self->source);
   g_signal_connect_swapped (self->source, "changed", G_CALLBACK (body_changed_cb), self);
   source_view = gtk_source_view_new_with_buffer (self->source);
   self->source_view = GTK_TEXT_VIEW (source_view);

@@ -7,6 +7,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
+#include "lia-export.h"
 #include "lia-markdown-render.h"
 
 typedef struct
@@ -175,16 +176,6 @@ render_inlines (Renderer   *r,
     render_inline (r, n);
 }
 
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
 /* A table as aligned monospace text: the header in bold, a rule under it. */
 static void
 render_table (Renderer   *r,
@@ -204,7 +195,7 @@ render_table (Renderer   *r,
           int w;
 
           plain_text (cell, text);
-          w = display_width (text->str);
+          w = lia_display_width (text->str);
           if (c >= widths->len)
             g_array_set_size (widths, c + 1);
           g_array_index (widths, int, c) = MAX (g_array_index (widths, int, c), w);
@@ -227,7 +218,7 @@ render_table (Renderer   *r,
           if (c > 0)
             g_string_append (line, " │ ");
           g_string_append (line, text);
-          for (int pad = display_width (text); pad < g_array_index (widths, int, c); pad++)
+          for (int pad = lia_display_width (text); pad < g_array_index (widths, int, c); pad++)
             g_string_append_c (line, ' ');
         }
       if (header)

@@ -794,15 +794,6 @@ minutes_notify_cb (LiaEntity     *meeting,
 }
 
 static void
-update_scheme (GtkSourceBuffer *buffer)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-
-  gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita"));
-}
-
-static void
 build_minutes (LiaMeetingEditor *self)
 {
   GtkWidget *g = group (self, _("Minutes"), _("Notes in Markdown."));
@@ -814,8 +805,7 @@ build_minutes (LiaMeetingEditor *self)
 
   if (markdown != NULL)
     gtk_source_buffer_set_language (buffer, markdown);
-  update_scheme (buffer);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_scheme), buffer, G_CONNECT_SWAPPED);
+  lia_source_buffer_follow_style (buffer);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), lia_entity_get_string (LIA_ENTITY (self->meeting), LIA_MEETING_MINUTES), -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), writable (self));

@@ -202,16 +202,6 @@ lia_meetings_view_save_as_template (LiaMeetingsView  *self,
 }
 
 static void
-toast (LiaMeetingsView *self,
-       const char      *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
 save_template_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -220,11 +210,11 @@ save_template_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (lia_meetings_view_save_as_template (self, &error))
-    toast (self, _("Saved as a template"));
+    lia_show_toast (GTK_WIDGET (self), _("Saved as a template"));
   else if (error != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not save the template: %s"), error->message);
-      toast (self, text);
+      lia_show_toast (GTK_WIDGET (self), text);
     }
 }
 
@@ -283,10 +273,10 @@ export_response_cb (LiaMeetingsView      *self,
       !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not export the meeting: %s"), error->message);
-      toast (self, message);
+      lia_show_toast (GTK_WIDGET (self), message);
       return;
     }
-  toast (self, _("Meeting exported"));
+  lia_show_toast (GTK_WIDGET (self), _("Meeting exported"));
 }
 
 static void
