@@ -24,8 +24,8 @@ typedef struct
   CommandFunc  func;
 } Command;
 
-static int
-usage_error (GOptionContext *context,
+int
+lia_cli_usage_error (GOptionContext *context,
              const char     *message)
 {
   g_autofree char *help = context ? g_option_context_get_help (context, TRUE, NULL) : NULL;
@@ -58,9 +58,9 @@ cmd_validate (int    argc,
 
   g_option_context_set_summary (context, _("Reports every file that cannot be read, with the JSON path of the problem."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return lia_cli_usage_error (context, error->message);
   if (argc < 2)
-    return usage_error (context, _("validate needs at least one FILE"));
+    return lia_cli_usage_error (context, _("validate needs at least one FILE"));
 
   for (int i = 1; i < argc; i++)
     {
@@ -157,9 +157,9 @@ cmd_export (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return lia_cli_usage_error (context, error->message);
   if (argc != 2)
-    return usage_error (context, _("export needs exactly one FILE"));
+    return lia_cli_usage_error (context, _("export needs exactly one FILE"));
   if (format_name == NULL)
     format_name = g_strdup ("md");
 
@@ -168,9 +168,9 @@ cmd_export (int    argc,
       g_autoptr(LiaPage) page = NULL;
 
       if (!g_str_equal (format_name, "md-tree") || page_key == NULL)
-        return usage_error (context, _("a page exports only as --format md-tree, with --page and --output"));
+        return lia_cli_usage_error (context, _("a page exports only as --format md-tree, with --page and --output"));
       if (output == NULL)
-        return usage_error (context, _("--format md-tree needs --output DIR"));
+        return lia_cli_usage_error (context, _("--format md-tree needs --output DIR"));
       workspace = load (argv[1]);
       if (workspace == NULL)
         return LIA_CLI_EXIT_BAD_INPUT;
@@ -178,7 +178,7 @@ cmd_export (int    argc,
       if (page == NULL)
         {
           g_autofree char *msg = g_strdup_printf (_("no page has the id or title “%s”"), page_key);
-          return usage_error (NULL, msg);
+          return lia_cli_usage_error (NULL, msg);
         }
       if (!lia_pages_export_tree (page, output, &error))
         {
@@ -195,7 +195,7 @@ cmd_export (int    argc,
       g_autofree char *msg = meeting_key
         ? g_strdup_printf (_("unknown format “%s” for a meeting (use md or ics)"), format_name)
         : g_strdup_printf (_("unknown format “%s” (use md or csv)"), format_name);
-      return usage_error (context, msg);
+      return lia_cli_usage_error (context, msg);
     }
 
   workspace = load (argv[1]);
@@ -208,7 +208,7 @@ cmd_export (int    argc,
       g_autoptr(LiaMeeting) meeting = find_meeting (workspace, meeting_key, &problem);
 
       if (meeting == NULL)
-        return usage_error (NULL, problem);
+        return lia_cli_usage_error (NULL, problem);
       text = lia_export_meeting (meeting, G_LIST_MODEL (lia_workspace_get_members (workspace)), format, &error);
       if (text == NULL)
         {
@@ -255,13 +255,13 @@ cmd_import (int    argc,
 
   g_option_context_set_summary (context, _("Reads a folder written by “export --format md-tree” (or any folder of .md files, nested by subfolders) and adds its pages at the top level of FILE, which is saved (the previous version is kept as FILE~)."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return lia_cli_usage_error (context, error->message);
   if (argc != 4 || !g_str_equal (argv[1], "md-tree"))
-    return usage_error (context, _("import needs: md-tree DIR FILE"));
+    return lia_cli_usage_error (context, _("import needs: md-tree DIR FILE"));
   if (!g_file_test (argv[2], G_FILE_TEST_IS_DIR))
     {
       g_autofree char *msg = g_strdup_printf (_("“%s” is not a folder"), argv[2]);
-      return usage_error (NULL, msg);
+      return lia_cli_usage_error (NULL, msg);
     }
 
   workspace = load (argv[3]);
@@ -302,9 +302,9 @@ cmd_format (int    argc,
 
   g_option_context_set_summary (context, _("Reads FILE and saves it again with stable key order and two-space indentation (the previous version is kept as FILE~)."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return lia_cli_usage_error (context, error->message);
   if (argc != 2)
-    return usage_error (context, _("format needs exactly one FILE"));
+    return lia_cli_usage_error (context, _("format needs exactly one FILE"));
 
   workspace = load (argv[1]);
   if (workspace == NULL)
@@ -326,9 +326,9 @@ cmd_schema (int    argc,
   g_autofree char *schema = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return lia_cli_usage_error (context, error->message);
   if (argc != 1)
-    return usage_error (context, _("schema takes no FILE"));
+    return lia_cli_usage_error (context, _("schema takes no FILE"));
 
   schema = lia_workspace_schema_to_string ();
   fputs (schema, stdout);
@@ -342,6 +342,7 @@ static const Command commands[] = {
   { "format", N_("FILE"), N_("Rewrite a workspace in canonical form"), cmd_format },
   { "schema", "", N_("Print the JSON Schema of the workspace format"), cmd_schema },
   { "overlap", N_("--from ISO --to ISO [--min N] [--json] MEMBER…"), N_("When team members across time zones are inside working hours together"), lia_cli_overlap },
+  { "sync", N_("--service SERVICE --url URL --project KEY [--dry-run] [--json] FILE"), N_("Push tasks to Jira, Redmine, GitHub or GitLab and pull their status"), lia_cli_sync },
   { "slots", N_("--duration MIN --from ISO --to ISO [--count N] [--weekly WEEKS] MEMBER…"), N_("Rank meeting start times by who is inside hours and who pays"), lia_cli_slots },
 };
 

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 #define LIA_CLI_EXIT_FAILURE 1
 #define LIA_CLI_EXIT_BAD_INPUT 2
 
+int lia_cli_usage_error (GOptionContext *context,
+                         const char     *message);
+int lia_cli_sync    (int    argc,
+                     char **argv);
 int lia_cli_run     (int    argc,
                      char **argv);
 int lia_cli_overlap (int    argc,

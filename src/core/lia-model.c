@@ -15,6 +15,9 @@ const char * const lia_recurrence_choices[] = { "none", "weekly", NULL };
 const char * const lia_field_type_choices[] = { "string", "integer", "number", "boolean", "array", "object", "enum", NULL };
 const char * const lia_weekday_choices[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
 const char * const lia_default_work_days[] = { "mon", "tue", "wed", "thu", "fri", NULL };
+const char * const lia_service_choices[] = { "jira-cloud", "jira-dc", "redmine", "github", "gitlab", NULL };
+const char * const lia_outbox_action_choices[] = { "create", "update", NULL };
+const char * const lia_outbox_state_choices[] = { "queued", "sending", "conflict", "failed", NULL };
 
 /* Files hold stable English identifiers; people see these labels. */
 const char *
@@ -38,6 +41,15 @@ lia_choice_get_label (const char *value)
     { "decision", "agenda kind", NC_("agenda kind", "Decision") },
     { "none", "recurrence", NC_("recurrence", "Does not repeat") },
     { "weekly", "recurrence", NC_("recurrence", "Weekly") },
+    { "jira-cloud", "service", NC_("service", "Jira Cloud") },
+    { "jira-dc", "service", NC_("service", "Jira Data Center") },
+    { "redmine", "service", NC_("service", "Redmine") },
+    { "github", "service", NC_("service", "GitHub") },
+    { "gitlab", "service", NC_("service", "GitLab") },
+    { "queued", "sync state", NC_("sync state", "Waiting to send") },
+    { "sending", "sync state", NC_("sync state", "Sending") },
+    { "conflict", "sync state", NC_("sync state", "Conflict") },
+    { "failed", "sync state", NC_("sync state", "Failed") },
   };
 
   g_return_val_if_fail (value != NULL, NULL);

@@ -14,11 +14,15 @@ extern const char * const lia_recurrence_choices[];
 extern const char * const lia_field_type_choices[];
 extern const char * const lia_weekday_choices[];
 extern const char * const lia_default_work_days[];
+extern const char * const lia_service_choices[];
+extern const char * const lia_outbox_action_choices[];
+extern const char * const lia_outbox_state_choices[];
 
 const char *lia_choice_get_label (const char *value);
 
 G_END_DECLS
 
+#include "lia-account.h"
 #include "lia-action-item.h"
 #include "lia-agenda-item.h"
 #include "lia-assessment.h"
@@ -27,6 +31,7 @@ G_END_DECLS
 #include "lia-field.h"
 #include "lia-meeting.h"
 #include "lia-member.h"
+#include "lia-outbox-op.h"
 #include "lia-page.h"
 #include "lia-rating.h"
 #include "lia-remote-ref.h"

@@ -19,6 +19,11 @@ static const LiaFieldSpec fields[] = {
   { .name = "url", .kind = LIA_KIND_STRING },
   { .name = "remote-version", .kind = LIA_KIND_STRING },
   { .name = "synced-hash", .kind = LIA_KIND_STRING },
+  /* a digest of the remote fields at the last sync: a remote edit shows
+   * even when the tracker's clock has one-second steps */
+  { .name = "remote-hash", .kind = LIA_KIND_STRING },
+  /* the account's address (the API root), which tells trackers apart */
+  { .name = "base-url", .kind = LIA_KIND_STRING },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == LIA_REMOTE_REF_N_FIELDS);

@@ -55,6 +55,8 @@ const LiaCollectionInfo lia_collections[LIA_N_COLLECTIONS] = {
   { "pages", lia_page_get_type },
   { "contracts", lia_contract_get_type },
   { "assessments", lia_assessment_get_type },
+  { "accounts", lia_account_get_type },
+  { "outbox", lia_outbox_op_get_type },
 };
 
 /* Only tells our own writes from other programs' (not a security check),
@@ -103,6 +105,16 @@ static void
 history_changed_cb (LiaWorkspace *self,
                     LiaHistory   *history)
 {
+  lia_workspace_mark_modified (self);
+}
+
+/* For changes that are not user edits (what a sync brought back, remote
+ * links, the outbox): saved like edits, but not undoable. */
+void
+lia_workspace_mark_modified (LiaWorkspace *self)
+{
+  g_return_if_fail (LIA_IS_WORKSPACE (self));
+
   set_modified (self, TRUE);
 
   if (self->autosave_delay > 0 && self->file != NULL && self->read_only_reason == NULL)
@@ -750,5 +762,7 @@ COLLECTION_GETTER (tasks, LIA_COLLECTION_TASKS)
 COLLECTION_GETTER (pages, LIA_COLLECTION_PAGES)
 COLLECTION_GETTER (contracts, LIA_COLLECTION_CONTRACTS)
 COLLECTION_GETTER (assessments, LIA_COLLECTION_ASSESSMENTS)
+COLLECTION_GETTER (accounts, LIA_COLLECTION_ACCOUNTS)
+COLLECTION_GETTER (outbox, LIA_COLLECTION_OUTBOX)
 
 #undef COLLECTION_GETTER

@@ -73,6 +73,7 @@ const char   *lia_workspace_get_read_only_reason (LiaWorkspace      *self);
 gboolean      lia_workspace_get_modified       (LiaWorkspace        *self);
 void          lia_workspace_set_autosave       (LiaWorkspace        *self,
                                                 guint                delay_ms);
+void          lia_workspace_mark_modified      (LiaWorkspace        *self);
 LiaHistory   *lia_workspace_get_history        (LiaWorkspace        *self);
 JsonObject   *lia_workspace_get_extra          (LiaWorkspace        *self);
 
@@ -83,5 +84,7 @@ GListStore   *lia_workspace_get_tasks          (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_pages          (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_contracts      (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_assessments    (LiaWorkspace        *self);
+GListStore   *lia_workspace_get_accounts       (LiaWorkspace        *self);
+GListStore   *lia_workspace_get_outbox         (LiaWorkspace        *self);
 
 G_END_DECLS

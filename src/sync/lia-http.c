@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-http"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "lia-http.h"
+
+/* One SoupSession for every tracker and wiki.  lia_http_request() blocks,
+ * so it is called from worker threads (a GTask in the app, a pool in the
+ * CLI); libsoup 3.2 sessions may be used from any thread.  Here live the
+ * rules every request follows: HTTPS unless loopback, at most
+ * MAX_IN_FLIGHT requests per host, retries with backoff that honour
+ * Retry-After, and errors that quote the server's own reason but never a
+ * header (tokens travel in headers). */
+
+#define MAX_IN_FLIGHT 4
+
+struct _LiaHttp
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  guint        max_retries;
+  guint        base_delay_ms;
+  guint        max_delay_ms;
+
+  GMutex       lock;
+  GCond        slot_freed;
+  GHashTable  *in_flight;      /* host → GUINT_TO_POINTER (count) */
+  guint        peak_in_flight;
+  guint        requests;
+};
+
+G_DEFINE_FINAL_TYPE (LiaHttp, lia_http, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lia-sync-error-quark, lia_sync_error)
+
+static void
+lia_http_finalize (GObject *object)
+{
+  LiaHttp *self = LIA_HTTP (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->slot_freed);
+  G_OBJECT_CLASS (lia_http_parent_class)->finalize (object);
+}
+
+static void
+lia_http_class_init (LiaHttpClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lia_http_finalize;
+}
+
+static void
+lia_http_init (LiaHttp *self)
+{
+  g_autofree char *agent = g_strdup_printf ("Liaison/%s ", PACKAGE_VERSION);
+
+  self->session = g_object_new (SOUP_TYPE_SESSION,
+                                "user-agent", agent,
+                                "timeout", 30,
+                                "idle-timeout", 60,
+                                "max-conns-per-host", MAX_IN_FLIGHT,
+                                NULL);
+  self->max_retries = 4;
+  self->base_delay_ms = 500;
+  self->max_delay_ms = 60 * 1000;
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->slot_freed);
+  self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+LiaHttp *
+lia_http_new (void)
+{
+  return g_object_new (LIA_TYPE_HTTP, NULL);
+}
+
+void
+lia_http_set_timeout (LiaHttp *self,
+                      guint    seconds)
+{
+  g_return_if_fail (LIA_IS_HTTP (self));
+  g_object_set (self->session, "timeout", seconds, NULL);
+}
+
+/* Tests shorten the waits; Retry-After is still honoured up to @max_delay_ms. */
+void
+lia_http_set_retry (LiaHttp *self,
+                    guint    max_retries,
+                    guint    base_delay_ms,
+                    guint    max_delay_ms)
+{
+  g_return_if_fail (LIA_IS_HTTP (self));
+  self->max_retries = max_retries;
+  self->base_delay_ms = base_delay_ms;
+  self->max_delay_ms = max_delay_ms;
+}
+
+guint
+lia_http_get_peak_in_flight (LiaHttp *self)
+{
+  guint peak;
+
+  g_mutex_lock (&self->lock);
+  peak = self->peak_in_flight;
+  g_mutex_unlock (&self->lock);
+  return peak;
+}
+
+guint
+lia_http_get_request_count (LiaHttp *self)
+{
+  guint n;
+
+  g_mutex_lock (&self->lock);
+  n = self->requests;
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/* Tokens are sent in clear over http, so plain http is only for servers on
+ * this machine (tests, a local Redmine). */
+gboolean
+lia_http_check_url (const char  *url,
+                    GError     **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                   _("“%s” is not a web address (expected https://host/…)"), url);
+      return FALSE;
+    }
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (g_uri_get_host (uri)))
+    return TRUE;
+  g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INSECURE,
+               _("%s: refusing to send a token over plain http; use https:// (http is allowed only for this computer)"),
+               g_uri_get_host (uri));
+  return FALSE;
+}
+
+static void
+take_slot (LiaHttp    *self,
+           const char *host)
+{
+  guint n;
+
+  g_mutex_lock (&self->lock);
+  while ((n = GPOINTER_TO_UINT (g_hash_table_lookup (self->in_flight, host))) >= MAX_IN_FLIGHT)
+    g_cond_wait (&self->slot_freed, &self->lock);
+  g_hash_table_insert (self->in_flight, g_strdup (host), GUINT_TO_POINTER (n + 1));
+  self->peak_in_flight = MAX (self->peak_in_flight, n + 1);
+  self->requests++;
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+release_slot (LiaHttp    *self,
+              const char *host)
+{
+  guint n;
+
+  g_mutex_lock (&self->lock);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->in_flight, host));
+  if (n <= 1)
+    g_hash_table_remove (self->in_flight, host);
+  else
+    g_hash_table_insert (self->in_flight, g_strdup (host), GUINT_TO_POINTER (n - 1));
+  g_cond_broadcast (&self->slot_freed);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Sleep for @ms, waking early when cancelled. */
+static gboolean
+wait_cancellable (guint          ms,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      g_usleep (MIN (20000, end - g_get_monotonic_time () + 1));
+    }
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Retry-After is either seconds or an HTTP date. */
+static gint64
+retry_after_ms (SoupMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+  g_autoptr(GDateTime) when = NULL;
+  char *end = NULL;
+  gint64 seconds;
+
+  if (value == NULL)
+    return -1;
+  seconds = g_ascii_strtoll (value, &end, 10);
+  if (end != value && *end == '\0' && seconds >= 0)
+    return seconds * 1000;
+  when = soup_date_time_new_from_http_string (value);
+  if (when != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      return MAX (0, g_date_time_difference (when, now) / 1000);
+    }
+  return -1;
+}
+
+static void
+collect_reasons (GString  *out,
+                 JsonNode *node,
+                 const char *prefix)
+{
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+
+      if (*s == '\0')
+        return;
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      if (prefix != NULL)
+        g_string_append_printf (out, "%s: ", prefix);
+      g_string_append (out, s);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          /* GitHub: {"resource":…, "field":"title", "code":"missing_field", "message":…} */
+          if (JSON_NODE_HOLDS_OBJECT (item))
+            {
+              JsonObject *o = json_node_get_object (item);
+              const char *field = json_object_get_string_member_with_default (o, "field", prefix);
+              const char *message = json_object_get_string_member_with_default (o, "message", NULL);
+
+              if (message == NULL)
+                message = json_object_get_string_member_with_default (o, "code", NULL);
+              if (message != NULL)
+                {
+                  g_autoptr(JsonNode) text = json_node_init_string (json_node_alloc (), message);
+                  collect_reasons (out, text, field);
+                }
+            }
+          else
+            collect_reasons (out, item, prefix);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      /* Jira's and GitLab's {"field": "message"} or {"field": ["message"]} */
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &member))
+        collect_reasons (out, member, key);
+    }
+}
+
+/* The server's own words for an error, from whichever shape it uses:
+ * Redmine {"errors":[…]}, Jira {"errorMessages":[…],"errors":{field:…}},
+ * GitHub {"message":…,"errors":[{field,code,message}]}, GitLab
+ * {"message":… or {field:[…]}} or {"error":…}, Confluence {"message":…}. */
+char *
+lia_http_server_reason (JsonNode *reply)
+{
+  static const char * const keys[] = { "errorMessages", "errors", "message", "error", "error_description", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  JsonObject *object;
+
+  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
+    return NULL;
+  object = json_node_get_object (reply);
+  for (guint i = 0; keys[i] != NULL; i++)
+    collect_reasons (out, json_object_get_member (object, keys[i]), NULL);
+  if (out->len == 0)
+    return NULL;
+  /* A reason is shown in one line and must not flood the window. */
+  if (out->len > 400)
+    {
+      const char *cut = g_utf8_find_prev_char (out->str, out->str + 400);
+      g_string_truncate (out, cut - out->str);
+      g_string_append (out, "…");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static JsonNode *
+parse_body (GBytes *bytes,
+            GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size = 0;
+  const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+  gsize i = 0;
+
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  if (i == size)
+    return NULL;
+  if (!json_parser_load_from_data (parser, data, size, error))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static const char *
+method_path (SoupMessage *msg,
+             char       **storage)
+{
+  GUri *uri = soup_message_get_uri (msg);
+
+  *storage = g_strdup_printf ("%s %s", soup_message_get_method (msg), g_uri_get_path (uri));
+  return *storage;
+}
+
+static void
+set_status_error (GError     **error,
+                  SoupMessage *msg,
+                  guint        status,
+                  JsonNode    *reply)
+{
+  g_autofree char *reason = lia_http_server_reason (reply);
+  g_autofree char *where = NULL;
+  const char *phrase = soup_message_get_reason_phrase (msg);
+  LiaSyncError code;
+  const char *what;
+
+  method_path (msg, &where);
+  switch (status)
+    {
+    case 400:
+    case 422:
+      code = LIA_SYNC_ERROR_VALIDATION;
+      what = _("the server refused the data");
+      break;
+    case 401:
+      code = LIA_SYNC_ERROR_AUTH;
+      what = _("the token or user name was not accepted (check the account’s token)");
+      break;
+    case 403:
+      code = LIA_SYNC_ERROR_FORBIDDEN;
+      what = _("this account may not do that");
+      break;
+    case 404:
+      code = LIA_SYNC_ERROR_NOT_FOUND;
+      what = _("not found (check the address and the project)");
+      break;
+    case 409:
+      code = LIA_SYNC_ERROR_CONFLICT;
+      what = _("someone else changed it first");
+      break;
+    case 429:
+      code = LIA_SYNC_ERROR_RATE_LIMITED;
+      what = _("too many requests; the server asked to wait");
+      break;
+    default:
+      code = status >= 500 ? LIA_SYNC_ERROR_SERVER : LIA_SYNC_ERROR_BAD_REPLY;
+      what = status >= 500 ? _("the server failed") : _("unexpected answer");
+      break;
+    }
+
+  if (reason != NULL)
+    g_set_error (error, LIA_SYNC_ERROR, code, "%s: %u %s: %s: %s", where, status, phrase ? phrase : "", what, reason);
+  else
+    g_set_error (error, LIA_SYNC_ERROR, code, "%s: %u %s: %s", where, status, phrase ? phrase : "", what);
+}
+
+static gboolean
+is_idempotent (const char *method)
+{
+  return g_str_equal (method, "GET") || g_str_equal (method, "PUT") ||
+         g_str_equal (method, "DELETE") || g_str_equal (method, "HEAD");
+}
+
+/* An error after which the request may or may not have taken effect: the
+ * caller must look before sending a create again. */
+gboolean
+lia_http_is_uncertain (const GError *error)
+{
+  return error != NULL && error->domain == LIA_SYNC_ERROR &&
+         (error->code == LIA_SYNC_ERROR_NETWORK || error->code == LIA_SYNC_ERROR_SERVER ||
+          error->code == LIA_SYNC_ERROR_BAD_REPLY);
+}
+
+/* Send @method @url with @headers (name, value, name, value, …, NULL) and
+ * @body as JSON.  On success *@reply is the parsed answer (NULL when the
+ * body is empty) and *@status the HTTP status.  Blocks; call from a
+ * worker thread. */
+gboolean
+lia_http_request (LiaHttp             *self,
+                  const char          *method,
+                  const char          *url,
+                  const char * const  *headers,
+                  JsonNode            *body,
+                  JsonNode           **reply,
+                  guint               *status,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autofree char *payload = NULL;
+  g_autoptr(GUri) uri = NULL;
+  gsize payload_length = 0;
+  guint attempt = 0;
+
+  g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
+
+  if (reply)
+    *reply = NULL;
+  if (!lia_http_check_url (url, error))
+    return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("“%s” is not a web address"), url);
+      return FALSE;
+    }
+  if (body != NULL)
+    payload = json_to_string (body, FALSE), payload_length = strlen (payload);
+
+  for (;;)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new_from_uri (method, uri);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonNode) answer = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      const char *host = g_uri_get_host (uri);
+      SoupMessageHeaders *request_headers = soup_message_get_request_headers (msg);
+      guint code;
+      gint64 delay;
+      gboolean retry;
+
+      soup_message_headers_replace (request_headers, "Accept", "application/json");
+      for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+        soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
+      if (payload != NULL)
+        {
+          g_autoptr(GBytes) data = g_bytes_new (payload, payload_length);
+          soup_message_set_request_body_from_bytes (msg, "application/json", data);
+        }
+
+      take_slot (self, host);
+      bytes = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
+      release_slot (self, host);
+
+      if (bytes == NULL)
+        {
+          g_autofree char *where = NULL;
+
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          method_path (msg, &where);
+          /* Refused connections never reached the server; anything else may have. */
+          retry = (is_idempotent (method) ||
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED)) &&
+                  attempt < self->max_retries;
+          if (!retry)
+            {
+              g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_NETWORK, "%s: %s: %s", where,
+                           g_uri_get_host (uri), local_error->message);
+              return FALSE;
+            }
+          delay = -1;
+        }
+      else
+        {
+          code = soup_message_get_status (msg);
+          if (status)
+            *status = code;
+          answer = parse_body (bytes, &parse_error);
+
+          if (code >= 200 && code < 300)
+            {
+              if (parse_error != NULL)
+                {
+                  g_autofree char *where = NULL;
+
+                  method_path (msg, &where);
+                  g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                               _("%s: the server’s answer is not valid JSON: %s"), where, parse_error->message);
+                  return FALSE;
+                }
+              if (reply)
+                *reply = g_steal_pointer (&answer);
+              return TRUE;
+            }
+
+          /* 429 and 503 say the request was not processed; 502 and 504 do
+           * not, so only idempotent requests are repeated after them. */
+          retry = attempt < self->max_retries &&
+                  (code == 429 || code == 503 ||
+                   ((code == 502 || code == 504) && is_idempotent (method)));
+          if (!retry)
+            {
+              set_status_error (error, msg, code, answer);
+              return FALSE;
+            }
+          delay = retry_after_ms (msg);
+        }
+
+      if (delay < 0)
+        delay = (gint64) self->base_delay_ms << MIN (attempt, 10);
+      delay = MIN (delay, (gint64) self->max_delay_ms);
+      g_debug ("%s %s: retrying in %" G_GINT64_FORMAT " ms", method, g_uri_get_path (uri), delay);
+      if (!wait_cancellable ((guint) delay, cancellable, error))
+        return FALSE;
+      attempt++;
+    }
+}

@@ -1,0 +1,816 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-markup"
+
+#include "config.h"
+
+#include <cmark-gfm.h>
+#include <string.h>
+
+#include "lia-markup.h"
+
+/* Task descriptions are Markdown in Liaison.  Jira Cloud wants Atlassian
+ * Document Format (a JSON tree), Jira Data Center wiki markup; both are
+ * produced from cmark's syntax tree, and read back to Markdown so that a
+ * pulled description can be compared with the local one. */
+
+/* ---- Markdown → ADF ---------------------------------------------------- */
+
+enum { MARK_STRONG = 1, MARK_EM = 2, MARK_CODE = 4, MARK_STRIKE = 8 };
+
+static void
+add_text (JsonBuilder *b,
+          const char  *text,
+          guint        marks,
+          const char  *href)
+{
+  if (text == NULL || *text == '\0')
+    return;  /* ADF rejects empty text nodes */
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "text");
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, text);
+  if (marks != 0 || href != NULL)
+    {
+      json_builder_set_member_name (b, "marks");
+      json_builder_begin_array (b);
+      /* The code mark may only be combined with a link. */
+      if (marks & MARK_CODE)
+        marks = MARK_CODE;
+      static const struct { guint bit; const char *name; } names[] = {
+        { MARK_STRONG, "strong" }, { MARK_EM, "em" }, { MARK_CODE, "code" }, { MARK_STRIKE, "strike" },
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (marks & names[i].bit)
+          {
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "type");
+            json_builder_add_string_value (b, names[i].name);
+            json_builder_end_object (b);
+          }
+      if (href != NULL)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, "link");
+          json_builder_set_member_name (b, "attrs");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "href");
+          json_builder_add_string_value (b, href);
+          json_builder_end_object (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+adf_inlines (JsonBuilder *b,
+             cmark_node  *parent,
+             guint        marks,
+             const char  *href)
+{
+  for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
+    {
+      switch (cmark_node_get_type (n))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_HTML_INLINE:
+          add_text (b, cmark_node_get_literal (n), marks, href);
+          break;
+        case CMARK_NODE_CODE:
+          add_text (b, cmark_node_get_literal (n), marks | MARK_CODE, href);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          add_text (b, " ", marks, href);
+          break;
+        case CMARK_NODE_LINEBREAK:
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, "hardBreak");
+          json_builder_end_object (b);
+          break;
+        case CMARK_NODE_EMPH:
+          adf_inlines (b, n, marks | MARK_EM, href);
+          break;
+        case CMARK_NODE_STRONG:
+          adf_inlines (b, n, marks | MARK_STRONG, href);
+          break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+          {
+            const char *url = cmark_node_get_url (n);
+            adf_inlines (b, n, marks, url && *url ? url : href);
+            if (cmark_node_first_child (n) == NULL)
+              add_text (b, url, marks, url && *url ? url : href);
+          }
+          break;
+        default:
+          adf_inlines (b, n, marks, href);
+          break;
+        }
+    }
+}
+
+static void adf_blocks (JsonBuilder *b, cmark_node *parent);
+
+static void
+begin_node (JsonBuilder *b,
+            const char  *type)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, type);
+}
+
+static void
+adf_block (JsonBuilder *b,
+           cmark_node  *n)
+{
+  switch (cmark_node_get_type (n))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      begin_node (b, "paragraph");
+      json_builder_set_member_name (b, "content");
+      json_builder_begin_array (b);
+      adf_inlines (b, n, 0, NULL);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      break;
+    case CMARK_NODE_HEADING:
+      begin_node (b, "heading");
+      json_builder_set_member_name (b, "attrs");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "level");
+      json_builder_add_int_value (b, CLAMP (cmark_node_get_heading_level (n), 1, 6));
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "content");
+      json_builder_begin_array (b);
+      adf_inlines (b, n, 0, NULL);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      break;
+    case CMARK_NODE_LIST:
+      {
+        gboolean ordered = cmark_node_get_list_type (n) == CMARK_ORDERED_LIST;
+
+        begin_node (b, ordered ? "orderedList" : "bulletList");
+        if (ordered)
+          {
+            json_builder_set_member_name (b, "attrs");
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "order");
+            json_builder_add_int_value (b, MAX (1, cmark_node_get_list_start (n)));
+            json_builder_end_object (b);
+          }
+        json_builder_set_member_name (b, "content");
+        json_builder_begin_array (b);
+        for (cmark_node *item = cmark_node_first_child (n); item; item = cmark_node_next (item))
+          {
+            begin_node (b, "listItem");
+            json_builder_set_member_name (b, "content");
+            json_builder_begin_array (b);
+            if (cmark_node_first_child (item) == NULL)
+              {
+                begin_node (b, "paragraph");
+                json_builder_set_member_name (b, "content");
+                json_builder_begin_array (b);
+                json_builder_end_array (b);
+                json_builder_end_object (b);
+              }
+            adf_blocks (b, item);
+            json_builder_end_array (b);
+            json_builder_end_object (b);
+          }
+        json_builder_end_array (b);
+        json_builder_end_object (b);
+      }
+      break;
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+      {
+        const char *info = cmark_node_get_type (n) == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info (n) : NULL;
+        g_autofree char *code = g_strdup (cmark_node_get_literal (n));
+        gsize len = code ? strlen (code) : 0;
+
+        while (len > 0 && code[len - 1] == '\n')
+          code[--len] = '\0';
+        begin_node (b, "codeBlock");
+        if (info && *info)
+          {
+            g_auto(GStrv) words = g_strsplit (info, " ", 2);
+            json_builder_set_member_name (b, "attrs");
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "language");
+            json_builder_add_string_value (b, words[0]);
+            json_builder_end_object (b);
+          }
+        json_builder_set_member_name (b, "content");
+        json_builder_begin_array (b);
+        add_text (b, code, 0, NULL);
+        json_builder_end_array (b);
+        json_builder_end_object (b);
+      }
+      break;
+    case CMARK_NODE_BLOCK_QUOTE:
+      begin_node (b, "blockquote");
+      json_builder_set_member_name (b, "content");
+      json_builder_begin_array (b);
+      adf_blocks (b, n);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      begin_node (b, "rule");
+      json_builder_end_object (b);
+      break;
+    default:
+      adf_blocks (b, n);
+      break;
+    }
+}
+
+static void
+adf_blocks (JsonBuilder *b,
+            cmark_node  *parent)
+{
+  for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
+    adf_block (b, n);
+}
+
+JsonNode *
+lia_markdown_to_adf (const char *markdown)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const char *text = markdown ? markdown : "";
+  cmark_node *doc = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, 1);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "doc");
+  json_builder_set_member_name (b, "content");
+  json_builder_begin_array (b);
+  adf_blocks (b, doc);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  cmark_node_free (doc);
+  return json_builder_get_root (b);
+}
+
+/* ---- ADF validity (what Jira Cloud checks before accepting) ------------ */
+
+static gboolean
+check_node (JsonNode   *node,
+            gboolean    inline_context,
+            char      **problem,
+            const char *path)
+{
+  static const char * const blocks[] = { "paragraph", "heading", "bulletList", "orderedList", "listItem",
+                                         "codeBlock", "blockquote", "rule", "table", "panel", "mediaSingle", NULL };
+  static const char * const inlines[] = { "text", "hardBreak", "mention", "emoji", "inlineCard", NULL };
+  JsonObject *o;
+  const char *type;
+  JsonNode *content;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return (*problem = g_strdup_printf ("%s: not an object", path)), FALSE;
+  o = json_node_get_object (node);
+  type = json_object_get_string_member_with_default (o, "type", NULL);
+  if (type == NULL)
+    return (*problem = g_strdup_printf ("%s: no type", path)), FALSE;
+  if (!g_strv_contains (inline_context ? inlines : blocks, type))
+    return (*problem = g_strdup_printf ("%s: “%s” is not allowed here", path, type)), FALSE;
+  if (g_str_equal (type, "text"))
+    {
+      const char *text = json_object_get_string_member_with_default (o, "text", "");
+      if (*text == '\0')
+        return (*problem = g_strdup_printf ("%s: empty text", path)), FALSE;
+      return TRUE;
+    }
+  content = json_object_get_member (o, "content");
+  if (content != NULL)
+    {
+      JsonArray *a;
+      gboolean child_inline = g_str_equal (type, "paragraph") || g_str_equal (type, "heading") ||
+                              g_str_equal (type, "codeBlock");
+
+      if (!JSON_NODE_HOLDS_ARRAY (content))
+        return (*problem = g_strdup_printf ("%s.content: not an array", path)), FALSE;
+      a = json_node_get_array (content);
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s.content[%u]", path, i);
+          if (!check_node (json_array_get_element (a, i), child_inline, problem, sub))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+lia_adf_check (JsonNode  *adf,
+               char     **problem)
+{
+  JsonObject *o;
+  JsonNode *content;
+
+  *problem = NULL;
+  if (adf == NULL || !JSON_NODE_HOLDS_OBJECT (adf))
+    return (*problem = g_strdup ("description: not an ADF document")), FALSE;
+  o = json_node_get_object (adf);
+  if (g_strcmp0 (json_object_get_string_member_with_default (o, "type", ""), "doc") != 0 ||
+      json_object_get_int_member_with_default (o, "version", 0) != 1)
+    return (*problem = g_strdup ("description: type must be doc and version 1")), FALSE;
+  content = json_object_get_member (o, "content");
+  if (content == NULL || !JSON_NODE_HOLDS_ARRAY (content))
+    return (*problem = g_strdup ("description.content: missing")), FALSE;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (content)); i++)
+    {
+      g_autofree char *sub = g_strdup_printf ("description.content[%u]", i);
+      if (!check_node (json_array_get_element (json_node_get_array (content), i), FALSE, problem, sub))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- ADF → Markdown ---------------------------------------------------- */
+
+static void md_blocks (GString *out, JsonArray *blocks, const char *indent);
+static void md_blocks_sep (GString *out, JsonArray *blocks, const char *indent, const char *sep);
+
+static JsonArray *
+content_of (JsonObject *o)
+{
+  JsonNode *c = json_object_get_member (o, "content");
+  return c && JSON_NODE_HOLDS_ARRAY (c) ? json_node_get_array (c) : NULL;
+}
+
+static void
+md_inlines (GString   *out,
+            JsonArray *inlines)
+{
+  for (guint i = 0; inlines && i < json_array_get_length (inlines); i++)
+    {
+      JsonNode *node = json_array_get_element (inlines, i);
+      JsonObject *o;
+      const char *type;
+      JsonNode *marks_node;
+      const char *text;
+      const char *href = NULL;
+      gboolean strong = FALSE, em = FALSE, code = FALSE, strike = FALSE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      o = json_node_get_object (node);
+      type = json_object_get_string_member_with_default (o, "type", "");
+      if (g_str_equal (type, "hardBreak"))
+        {
+          g_string_append (out, "\\\n");
+          continue;
+        }
+      if (!g_str_equal (type, "text"))
+        continue;
+      text = json_object_get_string_member_with_default (o, "text", "");
+      marks_node = json_object_get_member (o, "marks");
+      for (guint m = 0; marks_node && JSON_NODE_HOLDS_ARRAY (marks_node) &&
+                        m < json_array_get_length (json_node_get_array (marks_node)); m++)
+        {
+          JsonNode *mark = json_array_get_element (json_node_get_array (marks_node), m);
+          const char *mt;
+
+          if (!JSON_NODE_HOLDS_OBJECT (mark))
+            continue;
+          mt = json_object_get_string_member_with_default (json_node_get_object (mark), "type", "");
+          strong |= g_str_equal (mt, "strong");
+          em |= g_str_equal (mt, "em");
+          code |= g_str_equal (mt, "code");
+          strike |= g_str_equal (mt, "strike");
+          if (g_str_equal (mt, "link"))
+            {
+              JsonNode *attrs = json_object_get_member (json_node_get_object (mark), "attrs");
+              if (attrs && JSON_NODE_HOLDS_OBJECT (attrs))
+                href = json_object_get_string_member_with_default (json_node_get_object (attrs), "href", NULL);
+            }
+        }
+      if (href)
+        g_string_append_c (out, '[');
+      if (strong)
+        g_string_append (out, "**");
+      if (em)
+        g_string_append_c (out, '*');
+      if (strike)
+        g_string_append (out, "~~");
+      if (code)
+        g_string_append_c (out, '`');
+      g_string_append (out, text);
+      if (code)
+        g_string_append_c (out, '`');
+      if (strike)
+        g_string_append (out, "~~");
+      if (em)
+        g_string_append_c (out, '*');
+      if (strong)
+        g_string_append (out, "**");
+      if (href)
+        g_string_append_printf (out, "](%s)", href);
+    }
+}
+
+/* Append @text with @indent after every newline. */
+static void
+append_indented (GString    *out,
+                 const char *text,
+                 const char *indent)
+{
+  for (const char *p = text; *p; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '\n' && p[1] != '\0' && p[1] != '\n')
+        g_string_append (out, indent);
+    }
+}
+
+static void
+md_block (GString    *out,
+          JsonObject *o,
+          const char *indent)
+{
+  const char *type = json_object_get_string_member_with_default (o, "type", "");
+  JsonArray *content = content_of (o);
+
+  if (g_str_equal (type, "paragraph"))
+    md_inlines (out, content);
+  else if (g_str_equal (type, "heading"))
+    {
+      JsonNode *attrs = json_object_get_member (o, "attrs");
+      gint64 level = attrs && JSON_NODE_HOLDS_OBJECT (attrs)
+                     ? json_object_get_int_member_with_default (json_node_get_object (attrs), "level", 1) : 1;
+      for (gint64 i = 0; i < CLAMP (level, 1, 6); i++)
+        g_string_append_c (out, '#');
+      g_string_append_c (out, ' ');
+      md_inlines (out, content);
+    }
+  else if (g_str_equal (type, "bulletList") || g_str_equal (type, "orderedList"))
+    {
+      gboolean ordered = g_str_equal (type, "orderedList");
+      JsonNode *attrs = json_object_get_member (o, "attrs");
+      gint64 number = ordered && attrs && JSON_NODE_HOLDS_OBJECT (attrs)
+                      ? json_object_get_int_member_with_default (json_node_get_object (attrs), "order", 1) : 1;
+
+      for (guint i = 0; content && i < json_array_get_length (content); i++)
+        {
+          JsonNode *item = json_array_get_element (content, i);
+          g_autofree char *marker = ordered ? g_strdup_printf ("%" G_GINT64_FORMAT ". ", number + i) : g_strdup ("- ");
+          g_autofree char *inner_indent = g_strnfill (strlen (marker), ' ');
+          g_autofree char *sub_indent = g_strconcat (indent, inner_indent, NULL);
+          g_autoptr(GString) inner = g_string_new (NULL);
+
+          if (!JSON_NODE_HOLDS_OBJECT (item))
+            continue;
+          if (i > 0)
+            g_string_append_printf (out, "\n%s", indent);
+          /* tight items: a nested list follows its line directly */
+          md_blocks_sep (inner, content_of (json_node_get_object (item)), "", "\n");
+          g_string_append (out, marker);
+          append_indented (out, inner->str, sub_indent);
+        }
+    }
+  else if (g_str_equal (type, "codeBlock"))
+    {
+      JsonNode *attrs = json_object_get_member (o, "attrs");
+      const char *lang = attrs && JSON_NODE_HOLDS_OBJECT (attrs)
+                         ? json_object_get_string_member_with_default (json_node_get_object (attrs), "language", "") : "";
+      g_autoptr(GString) code = g_string_new (NULL);
+
+      for (guint i = 0; content && i < json_array_get_length (content); i++)
+        {
+          JsonNode *t = json_array_get_element (content, i);
+          if (JSON_NODE_HOLDS_OBJECT (t))
+            g_string_append (code, json_object_get_string_member_with_default (json_node_get_object (t), "text", ""));
+        }
+      g_string_append_printf (out, "```%s\n", lang);
+      append_indented (out, code->str, indent);
+      g_string_append_printf (out, "\n%s```", indent);
+    }
+  else if (g_str_equal (type, "blockquote"))
+    {
+      g_autoptr(GString) inner = g_string_new (NULL);
+      g_autofree char *sub = g_strconcat (indent, "> ", NULL);
+
+      md_blocks (inner, content, "");
+      g_string_append (out, "> ");
+      append_indented (out, inner->str, sub);
+    }
+  else if (g_str_equal (type, "rule"))
+    g_string_append (out, "---");
+  else if (content != NULL)
+    md_blocks (out, content, indent);
+}
+
+static void
+md_blocks (GString    *out,
+           JsonArray  *blocks,
+           const char *indent)
+{
+  md_blocks_sep (out, blocks, indent, "\n\n");
+}
+
+static void
+md_blocks_sep (GString    *out,
+               JsonArray  *blocks,
+               const char *indent,
+               const char *sep)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; blocks && i < json_array_get_length (blocks); i++)
+    {
+      JsonNode *node = json_array_get_element (blocks, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      if (!first)
+        g_string_append_printf (out, "%s%s", sep, indent);
+      md_block (out, json_node_get_object (node), indent);
+      first = FALSE;
+    }
+}
+
+char *
+lia_adf_to_markdown (JsonNode *adf)
+{
+  GString *out = g_string_new (NULL);
+
+  if (adf != NULL && JSON_NODE_HOLDS_OBJECT (adf))
+    md_blocks (out, content_of (json_node_get_object (adf)), "");
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Markdown → Jira wiki markup --------------------------------------- */
+
+static void wiki_blocks (GString *out, cmark_node *parent, const char *bullets);
+
+static void
+wiki_inlines (GString    *out,
+              cmark_node *parent)
+{
+  for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
+    {
+      switch (cmark_node_get_type (n))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_HTML_INLINE:
+          g_string_append (out, cmark_node_get_literal (n));
+          break;
+        case CMARK_NODE_CODE:
+          g_string_append_printf (out, "{{%s}}", cmark_node_get_literal (n));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          g_string_append_c (out, ' ');
+          break;
+        case CMARK_NODE_LINEBREAK:
+          g_string_append (out, "\\\\\n");
+          break;
+        case CMARK_NODE_EMPH:
+          g_string_append_c (out, '_');
+          wiki_inlines (out, n);
+          g_string_append_c (out, '_');
+          break;
+        case CMARK_NODE_STRONG:
+          g_string_append_c (out, '*');
+          wiki_inlines (out, n);
+          g_string_append_c (out, '*');
+          break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+          g_string_append_c (out, '[');
+          wiki_inlines (out, n);
+          g_string_append_printf (out, "|%s]", cmark_node_get_url (n));
+          break;
+        default:
+          wiki_inlines (out, n);
+          break;
+        }
+    }
+}
+
+static void
+wiki_block (GString    *out,
+            cmark_node *n,
+            const char *bullets)
+{
+  switch (cmark_node_get_type (n))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      wiki_inlines (out, n);
+      break;
+    case CMARK_NODE_HEADING:
+      g_string_append_printf (out, "h%d. ", CLAMP (cmark_node_get_heading_level (n), 1, 6));
+      wiki_inlines (out, n);
+      break;
+    case CMARK_NODE_LIST:
+      {
+        g_autofree char *deeper = g_strconcat (bullets, cmark_node_get_list_type (n) == CMARK_ORDERED_LIST ? "#" : "*", NULL);
+        gboolean first = TRUE;
+
+        for (cmark_node *item = cmark_node_first_child (n); item; item = cmark_node_next (item))
+          {
+            gboolean first_block = TRUE;
+
+            if (!first)
+              g_string_append_c (out, '\n');
+            first = FALSE;
+            g_string_append_printf (out, "%s ", deeper);
+            for (cmark_node *block = cmark_node_first_child (item); block; block = cmark_node_next (block))
+              {
+                if (cmark_node_get_type (block) == CMARK_NODE_LIST)
+                  {
+                    g_string_append_c (out, '\n');
+                    wiki_block (out, block, deeper);
+                  }
+                else
+                  {
+                    if (!first_block)
+                      g_string_append_c (out, ' ');
+                    wiki_block (out, block, deeper);
+                  }
+                first_block = FALSE;
+              }
+          }
+      }
+      break;
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+      {
+        const char *info = cmark_node_get_type (n) == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info (n) : NULL;
+        g_autofree char *code = g_strdup (cmark_node_get_literal (n));
+        gsize len = strlen (code);
+
+        while (len > 0 && code[len - 1] == '\n')
+          code[--len] = '\0';
+        if (info && *info)
+          {
+            g_auto(GStrv) words = g_strsplit (info, " ", 2);
+            g_string_append_printf (out, "{code:%s}\n%s\n{code}", words[0], code);
+          }
+        else
+          g_string_append_printf (out, "{code}\n%s\n{code}", code);
+      }
+      break;
+    case CMARK_NODE_BLOCK_QUOTE:
+      g_string_append (out, "{quote}\n");
+      wiki_blocks (out, n, "");
+      g_string_append (out, "\n{quote}");
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      g_string_append (out, "----");
+      break;
+    default:
+      wiki_blocks (out, n, bullets);
+      break;
+    }
+}
+
+static void
+wiki_blocks (GString    *out,
+             cmark_node *parent,
+             const char *bullets)
+{
+  gboolean first = TRUE;
+
+  for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
+    {
+      if (!first)
+        g_string_append (out, "\n\n");
+      wiki_block (out, n, bullets);
+      first = FALSE;
+    }
+}
+
+char *
+lia_markdown_to_wiki (const char *markdown)
+{
+  const char *text = markdown ? markdown : "";
+  cmark_node *doc = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
+  GString *out = g_string_new (NULL);
+
+  wiki_blocks (out, doc, "");
+  cmark_node_free (doc);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Jira wiki markup → Markdown (the common subset) ------------------- */
+
+static char *
+wiki_inline_to_markdown (const char *line)
+{
+  static GRegex *code, *strong, *em, *link;
+  static gsize once;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      strong = g_regex_new ("(?<![\\w*])\\*(\\S(?:[^*]*\\S)?)\\*(?![\\w*])", G_REGEX_OPTIMIZE, 0, NULL);
+      em = g_regex_new ("(?<![\\w_])_(\\S(?:[^_]*\\S)?)_(?![\\w_])", G_REGEX_OPTIMIZE, 0, NULL);
+      link = g_regex_new ("\\[([^|\\]]*)\\|([^\\]]+)\\]", G_REGEX_OPTIMIZE, 0, NULL);
+      code = g_regex_new ("\\{\\{(.+?)\\}\\}", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  /* strong first, through a placeholder, so that emphasis's single
+   * asterisks are not read as strong again */
+  a = g_regex_replace (code, line, -1, 0, "`\\1`", 0, NULL);
+  b = g_regex_replace (strong, a, -1, 0, "\x02\\1\x02", 0, NULL);
+  c = g_regex_replace (em, b, -1, 0, "*\\1*", 0, NULL);
+  {
+    g_autofree char *d = g_regex_replace (link, c, -1, 0, "[\\1](\\2)", 0, NULL);
+    g_auto(GStrv) parts = g_strsplit (d, "\x02", -1);
+    return g_strjoinv ("**", parts);
+  }
+}
+
+char *
+lia_wiki_to_markdown (const char *wiki)
+{
+  g_auto(GStrv) lines = g_strsplit (wiki ? wiki : "", "\n", -1);
+  GString *out = g_string_new (NULL);
+  gboolean in_code = FALSE;
+  guint counters[8] = { 0 };
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = lines[i];
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (g_str_has_prefix (line, "{code"))
+        {
+          if (in_code)
+            g_string_append (out, "```");
+          else
+            {
+              const char *colon = strchr (line, ':');
+              g_autofree char *lang = colon ? g_strndup (colon + 1, strcspn (colon + 1, "}")) : g_strdup ("");
+              g_string_append_printf (out, "```%s", lang);
+            }
+          in_code = !in_code;
+          continue;
+        }
+      if (in_code)
+        {
+          g_string_append (out, line);
+          continue;
+        }
+      if (g_str_equal (line, "{quote}"))
+        {
+          /* drop the marker line and its blank partner */
+          if (out->len > 0)
+            g_string_truncate (out, out->len - 1);
+          continue;
+        }
+      if (line[0] == 'h' && line[1] >= '1' && line[1] <= '6' && line[2] == '.' && line[3] == ' ')
+        {
+          g_autofree char *rest = wiki_inline_to_markdown (line + 4);
+          for (int l = 0; l < line[1] - '0'; l++)
+            g_string_append_c (out, '#');
+          g_string_append_printf (out, " %s", rest);
+          continue;
+        }
+      if (g_str_equal (line, "----"))
+        {
+          g_string_append (out, "---");
+          continue;
+        }
+      {
+        gsize depth = strspn (line, "*#");
+
+        if (depth > 0 && line[depth] == ' ')
+          {
+            g_autofree char *rest = wiki_inline_to_markdown (line + depth + 1);
+            guint d = MIN (depth, G_N_ELEMENTS (counters)) - 1;
+            gsize indent = 0;
+
+            for (gsize k = 0; k < depth - 1; k++)
+              indent += line[k] == '#' ? 3 : 2;
+            for (gsize k = 0; k < indent; k++)
+              g_string_append_c (out, ' ');
+            for (guint k = d + 1; k < G_N_ELEMENTS (counters); k++)
+              counters[k] = 0;
+            if (line[depth - 1] == '#')
+              g_string_append_printf (out, "%u. %s", ++counters[d], rest);
+            else
+              g_string_append_printf (out, "- %s", rest);
+            continue;
+          }
+        if (*line == '\0')
+          memset (counters, 0, sizeof counters);
+      }
+      {
+        g_autofree char *rest = wiki_inline_to_markdown (line);
+        g_string_append (out, rest);
+      }
+    }
+  return g_string_free (out, FALSE);
+}

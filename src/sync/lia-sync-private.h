@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-tracker.h"
+
+G_BEGIN_DECLS
+
+/* Small readers for the trackers' JSON answers: a dotted path into nested
+ * objects ("fields.status.name"); missing or mistyped values read as "" or
+ * 0, never as a crash. */
+JsonNode   *lia_json_at        (JsonNode   *node,
+                                const char *path);
+const char *lia_json_str       (JsonNode   *node,
+                                const char *path);
+gint64      lia_json_int       (JsonNode   *node,
+                                const char *path);
+char       *lia_json_scalar    (JsonNode   *node,
+                                const char *path);
+JsonArray  *lia_json_array     (JsonNode   *node,
+                                const char *path);
+
+/* A name → id cache shared by a tracker's threads. */
+typedef struct
+{
+  GMutex      lock;
+  GHashTable *tables[8];   /* per list kind: lower-case name → value */
+} LiaNameCache;
+
+/* Fills @into with lower-case names → values for list @kind. */
+typedef gboolean (*LiaNameLoader) (LiaTracker    *tracker,
+                                   guint          kind,
+                                   GHashTable    *into,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+void        lia_name_cache_init   (LiaNameCache *cache);
+void        lia_name_cache_clear  (LiaNameCache *cache);
+gboolean    lia_name_cache_get    (LiaNameCache  *cache,
+                                   LiaTracker    *tracker,
+                                   guint          kind,
+                                   const char    *name,
+                                   LiaNameLoader  loader,
+                                   char         **value,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+void        lia_name_table_add    (GHashTable    *table,
+                                   const char    *name,
+                                   const char    *value);
+
+/* Label and description helpers for trackers without native fields. */
+char       *lia_priority_label    (const char *priority);
+const char *lia_priority_from_name (const char *name);
+char       *lia_marker_trailer    (const char *description,
+                                   const char *marker,
+                                   const char *epic_ref);
+char       *lia_strip_trailer     (const char *description,
+                                   char      **marker,
+                                   char      **epic_ref);
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-sync"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lia-sync-private.h"
+
+JsonNode *
+lia_json_at (JsonNode   *node,
+             const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+
+  for (guint i = 0; parts[i] && node; i++)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      node = json_object_get_member (json_node_get_object (node), parts[i]);
+    }
+  return node;
+}
+
+const char *
+lia_json_str (JsonNode   *node,
+              const char *path)
+{
+  node = lia_json_at (node, path);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return "";
+}
+
+gint64
+lia_json_int (JsonNode   *node,
+              const char *path)
+{
+  node = lia_json_at (node, path);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  return 0;
+}
+
+/* A string or a whole number as text ("" otherwise). */
+char *
+lia_json_scalar (JsonNode   *node,
+                 const char *path)
+{
+  node = lia_json_at (node, path);
+  if (node && JSON_NODE_HOLDS_VALUE (node))
+    {
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_strdup (json_node_get_string (node));
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    }
+  return g_strdup ("");
+}
+
+JsonArray *
+lia_json_array (JsonNode   *node,
+                const char *path)
+{
+  node = path ? lia_json_at (node, path) : node;
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+void
+lia_name_cache_init (LiaNameCache *cache)
+{
+  g_mutex_init (&cache->lock);
+  memset (cache->tables, 0, sizeof cache->tables);
+}
+
+void
+lia_name_cache_clear (LiaNameCache *cache)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cache->tables); i++)
+    g_clear_pointer (&cache->tables[i], g_hash_table_unref);
+  g_mutex_clear (&cache->lock);
+}
+
+void
+lia_name_table_add (GHashTable *table,
+                    const char *name,
+                    const char *value)
+{
+  if (name && *name)
+    g_hash_table_insert (table, g_utf8_casefold (name, -1), g_strdup (value));
+}
+
+/* *@value is the value for @name in list @kind, or NULL when the tracker
+ * has no such name.  The list is read once per tracker object. */
+gboolean
+lia_name_cache_get (LiaNameCache  *cache,
+                    LiaTracker    *tracker,
+                    guint          kind,
+                    const char    *name,
+                    LiaNameLoader  loader,
+                    char         **value,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GHashTable *table;
+
+  g_assert (kind < G_N_ELEMENTS (cache->tables));
+  *value = NULL;
+  g_mutex_lock (&cache->lock);
+  table = cache->tables[kind];
+  g_mutex_unlock (&cache->lock);
+  if (table == NULL)
+    {
+      g_autoptr(GHashTable) fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      if (!loader (tracker, kind, fresh, cancellable, error))
+        return FALSE;
+      g_mutex_lock (&cache->lock);
+      if (cache->tables[kind] == NULL)
+        cache->tables[kind] = g_steal_pointer (&fresh);
+      g_mutex_unlock (&cache->lock);
+    }
+  g_mutex_lock (&cache->lock);
+  *value = g_strdup (g_hash_table_lookup (cache->tables[kind], folded));
+  g_mutex_unlock (&cache->lock);
+  return TRUE;
+}
+
+/* GitHub and GitLab have no priorities: a label carries it. */
+char *
+lia_priority_label (const char *priority)
+{
+  return g_strconcat ("priority: ", priority, NULL);
+}
+
+const char *
+lia_priority_from_name (const char *name)
+{
+  static const struct { const char *name; const char *value; } names[] = {
+    { "highest", "highest" }, { "blocker", "highest" }, { "immediate", "highest" }, { "urgent", "highest" },
+    { "critical", "highest" }, { "high", "high" }, { "major", "high" }, { "medium", "medium" },
+    { "normal", "medium" }, { "low", "low" }, { "minor", "low" }, { "lowest", "lowest" }, { "trivial", "lowest" },
+  };
+  g_autofree char *lower = g_utf8_strdown (name ? name : "", -1);
+
+  if (g_str_has_prefix (lower, "priority: "))
+    memmove (lower, lower + strlen ("priority: "), strlen (lower) - strlen ("priority: ") + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (lower, names[i].name))
+      return names[i].value;
+  return NULL;
+}
+
+#define MARKER_OPEN "<!-- liaison:"
+#define PART_OF "Part of #"
+
+/* Where a tracker has no labels (Redmine) the marker rides at the end of
+ * the description as an HTML comment, hidden when rendered; where it has
+ * no epics (GitHub, GitLab) a "Part of #N" line links the parent. */
+char *
+lia_marker_trailer (const char *description,
+                    const char *marker,
+                    const char *epic_ref)
+{
+  GString *out = g_string_new (description);
+
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  if (epic_ref && *epic_ref)
+    g_string_append_printf (out, "%s" PART_OF "%s", out->len ? "\n\n" : "", epic_ref);
+  if (marker && *marker)
+    g_string_append_printf (out, "%s" MARKER_OPEN "%s -->", out->len ? "\n\n" : "", marker);
+  return g_string_free (out, FALSE);
+}
+
+char *
+lia_strip_trailer (const char  *description,
+                   char       **marker,
+                   char       **epic_ref)
+{
+  g_autofree char *text = g_strdup (description ? description : "");
+  char *at;
+  gsize len;
+
+  /* Servers may turn \n into \r\n. */
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "\r\n", -1);
+    g_free (text);
+    text = g_strjoinv ("\n", parts);
+  }
+  if (marker)
+    *marker = NULL;
+  if (epic_ref)
+    *epic_ref = NULL;
+
+  at = g_strrstr (text, MARKER_OPEN);
+  if (at != NULL && strstr (at, " -->") != NULL)
+    {
+      if (marker)
+        *marker = g_strndup (at + strlen (MARKER_OPEN), strstr (at, " -->") - at - strlen (MARKER_OPEN));
+      *at = '\0';
+    }
+  len = strlen (text);
+  while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+    text[--len] = '\0';
+
+  at = g_strrstr (text, PART_OF);
+  if (at != NULL && (at == text || at[-1] == '\n') && strchr (at, '\n') == NULL &&
+      at[strlen (PART_OF)] != '\0' && strspn (at + strlen (PART_OF), "0123456789") == strlen (at + strlen (PART_OF)))
+    {
+      if (epic_ref)
+        *epic_ref = g_strdup (at + strlen (PART_OF));
+      *at = '\0';
+    }
+  len = strlen (text);
+  while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+    text[--len] = '\0';
+  return g_steal_pointer (&text);
+}

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-tracker"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lia-tracker.h"
+
+/* LiaTracker: what every tracker can do for Liaison (create, update, fetch,
+ * find by marker, list choices for the forms).  The base class holds the
+ * account and builds authenticated requests; one subclass per service. */
+
+typedef struct
+{
+  LiaHttp *http;
+  char    *service;
+  char    *base_url;
+  char    *project;
+  char    *user;
+  char    *token;
+  char    *epic_field;
+  gboolean milestones;
+  char    *auth_value;
+} LiaTrackerPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LiaTracker, lia_tracker, G_TYPE_OBJECT)
+
+LiaIssue *
+lia_issue_new (void)
+{
+  LiaIssue *issue = g_new0 (LiaIssue, 1);
+  char **fields[] = { &issue->marker, &issue->key, &issue->url, &issue->version, &issue->type,
+                      &issue->summary, &issue->description, &issue->priority, &issue->assignee,
+                      &issue->due, &issue->epic, &issue->status };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    *fields[i] = g_strdup ("");
+  issue->labels = g_new0 (char *, 1);
+  return issue;
+}
+
+void
+lia_issue_free (LiaIssue *issue)
+{
+  if (issue == NULL)
+    return;
+  g_free (issue->marker);
+  g_free (issue->key);
+  g_free (issue->url);
+  g_free (issue->version);
+  g_free (issue->type);
+  g_free (issue->summary);
+  g_free (issue->description);
+  g_free (issue->priority);
+  g_free (issue->assignee);
+  g_free (issue->due);
+  g_free (issue->epic);
+  g_free (issue->status);
+  g_strfreev (issue->labels);
+  g_free (issue);
+}
+
+void
+lia_issue_set (char       **field,
+               const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value ? value : "");
+}
+
+LiaIssue *
+lia_issue_copy (const LiaIssue *issue)
+{
+  g_autoptr(JsonNode) node = lia_issue_to_json (issue);
+  return lia_issue_from_json (node);
+}
+
+#define ISSUE_STRINGS(X) \
+  X (marker) X (key) X (url) X (version) X (type) X (summary) X (description) \
+  X (priority) X (assignee) X (due) X (epic) X (status)
+
+JsonNode *
+lia_issue_to_json (const LiaIssue *issue)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+#define ADD(name) json_builder_set_member_name (b, #name); json_builder_add_string_value (b, issue->name);
+  ISSUE_STRINGS (ADD)
+#undef ADD
+  json_builder_set_member_name (b, "labels");
+  json_builder_begin_array (b);
+  for (guint i = 0; issue->labels[i]; i++)
+    json_builder_add_string_value (b, issue->labels[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "is_epic");
+  json_builder_add_boolean_value (b, issue->is_epic);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+LiaIssue *
+lia_issue_from_json (JsonNode *node)
+{
+  LiaIssue *issue = lia_issue_new ();
+  JsonObject *o;
+  JsonArray *labels;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return issue;
+  o = json_node_get_object (node);
+#define GET(name) lia_issue_set (&issue->name, json_object_get_string_member_with_default (o, #name, ""));
+  ISSUE_STRINGS (GET)
+#undef GET
+  labels = json_object_has_member (o, "labels") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "labels"))
+           ? json_object_get_array_member (o, "labels") : NULL;
+  if (labels != NULL)
+    {
+      GStrvBuilder *sb = g_strv_builder_new ();
+      for (guint i = 0; i < json_array_get_length (labels); i++)
+        {
+          JsonNode *l = json_array_get_element (labels, i);
+          if (JSON_NODE_HOLDS_VALUE (l) && json_node_get_value_type (l) == G_TYPE_STRING)
+            g_strv_builder_add (sb, json_node_get_string (l));
+        }
+      g_strfreev (issue->labels);
+      issue->labels = g_strv_builder_end (sb);
+      g_strv_builder_unref (sb);
+    }
+  issue->is_epic = json_object_get_boolean_member_with_default (o, "is_epic", FALSE);
+  return issue;
+}
+
+/* A digest of what Liaison owns and sends (not the status, which the
+ * tracker owns): equal digests mean nothing local changed since the sync. */
+char *
+lia_issue_hash (const LiaIssue *issue)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *parts[] = { issue->type, issue->summary, issue->description, issue->priority,
+                          issue->assignee, issue->due, issue->epic };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_checksum_update (sum, (const guchar *) parts[i], strlen (parts[i]) + 1);
+    }
+  for (guint i = 0; issue->labels[i]; i++)
+    g_checksum_update (sum, (const guchar *) issue->labels[i], strlen (issue->labels[i]) + 1);
+  g_checksum_update (sum, (const guchar *) (issue->is_epic ? "E" : "-"), 1);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+char *
+lia_tracker_marker_label (const char *marker)
+{
+  return g_strconcat ("liaison-", marker, NULL);
+}
+
+const char *
+lia_tracker_marker_from_labels (char **labels)
+{
+  for (guint i = 0; labels && labels[i]; i++)
+    if (g_str_has_prefix (labels[i], "liaison-") && strlen (labels[i]) == strlen ("liaison-") + 36)
+      return labels[i] + strlen ("liaison-");
+  return NULL;
+}
+
+static void
+lia_tracker_finalize (GObject *object)
+{
+  LiaTrackerPrivate *priv = lia_tracker_get_instance_private (LIA_TRACKER (object));
+
+  g_clear_object (&priv->http);
+  g_free (priv->service);
+  g_free (priv->base_url);
+  g_free (priv->project);
+  g_free (priv->user);
+  /* Overwrite the secret before the memory goes back to the allocator. */
+  if (priv->token)
+    memset (priv->token, 0, strlen (priv->token));
+  g_free (priv->token);
+  if (priv->auth_value)
+    memset (priv->auth_value, 0, strlen (priv->auth_value));
+  g_free (priv->auth_value);
+  g_free (priv->epic_field);
+  G_OBJECT_CLASS (lia_tracker_parent_class)->finalize (object);
+}
+
+static char *
+default_normalize (LiaTracker *self,
+                   const char *markdown)
+{
+  return g_strdup (markdown);
+}
+
+static void
+lia_tracker_class_init (LiaTrackerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lia_tracker_finalize;
+  klass->normalize_description = default_normalize;
+}
+
+static void
+lia_tracker_init (LiaTracker *self)
+{
+}
+
+LiaTracker *
+lia_tracker_new (LiaHttp                *http,
+                 const LiaTrackerConfig *config,
+                 GError                **error)
+{
+  LiaTracker *self;
+  LiaTrackerPrivate *priv;
+  GType type;
+  g_autofree char *url = NULL;
+  const char *token = config->token ? config->token : "";
+
+  if (g_strcmp0 (config->service, "jira-cloud") == 0 || g_strcmp0 (config->service, "jira-dc") == 0)
+    type = lia_jira_get_type ();
+  else if (g_strcmp0 (config->service, "redmine") == 0)
+    type = lia_redmine_get_type ();
+  else if (g_strcmp0 (config->service, "github") == 0)
+    type = lia_github_get_type ();
+  else if (g_strcmp0 (config->service, "gitlab") == 0)
+    type = lia_gitlab_get_type ();
+  else
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                   _("unknown service “%s” (expected jira-cloud, jira-dc, redmine, github or gitlab)"),
+                   config->service ? config->service : "");
+      return NULL;
+    }
+
+  if (config->url == NULL || !lia_http_check_url (config->url, error))
+    {
+      if (config->url == NULL)
+        g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no address"));
+      return NULL;
+    }
+  if (config->project == NULL || *config->project == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no project"));
+      return NULL;
+    }
+  if (*token == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH, _("no token for this account"));
+      return NULL;
+    }
+  if (g_str_equal (config->service, "jira-cloud") && (config->user == NULL || *config->user == '\0'))
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH,
+                   _("Jira Cloud needs the account’s e-mail address as the user"));
+      return NULL;
+    }
+
+  url = g_strdup (config->url);
+  while (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+
+  self = g_object_new (type, NULL);
+  priv = lia_tracker_get_instance_private (self);
+  priv->http = g_object_ref (http);
+  priv->service = g_strdup (config->service);
+  priv->base_url = g_steal_pointer (&url);
+  priv->project = g_strdup (config->project);
+  priv->user = g_strdup (config->user ? config->user : "");
+  priv->token = g_strdup (token);
+  priv->epic_field = g_strdup (config->epic_field ? config->epic_field : "");
+  priv->milestones = config->milestones;
+
+  if (g_str_equal (priv->service, "jira-cloud"))
+    {
+      g_autofree char *pair = g_strconcat (priv->user, ":", token, NULL);
+      g_autofree char *b64 = g_base64_encode ((const guchar *) pair, strlen (pair));
+      memset (pair, 0, strlen (pair));
+      priv->auth_value = g_strconcat ("Basic ", b64, NULL);
+      memset (b64, 0, strlen (b64));
+    }
+  else if (g_str_equal (priv->service, "jira-dc") || g_str_equal (priv->service, "github"))
+    priv->auth_value = g_strconcat ("Bearer ", token, NULL);
+  else
+    priv->auth_value = g_strdup (token);
+  return self;
+}
+
+#define PRIV(self) ((LiaTrackerPrivate *) lia_tracker_get_instance_private (self))
+
+LiaHttp    *lia_tracker_get_http       (LiaTracker *self) { return PRIV (self)->http; }
+const char *lia_tracker_get_service    (LiaTracker *self) { return PRIV (self)->service; }
+const char *lia_tracker_get_base_url   (LiaTracker *self) { return PRIV (self)->base_url; }
+const char *lia_tracker_get_project    (LiaTracker *self) { return PRIV (self)->project; }
+const char *lia_tracker_get_user       (LiaTracker *self) { return PRIV (self)->user; }
+const char *lia_tracker_get_token      (LiaTracker *self) { return PRIV (self)->token; }
+const char *lia_tracker_get_epic_field (LiaTracker *self) { return PRIV (self)->epic_field; }
+gboolean    lia_tracker_get_milestones (LiaTracker *self) { return PRIV (self)->milestones; }
+
+/* A request to @path under the account's address, with its credentials. */
+gboolean
+lia_tracker_call (LiaTracker          *self,
+                  const char          *method,
+                  const char          *path,
+                  const char * const  *extra_headers,
+                  JsonNode            *body,
+                  JsonNode           **reply,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  LiaTrackerPrivate *priv = PRIV (self);
+  g_autofree char *url = g_strconcat (priv->base_url, path, NULL);
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+  const char *service = priv->service;
+
+  if (g_str_equal (service, "redmine"))
+    {
+      g_ptr_array_add (headers, (gpointer) "X-Redmine-API-Key");
+      g_ptr_array_add (headers, priv->auth_value);
+    }
+  else if (g_str_equal (service, "gitlab"))
+    {
+      g_ptr_array_add (headers, (gpointer) "PRIVATE-TOKEN");
+      g_ptr_array_add (headers, priv->auth_value);
+    }
+  else
+    {
+      g_ptr_array_add (headers, (gpointer) "Authorization");
+      g_ptr_array_add (headers, priv->auth_value);
+    }
+  if (g_str_equal (service, "github"))
+    {
+      g_ptr_array_add (headers, (gpointer) "Accept");
+      g_ptr_array_add (headers, (gpointer) "application/vnd.github+json");
+      g_ptr_array_add (headers, (gpointer) "X-GitHub-Api-Version");
+      g_ptr_array_add (headers, (gpointer) "2022-11-28");
+    }
+  for (guint i = 0; extra_headers && extra_headers[i]; i++)
+    g_ptr_array_add (headers, (gpointer) extra_headers[i]);
+  g_ptr_array_add (headers, NULL);
+
+  return lia_http_request (priv->http, method, url, (const char * const *) headers->pdata,
+                           body, reply, NULL, cancellable, error);
+}
+
+gboolean
+lia_tracker_create (LiaTracker *self, LiaIssue *issue, GCancellable *cancellable, GError **error)
+{
+  return LIA_TRACKER_GET_CLASS (self)->create (self, issue, cancellable, error);
+}
+
+gboolean
+lia_tracker_update (LiaTracker *self, LiaIssue *issue, GCancellable *cancellable, GError **error)
+{
+  return LIA_TRACKER_GET_CLASS (self)->update (self, issue, cancellable, error);
+}
+
+LiaIssue *
+lia_tracker_fetch (LiaTracker *self, const char *key, GCancellable *cancellable, GError **error)
+{
+  return LIA_TRACKER_GET_CLASS (self)->fetch (self, key, cancellable, error);
+}
+
+/* The remote issue that carries @marker, or NULL without an error when
+ * there is none. */
+LiaIssue *
+lia_tracker_find_by_marker (LiaTracker *self, const char *marker, GCancellable *cancellable, GError **error)
+{
+  return LIA_TRACKER_GET_CLASS (self)->find_by_marker (self, marker, cancellable, error);
+}
+
+GPtrArray *
+lia_tracker_list (LiaTracker *self, LiaTrackerList what, GCancellable *cancellable, GError **error)
+{
+  return LIA_TRACKER_GET_CLASS (self)->list (self, what, cancellable, error);
+}
+
+/* @markdown as it comes back after a trip through the tracker's own
+ * format, so that a lossy conversion is not mistaken for a remote edit. */
+char *
+lia_tracker_normalize_description (LiaTracker *self,
+                                   const char *markdown)
+{
+  return LIA_TRACKER_GET_CLASS (self)->normalize_description (self, markdown);
+}
+
+/* Reads the project's issue types: proves the address, the token and the
+ * project in one request. */
+gboolean
+lia_tracker_test_connection (LiaTracker   *self,
+                             GCancellable *cancellable,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) types = lia_tracker_list (self, LIA_TRACKER_LIST_TYPES, cancellable, error);
+  return types != NULL;
+}

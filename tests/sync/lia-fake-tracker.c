@@ -1,0 +1,1004 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "lia-fake-tracker.h"
+#include "lia-markup.h"
+
+typedef struct
+{
+  char     *key;
+  char     *summary;
+  JsonNode *description;   /* ADF object (Jira Cloud) or a string */
+  char     *type;
+  char     *priority;
+  char     *assignee;
+  char     *due;
+  char     *epic;
+  char    **labels;
+  gboolean  closed;
+  guint     version;
+} FakeIssue;
+
+struct _FakeTracker
+{
+  char         *service;
+  char         *auth;          /* the exact header value expected */
+  char         *url;
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  SoupServer   *server;
+  GMutex        lock;
+  GCond         ready;
+  GPtrArray    *issues;
+  GPtrArray    *milestones;    /* titles; number = index + 1 */
+  GQueue        faults;
+  guint         next_number;
+  guint         latency_ms;
+  guint         in_flight;
+  guint         peak;
+  guint         clock;
+  char         *last_error;
+};
+
+static void
+issue_free (FakeIssue *issue)
+{
+  g_free (issue->key);
+  g_free (issue->summary);
+  if (issue->description)
+    json_node_unref (issue->description);
+  g_free (issue->type);
+  g_free (issue->priority);
+  g_free (issue->assignee);
+  g_free (issue->due);
+  g_free (issue->epic);
+  g_strfreev (issue->labels);
+  g_free (issue);
+}
+
+static gboolean
+is_jira (FakeTracker *fake)
+{
+  return g_str_has_prefix (fake->service, "jira");
+}
+
+static const char *
+project_prefix (FakeTracker *fake)
+{
+  if (g_str_equal (fake->service, "jira-cloud"))
+    return "/rest/api/3";
+  if (g_str_equal (fake->service, "jira-dc"))
+    return "/rest/api/2";
+  if (g_str_equal (fake->service, "github"))
+    return "/repos/team/vllm";
+  return "/projects/team%2Fvllm";
+}
+
+static FakeIssue *
+find_issue (FakeTracker *fake,
+            const char  *key)
+{
+  for (guint i = 0; i < fake->issues->len; i++)
+    {
+      FakeIssue *issue = fake->issues->pdata[i];
+      if (g_str_equal (issue->key, key))
+        return issue;
+    }
+  return NULL;
+}
+
+static char *
+stamp (FakeTracker *fake,
+       FakeIssue   *issue)
+{
+  issue->version = ++fake->clock;
+  return g_strdup_printf ("2026-11-25T10:%02u:%02u.000+0000", (issue->version / 60) % 60, issue->version % 60);
+}
+
+static JsonNode *
+render (FakeTracker *fake,
+        FakeIssue   *issue)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *updated = g_strdup_printf ("2026-11-25T10:%02u:%02u.000+0000", (issue->version / 60) % 60, issue->version % 60);
+  g_autofree char *web = NULL;
+
+  json_builder_begin_object (b);
+  if (is_jira (fake))
+    {
+      json_builder_set_member_name (b, "key");
+      json_builder_add_string_value (b, issue->key);
+      json_builder_set_member_name (b, "fields");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "summary");
+      json_builder_add_string_value (b, issue->summary);
+      json_builder_set_member_name (b, "description");
+      json_builder_add_value (b, issue->description ? json_node_copy (issue->description) : json_node_new (JSON_NODE_NULL));
+      json_builder_set_member_name (b, "issuetype");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, issue->type);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "priority");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, issue->priority);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "assignee");
+      if (*issue->assignee)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "displayName");
+          json_builder_add_string_value (b, "推理工程师A");
+          json_builder_end_object (b);
+        }
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "duedate");
+      if (*issue->due)
+        json_builder_add_string_value (b, issue->due);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "labels");
+      json_builder_begin_array (b);
+      for (guint i = 0; issue->labels[i]; i++)
+        json_builder_add_string_value (b, issue->labels[i]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "status");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "statusCategory");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "key");
+      json_builder_add_string_value (b, issue->closed ? "done" : "new");
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "updated");
+      json_builder_add_string_value (b, updated);
+      if (*issue->epic)
+        {
+          if (g_str_equal (fake->service, "jira-cloud"))
+            {
+              json_builder_set_member_name (b, "parent");
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "key");
+              json_builder_add_string_value (b, issue->epic);
+              json_builder_end_object (b);
+            }
+          else
+            {
+              json_builder_set_member_name (b, "customfield_10100");
+              json_builder_add_string_value (b, issue->epic);
+            }
+        }
+      json_builder_end_object (b);
+    }
+  else
+    {
+      gboolean github = g_str_equal (fake->service, "github");
+
+      web = g_strdup_printf ("%s/team/vllm/issues/%s", fake->url, issue->key);
+      json_builder_set_member_name (b, github ? "number" : "iid");
+      json_builder_add_int_value (b, g_ascii_strtoll (issue->key, NULL, 10));
+      json_builder_set_member_name (b, github ? "html_url" : "web_url");
+      json_builder_add_string_value (b, web);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, issue->summary);
+      json_builder_set_member_name (b, github ? "body" : "description");
+      json_builder_add_value (b, issue->description ? json_node_copy (issue->description) : json_node_new (JSON_NODE_NULL));
+      json_builder_set_member_name (b, "state");
+      json_builder_add_string_value (b, issue->closed ? "closed" : (github ? "open" : "opened"));
+      json_builder_set_member_name (b, "updated_at");
+      json_builder_add_string_value (b, updated);
+      json_builder_set_member_name (b, "labels");
+      json_builder_begin_array (b);
+      for (guint i = 0; issue->labels[i]; i++)
+        {
+          if (github)
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "name");
+              json_builder_add_string_value (b, issue->labels[i]);
+              json_builder_end_object (b);
+            }
+          else
+            json_builder_add_string_value (b, issue->labels[i]);
+        }
+      json_builder_end_array (b);
+      if (github && *issue->due)
+        {
+          json_builder_set_member_name (b, "milestone");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, issue->due);
+          json_builder_end_object (b);
+        }
+      if (github)
+        {
+          json_builder_set_member_name (b, "assignees");
+          json_builder_begin_array (b);
+          if (*issue->assignee)
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "login");
+              json_builder_add_string_value (b, issue->assignee);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+        }
+      else
+        {
+          json_builder_set_member_name (b, "assignee");
+          if (*issue->assignee)
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "username");
+              json_builder_add_string_value (b, "infer-a");
+              json_builder_set_member_name (b, "name");
+              json_builder_add_string_value (b, "推理工程师A");
+              json_builder_end_object (b);
+            }
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "due_date");
+          if (*issue->due)
+            json_builder_add_string_value (b, issue->due);
+          else
+            json_builder_add_null_value (b);
+        }
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+reply_json (SoupServerMessage *msg,
+            guint              status,
+            JsonNode          *node)
+{
+  g_autofree char *text = node ? json_to_string (node, FALSE) : g_strdup ("");
+
+  soup_server_message_set_status (msg, status, NULL);
+  if (*text)
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text, strlen (text));
+}
+
+static void
+reply_error (FakeTracker       *fake,
+             SoupServerMessage *msg,
+             guint              status,
+             const char        *reason)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *escaped = g_strescape (reason, "");
+
+  g_free (fake->last_error);
+  fake->last_error = g_strdup (reason);
+  if (is_jira (fake))
+    body = g_strdup_printf ("{\"errorMessages\":[],\"errors\":{\"fields\":\"%s\"}}", escaped);
+  else if (g_str_equal (fake->service, "github"))
+    body = g_strdup_printf ("{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\",\"code\":\"invalid\",\"field\":\"%s\"}]}", escaped);
+  else
+    body = g_strdup_printf ("{\"message\":{\"base\":[\"%s\"]}}", escaped);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static JsonNode *
+parse_request (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size == 0 || !json_parser_load_from_data (parser, data, size, NULL))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static const char *
+str_at (JsonNode   *node,
+        const char *a,
+        const char *b)
+{
+  JsonObject *o;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  o = json_node_get_object (node);
+  if (!json_object_has_member (o, a))
+    return NULL;
+  node = json_object_get_member (o, a);
+  if (b != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (node) || !json_object_has_member (json_node_get_object (node), b))
+        return NULL;
+      node = json_object_get_member (json_node_get_object (node), b);
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+/* Apply the request's fields to @issue; FALSE with a reason when the real
+ * service would refuse them. */
+static gboolean
+apply_fields (FakeTracker *fake,
+              FakeIssue   *issue,
+              JsonNode    *request,
+              gboolean     create,
+              char       **reason)
+{
+  JsonObject *o;
+  JsonNode *labels_node, *description;
+
+  if (request == NULL || !JSON_NODE_HOLDS_OBJECT (request))
+    return (*reason = g_strdup ("the body is not a JSON object")), FALSE;
+  o = json_node_get_object (request);
+  if (is_jira (fake))
+    {
+      JsonNode *fields = json_object_get_member (o, "fields");
+      const char *epic;
+
+      if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+        return (*reason = g_strdup ("fields: required")), FALSE;
+      if (create && g_strcmp0 (str_at (fields, "project", "key"), "VLLM") != 0)
+        return (*reason = g_strdup ("project: valid project is required")), FALSE;
+      if (create && (str_at (fields, "issuetype", "name") == NULL || !*str_at (fields, "issuetype", "name")))
+        return (*reason = g_strdup ("issuetype: Specify an issue type")), FALSE;
+      if (create || str_at (fields, "summary", NULL))
+        {
+          const char *summary = str_at (fields, "summary", NULL);
+          if (summary == NULL || !*summary)
+            return (*reason = g_strdup ("summary: You must specify a summary of the issue.")), FALSE;
+          g_free (issue->summary);
+          issue->summary = g_strdup (summary);
+        }
+      description = json_object_get_member (json_node_get_object (fields), "description");
+      if (description && !JSON_NODE_HOLDS_NULL (description))
+        {
+          if (g_str_equal (fake->service, "jira-cloud"))
+            {
+              g_autofree char *problem = NULL;
+              if (!lia_adf_check (description, &problem))
+                return (*reason = g_strdup_printf ("description: Operation value must be an Atlassian Document (%s)", problem)), FALSE;
+            }
+          else if (!JSON_NODE_HOLDS_VALUE (description) || json_node_get_value_type (description) != G_TYPE_STRING)
+            return (*reason = g_strdup ("description: Operation value must be a string")), FALSE;
+          if (issue->description)
+            json_node_unref (issue->description);
+          issue->description = json_node_copy (description);
+        }
+      if (str_at (fields, "priority", "name"))
+        {
+          const char *p = str_at (fields, "priority", "name");
+          if (!g_strv_contains ((const char *[]) { "Highest", "High", "Medium", "Low", "Lowest", NULL }, p))
+            return (*reason = g_strdup ("priority: Specify a valid priority")), FALSE;
+          g_free (issue->priority);
+          issue->priority = g_strdup (p);
+        }
+      if (json_object_has_member (json_node_get_object (fields), "assignee"))
+        {
+          const char *who = str_at (fields, "assignee", g_str_equal (fake->service, "jira-cloud") ? "accountId" : "name");
+          if (json_node_get_node_type (json_object_get_member (json_node_get_object (fields), "assignee")) != JSON_NODE_NULL &&
+              g_strcmp0 (who, g_str_equal (fake->service, "jira-cloud") ? "acc-1" : "infer-a") != 0)
+            return (*reason = g_strdup ("assignee: User does not exist")), FALSE;
+          g_free (issue->assignee);
+          issue->assignee = g_strdup (who ? who : "");
+        }
+      if (str_at (fields, "duedate", NULL))
+        {
+          g_free (issue->due);
+          issue->due = g_strdup (str_at (fields, "duedate", NULL));
+        }
+      epic = g_str_equal (fake->service, "jira-cloud") ? str_at (fields, "parent", "key") : str_at (fields, "customfield_10100", NULL);
+      if (epic)
+        {
+          if (find_issue (fake, epic) == NULL)
+            return (*reason = g_strdup_printf ("parent: Issue '%s' does not exist", epic)), FALSE;
+          g_free (issue->epic);
+          issue->epic = g_strdup (epic);
+        }
+      if (create)
+        {
+          g_free (issue->type);
+          issue->type = g_strdup (str_at (fields, "issuetype", "name"));
+        }
+      labels_node = json_object_get_member (json_node_get_object (fields), "labels");
+      if (labels_node)
+        {
+          GStrvBuilder *sb = g_strv_builder_new ();
+          if (!JSON_NODE_HOLDS_ARRAY (labels_node))
+            return (*reason = g_strdup ("labels: must be an array")), FALSE;
+          for (guint i = 0; i < json_array_get_length (json_node_get_array (labels_node)); i++)
+            {
+              const char *l = json_array_get_string_element (json_node_get_array (labels_node), i);
+              if (l == NULL || strchr (l, ' '))
+                return (*reason = g_strdup ("labels: The label can't contain spaces.")), FALSE;
+              g_strv_builder_add (sb, l);
+            }
+          g_strfreev (issue->labels);
+          issue->labels = g_strv_builder_end (sb);
+          g_strv_builder_unref (sb);
+        }
+    }
+  else
+    {
+      gboolean github = g_str_equal (fake->service, "github");
+      const char *title = str_at (request, "title", NULL);
+
+      if ((create || title) && (title == NULL || !*title))
+        return (*reason = g_strdup ("title")), FALSE;
+      if (title)
+        {
+          g_free (issue->summary);
+          issue->summary = g_strdup (title);
+        }
+      description = json_object_get_member (o, github ? "body" : "description");
+      if (description)
+        {
+          if (issue->description)
+            json_node_unref (issue->description);
+          issue->description = json_node_copy (description);
+        }
+      labels_node = json_object_get_member (o, "labels");
+      if (labels_node)
+        {
+          if (github)
+            {
+              GStrvBuilder *sb = g_strv_builder_new ();
+              if (!JSON_NODE_HOLDS_ARRAY (labels_node))
+                return (*reason = g_strdup ("labels")), FALSE;
+              for (guint i = 0; i < json_array_get_length (json_node_get_array (labels_node)); i++)
+                g_strv_builder_add (sb, json_array_get_string_element (json_node_get_array (labels_node), i));
+              g_strfreev (issue->labels);
+              issue->labels = g_strv_builder_end (sb);
+              g_strv_builder_unref (sb);
+            }
+          else
+            {
+              if (!JSON_NODE_HOLDS_VALUE (labels_node))
+                return (*reason = g_strdup ("labels is invalid")), FALSE;
+              g_strfreev (issue->labels);
+              issue->labels = g_strsplit (json_node_get_string (labels_node), ",", -1);
+            }
+        }
+      {
+        JsonNode *assignees = json_object_get_member (o, github ? "assignees" : "assignee_ids");
+        if (assignees && JSON_NODE_HOLDS_ARRAY (assignees))
+          {
+            JsonArray *a = json_node_get_array (assignees);
+            g_free (issue->assignee);
+            issue->assignee = g_strdup ("");
+            if (json_array_get_length (a) > 0)
+              {
+                JsonNode *first = json_array_get_element (a, 0);
+                gboolean known = github ? g_strcmp0 (json_node_get_string (first), "infer-a") == 0
+                                        : json_node_get_int (first) == 7;
+                if (!known)
+                  return (*reason = g_strdup ("assignees")), FALSE;
+                g_free (issue->assignee);
+                issue->assignee = g_strdup (github ? "infer-a" : "7");
+              }
+          }
+      }
+      if (github && json_object_has_member (o, "milestone"))
+        {
+          JsonNode *m = json_object_get_member (o, "milestone");
+          gint64 number = JSON_NODE_HOLDS_VALUE (m) ? json_node_get_int (m) : 0;
+
+          if (number < 0 || number > (gint64) fake->milestones->len)
+            return (*reason = g_strdup ("milestone")), FALSE;
+          g_free (issue->due);
+          issue->due = g_strdup (number > 0 ? fake->milestones->pdata[number - 1] : "");
+        }
+      if (!github && str_at (request, "due_date", NULL))
+        {
+          g_free (issue->due);
+          issue->due = g_strdup (str_at (request, "due_date", NULL));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+has_marker (FakeIssue  *issue,
+            const char *label)
+{
+  return g_strv_contains ((const char * const *) issue->labels, label);
+}
+
+static void
+handle (SoupServer        *server,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           user_data)
+{
+  FakeTracker *fake = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *raw_path = g_uri_get_path (soup_server_message_get_uri (msg));
+  const char *prefix = project_prefix (fake);
+  const char *auth_header = g_str_equal (fake->service, "gitlab") ? "PRIVATE-TOKEN" : "Authorization";
+  FakeFault fault = FAKE_FAULT_NONE;
+  g_autoptr(JsonNode) request = NULL;
+  gboolean is_create;
+
+  is_create = g_str_equal (method, "POST") &&
+              (g_str_has_suffix (raw_path, "/issue") || g_str_has_suffix (raw_path, "/issues"));
+  if (is_create && !g_queue_is_empty (&fake->faults))
+    fault = GPOINTER_TO_UINT (g_queue_pop_head (&fake->faults));
+
+  if (fault == FAKE_FAULT_RESET)
+    {
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+      g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
+  if (fault == FAKE_FAULT_429 || fault == FAKE_FAULT_503)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "1");
+      reply_error (fake, msg, fault == FAKE_FAULT_429 ? 429 : 503, "try again later");
+      return;
+    }
+  if (fault == FAKE_FAULT_401 || g_strcmp0 (soup_message_headers_get_one (headers, auth_header), fake->auth) != 0)
+    {
+      soup_server_message_set_status (msg, 401, NULL);
+      return;
+    }
+  if (g_str_equal (fake->service, "github") &&
+      g_strcmp0 (soup_message_headers_get_one (headers, "Accept"), "application/vnd.github+json") != 0)
+    {
+      reply_error (fake, msg, 415, "Accept: application/vnd.github+json required");
+      return;
+    }
+
+  request = parse_request (msg);
+
+  /* Lists the forms use. */
+  if (g_str_equal (method, "GET") && (strstr (raw_path, "/assignable/search") || g_str_has_suffix (raw_path, "/assignees") ||
+                                      g_str_has_suffix (raw_path, "/members/all")))
+    {
+      g_autoptr(JsonNode) node = NULL;
+      const char *text = g_str_equal (fake->service, "jira-cloud") ? "[{\"accountId\":\"acc-1\",\"displayName\":\"推理工程师A\"}]"
+                         : g_str_equal (fake->service, "jira-dc") ? "[{\"name\":\"infer-a\",\"displayName\":\"推理工程师A\"}]"
+                         : g_str_equal (fake->service, "github") ? "[{\"login\":\"infer-a\"}]"
+                         : "[{\"id\":7,\"username\":\"infer-a\",\"name\":\"推理工程师A\"}]";
+      node = json_from_string (text, NULL);
+      reply_json (msg, 200, node);
+      return;
+    }
+  if (g_str_equal (method, "GET") && is_jira (fake) && g_str_has_suffix (raw_path, "/project/VLLM"))
+    {
+      g_autoptr(JsonNode) node = json_from_string ("{\"key\":\"VLLM\",\"issueTypes\":[{\"name\":\"故事\"},{\"name\":\"Story\"},{\"name\":\"Epic\"},{\"name\":\"Task\"},{\"name\":\"Bug\"}]}", NULL);
+      reply_json (msg, 200, node);
+      return;
+    }
+  if (g_str_equal (method, "GET") && !is_jira (fake) && g_str_equal (raw_path, prefix))
+    {
+      g_autoptr(JsonNode) node = json_from_string ("{\"id\":1}", NULL);
+      reply_json (msg, 200, node);
+      return;
+    }
+  if (!is_jira (fake) && g_str_has_suffix (raw_path, "/milestones"))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      const char *title = str_at (request, "title", NULL);
+
+      if (g_str_equal (method, "POST"))
+        {
+          if (title == NULL || !*title)
+            {
+              reply_error (fake, msg, 422, "title");
+              return;
+            }
+          g_ptr_array_add (fake->milestones, g_strdup (title));
+        }
+      json_builder_begin_array (b);
+      for (guint i = 0; i < fake->milestones->len; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, i + 1);
+          json_builder_set_member_name (b, "number");
+          json_builder_add_int_value (b, i + 1);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, fake->milestones->pdata[i]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      node = json_builder_get_root (b);
+      if (g_str_equal (method, "POST"))
+        {
+          JsonNode *last = json_array_get_element (json_node_get_array (node), fake->milestones->len - 1);
+          reply_json (msg, 201, last);
+        }
+      else
+        reply_json (msg, 200, node);
+      return;
+    }
+
+  /* Search by label. */
+  if (g_str_equal (method, "GET") && (strstr (raw_path, "/search") || (g_str_has_suffix (raw_path, "/issues") && query)))
+    {
+      const char *jql = query ? g_hash_table_lookup (query, "jql") : NULL;
+      const char *labels = query ? g_hash_table_lookup (query, "labels") : NULL;
+      g_autofree char *wanted = NULL;
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      if (jql && g_str_has_prefix (jql, "labels = \""))
+        wanted = g_strndup (jql + strlen ("labels = \""), strlen (jql) - strlen ("labels = \"") - 1);
+      else if (labels)
+        wanted = g_strdup (labels);
+      if (wanted == NULL)
+        {
+          reply_error (fake, msg, 400, "unsupported search");
+          return;
+        }
+      if (is_jira (fake))
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "issues");
+        }
+      json_builder_begin_array (b);
+      for (guint i = 0; i < fake->issues->len; i++)
+        if (has_marker (fake->issues->pdata[i], wanted))
+          json_builder_add_value (b, render (fake, fake->issues->pdata[i]));
+      json_builder_end_array (b);
+      if (is_jira (fake))
+        json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      reply_json (msg, 200, node);
+      return;
+    }
+
+  if (is_create)
+    {
+      FakeIssue *issue = g_new0 (FakeIssue, 1);
+      g_autofree char *reason = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      issue->summary = g_strdup ("");
+      issue->type = g_strdup (is_jira (fake) ? "" : "issue");
+      issue->priority = g_strdup ("Medium");
+      issue->assignee = g_strdup ("");
+      issue->due = g_strdup ("");
+      issue->epic = g_strdup ("");
+      issue->labels = g_new0 (char *, 1);
+      if (!apply_fields (fake, issue, request, TRUE, &reason))
+        {
+          issue_free (issue);
+          reply_error (fake, msg, is_jira (fake) ? 400 : 422, reason);
+          return;
+        }
+      fake->next_number++;
+      issue->key = is_jira (fake) ? g_strdup_printf ("VLLM-%u", fake->next_number) : g_strdup_printf ("%u", fake->next_number);
+      g_free (stamp (fake, issue));
+      g_ptr_array_add (fake->issues, issue);
+
+      if (fault == FAKE_FAULT_LOST)
+        {
+          g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+          g_io_stream_close (stream, NULL, NULL);
+          return;
+        }
+      if (fault == FAKE_FAULT_500_AFTER)
+        {
+          reply_error (fake, msg, 500, "internal error");
+          return;
+        }
+      if (fault == FAKE_FAULT_MALFORMED)
+        {
+          soup_server_message_set_status (msg, 201, NULL);
+          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"key\": ", 8);
+          return;
+        }
+      if (is_jira (fake))
+        {
+          g_autofree char *text = g_strdup_printf ("{\"id\":\"1%s\",\"key\":\"%s\",\"self\":\"%s/rest/api/2/issue/%s\"}",
+                                                   issue->key + 5, issue->key, fake->url, issue->key);
+          node = json_from_string (text, NULL);
+        }
+      else
+        node = render (fake, issue);
+      reply_json (msg, 201, node);
+      if (fault == FAKE_FAULT_SLOW)
+        soup_server_message_pause (msg), g_object_set_data (G_OBJECT (msg), "slow", GUINT_TO_POINTER (3000));
+      return;
+    }
+
+  /* /…/issue/KEY or /…/issues/N */
+  {
+    const char *slash = strrchr (raw_path, '/');
+    g_autofree char *key = g_uri_unescape_string (slash + 1, NULL);
+    FakeIssue *issue = find_issue (fake, key);
+    g_autofree char *reason = NULL;
+
+    if (issue == NULL)
+      {
+        soup_server_message_set_status (msg, 404, NULL);
+        return;
+      }
+    if (g_str_equal (method, "GET"))
+      {
+        g_autoptr(JsonNode) node = render (fake, issue);
+        reply_json (msg, 200, node);
+        return;
+      }
+    if (g_str_equal (method, "PUT") || g_str_equal (method, "PATCH"))
+      {
+        if (!apply_fields (fake, issue, request, FALSE, &reason))
+          {
+            reply_error (fake, msg, is_jira (fake) ? 400 : 422, reason);
+            return;
+          }
+        g_free (stamp (fake, issue));
+        if (is_jira (fake))
+          soup_server_message_set_status (msg, 204, NULL);
+        else
+          {
+            g_autoptr(JsonNode) node = render (fake, issue);
+            reply_json (msg, 200, node);
+          }
+        return;
+      }
+  }
+  soup_server_message_set_status (msg, 405, NULL);
+}
+
+static gboolean
+unpause (gpointer data)
+{
+  soup_server_message_unpause (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Latency and slow answers: hold the message, answer later. */
+static void
+request_handler (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  FakeTracker *fake = user_data;
+  guint delay;
+
+  g_mutex_lock (&fake->lock);
+  fake->in_flight++;
+  fake->peak = MAX (fake->peak, fake->in_flight);
+  handle (server, msg, path, query, fake);
+  delay = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "slow"));
+  g_mutex_unlock (&fake->lock);
+
+  if (delay == 0 && fake->latency_ms > 0)
+    {
+      soup_server_message_pause (msg);
+      delay = fake->latency_ms;
+    }
+  if (delay > 0)
+    {
+      GSource *source = g_timeout_source_new (delay);
+      g_source_set_callback (source, unpause, g_object_ref (msg), NULL);
+      g_source_attach (source, fake->context);
+      g_source_unref (source);
+    }
+}
+
+static void
+finished (SoupServer        *server,
+          SoupServerMessage *msg,
+          gpointer           user_data)
+{
+  FakeTracker *fake = user_data;
+
+  g_mutex_lock (&fake->lock);
+  if (fake->in_flight > 0)
+    fake->in_flight--;
+  g_mutex_unlock (&fake->lock);
+}
+
+static gpointer
+serve (gpointer data)
+{
+  FakeTracker *fake = data;
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_main_context_push_thread_default (fake->context);
+  fake->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fake->server, NULL, request_handler, fake, NULL);
+  g_signal_connect (fake->server, "request-finished", G_CALLBACK (finished), fake);
+  g_signal_connect (fake->server, "request-aborted", G_CALLBACK (finished), fake);
+  if (!soup_server_listen_local (fake->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+    g_error ("fake tracker: %s", error->message);
+  uris = soup_server_get_uris (fake->server);
+  g_mutex_lock (&fake->lock);
+  fake->url = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
+  if (g_str_has_suffix (fake->url, "/"))
+    fake->url[strlen (fake->url) - 1] = '\0';
+  g_cond_signal (&fake->ready);
+  g_mutex_unlock (&fake->lock);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  g_main_loop_run (fake->loop);
+  soup_server_disconnect (fake->server);
+  g_clear_object (&fake->server);
+  g_main_context_pop_thread_default (fake->context);
+  return NULL;
+}
+
+FakeTracker *
+fake_tracker_new (const char *service,
+                  const char *token,
+                  const char *user)
+{
+  FakeTracker *fake = g_new0 (FakeTracker, 1);
+
+  fake->service = g_strdup (service);
+  if (g_str_equal (service, "jira-cloud"))
+    {
+      g_autofree char *pair = g_strconcat (user, ":", token, NULL);
+      g_autofree char *b64 = g_base64_encode ((const guchar *) pair, strlen (pair));
+      fake->auth = g_strconcat ("Basic ", b64, NULL);
+    }
+  else if (g_str_equal (service, "gitlab"))
+    fake->auth = g_strdup (token);
+  else
+    fake->auth = g_strconcat ("Bearer ", token, NULL);
+  fake->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
+  fake->milestones = g_ptr_array_new_with_free_func (g_free);
+  g_queue_init (&fake->faults);
+  g_mutex_init (&fake->lock);
+  g_cond_init (&fake->ready);
+  fake->context = g_main_context_new ();
+  fake->loop = g_main_loop_new (fake->context, FALSE);
+  g_mutex_lock (&fake->lock);
+  fake->thread = g_thread_new ("fake-tracker", serve, fake);
+  while (fake->url == NULL)
+    g_cond_wait (&fake->ready, &fake->lock);
+  g_mutex_unlock (&fake->lock);
+  return fake;
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+fake_tracker_free (FakeTracker *fake)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_callback (source, quit_cb, fake->loop, NULL);
+  g_source_attach (source, fake->context);
+  g_source_unref (source);
+  g_thread_join (fake->thread);
+  g_main_loop_unref (fake->loop);
+  g_main_context_unref (fake->context);
+  g_ptr_array_unref (fake->issues);
+  g_ptr_array_unref (fake->milestones);
+  g_queue_clear (&fake->faults);
+  g_free (fake->service);
+  g_free (fake->auth);
+  g_free (fake->url);
+  g_free (fake->last_error);
+  g_mutex_clear (&fake->lock);
+  g_cond_clear (&fake->ready);
+  g_free (fake);
+}
+
+const char *
+fake_tracker_get_url (FakeTracker *fake)
+{
+  return fake->url;
+}
+
+const char *
+fake_tracker_get_project (FakeTracker *fake)
+{
+  return is_jira (fake) ? "VLLM" : "team/vllm";
+}
+
+void
+fake_tracker_set_latency (FakeTracker *fake,
+                          guint        ms)
+{
+  fake->latency_ms = ms;
+}
+
+void
+fake_tracker_add_fault (FakeTracker *fake,
+                        FakeFault    fault)
+{
+  g_mutex_lock (&fake->lock);
+  g_queue_push_tail (&fake->faults, GUINT_TO_POINTER (fault));
+  g_mutex_unlock (&fake->lock);
+}
+
+guint
+fake_tracker_count_marker (FakeTracker *fake,
+                           const char  *marker)
+{
+  g_autofree char *label = g_strconcat ("liaison-", marker, NULL);
+  guint n = 0;
+
+  g_mutex_lock (&fake->lock);
+  for (guint i = 0; i < fake->issues->len; i++)
+    n += has_marker (fake->issues->pdata[i], label);
+  g_mutex_unlock (&fake->lock);
+  return n;
+}
+
+guint
+fake_tracker_get_n_issues (FakeTracker *fake)
+{
+  guint n;
+
+  g_mutex_lock (&fake->lock);
+  n = fake->issues->len;
+  g_mutex_unlock (&fake->lock);
+  return n;
+}
+
+guint
+fake_tracker_get_peak (FakeTracker *fake)
+{
+  return fake->peak;
+}
+
+JsonNode *
+fake_tracker_get_issue (FakeTracker *fake,
+                        const char  *key)
+{
+  JsonNode *node = NULL;
+  FakeIssue *issue;
+
+  g_mutex_lock (&fake->lock);
+  issue = find_issue (fake, key);
+  if (issue)
+    node = render (fake, issue);
+  g_mutex_unlock (&fake->lock);
+  return node;
+}
+
+void
+fake_tracker_remote_edit (FakeTracker *fake,
+                          const char  *key,
+                          const char  *summary,
+                          gboolean     close)
+{
+  FakeIssue *issue;
+
+  g_mutex_lock (&fake->lock);
+  issue = find_issue (fake, key);
+  if (issue)
+    {
+      if (summary)
+        {
+          g_free (issue->summary);
+          issue->summary = g_strdup (summary);
+        }
+      issue->closed = close;
+      g_free (stamp (fake, issue));
+    }
+  g_mutex_unlock (&fake->lock);
+}
+
+const char *
+fake_tracker_get_last_error (FakeTracker *fake)
+{
+  return fake->last_error;
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A strict loopback stand-in for Jira Cloud, Jira Data Center, GitHub or
+ * GitLab: it checks what the real service checks (auth header, required
+ * fields, ADF, label and epic shapes) and injects faults on demand. */
+
+typedef enum
+{
+  FAKE_FAULT_NONE,
+  FAKE_FAULT_429,          /* 429 with Retry-After: 1, nothing done */
+  FAKE_FAULT_503,          /* 503, nothing done */
+  FAKE_FAULT_500_AFTER,    /* the create is committed, then 500 */
+  FAKE_FAULT_LOST,         /* the create is committed, the connection dropped */
+  FAKE_FAULT_MALFORMED,    /* the create is committed, the answer is not JSON */
+  FAKE_FAULT_401,          /* 401 whatever the token */
+  FAKE_FAULT_RESET,        /* the connection dropped before anything happens */
+  FAKE_FAULT_SLOW,         /* the create is committed, the answer comes after 3 s */
+} FakeFault;
+
+typedef struct _FakeTracker FakeTracker;
+
+FakeTracker *fake_tracker_new          (const char  *service,
+                                        const char  *token,
+                                        const char  *user);
+void         fake_tracker_free         (FakeTracker *fake);
+const char  *fake_tracker_get_url      (FakeTracker *fake);
+const char  *fake_tracker_get_project  (FakeTracker *fake);
+void         fake_tracker_set_latency  (FakeTracker *fake,
+                                        guint        ms);
+/* The next create (POST of an issue) meets @fault. */
+void         fake_tracker_add_fault    (FakeTracker *fake,
+                                        FakeFault    fault);
+guint        fake_tracker_count_marker (FakeTracker *fake,
+                                        const char  *marker);
+guint        fake_tracker_get_n_issues (FakeTracker *fake);
+guint        fake_tracker_get_peak     (FakeTracker *fake);
+/* A copy of the stored issue (the service's own JSON shape). */
+JsonNode    *fake_tracker_get_issue    (FakeTracker *fake,
+                                        const char  *key);
+/* An edit made by someone else in the tracker's web page. */
+void         fake_tracker_remote_edit  (FakeTracker *fake,
+                                        const char  *key,
+                                        const char  *summary,
+                                        gboolean     close);
+const char  *fake_tracker_get_last_error (FakeTracker *fake);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeTracker, fake_tracker_free)
+
+G_END_DECLS

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""liaison-cli sync against a real Redmine on 127.0.0.1 (TAP).
+
+Starts a private instance with redmine.sh, then: create with epic,
+idempotent re-run, update, pull of remote edits, conflict, recovery of a
+create whose answer was lost, server and auth errors, dry run."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CLI = os.environ.get("LIAISON_CLI") or sys.argv[1]
+SRC = os.environ.get("G_TEST_SRCDIR", os.path.join(HERE, "..", ".."))
+count = 0
+failures = 0
+
+
+def ok(cond, name, detail=""):
+    global count, failures
+    count += 1
+    if not cond:
+        failures += 1
+        print(f"not ok {count} - {name}")
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+    else:
+        print(f"ok {count} - {name}")
+    sys.stdout.flush()
+
+
+class Redmine:
+    def __init__(self, folder):
+        self.folder = folder
+        subprocess.run([os.path.join(HERE, "redmine.sh"), "start", folder], check=True)
+        env = dict(line.split("=", 1) for line in open(os.path.join(folder, "env")).read().split())
+        self.url, self.key = env["REDMINE_URL"], env["REDMINE_KEY"]
+
+    def stop(self):
+        subprocess.run([os.path.join(HERE, "redmine.sh"), "stop", self.folder], check=False)
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.url + path, data=data, method=method,
+                                     headers={"X-Redmine-API-Key": self.key,
+                                              "Content-Type": "application/json"})
+        with urllib.request.urlopen(req) as r:
+            text = r.read()
+            return json.loads(text) if text.strip() else None
+
+    def issues(self):
+        return self.call("GET", "/issues.json?project_id=vllm&status_id=*&limit=100")["issues"]
+
+
+def sync(redmine, path, *extra, token=None):
+    env = dict(os.environ, LIAISON_TOKEN=token if token is not None else redmine.key)
+    args = [CLI, "sync", "--service", "redmine", "--url", redmine.url, "--project", "vllm", *extra, path]
+    p = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def load(path):
+    return json.load(open(path, encoding="utf-8"))
+
+
+def save(path, data):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=2)
+    subprocess.run([CLI, "format", path], check=True, capture_output=True)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="liaison-redmine-")
+    redmine = Redmine(os.path.join(tmp, "instance"))
+    try:
+        run(redmine, tmp)
+    finally:
+        redmine.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"1..{count}")
+    return 1 if failures else 0
+
+
+def run(redmine, tmp):
+    path = os.path.join(tmp, "team.liaison")
+    data = load(os.path.join(SRC, "data", "samples", "sample.zh_CN.liaison"))
+    task = data["tasks"][0]
+    task["assignee"] = "Redmine Admin"
+    save(path, data)
+
+    # 1. The seed's task becomes an issue under an epic.
+    rc, out, err = sync(redmine, path)
+    ok(rc == 0 and "1 created" in out, "the seed's task is created", out + err)
+    issues = {i["subject"]: i for i in redmine.issues()}
+    story, epic = issues.get("实现Continuous Batching功能"), issues.get("性能优化")
+    ok(story is not None and epic is not None, "the story and its epic exist", list(issues))
+    ok(story and story["parent"]["id"] == epic["id"], "the story's parent is the epic", story)
+    ok(story and story["priority"]["name"] == "High" and story["due_date"] == "2026-03-31"
+       and story["assigned_to"]["name"] == "Redmine Admin" and story["tracker"]["name"] == "Feature",
+       "priority, due date, assignee and tracker arrive", story)
+    ok(story and "liaison:" + task["id"] in story["description"] and "2. 实现Scheduler调度算法" in story["description"],
+       "the description keeps the steps and carries the hidden marker", story and story["description"])
+    local = load(path)
+    ref = local["tasks"][0].get("remote") or {}
+    ok(ref.get("key") == str(story["id"]) and ref.get("url", "").endswith(f"/issues/{story['id']}")
+       and local["outbox"] == [], "the task records its issue and the outbox is empty", ref)
+
+    # 2. Again: nothing is created twice.
+    rc, out, err = sync(redmine, path)
+    ok(rc == 0 and "0 created" in out and "1 unchanged" in out and len(redmine.issues()) == 2,
+       "a second sync creates nothing", out + err)
+
+    # 3. A local edit is pushed.
+    data = load(path)
+    data["tasks"][0]["summary"] = "实现Continuous Batching（第二版）"
+    save(path, data)
+    rc, out, err = sync(redmine, path)
+    remote = redmine.call("GET", f"/issues/{story['id']}.json")["issue"]
+    ok(rc == 0 and "1 updated" in out and remote["subject"] == "实现Continuous Batching（第二版）",
+       "a local edit updates the issue", out + err)
+
+    # 4. Remote edits come back: status and priority.
+    redmine.call("PUT", f"/issues/{story['id']}.json", {"issue": {"status_id": 2, "priority_id": 4}})
+    rc, out, err = sync(redmine, path)
+    t = load(path)["tasks"][0]
+    ok(rc == 0 and "1 pulled" in out and t["status"] == "in-progress" and t["priority"] == "highest",
+       "status and priority are pulled", (out, err, t["status"], t["priority"]))
+
+    # 5. Both sides changed: a conflict, nothing overwritten.
+    data = load(path)
+    data["tasks"][0]["summary"] = "本地的标题"
+    save(path, data)
+    redmine.call("PUT", f"/issues/{story['id']}.json", {"issue": {"subject": "Remote title"}})
+    rc, out, err = sync(redmine, path)
+    remote = redmine.call("GET", f"/issues/{story['id']}.json")["issue"]
+    local = load(path)
+    ok(rc == 1 and "1 conflicts" in out, "an edit on both sides is a conflict", out + err)
+    ok(remote["subject"] == "Remote title" and local["tasks"][0]["summary"] == "本地的标题",
+       "neither side is overwritten", (remote["subject"], local["tasks"][0]["summary"]))
+    op = local["outbox"][0] if local["outbox"] else {}
+    ok(op.get("state") == "conflict" and op.get("remote", {}).get("summary") == "Remote title",
+       "the outbox keeps the remote side for the user to choose", op)
+    rc, out, err = sync(redmine, path)
+    ok(rc == 1 and "1 conflicts" in out and redmine.call("GET", f"/issues/{story['id']}.json")["issue"]["subject"] == "Remote title",
+       "an unresolved conflict stays one on the next sync", out)
+
+    # 6. A create whose answer was lost: the issue exists, the file says "sending".
+    data = load(path)
+    data["outbox"] = []
+    data["tasks"][0]["remote"] = data["tasks"][0]["remote"]  # keep the first task linked
+    new_id = "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2a001"
+    data["tasks"].append({"id": new_id, "project": "vllm", "type": "Bug", "summary": "Lost answer",
+                          "description": "", "priority": "low", "assignee": "", "due": "", "epic": "",
+                          "labels": [], "status": "todo"})
+    data["outbox"].append({"id": "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2a002", "entity": new_id, "service": "redmine",
+                           "url": redmine.url, "action": "create", "state": "sending", "attempts": 1,
+                           "error": "", "remote": None})
+    save(path, data)
+    landed = redmine.call("POST", "/issues.json", {"issue": {"project_id": "vllm", "tracker_id": 1,
+                          "subject": "Lost answer", "description": f"<!-- liaison:{new_id} -->"}})["issue"]
+    before = len(redmine.issues())
+    rc, out, err = sync(redmine, path)
+    after = load(path)
+    linked = [t for t in after["tasks"] if t["id"] == new_id][0].get("remote", {})
+    ok(len(redmine.issues()) == before and linked.get("key") == str(landed["id"]),
+       "a create that landed before a crash is found by its marker, not repeated", (out, err, linked))
+
+    # 7. Errors name the problem in the server's words; the token never shows.
+    data = load(path)
+    data["tasks"].append({"id": "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2a003", "project": "vllm", "type": "Bug",
+                          "summary": "Orphan", "description": "", "priority": "low", "assignee": "",
+                          "due": "", "epic": "#99999", "labels": [], "status": "todo"})
+    save(path, data)
+    rc, out, err = sync(redmine, path)
+    ok(rc == 1 and "422" in out and "Parent task is invalid" in out, "a 422 quotes Redmine's reason", out + err)
+    ok(any(o["entity"] == "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2a003" and o["state"] == "failed"
+           for o in load(path)["outbox"]), "the refused task stays in the outbox as failed", load(path)["outbox"])
+    rc, out, err = sync(redmine, path, token="not-the-key-0123456789")
+    ok(rc == 1 and "401" in out and "not-the-key" not in out + err, "a wrong key is a clear 401 without the key", out + err)
+
+    # 8. Dry run: says what it would do and changes nothing.
+    data = load(path)
+    data["tasks"].append({"id": "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2a004", "project": "vllm", "type": "Bug",
+                          "summary": "Only planned", "description": "", "priority": "low", "assignee": "",
+                          "due": "", "epic": "", "labels": [], "status": "todo"})
+    save(path, data)
+    before_text = open(path, encoding="utf-8").read()
+    before = len(redmine.issues())
+    rc, out, err = sync(redmine, path, "--dry-run", "--json")
+    report = json.loads(out) if out.strip().startswith("{") else {}
+    ok(report.get("dry_run") is True and report.get("created", 0) >= 1 and len(redmine.issues()) == before
+       and open(path, encoding="utf-8").read() == before_text, "a dry run sends nothing and writes nothing", out + err)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
