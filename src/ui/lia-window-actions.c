@@ -230,8 +230,47 @@ add_action (GtkWidget  *widget,
     lia_meetings_view_new_meeting (self->meetings_view, NULL);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
     lia_documents_view_add_page (self->documents_view, FALSE);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0)
+    lia_tasks_view_add_task (self->tasks_view);
   else
     lia_requirements_view_add_requirement (self->requirements_view);
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  lia_window_show_area (self, "tasks");
+  lia_tasks_view_sync (self->tasks_view);
+}
+
+/* A requirement (epic and one story per step) or a meeting's action items
+ * go to the tracker; the Tasks page shows the progress. */
+static void
+send_to_tracker_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  LiaWorkspace *workspace = lia_window_get_workspace (self);
+  const char *id = g_variant_get_string (param, NULL);
+  GListModel *lists[] = { G_LIST_MODEL (lia_workspace_get_requirements (workspace)),
+                          G_LIST_MODEL (lia_workspace_get_meetings (workspace)) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(LiaEntity) entity = g_list_model_get_item (lists[l], i);
+        if (g_strcmp0 (lia_entity_get_id (entity), id) == 0)
+          {
+            lia_tasks_view_send_entity (self->tasks_view, entity);
+            lia_window_show_area (self, "tasks");
+            return;
+          }
+      }
 }
 
 static void
@@ -299,4 +338,7 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.none", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.send-to-tracker", "s", send_to_tracker_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync", NULL);
 }

@@ -6,6 +6,7 @@
 #include "zones/lia-zones-view.h"
 #include "meetings/lia-meetings-view.h"
 #include "documents/lia-documents-view.h"
+#include "tasks/lia-tasks-view.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ struct _LiaWindow
   GtkListBox           *sidebar;
   GtkListBoxRow        *requirements_row;
   GtkListBoxRow        *zones_row;
+  GtkListBoxRow        *tasks_row;
   GtkListBoxRow        *meetings_row;
   GtkListBoxRow        *documents_row;
   GtkWidget            *add_button;
@@ -32,6 +34,7 @@ struct _LiaWindow
   GtkStack             *stack;
   LiaRequirementsView  *requirements_view;
   LiaZonesView         *zones_view;
+  LiaTasksView         *tasks_view;
   LiaMeetingsView      *meetings_view;
   LiaDocumentsView     *documents_view;
   GMenu                *recent_submenu;

@@ -949,9 +949,17 @@ build_actions (LiaMeetingEditor *self)
   GtkWidget *g = group (self, _("Action Items"), _("Who does what by when; later they can be sent to a tracker."));
   GtkWidget *add = lia_icon_button_new ("list-add-symbolic", _("Add Action Item"));
 
+  GtkWidget *send = lia_icon_button_new ("send-to-symbolic", _("Send Action Items to Tracker"));
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
   gtk_widget_set_sensitive (add, writable (self));
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (action_add_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), add);
+  gtk_widget_set_sensitive (send, g_list_model_get_n_items (actions) > 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (send), "win.send-to-tracker");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (send), "s", lia_entity_get_id (LIA_ENTITY (self->meeting)));
+  gtk_box_append (GTK_BOX (suffix), send);
+  gtk_box_append (GTK_BOX (suffix), add);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), suffix);
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr(LiaEntity) action = g_list_model_get_item (actions, i);

@@ -254,6 +254,33 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static void
+update_step_remote (LiaEntity  *step,
+                    GParamSpec *pspec,
+                    GtkWidget  *label)
+{
+  LiaRemoteRef *ref = lia_entity_get_remote (step);
+  const char *key = ref ? lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY) : "";
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (label, *key != '\0');
+  if (*key == '\0')
+    return;
+  text = g_strdup_printf ("%s · %s", key, lia_choice_get_label (lia_entity_get_string (step, LIA_STEP_STATUS)));
+  gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+create_in_tracker_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  LiaRequirementEditor *self = LIA_REQUIREMENT_EDITOR (widget);
+
+  if (self->requirement != NULL)
+    gtk_widget_activate_action (widget, "win.send-to-tracker", "s", lia_entity_get_id (self->requirement));
+}
+
 static GtkWidget *
 create_step_row (gpointer item,
                  gpointer user_data)
@@ -290,6 +317,17 @@ create_step_row (gpointer item,
   g_signal_connect (delete, "clicked", G_CALLBACK (delete_step_clicked_cb), self);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), delete);
 
+  /* Once sent: the key and the status the tracker reports. */
+  {
+    GtkWidget *remote = gtk_label_new (NULL);
+
+    gtk_widget_add_css_class (remote, "dim-label");
+    gtk_widget_add_css_class (remote, "caption");
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remote);
+    g_signal_connect_object (step, "notify::remote", G_CALLBACK (update_step_remote), remote, 0);
+    g_signal_connect_object (step, "notify::status", G_CALLBACK (update_step_remote), remote, 0);
+    update_step_remote (step, NULL, remote);
+  }
   return row;
 }
 
@@ -381,6 +419,7 @@ lia_requirement_editor_class_init (LiaRequirementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementEditor, rationale_view);
 
   gtk_widget_class_install_action (widget_class, "editor.add-step", NULL, add_step_action);
+  gtk_widget_class_install_action (widget_class, "editor.create-in-tracker", NULL, create_in_tracker_action);
   gtk_widget_class_install_action (widget_class, "editor.move-step-up", NULL, move_step_action);
   gtk_widget_class_install_action (widget_class, "editor.move-step-down", NULL, move_step_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-step-up", NULL);

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-credentials"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+
+#include "lia-credentials.h"
+
+/* Tokens live in the keyring (the Secret Service), keyed by the account's
+ * id; they never reach the workspace file, a log or an error message.
+ * Without a keyring the token comes from LIAISON_TOKEN, as for the CLI. */
+
+static const SecretSchema *
+token_schema (void)
+{
+  static const SecretSchema schema = {
+    APP_ID ".Token", SECRET_SCHEMA_NONE,
+    {
+      { "account", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+  return &schema;
+}
+
+static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    g_warning ("Could not keep the token in the keyring: %s", error->message);
+}
+
+void
+lia_credentials_store (const char *account_id,
+                       const char *url,
+                       const char *token)
+{
+  /* Translators: the label of a token in the keyring; %s is a web address */
+  g_autofree char *label = g_strdup_printf (_("Liaison token for %s"), url);
+
+  secret_password_store (token_schema (), SECRET_COLLECTION_DEFAULT, label, token, NULL,
+                         stored_cb, NULL, "account", account_id, NULL);
+}
+
+char *
+lia_credentials_lookup (const char *account_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *token = secret_password_lookup_sync (token_schema (), NULL, &error, "account", account_id, NULL);
+
+  if (token != NULL && *token != '\0')
+    {
+      char *copy = g_strdup (token);
+      secret_password_free (token);
+      return copy;
+    }
+  if (token)
+    secret_password_free (token);
+  return g_strdup (g_getenv ("LIAISON_TOKEN"));
+}

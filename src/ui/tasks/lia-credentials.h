@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void     lia_credentials_store  (const char *account_id,
+                                 const char *url,
+                                 const char *token);
+char    *lia_credentials_lookup (const char *account_id);
+
+G_END_DECLS

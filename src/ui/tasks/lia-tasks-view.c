@@ -1,0 +1,888 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-tasks-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-accounts-dialog.h"
+#include "lia-credentials.h"
+#include "lia-model.h"
+#include "lia-sync.h"
+#include "lia-tasks-view.h"
+#include "lia-toast.h"
+
+/* The Tasks page: the workspace's tasks with status, tracker key and sync
+ * state beside a Jira-style form (the seed's fields), checked before
+ * anything is sent.  Sync runs on a worker thread with a progress bar and
+ * Cancel; conflicts open a dialog that lets the user choose per field. */
+
+struct _LiaTasksView
+{
+  AdwBin        parent_instance;
+
+  LiaWorkspace *workspace;
+  LiaTask      *task;
+  gboolean      loading;
+
+  AdwLeaflet   *leaflet;
+  GtkListBox   *list;
+  GtkStack     *list_stack;
+  GtkWidget    *form_page;
+  GtkStack     *form_stack;
+  GtkDropDown  *account_drop;
+  GtkButton    *sync_button;
+  GtkRevealer  *progress_revealer;
+  GtkProgressBar *progress;
+  GtkLabel     *problem_label;
+  GtkWidget    *remote_group;
+  GtkLinkButton *remote_link;
+  GtkLabel     *remote_state;
+  GtkButton    *resolve_button;
+
+  AdwEntryRow  *project_row;
+  AdwEntryRow  *type_row;
+  AdwEntryRow  *summary_row;
+  GtkTextView  *description_view;
+  AdwComboRow  *priority_row;
+  AdwEntryRow  *assignee_row;
+  AdwEntryRow  *due_row;
+  AdwEntryRow  *epic_row;
+  AdwEntryRow  *labels_row;
+
+  GCancellable *cancellable;
+  GPtrArray    *types;          /* fetched from the tracker, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (LiaTasksView, lia_tasks_view, ADW_TYPE_BIN)
+
+static void load_form (LiaTasksView *self);
+
+static LiaAccount *
+current_account (LiaTasksView *self)
+{
+  GListModel *accounts;
+  guint selected;
+
+  if (self->workspace == NULL)
+    return NULL;
+  accounts = G_LIST_MODEL (lia_workspace_get_accounts (self->workspace));
+  selected = gtk_drop_down_get_selected (self->account_drop);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_list_model_get_n_items (accounts))
+    return NULL;
+  return LIA_ACCOUNT (g_list_model_get_object (accounts, selected));
+}
+
+static char *
+sync_state_text (LiaTasksView *self,
+                 LiaEntity    *entity)
+{
+  LiaOutboxOp *op = lia_sync_find_op (self->workspace, lia_entity_get_id (entity));
+  LiaRemoteRef *ref = lia_entity_get_remote (entity);
+
+  if (op != NULL)
+    {
+      const char *state = lia_entity_get_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE);
+      const char *error = lia_entity_get_string (LIA_ENTITY (op), LIA_OUTBOX_OP_ERROR);
+
+      if (*error && g_str_equal (state, "failed"))
+        return g_strdup_printf ("%s: %s", lia_choice_get_label (state), error);
+      return g_strdup (lia_choice_get_label (state));
+    }
+  if (ref != NULL && *lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY))
+    return g_strdup (C_("sync state", "Synced"));
+  return g_strdup (C_("sync state", "Not sent yet"));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  LiaTasksView *self = user_data;
+  LiaEntity *task = item;
+  LiaRemoteRef *ref = lia_entity_get_remote (task);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *state = sync_state_text (self, task);
+  g_autofree char *subtitle = NULL;
+  const char *key = ref ? lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY) : "";
+  const char *summary = lia_entity_get_string (task, LIA_TASK_SUMMARY);
+
+  subtitle = g_strdup_printf ("%s · %s", lia_choice_get_label (lia_entity_get_string (task, LIA_TASK_STATUS)), state);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *summary ? summary : _("Untitled task"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (*key)
+    {
+      GtkWidget *link = gtk_link_button_new_with_label (lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_URL), key);
+      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+      /* Translators: %s is an issue key such as VLLM-12 */
+      g_autofree char *tip = g_strdup_printf (_("Open %s in the browser"), key);
+      gtk_widget_set_tooltip_text (link, tip);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+    }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "task", g_object_ref (task), g_object_unref);
+  return row;
+}
+
+static void
+refresh_list (LiaTasksView *self)
+{
+  GListModel *tasks = self->workspace ? G_LIST_MODEL (lia_workspace_get_tasks (self->workspace)) : NULL;
+
+  gtk_list_box_bind_model (self->list, tasks, create_row, self, NULL);
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    tasks && g_list_model_get_n_items (tasks) > 0 ? "list" : "empty");
+}
+
+static void
+select_task (LiaTasksView *self,
+             LiaTask      *task)
+{
+  g_set_object (&self->task, task);
+  load_form (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->form_page);
+}
+
+static void
+row_activated_cb (LiaTasksView  *self,
+                  GtkListBoxRow *row)
+{
+  select_task (self, g_object_get_data (G_OBJECT (row), "task"));
+}
+
+/* ---- the form ---------------------------------------------------------- */
+
+static const char * const priority_values[] = { "highest", "high", "medium", "low", "lowest", NULL };
+
+static void
+set_text (LiaTasksView *self,
+          guint         field,
+          const char   *text)
+{
+  if (self->loading || self->task == NULL)
+    return;
+  lia_history_set_string (lia_workspace_get_history (self->workspace), LIA_ENTITY (self->task), field, text, TRUE);
+}
+
+static void
+entry_changed_cb (AdwEntryRow  *row,
+                  LiaTasksView *self)
+{
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (field == LIA_TASK_LABELS)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+      GStrvBuilder *sb = g_strv_builder_new ();
+      g_auto(GStrv) labels = NULL;
+
+      for (guint i = 0; parts[i]; i++)
+        if (*g_strstrip (parts[i]))
+          g_strv_builder_add (sb, parts[i]);
+      labels = g_strv_builder_end (sb);
+      g_strv_builder_unref (sb);
+      if (!self->loading && self->task)
+        {
+          GValue value = G_VALUE_INIT;
+          g_value_init (&value, G_TYPE_STRV);
+          g_value_set_boxed (&value, labels);
+          lia_history_set_value (lia_workspace_get_history (self->workspace), LIA_ENTITY (self->task), field, &value, TRUE);
+          g_value_unset (&value);
+        }
+      return;
+    }
+  set_text (self, field, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+description_changed_cb (GtkTextBuffer *buffer,
+                        LiaTasksView  *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  set_text (self, LIA_TASK_DESCRIPTION, text);
+}
+
+static void
+priority_changed_cb (AdwComboRow  *row,
+                     GParamSpec   *pspec,
+                     LiaTasksView *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < g_strv_length ((char **) priority_values))
+    set_text (self, LIA_TASK_PRIORITY, priority_values[selected]);
+}
+
+static void
+load_form (LiaTasksView *self)
+{
+  LiaEntity *task = LIA_ENTITY (self->task);
+  LiaRemoteRef *ref;
+  LiaOutboxOp *op;
+  g_autofree char *labels = NULL;
+  g_autofree char *state = NULL;
+
+  gtk_stack_set_visible_child_name (self->form_stack, task ? "form" : "empty");
+  if (task == NULL)
+    return;
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->project_row), lia_entity_get_string (task, LIA_TASK_PROJECT));
+  gtk_editable_set_text (GTK_EDITABLE (self->type_row), lia_entity_get_string (task, LIA_TASK_TYPE));
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), lia_entity_get_string (task, LIA_TASK_SUMMARY));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), lia_entity_get_string (task, LIA_TASK_DESCRIPTION), -1);
+  for (guint i = 0; priority_values[i]; i++)
+    if (g_str_equal (priority_values[i], lia_entity_get_string (task, LIA_TASK_PRIORITY)))
+      adw_combo_row_set_selected (self->priority_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->assignee_row), lia_entity_get_string (task, LIA_TASK_ASSIGNEE));
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), lia_entity_get_string (task, LIA_TASK_DUE));
+  gtk_editable_set_text (GTK_EDITABLE (self->epic_row), lia_entity_get_string (task, LIA_TASK_EPIC));
+  labels = g_strjoinv (", ", (char **) lia_entity_get_strv (task, LIA_TASK_LABELS));
+  gtk_editable_set_text (GTK_EDITABLE (self->labels_row), labels);
+  self->loading = FALSE;
+
+  ref = lia_entity_get_remote (task);
+  op = lia_sync_find_op (self->workspace, lia_entity_get_id (task));
+  state = sync_state_text (self, task);
+  gtk_label_set_text (self->remote_state, state);
+  if (ref != NULL && *lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY))
+    {
+      gtk_link_button_set_uri (self->remote_link, lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_URL));
+      gtk_button_set_label (GTK_BUTTON (self->remote_link), lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY));
+      gtk_widget_set_visible (GTK_WIDGET (self->remote_link), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->remote_link), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->resolve_button),
+                          op != NULL && g_str_equal (lia_entity_get_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE), "conflict"));
+  gtk_label_set_text (self->problem_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  return sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10 &&
+         g_date_valid_dmy (d, m, y);
+}
+
+/* Every problem with the form, named by its field, before anything is sent. */
+gboolean
+lia_tasks_view_validate (LiaTasksView  *self,
+                         char         **problem)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  LiaEntity *task = LIA_ENTITY (self->task);
+  const char *due, *type;
+
+  if (task == NULL)
+    {
+      *problem = g_strdup (_("No task selected"));
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->type_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  if (*g_strstrip (g_strdup (lia_entity_get_string (task, LIA_TASK_SUMMARY))) == '\0')
+    {
+      g_string_append_printf (out, "%s\n", _("Summary: required"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_row), "error");
+    }
+  type = lia_entity_get_string (task, LIA_TASK_TYPE);
+  if (*type == '\0')
+    {
+      g_string_append_printf (out, "%s\n", _("Issue type: required"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->type_row), "error");
+    }
+  else if (self->types != NULL && self->types->len > 0 &&
+           !g_ptr_array_find_with_equal_func (self->types, type, g_str_equal, NULL))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      for (guint i = 0; i < self->types->len; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", (char *) self->types->pdata[i]);
+      /* Translators: %s is a type typed by the user, then the tracker's list */
+      g_string_append_printf (out, _("Issue type: the tracker has no type “%s” (it has %s)\n"), type, names->str);
+      gtk_widget_add_css_class (GTK_WIDGET (self->type_row), "error");
+    }
+  due = lia_entity_get_string (task, LIA_TASK_DUE);
+  if (*due && !valid_date (due))
+    {
+      g_string_append_printf (out, _("Due date: “%s” is not a date (YYYY-MM-DD)\n"), due);
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+    }
+  if (out->len > 0)
+    {
+      g_string_truncate (out, out->len - 1);
+      *problem = g_string_free (g_steal_pointer (&out), FALSE);
+      return FALSE;
+    }
+  *problem = NULL;
+  return TRUE;
+}
+
+/* ---- sync -------------------------------------------------------------- */
+
+static LiaTracker *
+make_tracker (LiaTasksView *self,
+              GError      **error)
+{
+  g_autoptr(LiaAccount) account = current_account (self);
+  g_autoptr(LiaHttp) http = NULL;
+  g_autofree char *token = NULL;
+  LiaTrackerConfig config = { 0 };
+  LiaTracker *tracker;
+
+  if (account == NULL)
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("Add a tracker account first (Accounts…)"));
+      return NULL;
+    }
+  token = lia_credentials_lookup (lia_entity_get_id (LIA_ENTITY (account)));
+  http = lia_http_new ();
+  config.service = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE);
+  config.url = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_URL);
+  config.project = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT);
+  config.user = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_USER);
+  config.token = token;
+  config.epic_field = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_EPIC_FIELD);
+  config.milestones = lia_entity_get_boolean (LIA_ENTITY (account), LIA_ACCOUNT_MILESTONES);
+  tracker = lia_tracker_new (http, &config, error);
+  if (token)
+    memset (token, 0, strlen (token));
+  return tracker;
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  LiaTasksView *self = user_data;
+  /* Translators: sync progress, "3 of 12" */
+  g_autofree char *text = g_strdup_printf (_("%u of %u"), done, total);
+
+  gtk_progress_bar_set_fraction (self->progress, total ? (double) done / total : 1.0);
+  gtk_progress_bar_set_text (self->progress, text);
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LiaTasksView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaSyncReport) report = lia_sync_run_finish (LIA_WORKSPACE (source), result, &error);
+  g_autofree char *summary = NULL;
+
+  g_clear_object (&self->cancellable);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), TRUE);
+  if (report == NULL)
+    {
+      lia_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  summary = report->cancelled ? g_strdup (_("Sync cancelled; nothing was lost")) : lia_sync_report_summary (report);
+  refresh_list (self);
+  load_form (self);
+  if (report->errors > 0 || report->conflicts > 0)
+    {
+      GtkWidget *dialog;
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (guint i = 0; i < report->lines->len && i < 20; i++)
+        g_string_append_printf (body, "%s\n", (char *) report->lines->pdata[i]);
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), summary, body->str);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    lia_show_toast (GTK_WIDGET (self), summary);
+}
+
+void
+lia_tasks_view_sync (LiaTasksView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaTracker) tracker = NULL;
+
+  if (self->workspace == NULL || self->cancellable != NULL)
+    return;
+  tracker = make_tracker (self, &error);
+  if (tracker == NULL)
+    {
+      lia_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_progress_bar_set_text (self->progress, _("Starting…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), FALSE);
+  lia_sync_run_async (self->workspace, tracker, FALSE, self->cancellable, progress_cb, self,
+                      sync_done_cb, g_object_ref (self));
+}
+
+gboolean
+lia_tasks_view_is_syncing (LiaTasksView *self)
+{
+  return self->cancellable != NULL;
+}
+
+static void
+cancel_clicked_cb (LiaTasksView *self)
+{
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+send_clicked_cb (LiaTasksView *self)
+{
+  g_autofree char *problem = NULL;
+
+  if (!lia_tasks_view_validate (self, &problem))
+    {
+      gtk_label_set_text (self->problem_label, problem);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  lia_tasks_view_sync (self);
+}
+
+/* Queue a requirement (with its steps) or action items, then sync. */
+void
+lia_tasks_view_send_entity (LiaTasksView *self,
+                            LiaEntity    *entity)
+{
+  g_autoptr(LiaAccount) account = current_account (self);
+
+  if (account == NULL)
+    {
+      lia_show_toast (GTK_WIDGET (self), _("Add a tracker account first (Accounts…)"));
+      return;
+    }
+  if (LIA_IS_REQUIREMENT (entity))
+    lia_sync_queue_requirement (self->workspace, LIA_REQUIREMENT (entity),
+                                lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE),
+                                lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_URL));
+  else if (LIA_IS_MEETING (entity))
+    {
+      GListModel *items = G_LIST_MODEL (lia_entity_get_list (entity, LIA_MEETING_ACTION_ITEMS));
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(LiaEntity) item = g_list_model_get_item (items, i);
+          lia_sync_queue (self->workspace, item, lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE),
+                          lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_URL));
+        }
+    }
+  else
+    lia_sync_queue (self->workspace, entity, lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE),
+                    lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_URL));
+  lia_tasks_view_sync (self);
+}
+
+/* ---- conflicts --------------------------------------------------------- */
+
+static void
+resolve_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LiaTasksView     *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  gboolean take[LIA_SYNC_N_FIELDS] = { FALSE };
+  g_autoptr(GError) error = NULL;
+  LiaOutboxOp *op;
+
+  if (!g_str_equal (response, "apply") || self->task == NULL)
+    return;
+  op = lia_sync_find_op (self->workspace, lia_entity_get_id (LIA_ENTITY (self->task)));
+  if (op == NULL)
+    return;
+  for (guint i = 0; i < checks->len && i < LIA_SYNC_N_FIELDS; i++)
+    take[i] = gtk_check_button_get_active (checks->pdata[i]);
+  if (!lia_sync_resolve_conflict (self->workspace, op, take, &error))
+    lia_show_toast (GTK_WIDGET (self), error->message);
+  else
+    lia_show_undo_toast (GTK_WIDGET (self), _("Conflict resolved; the next sync sends your choice"));
+  load_form (self);
+  refresh_list (self);
+}
+
+static void
+resolve_clicked_cb (LiaTasksView *self)
+{
+  static const char *names[] = { N_("Summary"), N_("Description"), N_("Priority"), N_("Assignee"), N_("Due date") };
+  LiaOutboxOp *op = self->task ? lia_sync_find_op (self->workspace, lia_entity_get_id (LIA_ENTITY (self->task))) : NULL;
+  g_autoptr(LiaIssue) remote = NULL;
+  g_autoptr(LiaIssue) local = NULL;
+  GtkWidget *dialog, *box;
+  GPtrArray *checks;
+
+  if (op == NULL)
+    return;
+  remote = lia_issue_from_json (lia_entity_get_json (LIA_ENTITY (op), LIA_OUTBOX_OP_REMOTE));
+  local = lia_sync_issue_for_entity (self->workspace, LIA_ENTITY (self->task));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Changed Here and in the Tracker"),
+                                   _("Both sides changed since the last sync. For each field, tick the tracker’s value to take it; "
+                                     "the others keep yours. Nothing is sent until the next sync."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  checks = g_ptr_array_new ();
+  for (guint f = 0; f < LIA_SYNC_N_FIELDS; f++)
+    {
+      const char *mine = lia_sync_field_value (local, f);
+      const char *theirs = lia_sync_field_value (remote, f);
+      g_autofree char *text = g_strdup_printf (_("%s — here: “%.80s” · tracker: “%.80s”"), _(names[f]), mine, theirs);
+      GtkWidget *check = gtk_check_button_new_with_label (text);
+
+      gtk_widget_set_sensitive (check, g_strcmp0 (mine, theirs) != 0);
+      gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_last_child (check)), TRUE);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (checks, check);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply Choice"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (resolve_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- accounts ---------------------------------------------------------- */
+
+static char *
+account_name (LiaAccount *account)
+{
+  const char *name = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_NAME);
+  const char *service = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE);
+
+  if (*name)
+    return g_strdup (name);
+  return g_strdup_printf ("%s · %s", lia_choice_get_label (service),
+                          lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT));
+}
+
+static void
+types_fetched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaTasksView) self = user_data;
+  g_autoptr(GPtrArray) types = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  self->types = g_steal_pointer (&types);
+}
+
+static void
+fetch_types_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *types = lia_tracker_list (task_data, LIA_TRACKER_LIST_TYPES, cancellable, &error);
+
+  if (types)
+    g_task_return_pointer (task, types, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* The form checks the type against the tracker's list once it is known. */
+static void
+account_changed_cb (LiaTasksView *self)
+{
+  g_autoptr(LiaTracker) tracker = make_tracker (self, NULL);
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  if (tracker == NULL)
+    return;
+  task = g_task_new (NULL, NULL, types_fetched_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_object_ref (tracker), g_object_unref);
+  g_task_run_in_thread (task, fetch_types_thread);
+}
+
+static void
+accounts_clicked_cb (LiaTasksView *self)
+{
+  GtkWidget *dialog = lia_accounts_dialog_new (self->workspace);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+tasks_changed_cb (LiaTasksView *self)
+{
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_tasks (self->workspace))) > 0
+                                    ? "list" : "empty");
+}
+
+void
+lia_tasks_view_set_workspace (LiaTasksView *self,
+                              LiaWorkspace *workspace)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  g_return_if_fail (LIA_IS_TASKS_VIEW (self));
+
+  if (self->workspace)
+    g_signal_handlers_disconnect_by_data (lia_workspace_get_tasks (self->workspace), self);
+  g_set_object (&self->workspace, workspace);
+  g_clear_object (&self->task);
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (account_name), NULL, NULL);
+  gtk_drop_down_set_expression (self->account_drop, expression);
+  gtk_drop_down_set_model (self->account_drop, workspace ? G_LIST_MODEL (lia_workspace_get_accounts (workspace)) : NULL);
+  if (workspace)
+    g_signal_connect_swapped (lia_workspace_get_tasks (workspace), "items-changed", G_CALLBACK (tasks_changed_cb), self);
+  refresh_list (self);
+  load_form (self);
+}
+
+void
+lia_tasks_view_add_task (LiaTasksView *self)
+{
+  g_autoptr(LiaTask) task = lia_task_new ();
+  g_autoptr(LiaAccount) account = current_account (self);
+  GListStore *tasks = lia_workspace_get_tasks (self->workspace);
+
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, _("Story"));
+  if (account)
+    lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT));
+  lia_history_insert (lia_workspace_get_history (self->workspace), tasks,
+                      g_list_model_get_n_items (G_LIST_MODEL (tasks)), LIA_ENTITY (task));
+  select_task (self, task);
+  gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
+}
+
+static void
+delete_clicked_cb (LiaTasksView *self)
+{
+  GListStore *tasks = lia_workspace_get_tasks (self->workspace);
+  guint position;
+
+  if (self->task && g_list_store_find (tasks, self->task, &position))
+    {
+      lia_history_remove (lia_workspace_get_history (self->workspace), tasks, position);
+      g_clear_object (&self->task);
+      load_form (self);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      lia_show_undo_toast (GTK_WIDGET (self), _("Task deleted"));
+    }
+}
+
+/* ---- construction ------------------------------------------------------ */
+
+static AdwEntryRow *
+entry_row (LiaTasksView *self,
+           GtkWidget    *group,
+           const char   *title,
+           guint         field)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
+  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+lia_tasks_view_dispose (GObject *object)
+{
+  LiaTasksView *self = LIA_TASKS_VIEW (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  if (self->workspace)
+    g_signal_handlers_disconnect_by_data (lia_workspace_get_tasks (self->workspace), self);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->task);
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  G_OBJECT_CLASS (lia_tasks_view_parent_class)->dispose (object);
+}
+
+static void
+lia_tasks_view_class_init (LiaTasksViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lia_tasks_view_dispose;
+}
+
+static void
+lia_tasks_view_init (LiaTasksView *self)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *accounts = gtk_button_new_with_mnemonic (_("_Accounts…"));
+  GtkWidget *list_scroll = gtk_scrolled_window_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *form_scroll = gtk_scrolled_window_new ();
+  GtkWidget *form_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *remote_group = adw_preferences_group_new ();
+  GtkWidget *description_frame = gtk_frame_new (NULL);
+  GtkWidget *description_label = gtk_label_new (_("Description (Markdown)"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *send = gtk_button_new_with_mnemonic (_("_Send to Tracker"));
+  GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete Task"));
+  GtkWidget *form_empty = adw_status_page_new ();
+  GtkWidget *remote_row = adw_action_row_new ();
+  GtkStringList *priorities = gtk_string_list_new (NULL);
+
+  /* toolbar: account, accounts, sync */
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  self->account_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->account_drop), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tracker account"), -1);
+  g_signal_connect_swapped (self->account_drop, "notify::selected", G_CALLBACK (account_changed_cb), self);
+  self->sync_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("S_ync")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->sync_button), "suggested-action");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), _("Send changes and bring back status (Ctrl+Shift+S)"));
+  g_signal_connect_swapped (self->sync_button, "clicked", G_CALLBACK (lia_tasks_view_sync), self);
+  g_signal_connect_swapped (accounts, "clicked", G_CALLBACK (accounts_clicked_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->account_drop));
+  gtk_box_append (GTK_BOX (bar), accounts);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sync_button));
+  gtk_box_append (GTK_BOX (outer), bar);
+
+  /* progress */
+  self->progress_revealer = GTK_REVEALER (gtk_revealer_new ());
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sync progress"), -1);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  gtk_widget_set_margin_start (progress_box, 12);
+  gtk_widget_set_margin_end (progress_box, 12);
+  gtk_widget_set_margin_bottom (progress_box, 6);
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (progress_box), cancel);
+  gtk_revealer_set_child (self->progress_revealer, progress_box);
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->progress_revealer));
+
+  /* list | form */
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->leaflet), TRUE);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tasks"), -1);
+  g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroll), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Tasks"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Add a task with the + button, or send a requirement’s steps from the Requirements page."));
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->list_stack, list_scroll, "list");
+  gtk_stack_add_named (self->list_stack, empty, "empty");
+  gtk_widget_set_size_request (GTK_WIDGET (self->list_stack), 300, -1);
+  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->list_stack));
+
+  self->summary_row = NULL;
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Task"));
+  self->project_row = entry_row (self, group, _("Project"), LIA_TASK_PROJECT);
+  self->type_row = entry_row (self, group, _("Issue type"), LIA_TASK_TYPE);
+  self->summary_row = entry_row (self, group, _("Summary"), LIA_TASK_SUMMARY);
+  self->priority_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  for (guint i = 0; priority_values[i]; i++)
+    gtk_string_list_append (priorities, lia_choice_get_label (priority_values[i]));
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
+  g_signal_connect (self->priority_row, "notify::selected", G_CALLBACK (priority_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->priority_row));
+  self->assignee_row = entry_row (self, group, _("Assignee"), LIA_TASK_ASSIGNEE);
+  self->due_row = entry_row (self, group, _("Due date (YYYY-MM-DD)"), LIA_TASK_DUE);
+  self->epic_row = entry_row (self, group, _("Epic (name or key)"), LIA_TASK_EPIC);
+  self->labels_row = entry_row (self, group, _("Labels (comma-separated)"), LIA_TASK_LABELS);
+
+  self->description_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->description_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->description_view, 8);
+  gtk_text_view_set_bottom_margin (self->description_view, 8);
+  gtk_text_view_set_left_margin (self->description_view, 8);
+  gtk_text_view_set_right_margin (self->description_view, 8);
+  gtk_widget_set_size_request (GTK_WIDGET (self->description_view), -1, 140);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->description_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"), -1);
+  g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed", G_CALLBACK (description_changed_cb), self);
+  gtk_frame_set_child (GTK_FRAME (description_frame), GTK_WIDGET (self->description_view));
+  gtk_widget_add_css_class (description_frame, "view");
+  gtk_label_set_xalign (GTK_LABEL (description_label), 0);
+  gtk_widget_add_css_class (description_label, "heading");
+
+  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->problem_label, TRUE);
+  gtk_label_set_xalign (self->problem_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+
+  gtk_widget_add_css_class (send, "suggested-action");
+  gtk_widget_add_css_class (delete, "destructive-action");
+  g_signal_connect_swapped (send, "clicked", G_CALLBACK (send_clicked_cb), self);
+  g_signal_connect_swapped (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), send);
+  gtk_box_append (GTK_BOX (buttons), delete);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (remote_group), _("In the Tracker"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remote_row), _("Sync state"));
+  self->remote_state = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->remote_state, TRUE);
+  self->remote_link = GTK_LINK_BUTTON (gtk_link_button_new (""));
+  gtk_widget_set_valign (GTK_WIDGET (self->remote_link), GTK_ALIGN_CENTER);
+  self->resolve_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Resolve Conflict…")));
+  gtk_widget_set_valign (GTK_WIDGET (self->resolve_button), GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->resolve_button, "clicked", G_CALLBACK (resolve_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remote_row), GTK_WIDGET (self->remote_state));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remote_row), GTK_WIDGET (self->remote_link));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remote_row), GTK_WIDGET (self->resolve_button));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (remote_group), remote_row);
+  self->remote_group = remote_group;
+
+  gtk_widget_set_margin_top (form_box, 18);
+  gtk_widget_set_margin_bottom (form_box, 18);
+  gtk_widget_set_margin_start (form_box, 12);
+  gtk_widget_set_margin_end (form_box, 12);
+  gtk_box_append (GTK_BOX (form_box), group);
+  gtk_box_append (GTK_BOX (form_box), description_label);
+  gtk_box_append (GTK_BOX (form_box), description_frame);
+  gtk_box_append (GTK_BOX (form_box), GTK_WIDGET (self->problem_label));
+  gtk_box_append (GTK_BOX (form_box), buttons);
+  gtk_box_append (GTK_BOX (form_box), remote_group);
+  adw_clamp_set_child (ADW_CLAMP (clamp), form_box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (form_scroll), clamp);
+  gtk_widget_set_hexpand (form_scroll, TRUE);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (form_empty), "document-edit-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (form_empty), _("No Task Selected"));
+  self->form_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->form_stack, form_scroll, "form");
+  gtk_stack_add_named (self->form_stack, form_empty, "empty");
+  self->form_page = GTK_WIDGET (self->form_stack);
+  adw_leaflet_append (self->leaflet, self->form_page);
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->leaflet));
+
+  adw_bin_set_child (ADW_BIN (self), outer);
+}

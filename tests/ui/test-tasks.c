@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "lia-fake-tracker.h"
+#include "lia-sync.h"
+#include "lia-test-widgets.h"
+#include "lia-window.h"
+#include "tasks/lia-tasks-view.h"
+
+/* The Tasks page in the real window under Xvfb: the seed's Jira task typed
+ * into the form, checked, sent to a fake Jira Cloud, and its key shown;
+ * a requirement sent from the Requirements page as an epic with one story
+ * per step. */
+
+#define spin lia_test_spin
+#define TOKEN "ui-token-7c1e"
+
+typedef struct
+{
+  LiaWindow    *window;
+  LiaWorkspace *workspace;
+  LiaTasksView *view;
+  FakeTracker  *fake;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(LiaAccount) account = lia_account_new ();
+
+  f->fake = fake_tracker_new ("jira-cloud", TOKEN, "lead@example.com");
+  f->window = lia_test_sample_window ("tasks", &f->workspace);
+  f->view = LIA_TASKS_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_TASKS_VIEW));
+  g_assert_nonnull (f->view);
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE, "jira-cloud");
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_URL, fake_tracker_get_url (f->fake));
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT, "VLLM");
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_USER, "lead@example.com");
+  g_list_store_append (lia_workspace_get_accounts (f->workspace), account);
+  /* the account list drops the old tasks so the test types its own */
+  g_list_store_remove_all (lia_workspace_get_tasks (f->workspace));
+  spin (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->workspace);
+  spin (50);
+  fake_tracker_free (f->fake);
+}
+
+static void
+type_into (Fixture    *f,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+is_text_view (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+static gboolean
+wait_for_sync (Fixture *f)
+{
+  for (guint i = 0; i < 400 && lia_tasks_view_is_syncing (f->view); i++)
+    spin (25);
+  spin (100);
+  return !lia_tasks_view_is_syncing (f->view);
+}
+
+static void
+test_seed_task_to_tracker (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *send = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(LiaTask) task = NULL;
+  GtkWidget *link;
+  LiaRemoteRef *ref;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace))), ==, 1);
+  task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace)), 0);
+
+  /* Invalid first: no summary, a bad date. */
+  type_into (f, "Due date (YYYY-MM-DD)", "2026-02-30");
+  g_assert_false (lia_tasks_view_validate (f->view, &problem));
+  g_assert_nonnull (strstr (problem, "Summary: required"));
+  g_assert_nonnull (strstr (problem, "“2026-02-30” is not a date"));
+  g_clear_pointer (&problem, g_free);
+
+  /* The seed's Jira example (the fake's types include 故事). */
+  type_into (f, "Project", "VLLM");
+  type_into (f, "Issue type", "故事");
+  type_into (f, "Summary", "实现Continuous Batching功能");
+  type_into (f, "Assignee", "推理工程师A");
+  type_into (f, "Due date (YYYY-MM-DD)", "2026-03-31");
+  type_into (f, "Epic (name or key)", "性能优化");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (lia_test_find_widget (GTK_WIDGET (f->view), is_text_view, NULL))),
+                            "1. 设计Continuous Batching架构\n2. 实现Scheduler调度算法\n3. 优化GPU内存使用\n4. 测试性能提升效果", -1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Priority")), 1);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_PRIORITY), ==, "high");
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY), ==, "实现Continuous Batching功能");
+  g_assert_true (lia_tasks_view_validate (f->view, &problem));
+
+  /* An unknown type is caught once the tracker's list is known. */
+  type_into (f, "Issue type", "Saga");
+  g_assert_false (lia_tasks_view_validate (f->view, &problem));
+  g_assert_nonnull (strstr (problem, "“Saga”"));
+  g_clear_pointer (&problem, g_free);
+  type_into (f, "Issue type", "故事");
+
+  send = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "_Send to Tracker");
+  g_assert_nonnull (send);
+  g_signal_emit_by_name (send, "clicked");
+  g_assert_true (lia_tasks_view_is_syncing (f->view));
+  g_assert_true (wait_for_sync (f));
+
+  ref = lia_entity_get_remote (LIA_ENTITY (task));
+  g_assert_nonnull (ref);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY), ==, "VLLM-2");   /* VLLM-1 is the epic */
+  g_assert_cmpuint (fake_tracker_count_marker (f->fake, lia_entity_get_id (LIA_ENTITY (task))), ==, 1);
+  /* the key appears as a link in the list */
+  link = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "VLLM-2");
+  g_assert_nonnull (link);
+  g_assert_true (GTK_IS_LINK_BUTTON (link));
+  g_assert_nonnull (strstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), "/browse/VLLM-2"));
+}
+
+static void
+test_requirement_to_tracker (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LiaEntity) requirement = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (f->workspace)), 0);
+  GListModel *steps = G_LIST_MODEL (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS));
+  guint n_steps = g_list_model_get_n_items (steps);
+
+  /* owners of the sample are not Jira users: clear them */
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(LiaEntity) step = g_list_model_get_item (steps, i);
+      lia_entity_set_string (step, LIA_STEP_OWNER, "");
+    }
+  lia_entity_set_string (requirement, LIA_REQUIREMENT_OWNER, "");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.send-to-tracker", "s", lia_entity_get_id (requirement));
+  g_assert_true (wait_for_sync (f));
+  g_assert_cmpuint (fake_tracker_get_n_issues (f->fake), ==, 1 + n_steps);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(LiaEntity) step = g_list_model_get_item (steps, i);
+      LiaRemoteRef *ref = lia_entity_get_remote (step);
+      g_autoptr(JsonNode) issue = NULL;
+
+      g_assert_nonnull (ref);
+      issue = fake_tracker_get_issue (f->fake, lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY));
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (
+                         json_node_get_object (issue), "fields"), "parent"), "key"), ==,
+                       lia_entity_get_string (LIA_ENTITY (lia_entity_get_remote (requirement)), LIA_REMOTE_REF_KEY));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  /* no token in the test keyring: it comes from the environment */
+  g_setenv ("LIAISON_TOKEN", TOKEN, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/tasks/seed-task-to-tracker", Fixture, NULL, fixture_set_up, test_seed_task_to_tracker, fixture_tear_down);
+  g_test_add ("/tasks/requirement-to-tracker", Fixture, NULL, fixture_set_up, test_requirement_to_tracker, fixture_tear_down);
+  return g_test_run ();
+}
