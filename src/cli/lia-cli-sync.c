@@ -28,7 +28,8 @@ progress_cb (guint    done,
     return;
   last = now;
   /* Translators: progress on a terminal, "done/total" */
-  fprintf (stderr, _("\rSyncing: %u/%u"), done, total);
+  fputc ('\r', stderr);
+  fprintf (stderr, _("Syncing: %u/%u"), done, total);
   if (done == total)
     fputc ('\n', stderr);
 }

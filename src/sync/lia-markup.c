@@ -714,7 +714,7 @@ wiki_inline_to_markdown (const char *line)
   if (g_once_init_enter (&once))
     {
       strong = g_regex_new ("(?<![\\w*])\\*(\\S(?:[^*]*\\S)?)\\*(?![\\w*])", G_REGEX_OPTIMIZE, 0, NULL);
-      em = g_regex_new ("(?<![\\w_])_(\\S(?:[^_]*\\S)?)_(?![\\w_])", G_REGEX_OPTIMIZE, 0, NULL);
+      em = g_regex_new ("(?<![\\w_])[_](\\S(?:[^_]*\\S)?)[_](?![\\w_])", G_REGEX_OPTIMIZE, 0, NULL);
       link = g_regex_new ("\\[([^|\\]]*)\\|([^\\]]+)\\]", G_REGEX_OPTIMIZE, 0, NULL);
       code = g_regex_new ("\\{\\{(.+?)\\}\\}", G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
