@@ -376,6 +376,43 @@ lia_tracker_list (LiaTracker *self, LiaTrackerList what, GCancellable *cancellab
   return LIA_TRACKER_GET_CLASS (self)->list (self, what, cancellable, error);
 }
 
+static void
+list_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = lia_tracker_list (source, GPOINTER_TO_UINT (task_data), cancellable, &error);
+
+  if (items)
+    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* The forms' lists, read on a worker thread. */
+void
+lia_tracker_list_async (LiaTracker          *self,
+                        LiaTrackerList       what,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (what), NULL);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+lia_tracker_list_finish (LiaTracker    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* @markdown as it comes back after a trip through the tracker's own
  * format, so that a lossy conversion is not mistaken for a remote edit. */
 char *

@@ -112,6 +112,14 @@ GPtrArray  *lia_tracker_list           (LiaTracker    *self,
                                         LiaTrackerList what,
                                         GCancellable  *cancellable,
                                         GError       **error);
+void        lia_tracker_list_async     (LiaTracker          *self,
+                                        LiaTrackerList       what,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GPtrArray  *lia_tracker_list_finish    (LiaTracker          *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 char       *lia_tracker_normalize_description (LiaTracker *self,
                                                const char *markdown);
 gboolean    lia_tracker_test_connection (LiaTracker   *self,

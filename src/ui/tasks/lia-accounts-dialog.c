@@ -107,7 +107,7 @@ tested_cb (GObject      *source,
 {
   Dialog *d = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) types = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) types = lia_tracker_list_finish (LIA_TRACKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -135,28 +135,12 @@ tested_cb (GObject      *source,
 }
 
 static void
-test_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *types = lia_tracker_list (task_data, LIA_TRACKER_LIST_TYPES, cancellable, &error);
-
-  if (types)
-    g_task_return_pointer (task, types, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
 test_clicked_cb (Dialog *d)
 {
   g_autoptr(LiaHttp) http = lia_http_new ();
   g_autofree char *token = form_token (d);
   g_autoptr(LiaTracker) tracker = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   LiaTrackerConfig config = { 0 };
 
   config.service = selected_service (d);
@@ -179,9 +163,7 @@ test_clicked_cb (Dialog *d)
   d->cancellable = g_cancellable_new ();
   gtk_label_set_text (d->result, _("Connecting…"));
   gtk_spinner_start (d->spinner);
-  task = g_task_new (NULL, d->cancellable, tested_cb, d);
-  g_task_set_task_data (task, g_object_ref (tracker), g_object_unref);
-  g_task_run_in_thread (task, test_thread);
+  lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, d->cancellable, tested_cb, d);
 }
 
 static void

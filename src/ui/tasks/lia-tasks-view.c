@@ -580,25 +580,10 @@ types_fetched_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(LiaTasksView) self = user_data;
-  g_autoptr(GPtrArray) types = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) types = lia_tracker_list_finish (LIA_TRACKER (source), result, NULL);
 
   g_clear_pointer (&self->types, g_ptr_array_unref);
   self->types = g_steal_pointer (&types);
-}
-
-static void
-fetch_types_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *types = lia_tracker_list (task_data, LIA_TRACKER_LIST_TYPES, cancellable, &error);
-
-  if (types)
-    g_task_return_pointer (task, types, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 /* The form checks the type against the tracker's list once it is known. */
@@ -606,14 +591,10 @@ static void
 account_changed_cb (LiaTasksView *self)
 {
   g_autoptr(LiaTracker) tracker = make_tracker (self, NULL);
-  g_autoptr(GTask) task = NULL;
 
   g_clear_pointer (&self->types, g_ptr_array_unref);
-  if (tracker == NULL)
-    return;
-  task = g_task_new (NULL, NULL, types_fetched_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (tracker), g_object_unref);
-  g_task_run_in_thread (task, fetch_types_thread);
+  if (tracker != NULL)
+    lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, NULL, types_fetched_cb, g_object_ref (self));
 }
 
 static void
