@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 int lia_cli_usage_error (GOptionContext *context,
                          const char     *message);
+int lia_cli_publish (int   argc,
+                     char **argv);
 int lia_cli_sync    (int    argc,
                      char **argv);
 int lia_cli_run     (int    argc,

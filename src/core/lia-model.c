@@ -15,7 +15,7 @@ const char * const lia_recurrence_choices[] = { "none", "weekly", NULL };
 const char * const lia_field_type_choices[] = { "string", "integer", "number", "boolean", "array", "object", "enum", NULL };
 const char * const lia_weekday_choices[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
 const char * const lia_default_work_days[] = { "mon", "tue", "wed", "thu", "fri", NULL };
-const char * const lia_service_choices[] = { "jira-cloud", "jira-dc", "redmine", "github", "gitlab", NULL };
+const char * const lia_service_choices[] = { "jira-cloud", "jira-dc", "redmine", "github", "gitlab", "confluence", NULL };
 const char * const lia_outbox_action_choices[] = { "create", "update", NULL };
 const char * const lia_outbox_state_choices[] = { "queued", "sending", "conflict", "failed", NULL };
 
@@ -46,6 +46,7 @@ lia_choice_get_label (const char *value)
     { "redmine", "service", NC_("service", "Redmine") },
     { "github", "service", NC_("service", "GitHub") },
     { "gitlab", "service", NC_("service", "GitLab") },
+    { "confluence", "service", NC_("service", "Confluence") },
     { "queued", "sync state", NC_("sync state", "Waiting to send") },
     { "sending", "sync state", NC_("sync state", "Sending") },
     { "conflict", "sync state", NC_("sync state", "Conflict") },

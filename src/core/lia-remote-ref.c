@@ -24,6 +24,8 @@ static const LiaFieldSpec fields[] = {
   { .name = "remote-hash", .kind = LIA_KIND_STRING },
   /* the account's address (the API root), which tells trackers apart */
   { .name = "base-url", .kind = LIA_KIND_STRING },
+  /* a wiki page's space (Confluence) or project (Redmine) */
+  { .name = "space", .kind = LIA_KIND_STRING },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == LIA_REMOTE_REF_N_FIELDS);

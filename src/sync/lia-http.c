@@ -547,3 +547,45 @@ lia_http_request (LiaHttp             *self,
       attempt++;
     }
 }
+
+/* The header that carries an account's credentials: Basic with the e-mail
+ * address on Jira Cloud and on Confluence given a user, a bearer token on
+ * Jira and Confluence Data Center and on GitHub, the services' own headers
+ * on Redmine and GitLab.  Wipe @value after use. */
+void
+lia_http_auth_header (const char  *service,
+                      const char  *user,
+                      const char  *token,
+                      const char **name,
+                      char       **value)
+{
+  gboolean basic = g_strcmp0 (service, "jira-cloud") == 0 ||
+                   (g_strcmp0 (service, "confluence") == 0 && user != NULL && *user != '\0');
+
+  token = token ? token : "";
+  if (basic)
+    {
+      g_autofree char *pair = g_strconcat (user ? user : "", ":", token, NULL);
+      g_autofree char *b64 = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+      memset (pair, 0, strlen (pair));
+      *name = "Authorization";
+      *value = g_strconcat ("Basic ", b64, NULL);
+      memset (b64, 0, strlen (b64));
+    }
+  else if (g_strcmp0 (service, "redmine") == 0)
+    {
+      *name = "X-Redmine-API-Key";
+      *value = g_strdup (token);
+    }
+  else if (g_strcmp0 (service, "gitlab") == 0)
+    {
+      *name = "PRIVATE-TOKEN";
+      *value = g_strdup (token);
+    }
+  else
+    {
+      *name = "Authorization";
+      *value = g_strconcat ("Bearer ", token, NULL);
+    }
+}

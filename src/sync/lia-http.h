@@ -50,6 +50,11 @@ gboolean  lia_http_request            (LiaHttp             *self,
                                        guint               *status,
                                        GCancellable        *cancellable,
                                        GError             **error);
+void      lia_http_auth_header        (const char          *service,
+                                       const char          *user,
+                                       const char          *token,
+                                       const char         **name,
+                                       char               **value);
 gboolean  lia_http_is_uncertain       (const GError        *error);
 char     *lia_http_server_reason      (JsonNode            *reply);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
 #include "lia-markup.h"
@@ -811,6 +812,276 @@ lia_wiki_to_markdown (const char *wiki)
         g_autofree char *rest = wiki_inline_to_markdown (line);
         g_string_append (out, rest);
       }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Markdown → Confluence storage format ------------------------------ */
+
+/* @text as valid UTF-8 with only the characters XML 1.0 allows: control
+ * characters other than tab and newline are dropped, as are U+FFFE and
+ * U+FFFF. */
+char *
+lia_xml_clean (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xfffe || c == 0xffff)
+        continue;
+      if (c == '\r')
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* CDATA cannot hold "]]>": close the section between "]]" and ">". */
+static void
+append_cdata (GString    *out,
+              const char *text)
+{
+  g_string_append (out, "<![CDATA[");
+  for (const char *p = text; *p; p++)
+    {
+      if (g_str_has_prefix (p, "]]>"))
+        {
+          g_string_append (out, "]]]]><![CDATA[>");
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append (out, "]]>");
+}
+
+static void
+plain_text (GString    *out,
+            cmark_node *node)
+{
+  for (cmark_node *n = cmark_node_first_child (node); n; n = cmark_node_next (n))
+    {
+      cmark_node_type type = cmark_node_get_type (n);
+
+      if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        g_string_append_c (out, ' ');
+      else if (cmark_node_get_literal (n) != NULL)
+        g_string_append (out, cmark_node_get_literal (n));
+      plain_text (out, n);
+    }
+}
+
+/* "page:Title", "page:<Title>" or "page:ID" → what follows "page:". */
+static const char *
+page_target (const char *url)
+{
+  return url && g_str_has_prefix (url, "page:") ? url + strlen ("page:") : NULL;
+}
+
+static cmark_node *
+raw_node (cmark_node_type type,
+          const char     *literal)
+{
+  cmark_node *node = cmark_node_new (type);
+  cmark_node_set_literal (node, literal);
+  return node;
+}
+
+static cmark_node *
+storage_replacement (cmark_node     *node,
+                     const char     *space,
+                     LiaWikiLinkFunc link,
+                     gpointer        link_data)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  switch ((int) cmark_node_get_type (node))
+    {
+    case CMARK_NODE_HTML_BLOCK:
+      {
+        /* The author's raw HTML is shown as text: it may not be XHTML. */
+        cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
+        g_autofree char *text = g_strdup (cmark_node_get_literal (node));
+        cmark_node_append_child (para, raw_node (CMARK_NODE_TEXT, g_strchomp (text)));
+        return para;
+      }
+    case CMARK_NODE_HTML_INLINE:
+      return raw_node (CMARK_NODE_TEXT, cmark_node_get_literal (node));
+    case CMARK_NODE_CODE_BLOCK:
+      {
+        const char *info = cmark_node_get_fence_info (node);
+        g_autofree char *language = g_strdup (info ? info : "");
+        char *space_at;
+
+        if ((space_at = strpbrk (language, " \t")) != NULL)
+          *space_at = '\0';
+        g_string_append (out, "<ac:structured-macro ac:name=\"code\">");
+        if (*language)
+          {
+            g_autofree char *escaped = g_markup_escape_text (language, -1);
+            g_string_append_printf (out, "<ac:parameter ac:name=\"language\">%s</ac:parameter>", escaped);
+          }
+        g_string_append (out, "<ac:plain-text-body>");
+        append_cdata (out, cmark_node_get_literal (node));
+        g_string_append (out, "</ac:plain-text-body></ac:structured-macro>\n");
+        return raw_node (CMARK_NODE_HTML_BLOCK, out->str);
+      }
+    case CMARK_NODE_LINK:
+      {
+        const char *target = page_target (cmark_node_get_url (node));
+        const char *title = target ? link (target, link_data) : NULL;
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autofree char *escaped_title = NULL;
+        g_autofree char *escaped_space = g_markup_escape_text (space ? space : "", -1);
+
+        if (target == NULL)
+          return NULL;
+        plain_text (text, node);
+        if (title == NULL)
+          return raw_node (CMARK_NODE_TEXT, text->str);
+        escaped_title = g_markup_escape_text (title, -1);
+        g_string_append_printf (out, "<ac:link><ri:page ri:content-title=\"%s\"%s%s%s />",
+                                escaped_title, *escaped_space ? " ri:space-key=\"" : "",
+                                escaped_space, *escaped_space ? "\"" : "");
+        if (text->len > 0)
+          {
+            g_string_append (out, "<ac:plain-text-link-body>");
+            append_cdata (out, text->str);
+            g_string_append (out, "</ac:plain-text-link-body>");
+          }
+        g_string_append (out, "</ac:link>");
+        return raw_node (CMARK_NODE_HTML_INLINE, out->str);
+      }
+    default:
+      return NULL;
+    }
+}
+
+/* Confluence's storage format (XHTML with ac:/ri: elements) from Markdown
+ * through cmark: code blocks become code macros, links to local pages
+ * become page links, the author's raw HTML is shown as text, and nothing
+ * can break the XML whatever the title or body holds. */
+char *
+lia_markdown_to_storage (const char     *markdown,
+                         const char     *space,
+                         LiaWikiLinkFunc link,
+                         gpointer        link_data)
+{
+  static const char *names[] = { "table", "strikethrough", "autolink", "tasklist" };
+  g_autofree char *clean = lia_xml_clean (markdown);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  cmark_parser *parser;
+  cmark_node *doc;
+  cmark_iter *iter;
+  cmark_event_type event;
+  char *html;
+  char *result;
+
+  cmark_gfm_core_extensions_ensure_registered ();
+  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      cmark_syntax_extension *extension = cmark_find_syntax_extension (names[i]);
+      if (extension)
+        cmark_parser_attach_syntax_extension (parser, extension);
+    }
+  cmark_parser_feed (parser, clean, strlen (clean));
+  doc = cmark_parser_finish (parser);
+
+  iter = cmark_iter_new (doc);
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event == CMARK_EVENT_ENTER &&
+          (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE ||
+           type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_LINK))
+        g_ptr_array_add (nodes, node);
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      cmark_node *replacement = storage_replacement (nodes->pdata[i], space, link, link_data);
+
+      if (replacement)
+        {
+          cmark_node_replace (nodes->pdata[i], replacement);
+          cmark_node_free (nodes->pdata[i]);
+        }
+    }
+
+  html = cmark_render_html (doc, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions (parser));
+  result = g_strdup (html);
+  free (html);
+  cmark_node_free (doc);
+  cmark_parser_free (parser);
+  return result;
+}
+
+/* ---- Links between pages in Markdown (Redmine) ------------------------- */
+
+/* Rewrites [text](page:X) and [text](<page:X>) outside code fences to
+ * Redmine's wiki links, [[Remote title|text]]; a link to no known page
+ * keeps only its text. */
+char *
+lia_markdown_link_pages (const char     *markdown,
+                         LiaWikiLinkFunc link,
+                         gpointer        link_data)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\[([^\\]\\n]*)\\]\\((?:<page:([^>\\n]*)>|page:([^)\\s]*))\\)",
+                                         G_REGEX_OPTIMIZE, 0, NULL);
+  g_auto(GStrv) lines = g_strsplit (markdown ? markdown : "", "\n", -1);
+  GString *out = g_string_new (NULL);
+  const char *fence = NULL;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = lines[i];
+      const char *trimmed = line + strspn (line, " ");
+      g_autoptr(GMatchInfo) match = NULL;
+      gint last = 0;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (g_str_has_prefix (trimmed, "```") || g_str_has_prefix (trimmed, "~~~"))
+        {
+          if (fence == NULL)
+            fence = g_str_has_prefix (trimmed, "```") ? "```" : "~~~";
+          else if (g_str_has_prefix (trimmed, fence))
+            fence = NULL;
+        }
+      if (fence != NULL || !g_regex_match (regex, line, 0, &match))
+        {
+          g_string_append (out, line);
+          continue;
+        }
+      do
+        {
+          gint start, end;
+          g_autofree char *text = g_match_info_fetch (match, 1);
+          g_autofree char *angle = g_match_info_fetch (match, 2);
+          g_autofree char *plain = g_match_info_fetch (match, 3);
+          const char *target = angle && *angle ? angle : plain;
+          const char *title = link (target, link_data);
+
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          g_string_append_len (out, line + last, start - last);
+          if (title == NULL)
+            g_string_append (out, text);
+          else if (*text == '\0' || g_str_equal (text, title))
+            g_string_append_printf (out, "[[%s]]", title);
+          else
+            g_string_append_printf (out, "[[%s|%s]]", title, text);
+          last = end;
+        }
+      while (g_match_info_next (match, NULL));
+      g_string_append (out, line + last);
     }
   return g_string_free (out, FALSE);
 }

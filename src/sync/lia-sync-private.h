@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lia-sync.h"
 #include "lia-tracker.h"
 
 G_BEGIN_DECLS
@@ -56,5 +57,21 @@ char       *lia_marker_trailer    (const char *description,
 char       *lia_strip_trailer     (const char *description,
                                    char      **marker,
                                    char      **epic_ref);
+
+/* Carries a worker thread's progress to the thread that started the work. */
+typedef struct
+{
+  LiaSyncProgressFunc  func;
+  gpointer             data;
+  GMainContext        *context;
+} LiaProgressRelay;
+
+void        lia_progress_relay_init  (LiaProgressRelay    *relay,
+                                      LiaSyncProgressFunc  func,
+                                      gpointer             data);
+void        lia_progress_relay_clear (LiaProgressRelay    *relay);
+void        lia_progress_relay_send  (guint                done,
+                                      guint                total,
+                                      gpointer             relay);
 
 G_END_DECLS

@@ -218,3 +218,52 @@ lia_strip_trailer (const char  *description,
     text[--len] = '\0';
   return g_steal_pointer (&text);
 }
+
+/* ---- progress from worker threads -------------------------------------- */
+
+typedef struct
+{
+  LiaProgressRelay *relay;
+  guint             done;
+  guint             total;
+} ProgressEvent;
+
+void
+lia_progress_relay_init (LiaProgressRelay    *relay,
+                         LiaSyncProgressFunc  func,
+                         gpointer             data)
+{
+  relay->func = func;
+  relay->data = data;
+  relay->context = g_main_context_ref_thread_default ();
+}
+
+void
+lia_progress_relay_clear (LiaProgressRelay *relay)
+{
+  g_clear_pointer (&relay->context, g_main_context_unref);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressEvent *event = user_data;
+
+  event->relay->func (event->done, event->total, event->relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A LiaSyncProgressFunc for the worker: the relay's function runs later
+ * in the starting thread's main context. */
+void
+lia_progress_relay_send (guint    done,
+                         guint    total,
+                         gpointer relay)
+{
+  ProgressEvent *event = g_new0 (ProgressEvent, 1);
+
+  event->relay = relay;
+  event->done = done;
+  event->total = total;
+  g_main_context_invoke_full (event->relay->context, G_PRIORITY_DEFAULT, deliver_progress, event, g_free);
+}

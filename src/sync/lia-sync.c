@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lia-sync.h"
+#include "lia-sync-private.h"
 
 /* The sync engine.  Three steps, so that the model is only touched on the
  * main thread:
@@ -1180,9 +1181,7 @@ typedef struct
 {
   LiaSyncPlan         *plan;
   LiaTracker          *tracker;
-  LiaSyncProgressFunc  progress;
-  gpointer             progress_data;
-  GMainContext        *context;
+  LiaProgressRelay     relay;
 } RunData;
 
 static void
@@ -1190,38 +1189,8 @@ run_data_free (RunData *data)
 {
   lia_sync_plan_free (data->plan);
   g_clear_object (&data->tracker);
-  g_main_context_unref (data->context);
+  lia_progress_relay_clear (&data->relay);
   g_free (data);
-}
-
-typedef struct
-{
-  RunData *run;
-  guint    done;
-  guint    total;
-} ProgressEvent;
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressEvent *event = user_data;
-
-  event->run->progress (event->done, event->total, event->run->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-thread_progress (guint    done,
-                 guint    total,
-                 gpointer user_data)
-{
-  RunData *run = user_data;
-  ProgressEvent *event = g_new0 (ProgressEvent, 1);
-
-  event->run = run;
-  event->done = done;
-  event->total = total;
-  g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, deliver_progress, event, g_free);
 }
 
 static void
@@ -1233,7 +1202,7 @@ run_thread (GTask        *task,
   RunData *run = task_data;
 
   lia_sync_plan_execute (run->plan, run->tracker, cancellable,
-                         run->progress ? thread_progress : NULL, run);
+                         run->relay.func ? lia_progress_relay_send : NULL, &run->relay);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1253,9 +1222,7 @@ lia_sync_run_async (LiaWorkspace        *workspace,
   run->plan = lia_sync_plan_new (workspace, lia_tracker_get_service (tracker),
                                  lia_tracker_get_base_url (tracker), dry_run);
   run->tracker = g_object_ref (tracker);
-  run->progress = progress;
-  run->progress_data = progress_data;
-  run->context = g_main_context_ref_thread_default ();
+  lia_progress_relay_init (&run->relay, progress, progress_data);
   g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
   g_task_set_source_tag (task, lia_sync_run_async);
   /* The outbox says "sending" on disk before anything is sent. */

@@ -22,6 +22,7 @@ typedef struct
   char    *token;
   char    *epic_field;
   gboolean milestones;
+  const char *auth_name;
   char    *auth_value;
 } LiaTrackerPrivate;
 
@@ -226,6 +227,12 @@ lia_tracker_new (LiaHttp                *http,
     type = lia_github_get_type ();
   else if (g_strcmp0 (config->service, "gitlab") == 0)
     type = lia_gitlab_get_type ();
+  else if (g_strcmp0 (config->service, "confluence") == 0)
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                   _("Confluence is a wiki, not a tracker: choose a tracker account"));
+      return NULL;
+    }
   else
     {
       g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
@@ -272,18 +279,7 @@ lia_tracker_new (LiaHttp                *http,
   priv->epic_field = g_strdup (config->epic_field ? config->epic_field : "");
   priv->milestones = config->milestones;
 
-  if (g_str_equal (priv->service, "jira-cloud"))
-    {
-      g_autofree char *pair = g_strconcat (priv->user, ":", token, NULL);
-      g_autofree char *b64 = g_base64_encode ((const guchar *) pair, strlen (pair));
-      memset (pair, 0, strlen (pair));
-      priv->auth_value = g_strconcat ("Basic ", b64, NULL);
-      memset (b64, 0, strlen (b64));
-    }
-  else if (g_str_equal (priv->service, "jira-dc") || g_str_equal (priv->service, "github"))
-    priv->auth_value = g_strconcat ("Bearer ", token, NULL);
-  else
-    priv->auth_value = g_strdup (token);
+  lia_http_auth_header (priv->service, priv->user, token, &priv->auth_name, &priv->auth_value);
   return self;
 }
 
@@ -297,6 +293,24 @@ const char *lia_tracker_get_user       (LiaTracker *self) { return PRIV (self)->
 const char *lia_tracker_get_token      (LiaTracker *self) { return PRIV (self)->token; }
 const char *lia_tracker_get_epic_field (LiaTracker *self) { return PRIV (self)->epic_field; }
 gboolean    lia_tracker_get_milestones (LiaTracker *self) { return PRIV (self)->milestones; }
+
+/* Points @config's fields at @account's (they stay owned by it). */
+void
+lia_tracker_config_from_account (LiaTrackerConfig *config,
+                                 LiaAccount       *account,
+                                 const char       *token)
+{
+  LiaEntity *e = LIA_ENTITY (account);
+
+  memset (config, 0, sizeof *config);
+  config->service = lia_entity_get_string (e, LIA_ACCOUNT_SERVICE);
+  config->url = lia_entity_get_string (e, LIA_ACCOUNT_URL);
+  config->project = lia_entity_get_string (e, LIA_ACCOUNT_PROJECT);
+  config->user = lia_entity_get_string (e, LIA_ACCOUNT_USER);
+  config->token = token;
+  config->epic_field = lia_entity_get_string (e, LIA_ACCOUNT_EPIC_FIELD);
+  config->milestones = lia_entity_get_boolean (e, LIA_ACCOUNT_MILESTONES);
+}
 
 /* A request to @path under the account's address, with its credentials. */
 gboolean
@@ -314,21 +328,8 @@ lia_tracker_call (LiaTracker          *self,
   g_autoptr(GPtrArray) headers = g_ptr_array_new ();
   const char *service = priv->service;
 
-  if (g_str_equal (service, "redmine"))
-    {
-      g_ptr_array_add (headers, (gpointer) "X-Redmine-API-Key");
-      g_ptr_array_add (headers, priv->auth_value);
-    }
-  else if (g_str_equal (service, "gitlab"))
-    {
-      g_ptr_array_add (headers, (gpointer) "PRIVATE-TOKEN");
-      g_ptr_array_add (headers, priv->auth_value);
-    }
-  else
-    {
-      g_ptr_array_add (headers, (gpointer) "Authorization");
-      g_ptr_array_add (headers, priv->auth_value);
-    }
+  g_ptr_array_add (headers, (gpointer) priv->auth_name);
+  g_ptr_array_add (headers, priv->auth_value);
   if (g_str_equal (service, "github"))
     {
       g_ptr_array_add (headers, (gpointer) "Accept");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lia-http.h"
+#include "lia-model.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,9 @@ typedef struct
   gboolean    milestones;
 } LiaTrackerConfig;
 
+void        lia_tracker_config_from_account (LiaTrackerConfig *config,
+                                             LiaAccount       *account,
+                                             const char       *token);
 LiaTracker *lia_tracker_new            (LiaHttp                *http,
                                         const LiaTrackerConfig *config,
                                         GError                **error);

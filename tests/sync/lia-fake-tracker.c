@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lia-fake-tracker.h"
@@ -42,7 +43,31 @@ struct _FakeTracker
   guint         peak;
   guint         clock;
   char         *last_error;
+  GPtrArray    *pages;         /* Confluence: FakePage */
+  guint         writes;        /* requests other than GET */
 };
+
+typedef struct
+{
+  char    *id;
+  char    *title;
+  char    *parent;     /* id or "" */
+  char    *body;
+  char   **labels;
+  guint    version;
+  double   pos;
+} FakePage;
+
+static void
+page_free (FakePage *page)
+{
+  g_free (page->id);
+  g_free (page->title);
+  g_free (page->parent);
+  g_free (page->body);
+  g_strfreev (page->labels);
+  g_free (page);
+}
 
 static void
 issue_free (FakeIssue *issue)
@@ -279,6 +304,9 @@ reply_error (FakeTracker       *fake,
   fake->last_error = g_strdup (reason);
   if (is_jira (fake))
     body = g_strdup_printf ("{\"errorMessages\":[],\"errors\":{\"fields\":\"%s\"}}", escaped);
+  else if (g_str_equal (fake->service, "confluence"))
+    body = g_strdup_printf ("{\"statusCode\":%u,\"data\":{\"authorized\":true,\"valid\":false},\"message\":\"%s\"}",
+                            status, escaped);
   else if (g_str_equal (fake->service, "github"))
     body = g_strdup_printf ("{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\",\"code\":\"invalid\",\"field\":\"%s\"}]}", escaped);
   else
@@ -323,6 +351,21 @@ str_at (JsonNode   *node,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return json_node_get_string (node);
   return NULL;
+}
+
+static JsonNode *
+lia_fake_json_at (JsonNode   *node,
+                  const char *a,
+                  const char *b)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || !json_object_has_member (json_node_get_object (node), a))
+    return NULL;
+  node = json_object_get_member (json_node_get_object (node), a);
+  if (b == NULL)
+    return node;
+  if (!JSON_NODE_HOLDS_OBJECT (node) || !json_object_has_member (json_node_get_object (node), b))
+    return NULL;
+  return json_object_get_member (json_node_get_object (node), b);
 }
 
 /* Apply the request's fields to @issue; FALSE with a reason when the real
@@ -513,6 +556,436 @@ has_marker (FakeIssue  *issue,
   return g_strv_contains ((const char * const *) issue->labels, label);
 }
 
+/* ---- Confluence ------------------------------------------------------- */
+
+static FakePage *
+find_page (FakeTracker *fake,
+           const char  *id)
+{
+  for (guint i = 0; id && i < fake->pages->len; i++)
+    if (g_str_equal (((FakePage *) fake->pages->pdata[i])->id, id))
+      return fake->pages->pdata[i];
+  return NULL;
+}
+
+static FakePage *
+find_page_title (FakeTracker *fake,
+                 const char  *title)
+{
+  g_autofree char *folded = g_utf8_casefold (title, -1);
+
+  for (guint i = 0; i < fake->pages->len; i++)
+    {
+      FakePage *page = fake->pages->pdata[i];
+      g_autofree char *other = g_utf8_casefold (page->title, -1);
+      if (g_str_equal (folded, other))
+        return page;
+    }
+  return NULL;
+}
+
+static double
+last_pos (FakeTracker *fake,
+          const char  *parent)
+{
+  double pos = 0;
+
+  for (guint i = 0; i < fake->pages->len; i++)
+    {
+      FakePage *page = fake->pages->pdata[i];
+      if (g_str_equal (page->parent, parent))
+        pos = MAX (pos, page->pos);
+    }
+  return pos + 1;
+}
+
+static void
+render_page (FakeTracker *fake,
+             JsonBuilder *b,
+             FakePage    *page,
+             gboolean     full)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  g_autofree char *webui = g_strdup_printf ("/spaces/DOCS/pages/%s", page->id);
+
+  for (FakePage *up = find_page (fake, page->parent); up; up = find_page (fake, up->parent))
+    g_ptr_array_insert (chain, 0, up);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, page->id);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "page");
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, "current");
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, page->title);
+  json_builder_set_member_name (b, "version");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "number");
+  json_builder_add_int_value (b, page->version);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "ancestors");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, ((FakePage *) chain->pdata[i])->id);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (full)
+    {
+      json_builder_set_member_name (b, "body");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "storage");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_string_value (b, page->body);
+      json_builder_set_member_name (b, "representation");
+      json_builder_add_string_value (b, "storage");
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "metadata");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "labels");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "results");
+      json_builder_begin_array (b);
+      for (guint i = 0; page->labels[i]; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "prefix");
+          json_builder_add_string_value (b, "global");
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, page->labels[i]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "_links");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "webui");
+  json_builder_add_string_value (b, webui);
+  json_builder_set_member_name (b, "base");
+  json_builder_add_string_value (b, fake->url);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static void
+reply_page (FakeTracker       *fake,
+            SoupServerMessage *msg,
+            guint              status,
+            FakePage          *page,
+            gboolean           full)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  render_page (fake, b, page, full);
+  node = json_builder_get_root (b);
+  reply_json (msg, status, node);
+}
+
+/* Storage format must be well-formed XML: what Confluence checks first. */
+static gboolean
+storage_ok (const char  *value,
+            char       **reason)
+{
+  static const GMarkupParser parser = { 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = g_strconcat ("<body>", value, "</body>", NULL);
+
+  if (!g_markup_parse_context_parse (context, doc, -1, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    {
+      *reason = g_strdup_printf ("Error parsing xhtml: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks a create or update body; FALSE with the status and reason
+ * Confluence would answer. */
+static gboolean
+apply_page (FakeTracker *fake,
+            FakePage    *page,
+            JsonNode    *request,
+            guint       *status,
+            char       **reason)
+{
+  const char *title = str_at (request, "title", NULL);
+  const char *value = NULL;
+  const char *parent = NULL;
+  FakePage *same;
+  JsonNode *body;
+
+  *status = 400;
+  if (g_strcmp0 (str_at (request, "type", NULL), "page") != 0)
+    return (*reason = g_strdup ("type must be page")), FALSE;
+  if (title == NULL || *title == '\0')
+    return (*reason = g_strdup ("A page must have a title")), FALSE;
+  if (g_strcmp0 (str_at (request, "space", "key"), "DOCS") != 0)
+    return (*reason = g_strdup ("No space with key")), FALSE;
+  body = json_object_get_member (json_node_get_object (request), "body");
+  if (body && JSON_NODE_HOLDS_OBJECT (body))
+    {
+      value = str_at (body, "storage", "value");
+      if (g_strcmp0 (str_at (body, "storage", "representation"), "storage") != 0)
+        value = NULL;
+    }
+  if (value == NULL)
+    return (*reason = g_strdup ("body.storage with representation storage is required")), FALSE;
+  if (!storage_ok (value, reason))
+    return FALSE;
+  same = find_page_title (fake, title);
+  if (same != NULL && same != page)
+    return (*reason = g_strdup_printf ("A page with this title already exists: A page already exists with the title %s in the space with key DOCS", title)), FALSE;
+  if (json_object_has_member (json_node_get_object (request), "ancestors"))
+    {
+      JsonNode *ancestors = json_object_get_member (json_node_get_object (request), "ancestors");
+      JsonArray *list = JSON_NODE_HOLDS_ARRAY (ancestors) ? json_node_get_array (ancestors) : NULL;
+
+      if (list == NULL || json_array_get_length (list) == 0)
+        return (*reason = g_strdup ("ancestors must name a page")), FALSE;
+      parent = str_at (json_array_get_element (list, json_array_get_length (list) - 1), "id", NULL);
+      if (find_page (fake, parent) == NULL)
+        {
+          *status = 404;
+          return (*reason = g_strdup_printf ("No parent with id %s", parent ? parent : "")), FALSE;
+        }
+      for (FakePage *up = find_page (fake, parent); up; up = find_page (fake, up->parent))
+        if (up == page)
+          return (*reason = g_strdup ("A page cannot be moved under itself")), FALSE;
+    }
+
+  g_free (page->title);
+  page->title = g_strdup (title);
+  g_free (page->body);
+  page->body = g_strdup (value);
+  if (parent != NULL && !g_str_equal (parent, page->parent))
+    {
+      g_free (page->parent);
+      page->parent = g_strdup (parent);
+      page->pos = last_pos (fake, parent);
+    }
+  return TRUE;
+}
+
+static void
+handle_confluence (FakeTracker       *fake,
+                   SoupServerMessage *msg,
+                   const char        *method,
+                   const char        *raw_path,
+                   GHashTable        *query,
+                   JsonNode          *request,
+                   FakeFault          fault)
+{
+  const char *rest = strstr (raw_path, "/rest/api/content");
+  g_auto(GStrv) parts = NULL;
+  guint status;
+  g_autofree char *reason = NULL;
+
+  if (rest == NULL)
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+  rest += strlen ("/rest/api/content");
+  parts = g_strsplit (*rest == '/' ? rest + 1 : rest, "/", -1);
+
+  if (g_str_equal (method, "GET") && *rest == '\0')
+    {
+      const char *space = query ? g_hash_table_lookup (query, "spaceKey") : NULL;
+      guint start = query && g_hash_table_lookup (query, "start") ? atoi (g_hash_table_lookup (query, "start")) : 0;
+      guint limit = query && g_hash_table_lookup (query, "limit") ? atoi (g_hash_table_lookup (query, "limit")) : 25;
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      guint n = 0;
+
+      if (g_strcmp0 (space, "DOCS") != 0)
+        {
+          reply_error (fake, msg, 404, "No space with key");
+          return;
+        }
+      limit = MIN (limit, 25);    /* Confluence caps the page size */
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "results");
+      json_builder_begin_array (b);
+      for (guint i = start; i < fake->pages->len && n < limit; i++, n++)
+        render_page (fake, b, fake->pages->pdata[i], FALSE);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "start");
+      json_builder_add_int_value (b, start);
+      json_builder_set_member_name (b, "limit");
+      json_builder_add_int_value (b, limit);
+      json_builder_set_member_name (b, "size");
+      json_builder_add_int_value (b, n);
+      json_builder_set_member_name (b, "_links");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "base");
+      json_builder_add_string_value (b, fake->url);
+      if (start + n < fake->pages->len)
+        {
+          g_autofree char *next = g_strdup_printf ("/rest/api/content?spaceKey=DOCS&start=%u&limit=%u", start + n, limit);
+          json_builder_set_member_name (b, "next");
+          json_builder_add_string_value (b, next);
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      reply_json (msg, 200, node);
+      return;
+    }
+
+  if (g_str_equal (method, "POST") && *rest == '\0')
+    {
+      FakePage *page = g_new0 (FakePage, 1);
+      JsonNode *labels = lia_fake_json_at (request, "metadata", "labels");
+      GStrvBuilder *sb = g_strv_builder_new ();
+
+      page->parent = g_strdup ("");
+      page->labels = g_new0 (char *, 1);
+      if (request == NULL || !apply_page (fake, page, request, &status, &reason))
+        {
+          page_free (page);
+          g_strv_builder_unref (sb);
+          reply_error (fake, msg, request ? status : 400, reason ? reason : "no JSON body");
+          return;
+        }
+      if (page->pos == 0)
+        page->pos = last_pos (fake, page->parent);
+      for (guint i = 0; labels && JSON_NODE_HOLDS_ARRAY (labels) && i < json_array_get_length (json_node_get_array (labels)); i++)
+        {
+          const char *name = str_at (json_array_get_element (json_node_get_array (labels), i), "name", NULL);
+          if (name)
+            g_strv_builder_add (sb, name);
+        }
+      g_strfreev (page->labels);
+      page->labels = g_strv_builder_end (sb);
+      g_strv_builder_unref (sb);
+      page->id = g_strdup_printf ("%u", 1000 + ++fake->next_number);
+      page->version = 1;
+      g_ptr_array_add (fake->pages, page);
+
+      if (fault == FAKE_FAULT_LOST)
+        {
+          g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+          g_io_stream_close (stream, NULL, NULL);
+          return;
+        }
+      if (fault == FAKE_FAULT_500_AFTER)
+        {
+          reply_error (fake, msg, 500, "internal error");
+          return;
+        }
+      if (fault == FAKE_FAULT_MALFORMED)
+        {
+          soup_server_message_set_status (msg, 200, NULL);
+          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"id\": ", 7);
+          return;
+        }
+      reply_page (fake, msg, 200, page, TRUE);
+      if (fault == FAKE_FAULT_SLOW)
+        soup_server_message_pause (msg), g_object_set_data (G_OBJECT (msg), "slow", GUINT_TO_POINTER (3000));
+      return;
+    }
+
+  {
+    FakePage *page = find_page (fake, parts[0]);
+
+    if (page == NULL)
+      {
+        reply_error (fake, msg, 404, "No content found with id");
+        return;
+      }
+    if (g_str_equal (method, "GET") && parts[1] == NULL)
+      {
+        reply_page (fake, msg, 200, page, TRUE);
+        return;
+      }
+    if (g_str_equal (method, "PUT") && parts[1] == NULL)
+      {
+        JsonNode *vn = lia_fake_json_at (request, "version", "number");
+        gint64 number = vn && JSON_NODE_HOLDS_VALUE (vn) ? json_node_get_int (vn) : 0;
+
+        if (number != page->version + 1)
+          {
+            g_autofree char *text = g_strdup_printf ("Version must be incremented on update. Current version is: %u",
+                                                     page->version);
+            reply_error (fake, msg, 409, text);
+            return;
+          }
+        if (g_strcmp0 (str_at (request, "id", NULL), page->id) != 0)
+          {
+            reply_error (fake, msg, 400, "id in the body differs from the path");
+            return;
+          }
+        if (!apply_page (fake, page, request, &status, &reason))
+          {
+            reply_error (fake, msg, status, reason);
+            return;
+          }
+        page->version++;
+        reply_page (fake, msg, 200, page, TRUE);
+        return;
+      }
+    if (g_str_equal (method, "PUT") && g_strcmp0 (parts[1], "move") == 0 && parts[2] && parts[3])
+      {
+        FakePage *target = find_page (fake, parts[3]);
+        g_autofree char *text = g_strdup_printf ("{\"pageId\":\"%s\"}", page->id);
+        g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+        if (target == NULL || target == page)
+          {
+            reply_error (fake, msg, 404, "No target page");
+            return;
+          }
+        if (g_str_equal (parts[2], "append"))
+          {
+            g_free (page->parent);
+            page->parent = g_strdup (target->id);
+            page->pos = last_pos (fake, target->id);
+          }
+        else if (g_str_equal (parts[2], "after") || g_str_equal (parts[2], "before"))
+          {
+            g_free (page->parent);
+            page->parent = g_strdup (target->parent);
+            page->pos = target->pos + (g_str_equal (parts[2], "after") ? 0.5 : -0.5);
+            /* Renumber the siblings 1, 2, 3 … in their new order. */
+            {
+              g_autoptr(GPtrArray) siblings = g_ptr_array_new ();
+              for (guint i = 0; i < fake->pages->len; i++)
+                if (g_str_equal (((FakePage *) fake->pages->pdata[i])->parent, page->parent))
+                  g_ptr_array_add (siblings, fake->pages->pdata[i]);
+              for (guint i = 0; i < siblings->len; i++)
+                for (guint j = i + 1; j < siblings->len; j++)
+                  if (((FakePage *) siblings->pdata[j])->pos < ((FakePage *) siblings->pdata[i])->pos)
+                    {
+                      gpointer t = siblings->pdata[i];
+                      siblings->pdata[i] = siblings->pdata[j];
+                      siblings->pdata[j] = t;
+                    }
+              for (guint i = 0; i < siblings->len; i++)
+                ((FakePage *) siblings->pdata[i])->pos = i + 1;
+            }
+          }
+        else
+          {
+            reply_error (fake, msg, 400, "position must be before, after or append");
+            return;
+          }
+        reply_json (msg, 200, node);
+        return;
+      }
+  }
+  soup_server_message_set_status (msg, 405, NULL);
+}
+
 static void
 handle (SoupServer        *server,
         SoupServerMessage *msg,
@@ -531,7 +1004,8 @@ handle (SoupServer        *server,
   gboolean is_create;
 
   is_create = g_str_equal (method, "POST") &&
-              (g_str_has_suffix (raw_path, "/issue") || g_str_has_suffix (raw_path, "/issues"));
+              (g_str_has_suffix (raw_path, "/issue") || g_str_has_suffix (raw_path, "/issues") ||
+               g_str_has_suffix (raw_path, "/rest/api/content"));
   if (is_create && !g_queue_is_empty (&fake->faults))
     fault = GPOINTER_TO_UINT (g_queue_pop_head (&fake->faults));
 
@@ -560,6 +1034,13 @@ handle (SoupServer        *server,
     }
 
   request = parse_request (msg);
+  if (!g_str_equal (method, "GET"))
+    fake->writes++;
+  if (g_str_equal (fake->service, "confluence"))
+    {
+      handle_confluence (fake, msg, method, raw_path, query, request, fault);
+      return;
+    }
 
   /* Lists the forms use. */
   if (g_str_equal (method, "GET") && (strstr (raw_path, "/assignable/search") || g_str_has_suffix (raw_path, "/assignees") ||
@@ -845,7 +1326,7 @@ fake_tracker_new (const char *service,
   FakeTracker *fake = g_new0 (FakeTracker, 1);
 
   fake->service = g_strdup (service);
-  if (g_str_equal (service, "jira-cloud"))
+  if (g_str_equal (service, "jira-cloud") || (g_str_equal (service, "confluence") && user != NULL))
     {
       g_autofree char *pair = g_strconcat (user, ":", token, NULL);
       g_autofree char *b64 = g_base64_encode ((const guchar *) pair, strlen (pair));
@@ -856,6 +1337,20 @@ fake_tracker_new (const char *service,
   else
     fake->auth = g_strconcat ("Bearer ", token, NULL);
   fake->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
+  fake->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+  if (g_str_equal (service, "confluence"))
+    {
+      /* Every space has a home page. */
+      FakePage *home = g_new0 (FakePage, 1);
+      home->id = g_strdup ("1");
+      home->title = g_strdup ("DOCS Home");
+      home->parent = g_strdup ("");
+      home->body = g_strdup ("<p>Welcome</p>");
+      home->labels = g_new0 (char *, 1);
+      home->version = 1;
+      home->pos = 1;
+      g_ptr_array_add (fake->pages, home);
+    }
   fake->milestones = g_ptr_array_new_with_free_func (g_free);
   g_queue_init (&fake->faults);
   g_mutex_init (&fake->lock);
@@ -889,6 +1384,7 @@ fake_tracker_free (FakeTracker *fake)
   g_main_loop_unref (fake->loop);
   g_main_context_unref (fake->context);
   g_ptr_array_unref (fake->issues);
+  g_ptr_array_unref (fake->pages);
   g_ptr_array_unref (fake->milestones);
   g_queue_clear (&fake->faults);
   g_free (fake->service);
@@ -1001,4 +1497,116 @@ const char *
 fake_tracker_get_last_error (FakeTracker *fake)
 {
   return fake->last_error;
+}
+
+/* ---- Confluence pages, for the tests ---------------------------------- */
+
+guint
+fake_tracker_get_writes (FakeTracker *fake)
+{
+  guint n;
+
+  g_mutex_lock (&fake->lock);
+  n = fake->writes;
+  g_mutex_unlock (&fake->lock);
+  return n;
+}
+
+JsonNode *
+fake_wiki_get_page (FakeTracker *fake,
+                    const char  *id_or_title)
+{
+  JsonNode *node = NULL;
+  FakePage *page;
+
+  g_mutex_lock (&fake->lock);
+  page = find_page (fake, id_or_title);
+  if (page == NULL)
+    page = find_page_title (fake, id_or_title);
+  if (page)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      render_page (fake, b, page, TRUE);
+      node = json_builder_get_root (b);
+    }
+  g_mutex_unlock (&fake->lock);
+  return node;
+}
+
+static void
+outline (FakeTracker *fake,
+         GString     *out,
+         const char  *parent,
+         guint        depth)
+{
+  g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+  for (guint i = 0; i < fake->pages->len; i++)
+    if (g_str_equal (((FakePage *) fake->pages->pdata[i])->parent, parent))
+      g_ptr_array_add (children, fake->pages->pdata[i]);
+  for (guint i = 0; i < children->len; i++)
+    for (guint j = i + 1; j < children->len; j++)
+      if (((FakePage *) children->pdata[j])->pos < ((FakePage *) children->pdata[i])->pos)
+        {
+          gpointer t = children->pdata[i];
+          children->pdata[i] = children->pdata[j];
+          children->pdata[j] = t;
+        }
+  for (guint i = 0; i < children->len; i++)
+    {
+      FakePage *page = children->pdata[i];
+      for (guint d = 0; d < depth; d++)
+        g_string_append (out, "  ");
+      g_string_append_printf (out, "%s\n", page->title);
+      outline (fake, out, page->id, depth + 1);
+    }
+}
+
+char *
+fake_wiki_outline (FakeTracker *fake)
+{
+  GString *out = g_string_new (NULL);
+
+  g_mutex_lock (&fake->lock);
+  outline (fake, out, "", 0);
+  g_mutex_unlock (&fake->lock);
+  return g_string_free (out, FALSE);
+}
+
+void
+fake_wiki_remote_edit (FakeTracker *fake,
+                       const char  *id_or_title,
+                       const char  *body)
+{
+  FakePage *page;
+
+  g_mutex_lock (&fake->lock);
+  page = find_page (fake, id_or_title);
+  if (page == NULL)
+    page = find_page_title (fake, id_or_title);
+  if (page)
+    {
+      g_free (page->body);
+      page->body = g_strdup (body);
+      page->version++;
+    }
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_wiki_add_page (FakeTracker *fake,
+                    const char  *title)
+{
+  FakePage *page = g_new0 (FakePage, 1);
+
+  g_mutex_lock (&fake->lock);
+  page->id = g_strdup_printf ("%u", 1000 + ++fake->next_number);
+  page->title = g_strdup (title);
+  page->parent = g_strdup ("");
+  page->body = g_strdup ("<p>someone else’s</p>");
+  page->labels = g_new0 (char *, 1);
+  page->version = 1;
+  page->pos = last_pos (fake, "");
+  g_ptr_array_add (fake->pages, page);
+  g_mutex_unlock (&fake->lock);
 }

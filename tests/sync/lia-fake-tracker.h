@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* A strict loopback stand-in for Jira Cloud, Jira Data Center, GitHub or
- * GitLab: it checks what the real service checks (auth header, required
+/* A strict loopback stand-in for Jira Cloud, Jira Data Center, GitHub,
+ * GitLab or Confluence: it checks what the real service checks (auth header, required
  * fields, ADF, label and epic shapes) and injects faults on demand. */
 
 typedef enum
@@ -48,6 +48,18 @@ void         fake_tracker_remote_edit  (FakeTracker *fake,
                                         const char  *summary,
                                         gboolean     close);
 const char  *fake_tracker_get_last_error (FakeTracker *fake);
+guint        fake_tracker_get_writes   (FakeTracker *fake);
+
+/* Service "confluence": a Confluence space DOCS with a home page. */
+JsonNode    *fake_wiki_get_page        (FakeTracker *fake,
+                                        const char  *id_or_title);
+/* The page tree, one title per line, two spaces per level. */
+char        *fake_wiki_outline         (FakeTracker *fake);
+void         fake_wiki_remote_edit     (FakeTracker *fake,
+                                        const char  *id_or_title,
+                                        const char  *body);
+void         fake_wiki_add_page        (FakeTracker *fake,
+                                        const char  *title);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeTracker, fake_tracker_free)
 

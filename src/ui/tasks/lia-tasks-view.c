@@ -348,13 +348,7 @@ make_tracker (LiaTasksView *self,
     }
   token = lia_credentials_lookup (lia_entity_get_id (LIA_ENTITY (account)));
   http = lia_http_new ();
-  config.service = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE);
-  config.url = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_URL);
-  config.project = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT);
-  config.user = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_USER);
-  config.token = token;
-  config.epic_field = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_EPIC_FIELD);
-  config.milestones = lia_entity_get_boolean (LIA_ENTITY (account), LIA_ACCOUNT_MILESTONES);
+  lia_tracker_config_from_account (&config, account, token);
   tracker = lia_tracker_new (http, &config, error);
   if (token)
     memset (token, 0, strlen (token));

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-wiki"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lia-wiki.h"
+
+/* LiaWiki: what Liaison needs from a wiki to publish its document tree
+ * (list, fetch, create, update, order pages).  The base class holds the
+ * account and builds authenticated requests; one subclass per service. */
+
+typedef struct
+{
+  LiaHttp    *http;
+  char       *service;
+  char       *base_url;
+  char       *space;
+  const char *auth_name;
+  char       *auth_value;
+} LiaWikiPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LiaWiki, lia_wiki, G_TYPE_OBJECT)
+
+#define PRIV(self) ((LiaWikiPrivate *) lia_wiki_get_instance_private (self))
+
+LiaWikiPage *
+lia_wiki_page_new (void)
+{
+  LiaWikiPage *page = g_new0 (LiaWikiPage, 1);
+
+  page->key = g_strdup ("");
+  page->title = g_strdup ("");
+  page->parent = g_strdup ("");
+  page->url = g_strdup ("");
+  page->body = g_strdup ("");
+  page->marker = g_strdup ("");
+  return page;
+}
+
+void
+lia_wiki_page_free (LiaWikiPage *page)
+{
+  if (page == NULL)
+    return;
+  g_free (page->key);
+  g_free (page->title);
+  g_free (page->parent);
+  g_free (page->url);
+  g_free (page->body);
+  g_free (page->marker);
+  g_free (page);
+}
+
+void
+lia_wiki_page_set (char       **field,
+                   const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value ? value : "");
+}
+
+static void
+lia_wiki_finalize (GObject *object)
+{
+  LiaWikiPrivate *priv = PRIV (LIA_WIKI (object));
+
+  g_clear_object (&priv->http);
+  g_free (priv->service);
+  g_free (priv->base_url);
+  g_free (priv->space);
+  /* Overwrite the secret before the memory goes back to the allocator. */
+  if (priv->auth_value)
+    memset (priv->auth_value, 0, strlen (priv->auth_value));
+  g_free (priv->auth_value);
+  G_OBJECT_CLASS (lia_wiki_parent_class)->finalize (object);
+}
+
+static char *
+default_title_for (LiaWiki    *self,
+                   const char *title)
+{
+  return g_strstrip (g_strdup (title));
+}
+
+static void
+lia_wiki_class_init (LiaWikiClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lia_wiki_finalize;
+  klass->title_for = default_title_for;
+}
+
+static void
+lia_wiki_init (LiaWiki *self)
+{
+}
+
+LiaWiki *
+lia_wiki_new (LiaHttp                *http,
+              const LiaTrackerConfig *config,
+              GError                **error)
+{
+  LiaWiki *self;
+  LiaWikiPrivate *priv;
+  GType type;
+  g_autofree char *url = NULL;
+  const char *token = config->token ? config->token : "";
+
+  if (g_strcmp0 (config->service, "confluence") == 0)
+    type = lia_confluence_get_type ();
+  else if (g_strcmp0 (config->service, "redmine") == 0)
+    type = lia_redmine_wiki_get_type ();
+  else
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                   _("“%s” has no wiki Liaison can publish to (expected confluence or redmine)"),
+                   config->service ? config->service : "");
+      return NULL;
+    }
+  if (config->url == NULL || *config->url == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no address"));
+      return NULL;
+    }
+  if (!lia_http_check_url (config->url, error))
+    return NULL;
+  if (config->project == NULL || *config->project == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                   g_str_equal (config->service, "confluence")
+                   ? _("the account has no space key") : _("the account has no project"));
+      return NULL;
+    }
+  if (*token == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH, _("no token for this account"));
+      return NULL;
+    }
+
+  url = g_strdup (config->url);
+  while (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+
+  self = g_object_new (type, NULL);
+  priv = PRIV (self);
+  priv->http = g_object_ref (http);
+  priv->service = g_strdup (config->service);
+  priv->base_url = g_steal_pointer (&url);
+  priv->space = g_strdup (config->project);
+  lia_http_auth_header (priv->service, config->user, token, &priv->auth_name, &priv->auth_value);
+  return self;
+}
+
+const char *lia_wiki_get_service  (LiaWiki *self) { return PRIV (self)->service; }
+const char *lia_wiki_get_base_url (LiaWiki *self) { return PRIV (self)->base_url; }
+const char *lia_wiki_get_space    (LiaWiki *self) { return PRIV (self)->space; }
+
+gboolean
+lia_wiki_call (LiaWiki       *self,
+               const char    *method,
+               const char    *path,
+               JsonNode      *body,
+               JsonNode     **reply,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  LiaWikiPrivate *priv = PRIV (self);
+  g_autofree char *url = g_strconcat (priv->base_url, path, NULL);
+  const char *headers[] = { priv->auth_name, priv->auth_value, NULL };
+
+  return lia_http_request (priv->http, method, url, headers, body, reply, NULL, cancellable, error);
+}
+
+GPtrArray *
+lia_wiki_list (LiaWiki *self, GCancellable *cancellable, GError **error)
+{
+  return LIA_WIKI_GET_CLASS (self)->list (self, cancellable, error);
+}
+
+LiaWikiPage *
+lia_wiki_fetch (LiaWiki *self, const char *key, GCancellable *cancellable, GError **error)
+{
+  return LIA_WIKI_GET_CLASS (self)->fetch (self, key, cancellable, error);
+}
+
+gboolean
+lia_wiki_create (LiaWiki *self, LiaWikiPage *page, GCancellable *cancellable, GError **error)
+{
+  return LIA_WIKI_GET_CLASS (self)->create (self, page, cancellable, error);
+}
+
+gboolean
+lia_wiki_update (LiaWiki *self, LiaWikiPage *page, const char *old_key,
+                 GCancellable *cancellable, GError **error)
+{
+  return LIA_WIKI_GET_CLASS (self)->update (self, page, old_key, cancellable, error);
+}
+
+gboolean
+lia_wiki_can_order (LiaWiki *self)
+{
+  return LIA_WIKI_GET_CLASS (self)->order != NULL;
+}
+
+gboolean
+lia_wiki_order (LiaWiki *self, const char *key, const char *after, const char *before,
+                GCancellable *cancellable, GError **error)
+{
+  if (!lia_wiki_can_order (self))
+    return TRUE;
+  return LIA_WIKI_GET_CLASS (self)->order (self, key, after, before, cancellable, error);
+}
+
+/* The title @title gets on this wiki (Redmine turns spaces into
+ * underscores and drops some punctuation). */
+char *
+lia_wiki_title_for (LiaWiki *self, const char *title)
+{
+  return LIA_WIKI_GET_CLASS (self)->title_for (self, title);
+}
+
+/* @markdown in the wiki's format, with links to local pages pointing at
+ * their remote copies and @marker hidden in it where the wiki has no
+ * labels.  Pure: safe on any thread. */
+char *
+lia_wiki_render (LiaWiki *self, const char *markdown, const char *marker,
+                 LiaWikiLinkFunc link, gpointer link_data)
+{
+  return LIA_WIKI_GET_CLASS (self)->render (self, markdown ? markdown : "", marker, link, link_data);
+}
+
+/* Lists the pages: proves the address, the token and the space. */
+gboolean
+lia_wiki_test_connection (LiaWiki *self, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GPtrArray) pages = lia_wiki_list (self, cancellable, error);
+  return pages != NULL;
+}
