@@ -4,7 +4,10 @@
 
 Starts a private instance with redmine.sh, then: create with epic,
 idempotent re-run, update, pull of remote edits, conflict, recovery of a
-create whose answer was lost, server and auth errors, dry run."""
+create whose answer was lost, server and auth errors, dry run.  Then
+liaison-cli publish to the project's wiki: the seed tree, a republish that
+sends nothing, an edit, a move and a rename, conflicts, pages only on the
+wiki, a dry run; the remote hierarchy is compared with the local tree."""
 
 import json
 import os
@@ -12,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -46,6 +50,7 @@ class Redmine:
 
     def call(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
+        path = urllib.parse.quote(path, safe="/?=&*.")
         req = urllib.request.Request(self.url + path, data=data, method=method,
                                      headers={"X-Redmine-API-Key": self.key,
                                               "Content-Type": "application/json"})
@@ -79,6 +84,7 @@ def main():
     redmine = Redmine(os.path.join(tmp, "instance"))
     try:
         run(redmine, tmp)
+        run_wiki(redmine, tmp)
     finally:
         redmine.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -195,6 +201,137 @@ def run(redmine, tmp):
     report = json.loads(out) if out.strip().startswith("{") else {}
     ok(report.get("dry_run") is True and report.get("created", 0) >= 1 and len(redmine.issues()) == before
        and open(path, encoding="utf-8").read() == before_text, "a dry run sends nothing and writes nothing", out + err)
+
+
+
+def publish(redmine, path, *extra, token=None):
+    env = dict(os.environ, LIAISON_TOKEN=token if token is not None else redmine.key)
+    args = [CLI, "publish", "--service", "redmine", "--url", redmine.url, "--space-or-project", "vllm", *extra, path]
+    p = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def walk(pages, parent=None):
+    for page in pages:
+        yield page, parent
+        yield from walk(page.get("children", []), page)
+
+
+def find(data, title):
+    return next(p for p, _ in walk(data["pages"]) if p["title"] == title)
+
+
+def wiki_index(redmine):
+    return {p["title"]: p for p in redmine.call("GET", "/projects/vllm/wiki/index.json")["wiki_pages"]}
+
+
+def same_tree(redmine, path):
+    """Every local page's remote copy exists under its local parent's copy."""
+    index = wiki_index(redmine)
+    problems = []
+    for page, parent in walk(load(path)["pages"]):
+        key = (page.get("remote") or {}).get("key")
+        remote = index.get(key)
+        want = (parent.get("remote") or {}).get("key") if parent else None
+        got = (remote or {}).get("parent", {}).get("title")
+        if remote is None or got != want:
+            problems.append((page["title"], key, want, got))
+    return problems, index
+
+
+def wiki_writes(redmine):
+    log = os.path.join(redmine.folder, "log", "production.log")
+    return open(log, encoding="utf-8", errors="replace").read().count("WikiController#update")
+
+
+def run_wiki(redmine, tmp):
+    path = os.path.join(tmp, "docs.liaison")
+    save(path, load(os.path.join(SRC, "data", "samples", "sample.zh_CN.liaison")))
+    n = sum(1 for _ in walk(load(path)["pages"]))
+
+    # 1. A dry run reads and says what it would do.
+    before_text = open(path, encoding="utf-8").read()
+    rc, out, err = publish(redmine, path, "--dry-run", "--json")
+    report = json.loads(out) if out.strip().startswith("{") else {}
+    ok(rc == 0 and report.get("dry_run") is True and report.get("created") == n and wiki_writes(redmine) == 0
+       and open(path, encoding="utf-8").read() == before_text, "a publish dry run sends and writes nothing", out + err)
+
+    # 2. The seed's tree, hierarchy kept.
+    rc, out, err = publish(redmine, path)
+    ok(rc == 0 and f"{n} created" in out, "the seed's document tree is published", out + err)
+    problems, index = same_tree(redmine, path)
+    ok(not problems and len(index) == n, "the wiki's hierarchy is the local tree", problems or list(index))
+    api = redmine.call("GET", "/projects/vllm/wiki/API设计.json")["wiki_page"]
+    meeting = find(load(path), "API设计会议")["remote"]["key"]
+    ok(f"[[{meeting}" in api["text"] and "liaison:" + find(load(path), "API设计")["id"] in api["text"],
+       "links between pages point at the wiki pages; the marker is hidden in the text", api["text"])
+    ok(find(load(path), "vLLM推理引擎文档")["remote"]["key"] == "VLLM推理引擎文档",
+       "Redmine's own title is recorded (first letter upper case)", find(load(path), "vLLM推理引擎文档")["remote"])
+
+    # 3. Again without a change: reads only.
+    writes = wiki_writes(redmine)
+    rc, out, err = publish(redmine, path)
+    ok(rc == 0 and f"0 created, 0 updated, 0 moved, {n} unchanged" in out and wiki_writes(redmine) == writes,
+       "a republish with no change sends nothing", (out, err, writes, wiki_writes(redmine)))
+
+    # 4. One page edited, one moved, one renamed.
+    data = load(path)
+    find(data, "项目目标")["body"] = "# 项目目标\n\n吞吐提升 **2 倍**。\n"
+    overview, tech = find(data, "项目概览"), find(data, "技术文档")
+    plan = find(data, "项目计划")
+    overview["children"] = [c for c in overview["children"] if c is not plan]
+    tech["children"].insert(0, plan)
+    find(data, "安全设计")["title"] = "安全 设计"
+    save(path, data)
+    rc, out, err = publish(redmine, path)
+    problems, index = same_tree(redmine, path)
+    goals = redmine.call("GET", "/projects/vllm/wiki/项目目标.json")["wiki_page"]
+    ok(rc == 0 and "0 created" in out and "1 moved" in out and not problems,
+       "an edit, a move and a rename arrive and the hierarchy still matches", (out, err, problems))
+    ok("**2 倍**" in goals["text"] and goals["version"] == 2, "the edited page has a new version", goals)
+    ok(index.get("项目计划", {}).get("parent", {}).get("title") == "技术文档", "the moved page has its new parent",
+       index.get("项目计划"))
+    ok("安全_设计" in index and find(load(path), "安全 设计")["remote"]["key"] == "安全_设计",
+       "the renamed page is renamed on the wiki", sorted(index))
+    writes = wiki_writes(redmine)
+    rc, out, err = publish(redmine, path)
+    ok(rc == 0 and f"{n} unchanged" in out and wiki_writes(redmine) == writes, "and then it is quiet again", out + err)
+
+    # 5. Edited on the wiki and locally: a conflict, the wiki's text kept.
+    page = redmine.call("GET", "/projects/vllm/wiki/项目目标.json")["wiki_page"]
+    redmine.call("PUT", "/projects/vllm/wiki/项目目标.json",
+                 {"wiki_page": {"text": "edited in Redmine", "version": page["version"]}})
+    data = load(path)
+    find(data, "项目目标")["body"] = "local edit"
+    save(path, data)
+    rc, out, err = publish(redmine, path)
+    remote = redmine.call("GET", "/projects/vllm/wiki/项目目标.json")["wiki_page"]
+    ok(rc == 1 and "1 conflicts" in out and "项目目标: conflict" in out and remote["text"] == "edited in Redmine",
+       "a page edited on the wiki is a conflict and is not overwritten", out + err)
+    rc, out, err = publish(redmine, path, "--overwrite-conflicts")
+    remote = redmine.call("GET", "/projects/vllm/wiki/项目目标.json")["wiki_page"]
+    ok(rc == 0 and remote["text"].startswith("local edit"), "--overwrite-conflicts publishes it anyway", out + err)
+
+    # 6. A page only on the wiki is reported, not deleted; a foreign page
+    #    with a local page's title is not taken over.
+    redmine.call("PUT", "/projects/vllm/wiki/Team_notes.json", {"wiki_page": {"text": "ours only"}})
+    data = load(path)
+    data["pages"].append({"id": "5d0c3f1e-0000-4000-8000-00000000aa01", "title": "Team notes", "body": "local"})
+    data["pages"].append({"id": "5d0c3f1e-0000-4000-8000-00000000aa02", "title": "Glossary", "body": "words"})
+    save(path, data)
+    redmine.call("PUT", "/projects/vllm/wiki/Old_page.json", {"wiki_page": {"text": "left over"}})
+    rc, out, err = publish(redmine, path)
+    index = wiki_index(redmine)
+    ok(rc == 1 and "Team notes: conflict" in out and redmine.call("GET", "/projects/vllm/wiki/Team_notes.json")["wiki_page"]["text"] == "ours only",
+       "a wiki page Liaison did not publish is not overwritten", out + err)
+    ok("Old_page: only on the wiki" in out and "Old_page" in index and "Glossary" in index,
+       "a page only on the wiki is reported and kept; new pages still go out", out)
+
+    # 7. A wrong key: a clear error, nothing recorded.
+    before_text = open(path, encoding="utf-8").read()
+    rc, out, err = publish(redmine, path, token="not-the-key-0123456789")
+    ok(rc == 1 and "401" in out and "not-the-key" not in out + err and open(path, encoding="utf-8").read() == before_text,
+       "publishing with a wrong key is a clear 401", out + err)
 
 
 if __name__ == "__main__":
