@@ -231,6 +231,40 @@ lia_wiki_render (LiaWiki *self, const char *markdown, const char *marker,
   return LIA_WIKI_GET_CLASS (self)->render (self, markdown ? markdown : "", marker, link, link_data);
 }
 
+static void
+list_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pages = lia_wiki_list (source, cancellable, &error);
+
+  if (pages)
+    g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* The page list on a worker thread (Test Connection). */
+void
+lia_wiki_list_async (LiaWiki             *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+lia_wiki_list_finish (LiaWiki       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Lists the pages: proves the address, the token and the space. */
 gboolean
 lia_wiki_test_connection (LiaWiki *self, GCancellable *cancellable, GError **error)

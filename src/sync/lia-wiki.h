@@ -80,6 +80,13 @@ LiaWiki     *lia_wiki_new             (LiaHttp                *http,
 GPtrArray   *lia_wiki_list            (LiaWiki        *self,
                                        GCancellable   *cancellable,
                                        GError        **error);
+void         lia_wiki_list_async      (LiaWiki             *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GPtrArray   *lia_wiki_list_finish     (LiaWiki        *self,
+                                       GAsyncResult   *result,
+                                       GError        **error);
 LiaWikiPage *lia_wiki_fetch           (LiaWiki        *self,
                                        const char     *key,
                                        GCancellable   *cancellable,

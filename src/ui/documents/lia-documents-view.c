@@ -11,6 +11,7 @@
 #include "lia-export.h"
 #include "lia-markdown-render.h"
 #include "lia-pages.h"
+#include "lia-publish-dialog.h"
 #include "lia-toast.h"
 #include "lia-widgets.h"
 
@@ -628,6 +629,32 @@ import_action (GtkWidget  *widget,
   choose_folder (LIA_DOCUMENTS_VIEW (widget), FALSE);
 }
 
+/* Opens Publish to Wiki for the whole tree, or for the selected page's
+ * subtree when one is selected. */
+GtkWidget *
+lia_documents_view_publish (LiaDocumentsView *self)
+{
+  LiaPage *page = lia_documents_view_get_selected (self);
+  GtkWidget *dialog;
+
+  if (self->workspace == NULL)
+    return NULL;
+  dialog = lia_publish_dialog_new (self->workspace, page);
+  if (page != NULL)
+    lia_publish_dialog_set_scope_page (LIA_PUBLISH_DIALOG (dialog), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lia_documents_view_publish (LIA_DOCUMENTS_VIEW (widget));
+}
+
 static void
 rename_entry_activate_cb (GtkEntry         *entry,
                           LiaDocumentsView *self)
@@ -1164,6 +1191,11 @@ build_tree_pane (LiaDocumentsView *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (bar), new_button);
+  {
+    GtkWidget *publish = lia_icon_button_new ("send-to-symbolic", _("Publish to Wiki…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (publish), "documents.publish");
+    gtk_box_append (GTK_BOX (bar), publish);
+  }
   gtk_box_append (GTK_BOX (pane), bar);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -1251,6 +1283,7 @@ build_editor_pane (LiaDocumentsView *self)
   }
   g_menu_append (page_menu, _("_Rename"), "documents.rename");
   g_menu_append (page_menu, _("_Export as Markdown Folder…"), "documents.export");
+  g_menu_append (page_menu, _("_Publish to Wiki…"), "documents.publish");
   g_menu_append (page_menu, _("_Delete Page"), "documents.delete");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (page_menu));
@@ -1382,6 +1415,8 @@ lia_documents_view_class_init (LiaDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "documents.move", "s", move_action);
   gtk_widget_class_install_action (widget_class, "documents.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "documents.publish", NULL, publish_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "documents.publish", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "documents.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "documents.move", "s", "up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "documents.move", "s", "down");

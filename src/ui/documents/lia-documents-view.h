@@ -25,6 +25,7 @@ void         lia_documents_view_select         (LiaDocumentsView *self,
 LiaPage     *lia_documents_view_add_page       (LiaDocumentsView *self,
                                                 gboolean          as_child);
 void         lia_documents_view_delete_page    (LiaDocumentsView *self);
+GtkWidget   *lia_documents_view_publish        (LiaDocumentsView *self);
 gboolean     lia_documents_view_drop           (LiaDocumentsView *self,
                                                 LiaPage          *page,
                                                 LiaPage          *target,

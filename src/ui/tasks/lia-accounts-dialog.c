@@ -9,10 +9,12 @@
 #include "lia-credentials.h"
 #include "lia-model.h"
 #include "lia-tracker.h"
+#include "lia-wiki.h"
 
-/* Tracker accounts: service, address, project and user live in the
- * workspace; the token goes to the keyring.  "Test Connection" reads the
- * project's issue types and says in plain words what failed. */
+/* Tracker and wiki accounts: service, address, project and user live in
+ * the workspace; the token goes to the keyring.  "Test Connection" reads
+ * the project's issue types (or the space's pages) and says in plain words
+ * what failed. */
 
 typedef struct
 {
@@ -107,7 +109,20 @@ tested_cb (GObject      *source,
 {
   Dialog *d = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) types = lia_tracker_list_finish (LIA_TRACKER (source), result, &error);
+  g_autoptr(GPtrArray) types = NULL;
+
+  if (LIA_IS_WIKI (source))
+    {
+      g_autoptr(GPtrArray) pages = lia_wiki_list_finish (LIA_WIKI (source), result, &error);
+
+      types = pages ? g_ptr_array_new_with_free_func (g_free) : NULL;
+      for (guint i = 0; pages && i < pages->len && i < 5; i++)
+        g_ptr_array_add (types, g_strdup (((LiaWikiPage *) pages->pdata[i])->title));
+      if (pages && pages->len == 0)
+        g_ptr_array_add (types, g_strdup ("—"));
+    }
+  else
+    types = lia_tracker_list_finish (LIA_TRACKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -126,8 +141,8 @@ tested_cb (GObject      *source,
       g_autofree char *text = NULL;
       g_ptr_array_add (types, NULL);
       names = g_strjoinv (", ", (char **) types->pdata);
-      /* Translators: %s lists the issue types the tracker offers */
-      text = g_strdup_printf (_("Connected. Issue types: %s"), names);
+      /* Translators: %s lists the issue types the tracker offers, or the first pages of a wiki */
+      text = g_strdup_printf (LIA_IS_WIKI (source) ? _("Connected. Pages: %s") : _("Connected. Issue types: %s"), names);
       gtk_label_set_text (d->result, text);
       gtk_widget_remove_css_class (GTK_WIDGET (d->result), "error");
       gtk_widget_add_css_class (GTK_WIDGET (d->result), "success");
@@ -140,6 +155,7 @@ test_clicked_cb (Dialog *d)
   g_autoptr(LiaHttp) http = lia_http_new ();
   g_autofree char *token = form_token (d);
   g_autoptr(LiaTracker) tracker = NULL;
+  g_autoptr(LiaWiki) wiki = NULL;
   g_autoptr(GError) error = NULL;
   LiaTrackerConfig config = { 0 };
 
@@ -149,8 +165,11 @@ test_clicked_cb (Dialog *d)
   config.user = gtk_editable_get_text (GTK_EDITABLE (d->user));
   config.token = token;
   config.epic_field = gtk_editable_get_text (GTK_EDITABLE (d->epic_field));
-  tracker = lia_tracker_new (http, &config, &error);
-  if (tracker == NULL)
+  if (g_str_equal (config.service, "confluence"))
+    wiki = lia_wiki_new (http, &config, &error);
+  else
+    tracker = lia_tracker_new (http, &config, &error);
+  if (tracker == NULL && wiki == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not connect: %s"), error->message);
       gtk_label_set_text (d->result, text);
@@ -163,7 +182,10 @@ test_clicked_cb (Dialog *d)
   d->cancellable = g_cancellable_new ();
   gtk_label_set_text (d->result, _("Connecting…"));
   gtk_spinner_start (d->spinner);
-  lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, d->cancellable, tested_cb, d);
+  if (wiki)
+    lia_wiki_list_async (wiki, d->cancellable, tested_cb, d);
+  else
+    lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, d->cancellable, tested_cb, d);
 }
 
 static void
@@ -264,7 +286,7 @@ lia_accounts_dialog_new (LiaWorkspace *workspace)
 
   d->workspace = g_object_ref (workspace);
   d->window = GTK_WINDOW (window);
-  gtk_window_set_title (GTK_WINDOW (window), _("Tracker Accounts"));
+  gtk_window_set_title (GTK_WINDOW (window), _("Accounts"));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
   g_object_set_data_full (G_OBJECT (window), "dialog", d, (GDestroyNotify) dialog_free);
@@ -280,7 +302,9 @@ lia_accounts_dialog_new (LiaWorkspace *workspace)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Account"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("GitHub: https://api.github.com and OWNER/REPO. GitLab: https://HOST/api/v4 and GROUP/PROJECT. Jira Cloud: your e-mail address as the user and an API token."));
+    _("GitHub: https://api.github.com and OWNER/REPO. GitLab: https://HOST/api/v4 and GROUP/PROJECT. Jira Cloud: your e-mail address as the user and an API token. "
+      "Confluence: https://SITE.atlassian.net/wiki and the space key as the project (Cloud: your e-mail address as the user; Data Center: no user and a personal access token). "
+      "A Redmine account also publishes to the project’s wiki."));
   d->name = add_entry (group, _("Name"));
   d->service = ADW_COMBO_ROW (adw_combo_row_new ());
   for (guint i = 0; lia_service_choices[i]; i++)

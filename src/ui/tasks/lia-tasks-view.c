@@ -734,7 +734,7 @@ lia_tasks_view_init (LiaTasksView *self)
   g_signal_connect_swapped (self->account_drop, "notify::selected", G_CALLBACK (account_changed_cb), self);
   self->sync_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("S_ync")));
   gtk_widget_add_css_class (GTK_WIDGET (self->sync_button), "suggested-action");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), _("Send changes and bring back status (Ctrl+Shift+S)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), _("Send changes and bring back status (F5)"));
   g_signal_connect_swapped (self->sync_button, "clicked", G_CALLBACK (lia_tasks_view_sync), self);
   g_signal_connect_swapped (accounts, "clicked", G_CALLBACK (accounts_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->account_drop));
