@@ -59,6 +59,7 @@ typedef struct
   Outcome  outcome;
   gboolean content_changed;
   gboolean place_changed;
+  gboolean remote_changed;
   char    *key;
   char    *url;
   gint64   version;
@@ -565,19 +566,23 @@ run_job (LiaPublishPlan *plan,
   job->key = g_strdup (job->ref_key);
   job->url = g_strdup (current->url);
   job->version = current->version;
-  if (current->version != job->ref_version && !job->force)
-    {
-      job->outcome = OUTCOME_CONFLICT;
-      /* Translators: the numbers are wiki page versions */
-      job->message = g_strdup_printf (_("edited on the wiki since the last publish (version %" G_GINT64_FORMAT ", published %" G_GINT64_FORMAT ")"),
-                                      current->version, job->ref_version);
-      return;
-    }
   job->content_changed = g_strcmp0 (job->hash, job->ref_hash) != 0;
   job->place_changed = g_strcmp0 (job->place, job->ref_place) != 0;
+  job->remote_changed = current->version != job->ref_version;
   if (!job->content_changed && !job->place_changed)
     {
+      /* Nothing to send; a wiki-side edit is only worth a mention. */
       job->outcome = OUTCOME_UNCHANGED;
+      return;
+    }
+  if (job->remote_changed && !job->force)
+    {
+      job->outcome = OUTCOME_CONFLICT;
+      g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, current->version);
+      g_autofree char *then = g_strdup_printf ("%" G_GINT64_FORMAT, job->ref_version);
+
+      /* Translators: the two %s are wiki page version numbers */
+      job->message = g_strdup_printf (_("edited on the wiki since the last publish (version %s, published %s)"), now, then);
       return;
     }
   job->outcome = job->place_changed ? OUTCOME_MOVED : OUTCOME_UPDATED;
@@ -717,6 +722,9 @@ lia_publish_plan_apply (LiaPublishPlan *plan,
           continue;
         case OUTCOME_UNCHANGED:
           report->unchanged++;
+          if (job->remote_changed)
+            /* Translators: a page changed on the wiki only; Liaison sends nothing */
+            line = _("%s: edited on the wiki, unchanged here (left alone)");
           break;
         case OUTCOME_CREATED:
           report->created++;

@@ -247,6 +247,17 @@ sync_action (GtkWidget  *widget,
   lia_tasks_view_sync (self->tasks_view);
 }
 
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  lia_window_show_area (self, "documents");
+  lia_documents_view_publish (self->documents_view);
+}
+
 /* A requirement (epic and one story per step) or a meeting's action items
  * go to the tracker; the Tasks page shows the progress. */
 static void
@@ -339,6 +350,8 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.none", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.publish", NULL);
   gtk_widget_class_install_action (widget_class, "win.send-to-tracker", "s", send_to_tracker_action);
   /* Ctrl+Shift+S is Save As. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);

@@ -357,14 +357,25 @@ static void
 test_conflict (Fixture       *fx,
                gconstpointer  data)
 {
+  g_autoptr(LiaPublishReport) quiet = NULL;
   g_autoptr(LiaPublishReport) second = NULL;
   g_autoptr(LiaPublishReport) forced = NULL;
+  guint writes;
   g_autofree char *body = NULL;
   LiaPage *goals = page_named (fx, "项目目标");
   const char *force[] = { NULL, NULL };
 
   lia_publish_report_free (publish (fx, NULL, FALSE, NULL));
   fake_wiki_remote_edit (fx->fake, "项目目标", "<p>edited in Confluence</p>");
+
+  /* Edited on the wiki only: nothing to send, a mention. */
+  writes = fake_tracker_get_writes (fx->fake);
+  quiet = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (quiet->conflicts, ==, 0);
+  g_assert_cmpuint (fake_tracker_get_writes (fx->fake), ==, writes);
+  g_assert_cmpuint (quiet->lines->len, ==, 2);
+  g_assert_cmpstr (quiet->lines->pdata[0], ==, "项目目标: edited on the wiki, unchanged here (left alone)");
+
   lia_entity_set_string (LIA_ENTITY (goals), LIA_PAGE_BODY, "local edit");
 
   second = publish (fx, NULL, FALSE, NULL);

@@ -97,7 +97,7 @@ test_publish_tree (Fixture       *f,
   LiaPage *goals;
 
   /* The shortcut opens the dialog. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.publish", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL));
   spin (100);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);

@@ -1416,7 +1416,6 @@ lia_documents_view_class_init (LiaDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.move", "s", move_action);
   gtk_widget_class_install_action (widget_class, "documents.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "documents.publish", NULL, publish_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "documents.publish", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "documents.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "documents.move", "s", "up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "documents.move", "s", "down");

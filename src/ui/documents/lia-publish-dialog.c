@@ -389,6 +389,7 @@ lia_publish_dialog_init (LiaPublishDialog *self)
   gtk_widget_add_css_class (empty, "compact");
   gtk_widget_add_css_class (nothing, "compact");
   self->result_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->result_stack, FALSE);
   gtk_stack_add_named (self->result_stack, empty, "empty");
   gtk_stack_add_named (self->result_stack, nothing, "nothing");
   gtk_stack_add_named (self->result_stack, GTK_WIDGET (self->lines), "lines");
