@@ -354,7 +354,6 @@ lia_publish_dialog_init (LiaPublishDialog *self)
   gtk_widget_set_tooltip_text (self->preview_button, _("Read the wiki and list what publishing would do"));
   gtk_box_set_homogeneous (GTK_BOX (buttons), FALSE);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), self->overwrite_button);
   gtk_box_append (GTK_BOX (buttons), self->preview_button);
   gtk_box_append (GTK_BOX (buttons), self->publish_button);
 
@@ -403,6 +402,8 @@ lia_publish_dialog_init (LiaPublishDialog *self)
   gtk_box_append (GTK_BOX (content), buttons);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->progress_revealer));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
+  gtk_widget_set_halign (self->overwrite_button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (content), self->overwrite_button);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->result_stack));
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);
