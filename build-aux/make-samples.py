@@ -104,6 +104,14 @@ CONTRACTS = [
         F("usage", "object", ("Token使用情况", "Token usage"), True)]),
 ]
 
+# The seed's request is OpenAI's chat format: POST /v1/chat/completions.
+ENDPOINTS = {"ChatRequest": ("/v1/chat/completions", "ChatResponse")}
+
+# Two dated self-assessments, so the history and the chart have something
+# to show; the scores are an example, not the seed's.
+ASSESSMENT_SCORES = [("2025-12-15", [3, 2, 3, 2, 2, 3, 3, 3, 4, 2]),
+                     ("2026-01-19", [4, 3, 3, 3, 2, 3, 4, 3, 4, 3])]
+
 def build(lang):
     z = 0 if lang == "zh_CN" else 1
     L = lambda pair: pair[z]
@@ -149,19 +157,23 @@ def build(lang):
                 [page(L(sec), L(sec), [page(L(sec) + "/" + c[1], L(c)) for c in kids]) for sec, kids in TREE])
     contracts = []
     for name, desc, fields in CONTRACTS:
+        endpoint = ENDPOINTS.get(name, ("", ""))
         contracts.append(dict(id=uid("contract", name), name=name, description=L(desc),
+                              path=endpoint[0], method="post", response=endpoint[1],
                               fields=[dict(id=uid("contract", name, f["name"]), name=f["name"], type=f["type"],
                                            items=f["items"], ref=f["ref"], required=f["required"], default=f["default"],
                                            minimum=f["minimum"], maximum=f["maximum"], exclusive_minimum=False,
                                            exclusive_maximum=False, min_length=-1, max_length=-1, pattern="",
                                            choices=[], description=L(f["description"])) for f in fields]))
-    assessment = dict(id=uid("assessment"), date="2026-01-19",
-                      ratings=[dict(id=uid("area", str(i)), name=a[z], criterion=a[2 + z], score=0, note="")
-                               for i, a in enumerate(AREAS)], note="")
+    assessments = [dict(id=uid("assessment") if n == len(ASSESSMENT_SCORES) - 1 else uid("assessment", date), date=date,
+                        ratings=[dict(id=uid("area", str(i)) if n == len(ASSESSMENT_SCORES) - 1 else uid("area", date, str(i)),
+                                      name=a[z], criterion=a[2 + z], score=scores[i], note="")
+                                 for i, a in enumerate(AREAS)], note="")
+                   for n, (date, scores) in enumerate(ASSESSMENT_SCORES)]
     return {"format": "liaison-workspace", "version": 1,
             "title": ("vLLM推理引擎", "vLLM inference engine")[z],
             "members": members, "requirements": requirements, "meetings": [meeting], "tasks": [task],
-            "pages": [root], "contracts": contracts, "assessments": [assessment]}
+            "pages": [root], "contracts": contracts, "assessments": assessments}
 
 if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "data", "samples")

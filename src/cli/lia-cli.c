@@ -36,8 +36,8 @@ lia_cli_usage_error (GOptionContext *context,
   return LIA_CLI_EXIT_BAD_INPUT;
 }
 
-static LiaWorkspace *
-load (const char *path)
+LiaWorkspace *
+lia_cli_load (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -64,7 +64,7 @@ cmd_validate (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(LiaWorkspace) workspace = load (argv[i]);
+      g_autoptr(LiaWorkspace) workspace = lia_cli_load (argv[i]);
 
       if (workspace == NULL)
         status = LIA_CLI_EXIT_BAD_INPUT;
@@ -115,9 +115,9 @@ find_meeting (LiaWorkspace  *workspace,
   return found;
 }
 
-static int
-write_output (const char *output,
-              const char *text)
+int
+lia_cli_write_output (const char *output,
+                      const char *text)
 {
   g_autoptr(GError) error = NULL;
 
@@ -142,8 +142,10 @@ cmd_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *meeting_key = NULL;
   g_autofree char *page_key = NULL;
+  g_autofree char *contract = NULL;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("md or csv; for a meeting md or ics; for a page md-tree"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("md or csv; for a meeting md or ics; for a page md-tree; for a contract jsonschema or openapi"), N_("FORMAT") },
+    { "contract", 'c', 0, G_OPTION_ARG_STRING, &contract, N_("Export this API contract model (its name) as JSON Schema or OpenAPI"), N_("NAME") },
     { "meeting", 'm', 0, G_OPTION_ARG_STRING, &meeting_key, N_("Export this meeting (its id or title) instead of the requirement table"), N_("ID_OR_TITLE") },
     { "page", 'p', 0, G_OPTION_ARG_STRING, &page_key, N_("Export this page (its id or title) and the pages under it as a folder"), N_("ID_OR_TITLE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
@@ -160,6 +162,12 @@ cmd_export (int    argc,
     return lia_cli_usage_error (context, error->message);
   if (argc != 2)
     return lia_cli_usage_error (context, _("export needs exactly one FILE"));
+  if (contract != NULL || g_strcmp0 (format_name, "jsonschema") == 0 || g_strcmp0 (format_name, "openapi") == 0)
+    {
+      if (contract == NULL || (g_strcmp0 (format_name, "jsonschema") != 0 && g_strcmp0 (format_name, "openapi") != 0))
+        return lia_cli_usage_error (context, _("a contract exports as --format jsonschema or openapi, with --contract NAME"));
+      return lia_cli_export_contract (argv[1], format_name, contract, output);
+    }
   if (format_name == NULL)
     format_name = g_strdup ("md");
 
@@ -171,7 +179,7 @@ cmd_export (int    argc,
         return lia_cli_usage_error (context, _("a page exports only as --format md-tree, with --page and --output"));
       if (output == NULL)
         return lia_cli_usage_error (context, _("--format md-tree needs --output DIR"));
-      workspace = load (argv[1]);
+      workspace = lia_cli_load (argv[1]);
       if (workspace == NULL)
         return LIA_CLI_EXIT_BAD_INPUT;
       page = lia_pages_find (G_LIST_MODEL (lia_workspace_get_pages (workspace)), page_key);
@@ -198,7 +206,7 @@ cmd_export (int    argc,
       return lia_cli_usage_error (context, msg);
     }
 
-  workspace = load (argv[1]);
+  workspace = lia_cli_load (argv[1]);
   if (workspace == NULL)
     return LIA_CLI_EXIT_BAD_INPUT;
 
@@ -219,7 +227,7 @@ cmd_export (int    argc,
   else
     text = lia_export_requirements (G_LIST_MODEL (lia_workspace_get_requirements (workspace)), format);
 
-  return write_output (output, text);
+  return lia_cli_write_output (output, text);
 }
 
 /* Pages read from a folder may carry ids the workspace already has (a
@@ -264,7 +272,7 @@ cmd_import (int    argc,
       return lia_cli_usage_error (NULL, msg);
     }
 
-  workspace = load (argv[3]);
+  workspace = lia_cli_load (argv[3]);
   if (workspace == NULL)
     return LIA_CLI_EXIT_BAD_INPUT;
   if (lia_workspace_get_read_only (workspace))
@@ -306,7 +314,7 @@ cmd_format (int    argc,
   if (argc != 2)
     return lia_cli_usage_error (context, _("format needs exactly one FILE"));
 
-  workspace = load (argv[1]);
+  workspace = lia_cli_load (argv[1]);
   if (workspace == NULL)
     return LIA_CLI_EXIT_BAD_INPUT;
   if (!lia_workspace_save (workspace, NULL, NULL, &error))
@@ -337,7 +345,8 @@ cmd_schema (int    argc,
 
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check workspace files and report located errors"), cmd_validate },
-  { "export", N_("--format md|csv|ics|md-tree [--meeting ID_OR_TITLE | --page ID_OR_TITLE] [--output F] FILE"), N_("Export the requirement translation table, a meeting as Markdown or iCalendar, or a page tree as a folder"), cmd_export },
+  { "export", N_("--format md|csv|ics|md-tree|jsonschema|openapi [--meeting ID_OR_TITLE | --page ID_OR_TITLE | --contract NAME] [--output F] FILE"), N_("Export the requirement translation table, a meeting as Markdown or iCalendar, a page tree as a folder, or an API contract as JSON Schema or OpenAPI"), cmd_export },
+  { "check-payload", N_("--contract NAME PAYLOAD.json FILE"), N_("Check a JSON payload against an API contract model"), lia_cli_check_payload },
   { "import", N_("md-tree DIR FILE"), N_("Add a folder of Markdown pages to a workspace"), cmd_import },
   { "format", N_("FILE"), N_("Rewrite a workspace in canonical form"), cmd_format },
   { "schema", "", N_("Print the JSON Schema of the workspace format"), cmd_schema },

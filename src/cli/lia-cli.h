@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "lia-workspace.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every subcommand. */
@@ -12,6 +14,15 @@ G_BEGIN_DECLS
 
 int lia_cli_usage_error (GOptionContext *context,
                          const char     *message);
+LiaWorkspace *lia_cli_load         (const char *path);
+int           lia_cli_write_output (const char *output,
+                                    const char *text);
+int lia_cli_export_contract (const char *file,
+                             const char *format,
+                             const char *name,
+                             const char *output);
+int lia_cli_check_payload (int    argc,
+                           char **argv);
 int lia_cli_publish (int   argc,
                      char **argv);
 int lia_cli_sync    (int    argc,

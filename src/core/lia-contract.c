@@ -5,7 +5,9 @@
 
 #include "lia-model.h"
 
-/* An API contract model: a named table of fields. */
+/* An API contract model: a named table of fields.  A model with a path is
+ * also an endpoint: METHOD path takes the model as its request body and
+ * answers with the response model. */
 struct _LiaContract
 {
   LiaEntity parent_instance;
@@ -16,6 +18,9 @@ G_DEFINE_FINAL_TYPE (LiaContract, lia_contract, LIA_TYPE_ENTITY)
 static const LiaFieldSpec fields[] = {
   { .name = "name", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED },
   { .name = "description", .kind = LIA_KIND_STRING },
+  { .name = "path", .kind = LIA_KIND_STRING },
+  { .name = "method", .kind = LIA_KIND_STRING, .check = LIA_CHECK_CHOICE, .choices = lia_http_method_choices, .default_string = "post" },
+  { .name = "response", .kind = LIA_KIND_STRING },
   { .name = "fields", .kind = LIA_KIND_LIST, .entity_type = lia_field_get_type },
 };
 

@@ -13,6 +13,7 @@ const char * const lia_requirement_status_choices[] = { "draft", "agreed", "in-p
 const char * const lia_agenda_kind_choices[] = { "discussion", "presentation", "break", "decision", NULL };
 const char * const lia_recurrence_choices[] = { "none", "weekly", NULL };
 const char * const lia_field_type_choices[] = { "string", "integer", "number", "boolean", "array", "object", "enum", NULL };
+const char * const lia_http_method_choices[] = { "get", "post", "put", "patch", "delete", NULL };
 const char * const lia_weekday_choices[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
 const char * const lia_default_work_days[] = { "mon", "tue", "wed", "thu", "fri", NULL };
 const char * const lia_service_choices[] = { "jira-cloud", "jira-dc", "redmine", "github", "gitlab", "confluence", NULL };

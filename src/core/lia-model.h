@@ -12,6 +12,7 @@ extern const char * const lia_requirement_status_choices[];
 extern const char * const lia_agenda_kind_choices[];
 extern const char * const lia_recurrence_choices[];
 extern const char * const lia_field_type_choices[];
+extern const char * const lia_http_method_choices[];
 extern const char * const lia_weekday_choices[];
 extern const char * const lia_default_work_days[];
 extern const char * const lia_service_choices[];
