@@ -232,6 +232,8 @@ add_action (GtkWidget  *widget,
     lia_documents_view_add_page (self->documents_view, FALSE);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0)
     lia_tasks_view_add_task (self->tasks_view);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "contracts") == 0)
+    lia_contracts_view_add_model (self->contracts_view);
   else
     lia_requirements_view_add_requirement (self->requirements_view);
 }

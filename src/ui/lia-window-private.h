@@ -7,6 +7,7 @@
 #include "meetings/lia-meetings-view.h"
 #include "documents/lia-documents-view.h"
 #include "tasks/lia-tasks-view.h"
+#include "contracts/lia-contracts-view.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ struct _LiaWindow
   GtkListBoxRow        *requirements_row;
   GtkListBoxRow        *zones_row;
   GtkListBoxRow        *tasks_row;
+  GtkListBoxRow        *contracts_row;
   GtkListBoxRow        *meetings_row;
   GtkListBoxRow        *documents_row;
   GtkWidget            *add_button;
@@ -35,6 +37,7 @@ struct _LiaWindow
   LiaRequirementsView  *requirements_view;
   LiaZonesView         *zones_view;
   LiaTasksView         *tasks_view;
+  LiaContractsView     *contracts_view;
   LiaMeetingsView      *meetings_view;
   LiaDocumentsView     *documents_view;
   GMenu                *recent_submenu;

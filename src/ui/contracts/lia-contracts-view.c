@@ -1,0 +1,1133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-contracts-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "lia-contracts-view.h"
+#include "lia-contracts.h"
+#include "lia-toast.h"
+#include "lia-widgets.h"
+
+/* The API contract designer: the models in a list; the selected model's
+ * endpoint and its fields as a table of expandable rows (type, required,
+ * default, range, length, pattern, choices, description); the contract's
+ * problems, located; a payload tester that lists every violation with its
+ * JSON path; export as JSON Schema or OpenAPI.  Every edit goes through
+ * the undo history. */
+
+typedef enum
+{
+  EDIT_TEXT,
+  EDIT_NUMBER,    /* an optional double: empty is unset */
+  EDIT_LENGTH,    /* an int where -1 is unset */
+  EDIT_JSON,      /* any JSON value: empty is null */
+  EDIT_CHOICES,   /* comma-separated */
+} EditKind;
+
+struct _LiaContractsView
+{
+  AdwBin           parent_instance;
+
+  LiaWorkspace    *workspace;
+  LiaContract     *model;
+  gboolean         loading;
+  guint            refresh_id;
+  GPtrArray       *shown_fields;   /* LiaField, in the rows' order */
+  GPtrArray       *bound;          /* every editable row of the editor */
+
+  AdwLeaflet      *leaflet;
+  GtkListBox      *models_list;
+  GtkStack        *editor_stack;
+  GtkWidget       *editor_page;
+  AdwPreferencesGroup *model_group;
+  AdwPreferencesGroup *fields_group;
+  GPtrArray       *field_rows;
+  GtkListBox      *problems_list;
+  GtkTextBuffer   *payload;
+  GtkListBox      *result_list;
+  GtkLabel        *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (LiaContractsView, lia_contracts_view, ADW_TYPE_BIN)
+
+static void refresh (LiaContractsView *self);
+
+static LiaHistory *
+history (LiaContractsView *self)
+{
+  return lia_workspace_get_history (self->workspace);
+}
+
+static GListModel *
+contracts (LiaContractsView *self)
+{
+  return G_LIST_MODEL (lia_workspace_get_contracts (self->workspace));
+}
+
+static GListStore *
+fields_store (LiaContract *model)
+{
+  return lia_entity_get_list (LIA_ENTITY (model), LIA_CONTRACT_FIELDS);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  LiaContractsView *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (LiaContractsView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+/* ---- editing rows ------------------------------------------------------ */
+
+static char *
+value_text (LiaEntity *entity,
+            guint      field,
+            EditKind   kind)
+{
+  switch (kind)
+    {
+    case EDIT_NUMBER:
+      {
+        double v = lia_entity_get_double (entity, field);
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        return isnan (v) ? g_strdup ("") : g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", v));
+      }
+    case EDIT_LENGTH:
+      {
+        int v = lia_entity_get_int (entity, field);
+        return v < 0 ? g_strdup ("") : g_strdup_printf ("%d", v);
+      }
+    case EDIT_JSON:
+      {
+        JsonNode *node = lia_entity_get_json (entity, field);
+        if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+          return g_strdup ("");
+        {
+          g_autofree char *text = lia_contracts_to_text (node);
+          return g_strdup (text);
+        }
+      }
+    case EDIT_CHOICES:
+      return g_strjoinv (", ", (char **) lia_entity_get_strv (entity, field));
+    case EDIT_TEXT:
+    default:
+      return g_strdup (lia_entity_get_string (entity, field));
+    }
+}
+
+/* Writes @text into the entity; FALSE when it cannot be read. */
+static gboolean
+commit_text (LiaContractsView *self,
+             LiaEntity        *entity,
+             guint             field,
+             EditKind          kind,
+             const char       *text,
+             gboolean          apply)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  switch (kind)
+    {
+    case EDIT_TEXT:
+      if (apply)
+        lia_history_set_string (history (self), entity, field, text, TRUE);
+      return TRUE;
+    case EDIT_NUMBER:
+      {
+        char *end = NULL;
+        double v = *stripped ? g_ascii_strtod (stripped, &end) : NAN;
+
+        if (*stripped && (end == NULL || *end != '\0' || !isfinite (v)))
+          return FALSE;
+        g_value_init (&value, G_TYPE_DOUBLE);
+        g_value_set_double (&value, v);
+        break;
+      }
+    case EDIT_LENGTH:
+      {
+        guint64 v = 0;
+
+        if (*stripped && !g_ascii_string_to_unsigned (stripped, 10, 0, 1000000000, &v, NULL))
+          return FALSE;
+        g_value_init (&value, G_TYPE_INT);
+        g_value_set_int (&value, *stripped ? (int) v : -1);
+        break;
+      }
+    case EDIT_JSON:
+      {
+        JsonNode *node = *stripped ? json_from_string (stripped, NULL) : json_node_new (JSON_NODE_NULL);
+
+        if (node == NULL)
+          return FALSE;
+        g_value_init (&value, JSON_TYPE_NODE);
+        g_value_take_boxed (&value, node);
+        break;
+      }
+    case EDIT_CHOICES:
+      {
+        g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+        GStrvBuilder *sb = g_strv_builder_new ();
+        g_auto(GStrv) choices = NULL;
+
+        for (guint i = 0; parts[i]; i++)
+          if (*g_strstrip (parts[i]))
+            g_strv_builder_add (sb, parts[i]);
+        choices = g_strv_builder_end (sb);
+        g_strv_builder_unref (sb);
+        g_value_init (&value, G_TYPE_STRV);
+        g_value_set_boxed (&value, choices);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+  if (apply)
+    lia_history_set_value (history (self), entity, field, &value, TRUE);
+  return TRUE;
+}
+
+static void
+entry_changed_cb (AdwEntryRow      *row,
+                  LiaContractsView *self)
+{
+  LiaEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
+  EditKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
+
+  if (self->loading || entity == NULL)
+    return;
+  if (commit_text (self, entity, field, kind, gtk_editable_get_text (GTK_EDITABLE (row)), TRUE))
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+bind_row (LiaContractsView *self,
+          GtkWidget        *row,
+          LiaEntity        *entity,
+          guint             field,
+          EditKind          kind)
+{
+  g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (entity), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
+  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
+  g_ptr_array_add (self->bound, row);
+}
+
+static AdwEntryRow *
+entry_row (LiaContractsView *self,
+           const char       *title,
+           LiaEntity        *entity,
+           guint             field,
+           EditKind          kind)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  bind_row (self, GTK_WIDGET (row), entity, field, kind);
+  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
+  return row;
+}
+
+static void
+switch_changed_cb (GtkSwitch        *sw,
+                   GParamSpec       *pspec,
+                   LiaContractsView *self)
+{
+  LiaEntity *entity = g_object_get_data (G_OBJECT (sw), "entity");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->loading || entity == NULL)
+    return;
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, gtk_switch_get_active (sw));
+  lia_history_set_value (history (self), entity,
+                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "field")), &value, FALSE);
+}
+
+static GtkWidget *
+switch_row (LiaContractsView *self,
+            const char       *title,
+            LiaEntity        *entity,
+            guint             field)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  bind_row (self, sw, entity, field, EDIT_TEXT);
+  g_signal_connect (sw, "notify::active", G_CALLBACK (switch_changed_cb), self);
+  return row;
+}
+
+static void
+combo_changed_cb (AdwComboRow      *row,
+                  GParamSpec       *pspec,
+                  LiaContractsView *self)
+{
+  LiaEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
+  const char * const *values = g_object_get_data (G_OBJECT (row), "values");
+  guint i = adw_combo_row_get_selected (row);
+
+  if (self->loading || entity == NULL || i >= g_strv_length ((char **) values))
+    return;
+  lia_history_set_string (history (self), entity, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field")),
+                          values[i], FALSE);
+}
+
+static AdwComboRow *
+combo_row (LiaContractsView   *self,
+           const char         *title,
+           LiaEntity          *entity,
+           guint               field,
+           const char * const *values)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) values);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  g_object_set_data (G_OBJECT (row), "values", (gpointer) values);
+  bind_row (self, GTK_WIDGET (row), entity, field, EDIT_TEXT);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  return row;
+}
+
+/* "0." while typing 0.5 already means 0: such text is left as typed. */
+static gboolean
+text_means_value (LiaEntity  *entity,
+                  guint       field,
+                  EditKind    kind,
+                  const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  switch (kind)
+    {
+    case EDIT_NUMBER:
+      {
+        char *end = NULL;
+        double v = *stripped ? g_ascii_strtod (stripped, &end) : NAN;
+        double cur = lia_entity_get_double (entity, field);
+        return (isnan (v) && isnan (cur)) || (end && *end == '\0' && v == cur);
+      }
+    case EDIT_LENGTH:
+      return (*stripped ? atoi (stripped) : -1) == lia_entity_get_int (entity, field);
+    case EDIT_JSON:
+      {
+        g_autoptr(JsonNode) typed = *stripped ? json_from_string (stripped, NULL) : json_node_new (JSON_NODE_NULL);
+        JsonNode *cur = lia_entity_get_json (entity, field);
+
+        if (typed == NULL)
+          return FALSE;
+        if (cur == NULL || JSON_NODE_HOLDS_NULL (cur))
+          return JSON_NODE_HOLDS_NULL (typed);
+        return json_node_equal (typed, cur);
+      }
+    case EDIT_CHOICES:
+      {
+        g_auto(GStrv) parts = g_strsplit (stripped, ",", -1);
+        const char * const *cur = lia_entity_get_strv (entity, field);
+        guint n = 0;
+
+        for (guint i = 0; parts[i]; i++)
+          {
+            if (*g_strstrip (parts[i]) == '\0')
+              continue;
+            if (cur[n] == NULL || !g_str_equal (cur[n], parts[i]))
+              return FALSE;
+            n++;
+          }
+        return cur[n] == NULL;
+      }
+    case EDIT_TEXT:
+    default:
+      return FALSE;
+    }
+}
+
+/* Brings a bound row back in line with its entity (after an undo, say),
+ * leaving text alone that already means the entity's value. */
+static void
+load_row (LiaContractsView *self,
+          GtkWidget        *row)
+{
+  LiaEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
+  EditKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
+
+  if (GTK_IS_SWITCH (row))
+    gtk_switch_set_active (GTK_SWITCH (row), lia_entity_get_boolean (entity, field));
+  else if (ADW_IS_COMBO_ROW (row))
+    {
+      const char * const *values = g_object_get_data (G_OBJECT (row), "values");
+      const char *value = lia_entity_get_string (entity, field);
+
+      for (guint i = 0; values[i]; i++)
+        if (g_str_equal (values[i], value))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+    }
+  else
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+      g_autofree char *want = value_text (entity, field, kind);
+
+      /* Text that cannot be read stays, marked, for the user to fix. */
+      if (gtk_widget_has_css_class (row, "error"))
+        return;
+      if (!g_str_equal (text, want) && !text_means_value (entity, field, kind, text))
+        gtk_editable_set_text (GTK_EDITABLE (row), want);
+    }
+}
+
+/* ---- fields ------------------------------------------------------------ */
+
+static void
+field_action_cb (GtkButton        *button,
+                 LiaContractsView *self)
+{
+  LiaField *field = g_object_get_data (G_OBJECT (button), "field");
+  const char *what = g_object_get_data (G_OBJECT (button), "what");
+  GListStore *store = fields_store (self->model);
+  guint position;
+
+  if (!g_list_store_find (store, field, &position))
+    return;
+  if (g_str_equal (what, "remove"))
+    {
+      lia_history_begin (history (self), _("Remove field"));
+      lia_history_remove (history (self), store, position);
+      lia_history_end (history (self));
+      lia_show_undo_toast (GTK_WIDGET (self), _("Field removed"));
+    }
+  else if (g_str_equal (what, "up") && position > 0)
+    lia_history_move (history (self), store, position, position - 1);
+  else if (g_str_equal (what, "down") && position + 1 < g_list_model_get_n_items (G_LIST_MODEL (store)))
+    lia_history_move (history (self), store, position, position + 1);
+}
+
+static GtkWidget *
+field_button (LiaContractsView *self,
+              LiaField         *field,
+              const char       *icon,
+              const char       *label,
+              const char       *what)
+{
+  GtkWidget *button = lia_icon_button_new (icon, label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "field", field);
+  g_object_set_data (G_OBJECT (button), "what", (gpointer) what);
+  g_signal_connect (button, "clicked", G_CALLBACK (field_action_cb), self);
+  return button;
+}
+
+static GtkWidget *
+field_row (LiaContractsView *self,
+           LiaField         *field)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  LiaEntity *e = LIA_ENTITY (field);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  g_object_set_data (G_OBJECT (row), "field", field);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_box_append (GTK_BOX (actions), field_button (self, field, "go-up-symbolic", _("Move Field Up"), "up"));
+  gtk_box_append (GTK_BOX (actions), field_button (self, field, "go-down-symbolic", _("Move Field Down"), "down"));
+  gtk_box_append (GTK_BOX (actions), field_button (self, field, "user-trash-symbolic", _("Remove Field"), "remove"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), actions);
+
+#define ADD(w) adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (w))
+  ADD (entry_row (self, _("Name"), e, LIA_FIELD_NAME, EDIT_TEXT));
+  ADD (combo_row (self, _("Type"), e, LIA_FIELD_TYPE, lia_field_type_choices));
+  ADD (entry_row (self, _("Item type or model (arrays)"), e, LIA_FIELD_ITEMS, EDIT_TEXT));
+  ADD (entry_row (self, _("Model (objects; empty for any object)"), e, LIA_FIELD_REF, EDIT_TEXT));
+  ADD (switch_row (self, _("Required"), e, LIA_FIELD_REQUIRED));
+  ADD (entry_row (self, _("Default (JSON)"), e, LIA_FIELD_DEFAULT, EDIT_JSON));
+  ADD (entry_row (self, _("Minimum"), e, LIA_FIELD_MINIMUM, EDIT_NUMBER));
+  ADD (switch_row (self, _("Minimum is exclusive"), e, LIA_FIELD_EXCLUSIVE_MINIMUM));
+  ADD (entry_row (self, _("Maximum"), e, LIA_FIELD_MAXIMUM, EDIT_NUMBER));
+  ADD (switch_row (self, _("Maximum is exclusive"), e, LIA_FIELD_EXCLUSIVE_MAXIMUM));
+  ADD (entry_row (self, _("Minimum length (characters or items)"), e, LIA_FIELD_MIN_LENGTH, EDIT_LENGTH));
+  ADD (entry_row (self, _("Maximum length (characters or items)"), e, LIA_FIELD_MAX_LENGTH, EDIT_LENGTH));
+  ADD (entry_row (self, _("Pattern (regular expression)"), e, LIA_FIELD_PATTERN, EDIT_TEXT));
+  ADD (entry_row (self, _("Choices (enum, comma-separated)"), e, LIA_FIELD_CHOICES, EDIT_CHOICES));
+  ADD (entry_row (self, _("Description"), e, LIA_FIELD_DESCRIPTION, EDIT_TEXT));
+#undef ADD
+  return row;
+}
+
+static void
+update_field_titles (LiaContractsView *self)
+{
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      GtkWidget *row = self->field_rows->pdata[i];
+      LiaField *field = g_object_get_data (G_OBJECT (row), "field");
+      g_autofree char *summary = lia_contracts_describe_field (field);
+      const char *name = lia_entity_get_string (LIA_ENTITY (field), LIA_FIELD_NAME);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : _("(unnamed)"));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+    }
+}
+
+static gboolean
+same_fields (LiaContractsView *self)
+{
+  GListModel *fields = self->model ? G_LIST_MODEL (fields_store (self->model)) : NULL;
+  guint n = fields ? g_list_model_get_n_items (fields) : 0;
+
+  if (n != self->shown_fields->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaField) f = g_list_model_get_item (fields, i);
+      if (f != self->shown_fields->pdata[i])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rebuild_fields (LiaContractsView *self)
+{
+  GListModel *fields = G_LIST_MODEL (fields_store (self->model));
+
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      GtkWidget *row = self->field_rows->pdata[i];
+      /* forget the row's bound widgets */
+      for (guint j = self->bound->len; j > 0; j--)
+        if (gtk_widget_is_ancestor (self->bound->pdata[j - 1], row))
+          g_ptr_array_remove_index (self->bound, j - 1);
+      adw_preferences_group_remove (self->fields_group, row);
+    }
+  g_ptr_array_set_size (self->field_rows, 0);
+  g_ptr_array_set_size (self->shown_fields, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(LiaField) f = g_list_model_get_item (fields, i);
+      GtkWidget *row = field_row (self, f);
+
+      adw_preferences_group_add (self->fields_group, row);
+      g_ptr_array_add (self->field_rows, row);
+      g_ptr_array_add (self->shown_fields, g_object_ref (f));
+    }
+}
+
+/* ---- problems and the payload tester ----------------------------------- */
+
+static void
+fill_list (GtkListBox *list,
+           GPtrArray  *lines,
+           const char *empty_text,
+           const char *icon)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  if (lines->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *image = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty_text);
+      gtk_widget_add_css_class (image, "success");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+      gtk_list_box_append (list, row);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lines->pdata[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_add_css_class (image, "error");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+      gtk_list_box_append (list, row);
+    }
+}
+
+static void
+update_checks (LiaContractsView *self)
+{
+  g_autoptr(GPtrArray) all = lia_contracts_check (contracts (self));
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  g_autoptr(GPtrArray) result = NULL;
+  const char *name = lia_entity_get_string (LIA_ENTITY (self->model), LIA_CONTRACT_NAME);
+  g_autofree char *prefix = g_strconcat (name, ".", NULL);
+  g_autofree char *own = g_strconcat (name, ":", NULL);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_has_prefix (all->pdata[i], prefix) || g_str_has_prefix (all->pdata[i], own))
+      g_ptr_array_add (mine, all->pdata[i]);
+  fill_list (self->problems_list, mine, _("No problems in this model"), "dialog-warning-symbolic");
+
+  gtk_text_buffer_get_bounds (self->payload, &start, &end);
+  text = gtk_text_buffer_get_text (self->payload, &start, &end, FALSE);
+  if (*g_strstrip (text) == '\0')
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      fill_list (self->result_list, none, _("Paste a JSON payload above to check it"), NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (self->result_list))), "success");
+      return;
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    if (!json_parser_load_from_data (parser, text, -1, &error))
+      {
+        result = g_ptr_array_new_with_free_func (g_free);
+        /* Translators: the JSON parser's message, with line and column */
+        g_ptr_array_add (result, g_strdup_printf (_("Not JSON: %s"), error->message));
+      }
+    else
+      result = lia_contracts_check_payload (contracts (self), self->model, json_parser_get_root (parser));
+  }
+  fill_list (self->result_list, result, _("Valid"), "dialog-error-symbolic");
+}
+
+/* ---- the model list ---------------------------------------------------- */
+
+static GtkWidget *
+model_list_row (LiaContract *model)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *path = lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_PATH);
+  const char *name = lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_NAME);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : _("(unnamed)"));
+  if (*path)
+    {
+      g_autofree char *method = g_ascii_strup (lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_METHOD), -1);
+      g_autofree char *subtitle = g_strdup_printf ("%s %s", method, path);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "model", g_object_ref (model), g_object_unref);
+  return row;
+}
+
+static void
+rebuild_model_list (LiaContractsView *self)
+{
+  GtkWidget *child;
+  GListModel *list = contracts (self);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->models_list))) != NULL)
+    gtk_list_box_remove (self->models_list, child);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(LiaContract) model = g_list_model_get_item (list, i);
+      GtkWidget *row = model_list_row (model);
+
+      gtk_list_box_append (self->models_list, row);
+      if (model == self->model)
+        gtk_list_box_select_row (self->models_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static void
+show_model (LiaContractsView *self,
+            LiaContract      *model)
+{
+  LiaEntity *e;
+
+  if (model != self->model)
+    {
+      g_set_object (&self->model, model);
+      /* the model's own rows are bound anew */
+      g_ptr_array_set_size (self->bound, 0);
+      while (self->field_rows->len > 0)
+        {
+          adw_preferences_group_remove (self->fields_group, self->field_rows->pdata[0]);
+          g_ptr_array_remove_index (self->field_rows, 0);
+        }
+      g_ptr_array_set_size (self->shown_fields, 0);
+      {
+        GtkWidget *child;
+        while ((child = g_object_get_data (G_OBJECT (self->model_group), "first-row")) != NULL)
+          {
+            GPtrArray *rows = g_object_get_data (G_OBJECT (self->model_group), "rows");
+            for (guint i = 0; rows && i < rows->len; i++)
+              adw_preferences_group_remove (self->model_group, rows->pdata[i]);
+            g_object_set_data (G_OBJECT (self->model_group), "rows", NULL);
+            g_object_set_data (G_OBJECT (self->model_group), "first-row", NULL);
+          }
+      }
+      if (model != NULL)
+        {
+          GPtrArray *rows = g_ptr_array_new ();
+          e = LIA_ENTITY (model);
+          g_ptr_array_add (rows, entry_row (self, _("Name"), e, LIA_CONTRACT_NAME, EDIT_TEXT));
+          g_ptr_array_add (rows, entry_row (self, _("Description"), e, LIA_CONTRACT_DESCRIPTION, EDIT_TEXT));
+          g_ptr_array_add (rows, entry_row (self, _("Endpoint path (empty for a model only)"), e, LIA_CONTRACT_PATH, EDIT_TEXT));
+          g_ptr_array_add (rows, combo_row (self, _("Method"), e, LIA_CONTRACT_METHOD, lia_http_method_choices));
+          g_ptr_array_add (rows, entry_row (self, _("Response model"), e, LIA_CONTRACT_RESPONSE, EDIT_TEXT));
+          for (guint i = 0; i < rows->len; i++)
+            adw_preferences_group_add (self->model_group, rows->pdata[i]);
+          g_object_set_data_full (G_OBJECT (self->model_group), "rows", rows, (GDestroyNotify) g_ptr_array_unref);
+          g_object_set_data (G_OBJECT (self->model_group), "first-row", rows->pdata[0]);
+        }
+    }
+  gtk_stack_set_visible_child_name (self->editor_stack, model ? "editor" : "empty");
+  refresh (self);
+}
+
+static void
+refresh (LiaContractsView *self)
+{
+  if (self->workspace == NULL)
+    return;
+  if (self->model != NULL && !g_list_store_find (lia_workspace_get_contracts (self->workspace), self->model, NULL))
+    {
+      g_autoptr(LiaContract) first = g_list_model_get_item (contracts (self), 0);
+      show_model (self, first);
+      return;
+    }
+  self->loading = TRUE;
+  rebuild_model_list (self);
+  if (self->model != NULL)
+    {
+      if (!same_fields (self))
+        rebuild_fields (self);
+      for (guint i = 0; i < self->bound->len; i++)
+        load_row (self, self->bound->pdata[i]);
+      update_field_titles (self);
+      gtk_label_set_text (self->title_label, lia_entity_get_string (LIA_ENTITY (self->model), LIA_CONTRACT_NAME));
+      update_checks (self);
+    }
+  self->loading = FALSE;
+}
+
+static void
+row_activated_cb (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  LiaContractsView *self)
+{
+  LiaContract *model = g_object_get_data (G_OBJECT (row), "model");
+
+  if (model != self->model)
+    show_model (self, model);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_page);
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+void
+lia_contracts_view_add_model (LiaContractsView *self)
+{
+  g_autoptr(LiaContract) model = lia_contract_new ();
+  GListStore *store = lia_workspace_get_contracts (self->workspace);
+  g_autofree char *name = NULL;
+
+  for (guint n = 1; name == NULL || lia_contracts_find (G_LIST_MODEL (store), name); n++)
+    {
+      g_free (name);
+      /* Translators: the name of a new API model; keep it one word, it names a schema */
+      name = n == 1 ? g_strdup (_("NewModel")) : g_strdup_printf ("%s%u", _("NewModel"), n);
+    }
+  lia_entity_set_string (LIA_ENTITY (model), LIA_CONTRACT_NAME, name);
+  lia_history_begin (history (self), _("Add model"));
+  lia_history_insert (history (self), store, g_list_model_get_n_items (G_LIST_MODEL (store)), model);
+  lia_history_end (history (self));
+  show_model (self, model);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_page);
+}
+
+void
+lia_contracts_view_add_field (LiaContractsView *self)
+{
+  g_autoptr(LiaField) field = lia_field_new ();
+  GListStore *store;
+
+  if (self->model == NULL)
+    return;
+  store = fields_store (self->model);
+  lia_entity_set_string (LIA_ENTITY (field), LIA_FIELD_NAME, "field");
+  lia_history_begin (history (self), _("Add field"));
+  lia_history_insert (history (self), store, g_list_model_get_n_items (G_LIST_MODEL (store)), field);
+  lia_history_end (history (self));
+  refresh (self);
+  if (self->field_rows->len > 0)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->field_rows->pdata[self->field_rows->len - 1]), TRUE);
+}
+
+static void
+delete_model_cb (LiaContractsView *self)
+{
+  guint position;
+  GListStore *store = lia_workspace_get_contracts (self->workspace);
+
+  if (self->model == NULL || !g_list_store_find (store, self->model, &position))
+    return;
+  lia_history_begin (history (self), _("Delete model"));
+  lia_history_remove (history (self), store, position);
+  lia_history_end (history (self));
+  lia_show_undo_toast (GTK_WIDGET (self), _("Model deleted"));
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    LiaContractsView *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->model != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      node = g_str_equal (format, "openapi")
+             ? lia_contracts_openapi (contracts (self), self->model, lia_workspace_get_title (self->workspace), &error)
+             : lia_contracts_json_schema (contracts (self), self->model);
+      if (node != NULL)
+        {
+          text = lia_contracts_to_text (node);
+          /* GIO writes a temporary file and renames it over the old one. */
+          if (g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, NULL, &error))
+            lia_show_toast (GTK_WIDGET (self), _("Exported"));
+        }
+      if (error != NULL)
+        lia_show_toast (GTK_WIDGET (self), error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_clicked_cb (GtkButton        *button,
+                   LiaContractsView *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (button), "format");
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->model == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (g_str_equal (format, "openapi") ? _("Export OpenAPI") : _("Export JSON Schema"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.%s.json", lia_entity_get_string (LIA_ENTITY (self->model), LIA_CONTRACT_NAME),
+                          g_str_equal (format, "openapi") ? "openapi" : "schema");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", (gpointer) format);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- construction ------------------------------------------------------ */
+
+static void
+lia_contracts_view_dispose (GObject *object)
+{
+  LiaContractsView *self = LIA_CONTRACTS_VIEW (object);
+
+  if (self->workspace)
+    g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->shown_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (lia_contracts_view_parent_class)->dispose (object);
+}
+
+static void
+lia_contracts_view_class_init (LiaContractsViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lia_contracts_view_dispose;
+}
+
+static GtkWidget *
+group_with_button (AdwPreferencesGroup *group,
+                   GtkWidget           *button)
+{
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (group, button);
+  return GTK_WIDGET (group);
+}
+
+static void
+back_clicked_cb (LiaContractsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+payload_changed_cb (LiaContractsView *self)
+{
+  if (self->model != NULL)
+    update_checks (self);
+}
+
+static void
+lia_contracts_view_init (LiaContractsView *self)
+{
+  GtkWidget *list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *list_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *list_title = gtk_label_new (_("Models"));
+  GtkWidget *add_model = lia_icon_button_new ("list-add-symbolic", _("New Model"));
+  GtkWidget *list_scroll = gtk_scrolled_window_new ();
+  GtkWidget *editor_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *editor_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *back = lia_icon_button_new ("go-previous-symbolic", _("Back to Models"));
+  GtkWidget *scroll = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *add_field = gtk_button_new_with_mnemonic (_("_Add Field"));
+  GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *schema_button = gtk_button_new_with_mnemonic (_("Export JSON _Schema…"));
+  GtkWidget *openapi_button = gtk_button_new_with_mnemonic (_("Export _OpenAPI…"));
+  GtkWidget *delete_button = gtk_button_new_with_mnemonic (_("_Delete Model"));
+  AdwPreferencesGroup *problems = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *tester = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *payload_view = gtk_text_view_new ();
+  GtkWidget *payload_frame = gtk_frame_new (NULL);
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *sep = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+
+  self->shown_fields = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bound = g_ptr_array_new ();
+  self->field_rows = g_ptr_array_new ();
+
+  /* the list */
+  gtk_widget_add_css_class (list_title, "heading");
+  gtk_widget_set_hexpand (list_title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (list_title), 0);
+  g_signal_connect_swapped (add_model, "clicked", G_CALLBACK (lia_contracts_view_add_model), self);
+  gtk_widget_set_margin_start (list_bar, 12);
+  gtk_widget_set_margin_end (list_bar, 6);
+  gtk_widget_set_margin_top (list_bar, 6);
+  gtk_widget_set_margin_bottom (list_bar, 6);
+  gtk_box_append (GTK_BOX (list_bar), list_title);
+  gtk_box_append (GTK_BOX (list_bar), add_model);
+  self->models_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->models_list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->models_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Models"), -1);
+  g_signal_connect (self->models_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroll), GTK_WIDGET (self->models_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (list_scroll, TRUE);
+  gtk_box_append (GTK_BOX (list_box), list_bar);
+  gtk_box_append (GTK_BOX (list_box), list_scroll);
+  gtk_widget_set_size_request (list_box, 240, -1);
+  gtk_widget_set_hexpand (list_box, FALSE);
+
+  /* the editor */
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_label_set_xalign (self->title_label, 0);
+  g_signal_connect_swapped (back, "clicked", G_CALLBACK (back_clicked_cb), self);
+  gtk_widget_set_margin_start (editor_bar, 6);
+  gtk_widget_set_margin_end (editor_bar, 6);
+  gtk_widget_set_margin_top (editor_bar, 6);
+  gtk_widget_set_margin_bottom (editor_bar, 6);
+  gtk_box_append (GTK_BOX (editor_bar), back);
+  gtk_box_append (GTK_BOX (editor_bar), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (editor_bar), delete_button);
+  g_signal_connect_swapped (delete_button, "clicked", G_CALLBACK (delete_model_cb), self);
+
+  self->model_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->model_group, _("Model"));
+  adw_preferences_group_set_description (self->model_group,
+    _("A model with a path is an endpoint: it is the request body, and the response model is its answer."));
+  self->fields_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->fields_group, _("Fields"));
+  g_signal_connect_swapped (add_field, "clicked", G_CALLBACK (lia_contracts_view_add_field), self);
+
+  adw_preferences_group_set_title (problems, _("Problems"));
+  self->problems_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->problems_list), "boxed-list");
+  gtk_list_box_set_selection_mode (self->problems_list, GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problems_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"), -1);
+  adw_preferences_group_add (problems, GTK_WIDGET (self->problems_list));
+
+  adw_preferences_group_set_title (tester, _("Payload Tester"));
+  adw_preferences_group_set_description (tester, _("Paste a JSON request to see every violation with its JSON path."));
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (payload_view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (payload_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (payload_view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (payload_view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (payload_view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (payload_view), 8);
+  gtk_widget_set_size_request (payload_view, -1, 120);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (payload_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("JSON payload"), -1);
+  gtk_frame_set_child (GTK_FRAME (payload_frame), payload_view);
+  self->payload = gtk_text_view_get_buffer (GTK_TEXT_VIEW (payload_view));
+  g_signal_connect_swapped (self->payload, "changed", G_CALLBACK (payload_changed_cb), self);
+  self->result_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->result_list), "boxed-list");
+  gtk_list_box_set_selection_mode (self->result_list, GTK_SELECTION_NONE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->result_list), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Payload result"), -1);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    gtk_box_append (GTK_BOX (box), payload_frame);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->result_list));
+    adw_preferences_group_add (tester, box);
+  }
+
+  g_object_set_data (G_OBJECT (schema_button), "format", (gpointer) "jsonschema");
+  g_object_set_data (G_OBJECT (openapi_button), "format", (gpointer) "openapi");
+  g_signal_connect (schema_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  g_signal_connect (openapi_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  gtk_box_append (GTK_BOX (exports), schema_button);
+  gtk_box_append (GTK_BOX (exports), openapi_button);
+  gtk_widget_set_halign (exports, GTK_ALIGN_END);
+
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 24);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->model_group));
+  gtk_box_append (GTK_BOX (content), group_with_button (self->fields_group, add_field));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (problems));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (tester));
+  gtk_box_append (GTK_BOX (content), exports);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroll, TRUE);
+  gtk_box_append (GTK_BOX (editor_box), editor_bar);
+  gtk_box_append (GTK_BOX (editor_box), scroll);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "text-x-generic-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Model Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Choose a model, or add one with the + button."));
+  self->editor_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->editor_stack, empty, "empty");
+  gtk_stack_add_named (self->editor_stack, editor_box, "editor");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->editor_stack), TRUE);
+  self->editor_page = GTK_WIDGET (self->editor_stack);
+
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  adw_leaflet_append (self->leaflet, list_box);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, sep), FALSE);
+  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->editor_stack));
+  g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->leaflet));
+}
+
+static void
+history_changed_cb (LiaContractsView *self)
+{
+  schedule_refresh (self);
+}
+
+void
+lia_contracts_view_set_workspace (LiaContractsView *self,
+                                  LiaWorkspace     *workspace)
+{
+  g_autoptr(LiaContract) first = NULL;
+
+  g_return_if_fail (LIA_IS_CONTRACTS_VIEW (self));
+
+  if (self->workspace)
+    g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
+  g_set_object (&self->workspace, workspace);
+  show_model (self, NULL);
+  if (workspace == NULL)
+    return;
+  g_signal_connect_swapped (lia_workspace_get_history (workspace), "changed", G_CALLBACK (history_changed_cb), self);
+  /* Open on the first endpoint: that is what a design meeting argues over. */
+  for (guint i = 0; i < g_list_model_get_n_items (contracts (self)) && first == NULL; i++)
+    {
+      g_autoptr(LiaContract) model = g_list_model_get_item (contracts (self), i);
+      if (*lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_PATH))
+        first = g_steal_pointer (&model);
+    }
+  if (first == NULL)
+    first = g_list_model_get_item (contracts (self), 0);
+  show_model (self, first);
+}
+
+void
+lia_contracts_view_select (LiaContractsView *self,
+                           LiaContract      *model)
+{
+  show_model (self, model);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_page);
+}
+
+LiaContract *
+lia_contracts_view_get_selected (LiaContractsView *self)
+{
+  return self->model;
+}
+
+void
+lia_contracts_view_set_payload (LiaContractsView *self,
+                                const char       *json)
+{
+  gtk_text_buffer_set_text (self->payload, json, -1);
+}
+
+static char *
+list_text (GtkListBox *list)
+{
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_string_append_printf (out, "%s%s", out->len ? "\n" : "", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (out, FALSE);
+}
+
+char *
+lia_contracts_view_get_result (LiaContractsView *self)
+{
+  return list_text (self->result_list);
+}
+
+char *
+lia_contracts_view_get_problems (LiaContractsView *self)
+{
+  return list_text (self->problems_list);
+}
+
+guint
+lia_contracts_view_get_n_field_rows (LiaContractsView *self)
+{
+  return self->field_rows->len;
+}

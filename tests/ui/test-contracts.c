@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "contracts/lia-contracts-view.h"
+#include "lia-contracts.h"
+#include "lia-test-widgets.h"
+#include "lia-window.h"
+
+/* The Contracts page in the real window under Xvfb: the seed's ChatRequest
+ * opens first; a payload pasted in the tester lists its violations with
+ * their paths; a default typed outside its range shows as a problem and
+ * Ctrl+Z takes it back; fields are added and removed with undo. */
+
+#define spin lia_test_spin
+
+typedef struct
+{
+  LiaWindow        *window;
+  LiaWorkspace     *workspace;
+  LiaContractsView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = lia_test_sample_window ("contracts", &f->workspace);
+  f->view = LIA_CONTRACTS_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_CONTRACTS_VIEW));
+  g_assert_nonnull (f->view);
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->workspace);
+  spin (50);
+}
+
+static GtkWidget *
+row_titled (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *row = lia_test_find_widget (root, lia_test_has_title, title);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+test_payload_and_problems (Fixture       *f,
+                           gconstpointer  data)
+{
+  LiaContract *model = lia_contracts_view_get_selected (f->view);
+  GtkWidget *temperature;
+  GtkWidget *default_row = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *problems = NULL;
+
+  g_assert_nonnull (model);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_NAME), ==, "ChatRequest");
+  g_assert_cmpuint (lia_contracts_view_get_n_field_rows (f->view), ==, 9);
+
+  /* The tester: every violation with its path. */
+  lia_contracts_view_set_payload (f->view, "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"content\":\"b\"}],"
+                                           "\"temperature\":2.5,\"n\":0,\"max_tokens\":5000}");
+  spin (50);
+  result = lia_contracts_view_get_result (f->view);
+  g_assert_cmpstr (result, ==, "messages[1].role: required\n"
+                               "temperature: 2.5 is above the maximum 2\n"
+                               "n: 0 is below the minimum 1\n"
+                               "max_tokens: 5000 is above the maximum 4096");
+  lia_contracts_view_set_payload (f->view, "{\"model\":\"m\",\"messages\":[]}");
+  spin (50);
+  g_free (result);
+  result = lia_contracts_view_get_result (f->view);
+  g_assert_cmpstr (result, ==, "Valid");
+  lia_contracts_view_set_payload (f->view, "{\"model\":");
+  spin (50);
+  g_free (result);
+  result = lia_contracts_view_get_result (f->view);
+  g_assert_true (g_str_has_prefix (result, "Not JSON: "));
+
+  /* Type a default outside the range into the temperature row. */
+  temperature = row_titled (GTK_WIDGET (f->view), "temperature");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (temperature), TRUE);
+  spin (50);
+  default_row = row_titled (temperature, "Default (JSON)");
+  gtk_editable_set_text (GTK_EDITABLE (default_row), "2.5");
+  spin (100);
+  problems = lia_contracts_view_get_problems (f->view);
+  g_assert_cmpstr (problems, ==, "ChatRequest.temperature: default 2.5 is above the maximum 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_free (problems);
+  problems = lia_contracts_view_get_problems (f->view);
+  g_assert_cmpstr (problems, ==, "No problems in this model");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (default_row)), ==, "0.7");
+
+  /* Not JSON: the row says so and the model keeps its value. */
+  gtk_editable_set_text (GTK_EDITABLE (default_row), "warm");
+  spin (50);
+  g_assert_true (gtk_widget_has_css_class (default_row, "error"));
+}
+
+static void
+test_fields_and_models (Fixture       *f,
+                        gconstpointer  data)
+{
+  LiaContract *model;
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_contracts (f->workspace)));
+
+  lia_contracts_view_add_field (f->view);
+  spin (100);
+  g_assert_cmpuint (lia_contracts_view_get_n_field_rows (f->view), ==, 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_cmpuint (lia_contracts_view_get_n_field_rows (f->view), ==, 9);
+
+  /* The header's + adds a model here. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
+  spin (100);
+  model = lia_contracts_view_get_selected (f->view);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_NAME), ==, "NewModel");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_contracts (f->workspace))), ==, before + 1);
+  g_assert_cmpuint (lia_contracts_view_get_n_field_rows (f->view), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_contracts (f->workspace))), ==, before);
+  g_assert_nonnull (lia_contracts_view_get_selected (f->view));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/contracts/payload-and-problems", Fixture, NULL, fixture_set_up, test_payload_and_problems, fixture_tear_down);
+  g_test_add ("/contracts/fields-and-models", Fixture, NULL, fixture_set_up, test_fields_and_models, fixture_tear_down);
+  return g_test_run ();
+}
