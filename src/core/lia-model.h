@@ -13,6 +13,10 @@ extern const char * const lia_agenda_kind_choices[];
 extern const char * const lia_recurrence_choices[];
 extern const char * const lia_field_type_choices[];
 extern const char * const lia_http_method_choices[];
+extern const char * const lia_playbook_kind_choices[];
+extern const char * const lia_team_size_choices[];
+extern const char * const lia_spread_choices[];
+extern const char * const lia_urgency_choices[];
 extern const char * const lia_weekday_choices[];
 extern const char * const lia_default_work_days[];
 extern const char * const lia_service_choices[];
@@ -34,6 +38,7 @@ G_END_DECLS
 #include "lia-member.h"
 #include "lia-outbox-op.h"
 #include "lia-page.h"
+#include "lia-playbook-entry.h"
 #include "lia-rating.h"
 #include "lia-remote-ref.h"
 #include "lia-requirement.h"

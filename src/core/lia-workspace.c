@@ -55,6 +55,7 @@ const LiaCollectionInfo lia_collections[LIA_N_COLLECTIONS] = {
   { "pages", lia_page_get_type },
   { "contracts", lia_contract_get_type },
   { "assessments", lia_assessment_get_type },
+  { "playbook", lia_playbook_entry_get_type },
   { "accounts", lia_account_get_type },
   { "outbox", lia_outbox_op_get_type },
 };
@@ -762,6 +763,7 @@ COLLECTION_GETTER (tasks, LIA_COLLECTION_TASKS)
 COLLECTION_GETTER (pages, LIA_COLLECTION_PAGES)
 COLLECTION_GETTER (contracts, LIA_COLLECTION_CONTRACTS)
 COLLECTION_GETTER (assessments, LIA_COLLECTION_ASSESSMENTS)
+COLLECTION_GETTER (playbook, LIA_COLLECTION_PLAYBOOK)
 COLLECTION_GETTER (accounts, LIA_COLLECTION_ACCOUNTS)
 COLLECTION_GETTER (outbox, LIA_COLLECTION_OUTBOX)
 

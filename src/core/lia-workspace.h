@@ -84,6 +84,7 @@ GListStore   *lia_workspace_get_tasks          (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_pages          (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_contracts      (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_assessments    (LiaWorkspace        *self);
+GListStore   *lia_workspace_get_playbook       (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_accounts       (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_outbox         (LiaWorkspace        *self);
 

@@ -9,7 +9,7 @@ static GType (*entity_types[]) (void) = {
   lia_remote_ref_get_type, lia_step_get_type, lia_requirement_get_type, lia_member_get_type,
   lia_agenda_item_get_type, lia_action_item_get_type, lia_rating_get_type, lia_evaluation_get_type,
   lia_meeting_get_type, lia_page_get_type, lia_task_get_type, lia_field_get_type,
-  lia_contract_get_type, lia_assessment_get_type,
+  lia_contract_get_type, lia_assessment_get_type, lia_playbook_entry_get_type,
 };
 
 static void

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-entity.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_PLAYBOOK_ENTRY (lia_playbook_entry_get_type ())
+G_DECLARE_FINAL_TYPE (LiaPlaybookEntry, lia_playbook_entry, LIA, PLAYBOOK_ENTRY, LiaEntity)
+
+typedef enum
+{
+  LIA_PLAYBOOK_ENTRY_KIND,
+  LIA_PLAYBOOK_ENTRY_NAME,
+  LIA_PLAYBOOK_ENTRY_STRENGTHS,
+  LIA_PLAYBOOK_ENTRY_WEAKNESSES,
+  LIA_PLAYBOOK_ENTRY_FITS,
+  LIA_PLAYBOOK_ENTRY_EXAMPLES,
+  LIA_PLAYBOOK_ENTRY_TEAM_SIZES,
+  LIA_PLAYBOOK_ENTRY_SPREADS,
+  LIA_PLAYBOOK_ENTRY_URGENCIES,
+  LIA_PLAYBOOK_ENTRY_PRACTISES,
+  LIA_PLAYBOOK_ENTRY_N_FIELDS
+} LiaPlaybookEntryField;
+
+LiaPlaybookEntry *lia_playbook_entry_new (void);
+
+G_END_DECLS
