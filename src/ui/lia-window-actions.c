@@ -234,6 +234,10 @@ add_action (GtkWidget  *widget,
     lia_tasks_view_add_task (self->tasks_view);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "contracts") == 0)
     lia_contracts_view_add_model (self->contracts_view);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
+    lia_assessment_view_new_assessment (self->assessment_view);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "playbook") == 0)
+    lia_playbook_view_add_entry (self->playbook_view);
   else
     lia_requirements_view_add_requirement (self->requirements_view);
 }
@@ -247,6 +251,15 @@ sync_action (GtkWidget  *widget,
 
   lia_window_show_area (self, "tasks");
   lia_tasks_view_sync (self->tasks_view);
+}
+
+/* Another page of the window, by name (the assessment's suggestions). */
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  lia_window_show_area (LIA_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -353,6 +366,7 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.none", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.publish", NULL);
   gtk_widget_class_install_action (widget_class, "win.send-to-tracker", "s", send_to_tracker_action);
   /* Ctrl+Shift+S is Save As. */

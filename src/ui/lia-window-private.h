@@ -8,6 +8,8 @@
 #include "documents/lia-documents-view.h"
 #include "tasks/lia-tasks-view.h"
 #include "contracts/lia-contracts-view.h"
+#include "assessment/lia-assessment-view.h"
+#include "playbook/lia-playbook-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +29,8 @@ struct _LiaWindow
   GtkListBoxRow        *zones_row;
   GtkListBoxRow        *tasks_row;
   GtkListBoxRow        *contracts_row;
+  GtkListBoxRow        *assessment_row;
+  GtkListBoxRow        *playbook_row;
   GtkListBoxRow        *meetings_row;
   GtkListBoxRow        *documents_row;
   GtkWidget            *add_button;
@@ -38,6 +42,8 @@ struct _LiaWindow
   LiaZonesView         *zones_view;
   LiaTasksView         *tasks_view;
   LiaContractsView     *contracts_view;
+  LiaAssessmentView    *assessment_view;
+  LiaPlaybookView      *playbook_view;
   LiaMeetingsView      *meetings_view;
   LiaDocumentsView     *documents_view;
   GMenu                *recent_submenu;

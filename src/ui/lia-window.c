@@ -219,7 +219,9 @@ update_area_controls (LiaWindow *self)
                           g_strcmp0 (area, "meetings") == 0 ? _("New Meeting") :
                           g_strcmp0 (area, "documents") == 0 ? _("New Page") :
                           g_strcmp0 (area, "tasks") == 0 ? _("Add Task") :
-                          g_strcmp0 (area, "contracts") == 0 ? _("New Model") : _("Add Member");
+                          g_strcmp0 (area, "contracts") == 0 ? _("New Model") :
+                          g_strcmp0 (area, "assessment") == 0 ? _("New Assessment") :
+                          g_strcmp0 (area, "playbook") == 0 ? _("Add Playbook Entry") : _("Add Member");
 
   gtk_widget_set_tooltip_text (self->add_button, add_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
@@ -242,6 +244,8 @@ lia_window_show_area (LiaWindow  *self,
   row = g_strcmp0 (area, "zones") == 0 ? self->zones_row :
         g_strcmp0 (area, "tasks") == 0 ? self->tasks_row :
         g_strcmp0 (area, "contracts") == 0 ? self->contracts_row :
+        g_strcmp0 (area, "assessment") == 0 ? self->assessment_row :
+        g_strcmp0 (area, "playbook") == 0 ? self->playbook_row :
         g_strcmp0 (area, "meetings") == 0 ? self->meetings_row :
         g_strcmp0 (area, "documents") == 0 ? self->documents_row : self->requirements_row;
   gtk_list_box_select_row (self->sidebar, row);
@@ -405,6 +409,8 @@ lia_window_class_init (LiaWindowClass *klass)
   g_type_ensure (LIA_TYPE_DOCUMENTS_VIEW);
   g_type_ensure (LIA_TYPE_TASKS_VIEW);
   g_type_ensure (LIA_TYPE_CONTRACTS_VIEW);
+  g_type_ensure (LIA_TYPE_ASSESSMENT_VIEW);
+  g_type_ensure (LIA_TYPE_PLAYBOOK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
@@ -414,6 +420,8 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, tasks_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contracts_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, assessment_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, playbook_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, add_button);
@@ -425,6 +433,8 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, tasks_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contracts_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, assessment_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, playbook_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, recent_submenu);
@@ -505,6 +515,8 @@ lia_window_set_workspace (LiaWindow    *self,
   lia_zones_view_set_workspace (self->zones_view, workspace);
   lia_tasks_view_set_workspace (self->tasks_view, workspace);
   lia_contracts_view_set_workspace (self->contracts_view, workspace);
+  lia_assessment_view_set_workspace (self->assessment_view, workspace);
+  lia_playbook_view_set_workspace (self->playbook_view, workspace);
   lia_meetings_view_set_workspace (self->meetings_view, workspace);
   lia_documents_view_set_workspace (self->documents_view, workspace);
   update_title (self);
