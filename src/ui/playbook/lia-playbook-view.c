@@ -432,8 +432,9 @@ lia_playbook_view_focus_search (LiaPlaybookView *self)
 char *
 lia_playbook_view_get_shown (LiaPlaybookView *self)
 {
-  g_autoptr(GPtrArray) copy = g_ptr_array_copy (self->shown, NULL, NULL);
+  GString *out = g_string_new (NULL);
 
-  g_ptr_array_add (copy, NULL);
-  return g_strjoinv ("\n", (char **) copy->pdata);
+  for (guint i = 0; i < self->shown->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "\n" : "", (char *) self->shown->pdata[i]);
+  return g_string_free (out, FALSE);
 }

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "assessment/lia-assessment-view.h"
+#include "assessment/lia-radar-chart.h"
+#include "lia-assessments.h"
+#include "lia-test-widgets.h"
+#include "lia-window.h"
+#include "playbook/lia-playbook-view.h"
+#include "zones/lia-zones-view.h"
+
+/* The Assessment and Playbook pages in the real window under Xvfb: the
+ * sample's latest assessment over the previous one in the chart and its
+ * text alternative, a rating with undo, a new assessment, suggestions that
+ * open the page they name; the playbook's search, situation filters and a
+ * team's own entry. */
+
+#define spin lia_test_spin
+
+typedef struct
+{
+  LiaWindow         *window;
+  LiaWorkspace      *workspace;
+  LiaAssessmentView *view;
+  LiaPlaybookView   *playbook;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = lia_test_sample_window ("assessment", &f->workspace);
+  f->view = LIA_ASSESSMENT_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ASSESSMENT_VIEW));
+  f->playbook = LIA_PLAYBOOK_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_PLAYBOOK_VIEW));
+  g_assert_nonnull (f->view);
+  g_assert_nonnull (f->playbook);
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->workspace);
+  spin (50);
+}
+
+static void
+test_chart_and_rating (Fixture       *f,
+                       gconstpointer  data)
+{
+  LiaRadarChart *chart = LIA_RADAR_CHART (lia_assessment_view_get_chart (f->view));
+  LiaAssessment *latest = lia_assessment_view_get_selected (f->view);
+  g_autofree char *suggestions = NULL;
+  int scores[LIA_N_AREAS];
+
+  g_assert_nonnull (latest);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (latest), LIA_ASSESSMENT_DATE), ==, "2026-01-19");
+  /* The chart shows January over December. */
+  g_assert_cmpint (lia_radar_chart_get_score (chart, FALSE, 0), ==, 4);
+  g_assert_cmpint (lia_radar_chart_get_score (chart, TRUE, 0), ==, 3);
+  g_assert_nonnull (strstr (lia_radar_chart_get_summary (chart), "Requirement translation: 4 of 5, was 3"));
+  suggestions = lia_assessment_view_get_suggestions (f->view);
+  g_assert_cmpstr (suggestions, ==, "Cross-time-zone collaboration → zones\nAPI design meetings → meetings");
+
+  /* Rate cross-time-zone 5: the chart and the suggestions follow; undo. */
+  lia_assessment_view_rate (f->view, 4, 5);
+  spin (100);
+  lia_assessment_scores (latest, scores);
+  g_assert_cmpint (scores[4], ==, 5);
+  g_assert_cmpint (lia_radar_chart_get_score (chart, FALSE, 4), ==, 5);
+  g_free (suggestions);
+  suggestions = lia_assessment_view_get_suggestions (f->view);
+  g_assert_true (g_str_has_prefix (suggestions, "API design meetings → meetings\n"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  lia_assessment_scores (latest, scores);
+  g_assert_cmpint (scores[4], ==, 2);
+
+  /* A suggestion's button opens the page it names. */
+  g_assert_false (gtk_widget_get_mapped (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "win.show-area", "s", "zones"));
+  spin (100);
+  g_assert_true (gtk_widget_get_mapped (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW)));
+}
+
+static void
+test_new_assessment (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_assessments (f->workspace)));
+  LiaRadarChart *chart = LIA_RADAR_CHART (lia_assessment_view_get_chart (f->view));
+  LiaAssessment *fresh;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
+  spin (100);
+  fresh = lia_assessment_view_get_selected (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_assessments (f->workspace))), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (fresh), LIA_ASSESSMENT_RATINGS))), ==, LIA_N_AREAS);
+  /* Unrated, over January's scores. */
+  g_assert_cmpint (lia_radar_chart_get_score (chart, FALSE, 0), ==, 0);
+  g_assert_cmpint (lia_radar_chart_get_score (chart, TRUE, 0), ==, 4);
+  g_assert_nonnull (strstr (lia_radar_chart_get_summary (chart), "not rated"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_assessments (f->workspace))), ==, before);
+}
+
+static void
+test_playbook (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *all = NULL;
+  g_autofree char *global = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *own = NULL;
+  g_autoptr(LiaPlaybookEntry) entry = lia_playbook_entry_new ();
+  g_auto(GStrv) lines = NULL;
+
+  lia_playbook_view_set_filter (f->playbook, NULL, NULL, NULL, NULL);
+  all = lia_playbook_view_get_shown (f->playbook);
+  lines = g_strsplit (all, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 27);
+  lia_playbook_view_set_filter (f->playbook, NULL, NULL, "worldwide", NULL);
+  global = lia_playbook_view_get_shown (f->playbook);
+  g_assert_nonnull (strstr (global, "Asynchronous collaboration"));
+  g_assert_null (strstr (global, "Face-to-face conversation"));
+  lia_playbook_view_set_filter (f->playbook, "code", NULL, NULL, NULL);
+  found = lia_playbook_view_get_shown (f->playbook);
+  g_assert_cmpstr (found, ==, "GitHub Projects\nCode collaboration");
+  lia_playbook_view_set_filter (f->playbook, "no such thing", NULL, NULL, NULL);
+  none = lia_playbook_view_get_shown (f->playbook);
+  g_assert_cmpstr (none, ==, "");
+
+  /* A team's own entry sits with the others, and goes with undo. */
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_KIND, "communication");
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME, "Design review office hours");
+  lia_history_insert (lia_workspace_get_history (f->workspace), lia_workspace_get_playbook (f->workspace), 0, entry);
+  lia_playbook_view_set_filter (f->playbook, "office", NULL, NULL, NULL);
+  own = lia_playbook_view_get_shown (f->playbook);
+  g_assert_cmpstr (own, ==, "Design review office hours");
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/assessment/chart-and-rating", Fixture, NULL, fixture_set_up, test_chart_and_rating, fixture_tear_down);
+  g_test_add ("/assessment/new", Fixture, NULL, fixture_set_up, test_new_assessment, fixture_tear_down);
+  g_test_add ("/playbook/filters", Fixture, NULL, fixture_set_up, test_playbook, fixture_tear_down);
+  return g_test_run ();
+}
