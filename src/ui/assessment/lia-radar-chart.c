@@ -14,7 +14,7 @@
  * assessment filled in the accent colour over the one before it, dashed.
  * The same numbers are the widget's accessible description. */
 
-#define SIZE 400
+#define SIZE 460
 #define LABEL_MARGIN 64
 
 struct _LiaRadarChart
@@ -73,7 +73,8 @@ lia_radar_chart_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   double legend = 28;
-  double radius = MAX (20, MIN (width, height - legend) / 2.0 - LABEL_MARGIN);
+  /* the labels, LABEL_MARGIN * 2 wide, are centred just outside the rim */
+  double radius = MAX (20, MIN (width, height - legend) / 2.0 - LABEL_MARGIN - 36);
   double cx = width / 2.0, cy = (height - legend) / 2.0;
   GdkRGBA text, accent;
   cairo_t *cr;
@@ -178,7 +179,7 @@ lia_radar_chart_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 300;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 300 : 400;
   *natural = SIZE + (orientation == GTK_ORIENTATION_VERTICAL ? 28 : 0);
 }
 

@@ -831,7 +831,7 @@ export_response_cb (GtkNativeDialog  *dialog,
 }
 
 static void
-export_clicked_cb (GtkButton        *button,
+export_clicked_cb (AdwActionRow     *button,
                    LiaContractsView *self)
 {
   const char *format = g_object_get_data (G_OBJECT (button), "format");
@@ -912,9 +912,9 @@ lia_contracts_view_init (LiaContractsView *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *add_field = gtk_button_new_with_mnemonic (_("_Add Field"));
-  GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *schema_button = gtk_button_new_with_mnemonic (_("Export JSON _Schema…"));
-  GtkWidget *openapi_button = gtk_button_new_with_mnemonic (_("Export _OpenAPI…"));
+  GtkWidget *exports = adw_preferences_group_new ();
+  GtkWidget *schema_button = adw_action_row_new ();
+  GtkWidget *openapi_button = adw_action_row_new ();
   GtkWidget *delete_button = gtk_button_new_with_mnemonic (_("_Delete Model"));
   AdwPreferencesGroup *problems = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *tester = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -1006,13 +1006,22 @@ lia_contracts_view_init (LiaContractsView *self)
     adw_preferences_group_add (tester, box);
   }
 
-  g_object_set_data (G_OBJECT (schema_button), "format", (gpointer) "jsonschema");
-  g_object_set_data (G_OBJECT (openapi_button), "format", (gpointer) "openapi");
-  g_signal_connect (schema_button, "clicked", G_CALLBACK (export_clicked_cb), self);
-  g_signal_connect (openapi_button, "clicked", G_CALLBACK (export_clicked_cb), self);
-  gtk_box_append (GTK_BOX (exports), schema_button);
-  gtk_box_append (GTK_BOX (exports), openapi_button);
-  gtk_widget_set_halign (exports, GTK_ALIGN_END);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (exports), _("Export"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (schema_button), _("Export JSON _Schema…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (schema_button), _("Draft 2020-12, with the models it uses"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (openapi_button), _("Export _OpenAPI…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (openapi_button), _("OpenAPI 3.1: the endpoint’s request and response"));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *row = i ? openapi_button : schema_button;
+
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-save-symbolic"));
+      g_object_set_data (G_OBJECT (row), "format", (gpointer) (i ? "openapi" : "jsonschema"));
+      g_signal_connect (row, "activated", G_CALLBACK (export_clicked_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (exports), row);
+    }
 
   gtk_widget_set_margin_top (content, 18);
   gtk_widget_set_margin_bottom (content, 24);
