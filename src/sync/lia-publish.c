@@ -784,35 +784,6 @@ lia_publish_plan_apply (LiaPublishPlan *plan,
 
 /* ---- on a worker thread ------------------------------------------------ */
 
-typedef struct
-{
-  LiaPublishPlan  *plan;
-  LiaWiki         *wiki;
-  LiaProgressRelay relay;
-} RunData;
-
-static void
-run_data_free (RunData *data)
-{
-  lia_publish_plan_free (data->plan);
-  g_clear_object (&data->wiki);
-  lia_progress_relay_clear (&data->relay);
-  g_free (data);
-}
-
-static void
-run_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  RunData *run = task_data;
-
-  lia_publish_plan_execute (run->plan, run->wiki, cancellable,
-                            run->relay.func ? lia_progress_relay_send : NULL, &run->relay);
-  g_task_return_boolean (task, TRUE);
-}
-
 void
 lia_publish_run_async (LiaWorkspace        *workspace,
                        LiaWiki             *wiki,
@@ -827,7 +798,6 @@ lia_publish_run_async (LiaWorkspace        *workspace,
 {
   g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
   g_autoptr(GError) error = NULL;
-  RunData *run;
   LiaPublishPlan *plan = lia_publish_plan_new (workspace, wiki, page, dry_run, force, &error);
 
   g_task_set_source_tag (task, lia_publish_run_async);
@@ -836,13 +806,8 @@ lia_publish_run_async (LiaWorkspace        *workspace,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  run = g_new0 (RunData, 1);
-  run->plan = plan;
-  run->wiki = g_object_ref (wiki);
-  lia_progress_relay_init (&run->relay, progress, progress_data);
-  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, run_thread);
+  lia_plan_run_in_thread (task, plan, (GDestroyNotify) lia_publish_plan_free, wiki,
+                          (LiaPlanExecuteFunc) lia_publish_plan_execute, progress, progress_data);
 }
 
 LiaPublishReport *
@@ -850,11 +815,7 @@ lia_publish_run_finish (LiaWorkspace  *workspace,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  GTask *task = G_TASK (result);
-  RunData *run;
+  LiaPublishPlan *plan = lia_plan_run_finish (result, error);
 
-  if (!g_task_propagate_boolean (task, error))
-    return NULL;
-  run = g_task_get_task_data (task);
-  return lia_publish_plan_apply (run->plan, workspace);
+  return plan ? lia_publish_plan_apply (plan, workspace) : NULL;
 }

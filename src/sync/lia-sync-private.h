@@ -74,4 +74,23 @@ void        lia_progress_relay_send  (guint                done,
                                       guint                total,
                                       gpointer             relay);
 
+/* Runs a plan's execute step on a worker thread for a GTask whose source
+ * object is the workspace; the plan stays with the task for the apply
+ * step. */
+typedef void (*LiaPlanExecuteFunc) (gpointer             plan,
+                                    gpointer             service,
+                                    GCancellable        *cancellable,
+                                    LiaSyncProgressFunc  progress,
+                                    gpointer             user_data);
+
+void        lia_plan_run_in_thread   (GTask               *task,
+                                      gpointer             plan,
+                                      GDestroyNotify       plan_free,
+                                      gpointer             service,
+                                      LiaPlanExecuteFunc   execute,
+                                      LiaSyncProgressFunc  progress,
+                                      gpointer             progress_data);
+gpointer    lia_plan_run_finish      (GAsyncResult        *result,
+                                      GError             **error);
+
 G_END_DECLS

@@ -267,3 +267,70 @@ lia_progress_relay_send (guint    done,
   event->total = total;
   g_main_context_invoke_full (event->relay->context, G_PRIORITY_DEFAULT, deliver_progress, event, g_free);
 }
+
+/* ---- plans on a worker thread ------------------------------------------ */
+
+typedef struct
+{
+  gpointer            plan;
+  GDestroyNotify      plan_free;
+  GObject            *service;
+  LiaPlanExecuteFunc  execute;
+  LiaProgressRelay    relay;
+} PlanRun;
+
+static void
+plan_run_free (PlanRun *run)
+{
+  run->plan_free (run->plan);
+  g_clear_object (&run->service);
+  lia_progress_relay_clear (&run->relay);
+  g_free (run);
+}
+
+static void
+plan_run_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  PlanRun *run = task_data;
+
+  run->execute (run->plan, run->service, cancellable,
+                run->relay.func ? lia_progress_relay_send : NULL, &run->relay);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lia_plan_run_in_thread (GTask               *task,
+                        gpointer             plan,
+                        GDestroyNotify       plan_free,
+                        gpointer             service,
+                        LiaPlanExecuteFunc   execute,
+                        LiaSyncProgressFunc  progress,
+                        gpointer             progress_data)
+{
+  PlanRun *run = g_new0 (PlanRun, 1);
+
+  run->plan = plan;
+  run->plan_free = plan_free;
+  run->service = g_object_ref (service);
+  run->execute = execute;
+  lia_progress_relay_init (&run->relay, progress, progress_data);
+  g_task_set_task_data (task, run, (GDestroyNotify) plan_run_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, plan_run_thread);
+}
+
+/* The plan, still owned by the task, or NULL with the error. */
+gpointer
+lia_plan_run_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  PlanRun *run;
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  run = g_task_get_task_data (G_TASK (result));
+  return run->plan;
+}

@@ -1177,35 +1177,6 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
 
 /* ---- the app's way in -------------------------------------------------- */
 
-typedef struct
-{
-  LiaSyncPlan         *plan;
-  LiaTracker          *tracker;
-  LiaProgressRelay     relay;
-} RunData;
-
-static void
-run_data_free (RunData *data)
-{
-  lia_sync_plan_free (data->plan);
-  g_clear_object (&data->tracker);
-  lia_progress_relay_clear (&data->relay);
-  g_free (data);
-}
-
-static void
-run_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  RunData *run = task_data;
-
-  lia_sync_plan_execute (run->plan, run->tracker, cancellable,
-                         run->relay.func ? lia_progress_relay_send : NULL, &run->relay);
-  g_task_return_boolean (task, TRUE);
-}
-
 void
 lia_sync_run_async (LiaWorkspace        *workspace,
                     LiaTracker          *tracker,
@@ -1217,13 +1188,9 @@ lia_sync_run_async (LiaWorkspace        *workspace,
                     gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
-  RunData *run = g_new0 (RunData, 1);
+  LiaSyncPlan *plan = lia_sync_plan_new (workspace, lia_tracker_get_service (tracker),
+                                         lia_tracker_get_base_url (tracker), dry_run);
 
-  run->plan = lia_sync_plan_new (workspace, lia_tracker_get_service (tracker),
-                                 lia_tracker_get_base_url (tracker), dry_run);
-  run->tracker = g_object_ref (tracker);
-  lia_progress_relay_init (&run->relay, progress, progress_data);
-  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
   g_task_set_source_tag (task, lia_sync_run_async);
   /* The outbox says "sending" on disk before anything is sent. */
   if (!dry_run && lia_workspace_get_file (workspace) != NULL && !lia_workspace_get_read_only (workspace))
@@ -1231,12 +1198,13 @@ lia_sync_run_async (LiaWorkspace        *workspace,
       g_autoptr(GError) error = NULL;
       if (!lia_workspace_save (workspace, NULL, NULL, &error))
         {
+          lia_sync_plan_free (plan);
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
     }
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, run_thread);
+  lia_plan_run_in_thread (task, plan, (GDestroyNotify) lia_sync_plan_free, tracker,
+                          (LiaPlanExecuteFunc) lia_sync_plan_execute, progress, progress_data);
 }
 
 LiaSyncReport *
@@ -1244,15 +1212,9 @@ lia_sync_run_finish (LiaWorkspace  *workspace,
                      GAsyncResult  *result,
                      GError       **error)
 {
-  GTask *task = G_TASK (result);
-  RunData *run;
-  LiaSyncReport *report;
+  LiaSyncPlan *plan = lia_plan_run_finish (result, error);
 
-  if (!g_task_propagate_boolean (task, error))
-    return NULL;
-  run = g_task_get_task_data (task);
-  report = lia_sync_plan_apply (run->plan, workspace);
-  return report;
+  return plan ? lia_sync_plan_apply (plan, workspace) : NULL;
 }
 
 /* ---- conflicts --------------------------------------------------------- */

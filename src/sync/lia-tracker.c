@@ -208,6 +208,39 @@ lia_tracker_init (LiaTracker *self)
 {
 }
 
+/* What every account needs: an address Liaison may use (HTTPS unless on
+ * this computer), a project and a token.  Returns the address without
+ * trailing slashes. */
+char *
+lia_tracker_config_check (const LiaTrackerConfig  *config,
+                          const char              *no_project,
+                          GError                 **error)
+{
+  char *url;
+
+  if (config->url == NULL || *config->url == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no address"));
+      return NULL;
+    }
+  if (!lia_http_check_url (config->url, error))
+    return NULL;
+  if (config->project == NULL || *config->project == '\0')
+    {
+      g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, no_project);
+      return NULL;
+    }
+  if (config->token == NULL || *config->token == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH, _("no token for this account"));
+      return NULL;
+    }
+  url = g_strdup (config->url);
+  while (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+  return url;
+}
+
 LiaTracker *
 lia_tracker_new (LiaHttp                *http,
                  const LiaTrackerConfig *config,
@@ -241,32 +274,15 @@ lia_tracker_new (LiaHttp                *http,
       return NULL;
     }
 
-  if (config->url == NULL || !lia_http_check_url (config->url, error))
-    {
-      if (config->url == NULL)
-        g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no address"));
-      return NULL;
-    }
-  if (config->project == NULL || *config->project == '\0')
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no project"));
-      return NULL;
-    }
-  if (*token == '\0')
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH, _("no token for this account"));
-      return NULL;
-    }
+  url = lia_tracker_config_check (config, _("the account has no project"), error);
+  if (url == NULL)
+    return NULL;
   if (g_str_equal (config->service, "jira-cloud") && (config->user == NULL || *config->user == '\0'))
     {
       g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH,
                    _("Jira Cloud needs the account’s e-mail address as the user"));
       return NULL;
     }
-
-  url = g_strdup (config->url);
-  while (g_str_has_suffix (url, "/"))
-    url[strlen (url) - 1] = '\0';
 
   self = g_object_new (type, NULL);
   priv = lia_tracker_get_instance_private (self);

@@ -93,6 +93,9 @@ typedef struct
 void        lia_tracker_config_from_account (LiaTrackerConfig *config,
                                              LiaAccount       *account,
                                              const char       *token);
+char       *lia_tracker_config_check   (const LiaTrackerConfig  *config,
+                                        const char              *no_project,
+                                        GError                 **error);
 LiaTracker *lia_tracker_new            (LiaHttp                *http,
                                         const LiaTrackerConfig *config,
                                         GError                **error);

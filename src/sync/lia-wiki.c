@@ -119,29 +119,11 @@ lia_wiki_new (LiaHttp                *http,
                    config->service ? config->service : "");
       return NULL;
     }
-  if (config->url == NULL || *config->url == '\0')
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no address"));
-      return NULL;
-    }
-  if (!lia_http_check_url (config->url, error))
+  url = lia_tracker_config_check (config, g_str_equal (config->service, "confluence")
+                                          ? _("the account has no space key") : _("the account has no project"),
+                                  error);
+  if (url == NULL)
     return NULL;
-  if (config->project == NULL || *config->project == '\0')
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
-                   g_str_equal (config->service, "confluence")
-                   ? _("the account has no space key") : _("the account has no project"));
-      return NULL;
-    }
-  if (*token == '\0')
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH, _("no token for this account"));
-      return NULL;
-    }
-
-  url = g_strdup (config->url);
-  while (g_str_has_suffix (url, "/"))
-    url[strlen (url) - 1] = '\0';
 
   self = g_object_new (type, NULL);
   priv = PRIV (self);
