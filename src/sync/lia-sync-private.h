@@ -74,6 +74,18 @@ void        lia_progress_relay_send  (guint                done,
                                       guint                total,
                                       gpointer             relay);
 
+/* A report as JSON: {"dry_run", each count by name, "messages"}. */
+typedef struct
+{
+  const char *name;
+  guint       value;
+} LiaReportCount;
+
+JsonNode   *lia_report_to_json       (gboolean              dry_run,
+                                      const LiaReportCount *counts,
+                                      guint                 n_counts,
+                                      GPtrArray            *lines);
+
 /* Runs a plan's execute step on a worker thread for a GTask whose source
  * object is the workspace; the plan stays with the task for the apply
  * step. */

@@ -334,3 +334,28 @@ lia_plan_run_finish (GAsyncResult  *result,
   run = g_task_get_task_data (G_TASK (result));
   return run->plan;
 }
+
+JsonNode *
+lia_report_to_json (gboolean              dry_run,
+                    const LiaReportCount *counts,
+                    guint                 n_counts,
+                    GPtrArray            *lines)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "dry_run");
+  json_builder_add_boolean_value (b, dry_run);
+  for (guint i = 0; i < n_counts; i++)
+    {
+      json_builder_set_member_name (b, counts[i].name);
+      json_builder_add_int_value (b, counts[i].value);
+    }
+  json_builder_set_member_name (b, "messages");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < lines->len; i++)
+    json_builder_add_string_value (b, lines->pdata[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}

@@ -111,27 +111,12 @@ lia_sync_report_summary (LiaSyncReport *report)
 JsonNode *
 lia_sync_report_to_json (LiaSyncReport *report)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  struct { const char *name; guint value; } counts[] = {
+  const LiaReportCount counts[] = {
     { "created", report->created }, { "updated", report->updated }, { "unchanged", report->unchanged },
     { "pulled", report->pulled }, { "conflicts", report->conflicts }, { "errors", report->errors },
   };
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "dry_run");
-  json_builder_add_boolean_value (b, report->dry_run);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      json_builder_set_member_name (b, counts[i].name);
-      json_builder_add_int_value (b, counts[i].value);
-    }
-  json_builder_set_member_name (b, "messages");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < report->lines->len; i++)
-    json_builder_add_string_value (b, report->lines->pdata[i]);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  return lia_report_to_json (report->dry_run, counts, G_N_ELEMENTS (counts), report->lines);
 }
 
 /* ---- entities ↔ issues ------------------------------------------------- */
