@@ -204,11 +204,18 @@ find_action (GtkWidget  *widget,
 {
   LiaWindow *self = LIA_WINDOW (widget);
 
-  /* Ctrl+F searches the pages on the Documents page, else requirements. */
+  /* Ctrl+F searches the pages on the Documents page, the playbook on the
+   * Playbook page, else requirements. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
     {
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
       lia_documents_view_focus_search (self->documents_view);
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "playbook") == 0)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+      lia_playbook_view_focus_search (self->playbook_view);
       return;
     }
   lia_window_show_area (self, "requirements");

@@ -483,6 +483,42 @@ test_faults (Fixture       *fx,
 }
 
 static void
+cancel_soon (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  if (done == 3)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancel after three pages: those three are recorded, nothing else is
+ * sent, and the next publish carries on from there. */
+static void
+test_cancel (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaPublishPlan) plan = lia_publish_plan_new (fx->workspace, fx->wiki, NULL, FALSE, NULL, &error);
+  g_autoptr(LiaPublishReport) report = NULL;
+  g_autoptr(LiaPublishReport) rest = NULL;
+  guint n = lia_pages_count (G_LIST_MODEL (lia_workspace_get_pages (fx->workspace)));
+  g_autofree char *expected = local_outline (fx->workspace);
+  g_autofree char *remote = NULL;
+
+  lia_publish_plan_execute (plan, fx->wiki, cancellable, cancel_soon, cancellable);
+  report = lia_publish_plan_apply (plan, fx->workspace);
+  g_assert_true (report->cancelled);
+  g_assert_cmpuint (report->created, ==, 3);
+  g_assert_nonnull (lia_entity_get_remote (LIA_ENTITY (page_named (fx, "项目概览"))));
+  rest = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (rest->created, ==, n - 3);
+  g_assert_cmpuint (rest->unchanged, ==, 3);
+  remote = fake_wiki_outline (fx->fake);
+  g_assert_cmpstr (remote, ==, expected);
+}
+
+static void
 test_errors (Fixture       *fx,
              gconstpointer  data)
 {
@@ -529,6 +565,7 @@ main (int    argc,
   ADD ("/publish/confluence/hostile-titles", test_hostile_titles);
   ADD ("/publish/confluence/faults", test_faults);
   ADD ("/publish/confluence/errors", test_errors);
+  ADD ("/publish/confluence/cancel", test_cancel);
 #undef ADD
   return g_test_run ();
 }
