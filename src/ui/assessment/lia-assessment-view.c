@@ -28,6 +28,7 @@ struct _LiaAssessmentView
   LiaAssessment  *assessment;
   GListStore     *builtin;
   gboolean        loading;
+  gboolean        stale;      /* changed while not on screen */
   guint           refresh_id;
 
   AdwLeaflet     *leaflet;
@@ -43,6 +44,7 @@ struct _LiaAssessmentView
   AdwEntryRow    *area_notes[LIA_N_AREAS];
   GtkWidget      *area_history[LIA_N_AREAS];
   GtkListBox     *suggestions;
+  AdwPreferencesGroup *areas;
 };
 
 G_DEFINE_FINAL_TYPE (LiaAssessmentView, lia_assessment_view, ADW_TYPE_BIN)
@@ -318,6 +320,8 @@ rebuild_list (LiaAssessmentView *self)
     }
 }
 
+static GtkWidget *area_row (LiaAssessmentView *self, guint area);
+
 static void
 refresh (LiaAssessmentView *self)
 {
@@ -326,6 +330,13 @@ refresh (LiaAssessmentView *self)
 
   if (self->workspace == NULL)
     return;
+  /* The rows are made when first needed, not at start-up. */
+  if (self->area_rows[0] == NULL)
+    for (guint i = 0; i < LIA_N_AREAS; i++)
+      {
+        self->area_rows[i] = area_row (self, i);
+        adw_preferences_group_add (self->areas, self->area_rows[i]);
+      }
   if (self->assessment && !g_list_store_find (lia_workspace_get_assessments (self->workspace), self->assessment, NULL))
     g_clear_object (&self->assessment);
   if (self->assessment == NULL)
@@ -381,8 +392,23 @@ refresh_idle (gpointer data)
 static void
 history_changed_cb (LiaAssessmentView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+map_cb (LiaAssessmentView *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 /* ---- actions ----------------------------------------------------------- */
@@ -516,6 +542,7 @@ lia_assessment_view_init (LiaAssessmentView *self)
   self->builtin = lia_playbook_load_builtin (&error);
   if (self->builtin == NULL)
     g_warning ("playbook: %s", error->message);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   gtk_widget_add_css_class (list_title, "heading");
   gtk_widget_set_hexpand (list_title, TRUE);
@@ -567,11 +594,7 @@ lia_assessment_view_init (LiaAssessmentView *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (areas), _("Competency Areas"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (areas), _("Rate each area from 1 to 5; click a score again to clear it."));
-  for (guint i = 0; i < LIA_N_AREAS; i++)
-    {
-      self->area_rows[i] = area_row (self, i);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (areas), self->area_rows[i]);
-    }
+  self->areas = ADW_PREFERENCES_GROUP (areas);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (next), _("Practise Next"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (next), _("Your two lowest areas, with the playbook entries and the pages of Liaison that train them."));
   self->suggestions = GTK_LIST_BOX (gtk_list_box_new ());
@@ -633,7 +656,10 @@ lia_assessment_view_set_workspace (LiaAssessmentView *self,
   g_clear_object (&self->assessment);
   if (workspace)
     g_signal_connect_swapped (lia_workspace_get_history (workspace), "changed", G_CALLBACK (history_changed_cb), self);
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 LiaAssessment *

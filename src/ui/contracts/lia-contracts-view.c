@@ -35,6 +35,8 @@ struct _LiaContractsView
   LiaWorkspace    *workspace;
   LiaContract     *model;
   gboolean         loading;
+  gboolean         stale;          /* changed while not on screen */
+  LiaContract     *pending;        /* to show once on screen */
   guint            refresh_id;
   GPtrArray       *shown_fields;   /* LiaField, in the rows' order */
   GPtrArray       *bound;          /* every editable row of the editor */
@@ -55,6 +57,7 @@ struct _LiaContractsView
 G_DEFINE_FINAL_TYPE (LiaContractsView, lia_contracts_view, ADW_TYPE_BIN)
 
 static void refresh (LiaContractsView *self);
+static void map_cb (LiaContractsView *self);
 
 static LiaHistory *
 history (LiaContractsView *self)
@@ -664,6 +667,15 @@ show_model (LiaContractsView *self,
 {
   LiaEntity *e;
 
+  /* The page builds its rows when it is first shown, not at start-up. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_set_object (&self->pending, model);
+      self->stale = TRUE;
+      return;
+    }
+  g_clear_object (&self->pending);
+
   if (model != self->model)
     {
       g_set_object (&self->model, model);
@@ -863,6 +875,7 @@ lia_contracts_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->workspace);
   g_clear_object (&self->model);
+  g_clear_object (&self->pending);
   g_clear_pointer (&self->shown_fields, g_ptr_array_unref);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
@@ -925,6 +938,7 @@ lia_contracts_view_init (LiaContractsView *self)
 
   self->shown_fields = g_ptr_array_new_with_free_func (g_object_unref);
   self->bound = g_ptr_array_new ();
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   self->field_rows = g_ptr_array_new ();
 
   /* the list */
@@ -1061,7 +1075,27 @@ lia_contracts_view_init (LiaContractsView *self)
 static void
 history_changed_cb (LiaContractsView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   schedule_refresh (self);
+}
+
+static void
+map_cb (LiaContractsView *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  if (self->pending != NULL || self->model == NULL)
+    {
+      g_autoptr(LiaContract) pending = g_steal_pointer (&self->pending);
+      show_model (self, pending);
+    }
+  else
+    refresh (self);
 }
 
 void

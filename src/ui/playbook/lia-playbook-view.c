@@ -21,6 +21,7 @@ struct _LiaPlaybookView
 
   LiaWorkspace   *workspace;
   GListStore     *builtin;
+  gboolean        stale;      /* changed while not on screen */
   guint           refresh_id;
 
   GtkSearchEntry *search;
@@ -164,6 +165,11 @@ refresh_idle (gpointer data)
 static void
 schedule_refresh (LiaPlaybookView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
@@ -278,6 +284,16 @@ lia_playbook_view_add_entry (LiaPlaybookView *self)
   return window;
 }
 
+static void
+map_cb (LiaPlaybookView *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+}
+
 /* ---- construction ------------------------------------------------------ */
 
 static AdwComboRow *
@@ -378,7 +394,9 @@ lia_playbook_view_init (LiaPlaybookView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   adw_bin_set_child (ADW_BIN (self), scroll);
-  refresh (self);
+  /* The rows are built when the page is first shown, not at start-up. */
+  self->stale = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 void
@@ -392,7 +410,7 @@ lia_playbook_view_set_workspace (LiaPlaybookView *self,
   g_set_object (&self->workspace, workspace);
   if (workspace)
     g_signal_connect_swapped (lia_workspace_get_playbook (workspace), "items-changed", G_CALLBACK (schedule_refresh), self);
-  refresh (self);
+  schedule_refresh (self);
 }
 
 static void
