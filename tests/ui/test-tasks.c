@@ -40,6 +40,14 @@ fixture_set_up (Fixture       *f,
   lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_URL, fake_tracker_get_url (f->fake));
   lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT, "VLLM");
   lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_USER, "lead@example.com");
+  /* A wiki account first: the Tasks page must not offer it. */
+  {
+    g_autoptr(LiaAccount) wiki = lia_account_new ();
+    lia_entity_set_string (LIA_ENTITY (wiki), LIA_ACCOUNT_SERVICE, "confluence");
+    lia_entity_set_string (LIA_ENTITY (wiki), LIA_ACCOUNT_URL, "https://wiki.example.com/wiki");
+    lia_entity_set_string (LIA_ENTITY (wiki), LIA_ACCOUNT_PROJECT, "DOCS");
+    g_list_store_append (lia_workspace_get_accounts (f->workspace), wiki);
+  }
   g_list_store_append (lia_workspace_get_accounts (f->workspace), account);
   /* the account list drops the old tasks so the test types its own */
   g_list_store_remove_all (lia_workspace_get_tasks (f->workspace));

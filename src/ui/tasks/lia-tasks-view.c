@@ -61,16 +61,20 @@ static void load_form (LiaTasksView *self);
 static LiaAccount *
 current_account (LiaTasksView *self)
 {
-  GListModel *accounts;
-  guint selected;
+  gpointer item;
 
   if (self->workspace == NULL)
     return NULL;
-  accounts = G_LIST_MODEL (lia_workspace_get_accounts (self->workspace));
-  selected = gtk_drop_down_get_selected (self->account_drop);
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_list_model_get_n_items (accounts))
-    return NULL;
-  return LIA_ACCOUNT (g_list_model_get_object (accounts, selected));
+  item = gtk_drop_down_get_selected_item (self->account_drop);
+  return item ? g_object_ref (LIA_ACCOUNT (item)) : NULL;
+}
+
+/* The menu offers trackers only: a Confluence account publishes pages. */
+static gboolean
+is_tracker_account (gpointer item,
+                    gpointer user_data)
+{
+  return g_strcmp0 (lia_entity_get_string (LIA_ENTITY (item), LIA_ACCOUNT_SERVICE), "confluence") != 0;
 }
 
 static char *
@@ -622,7 +626,15 @@ lia_tasks_view_set_workspace (LiaTasksView *self,
   g_clear_object (&self->task);
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (account_name), NULL, NULL);
   gtk_drop_down_set_expression (self->account_drop, expression);
-  gtk_drop_down_set_model (self->account_drop, workspace ? G_LIST_MODEL (lia_workspace_get_accounts (workspace)) : NULL);
+  if (workspace)
+    {
+      g_autoptr(GtkFilterListModel) trackers =
+        gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (lia_workspace_get_accounts (workspace))),
+                                   GTK_FILTER (gtk_custom_filter_new (is_tracker_account, NULL, NULL)));
+      gtk_drop_down_set_model (self->account_drop, G_LIST_MODEL (trackers));
+    }
+  else
+    gtk_drop_down_set_model (self->account_drop, NULL);
   if (workspace)
     g_signal_connect_swapped (lia_workspace_get_tasks (workspace), "items-changed", G_CALLBACK (tasks_changed_cb), self);
   refresh_list (self);
