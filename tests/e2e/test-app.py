@@ -181,6 +181,36 @@ def meetings():
     finally:
         stop(proc)
 
+def assessment():
+    """The Assessment page: its radar chart is an image whose description
+    gives a screen reader every score next to the previous one."""
+    proc = start("en")
+    try:
+        app = find_app("liaison")
+        ok(app is not None, "assessment: the app shows a window")
+        if app is None:
+            return
+        time.sleep(1.0)
+        ok(select_area(app, "Assessment") and wait_for_text(app, "Practise Next"),
+           "assessment: the page opens from the sidebar")
+        chart, end = None, time.time() + 10
+        while chart is None and time.time() < end:
+            for n in walk(app):
+                if n.name == "Self-assessment chart" and n.description:
+                    chart = n
+                    break
+            time.sleep(0.3)
+        ok(chart is not None and chart.getRoleName() == "image",
+           "assessment: the radar chart is an image with a name and a description")
+        ok(chart is not None and "Requirement translation: 4 of 5, was 3" in chart.description
+           and "Cross-time-zone collaboration: 2 of 5, was 2" in chart.description,
+           "assessment: the description has the scores over the previous assessment (%s)"
+           % (chart.description if chart else None))
+        ok(select_area(app, "Playbook") and wait_for_text(app, "Asynchronous collaboration"),
+           "playbook: the page opens from the sidebar and lists the article's entries")
+    finally:
+        stop(proc)
+
 def open_files():
     """Files given on the command line open; a bad one is explained."""
     import shutil, tempfile
@@ -217,6 +247,7 @@ run("zh_CN", {"title": "vLLM推理引擎", "table": "需求翻译表", "search":
 
 zones()
 meetings()
+assessment()
 open_files()
 
 print("1..%d" % len(results))
