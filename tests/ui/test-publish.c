@@ -121,6 +121,10 @@ test_publish_tree (Fixture       *f,
   goals = lia_pages_find (G_LIST_MODEL (lia_workspace_get_pages (f->workspace)), "Goals");
   g_assert_nonnull (goals);
   g_assert_nonnull (lia_entity_get_remote (LIA_ENTITY (goals)));
+  /* The page says it is on the wiki. */
+  lia_documents_view_select (f->view, goals);
+  spin (50);
+  g_assert_nonnull (strstr (lia_documents_view_get_status (f->view), "published, wiki version 1"));
   g_assert_false (lia_publish_dialog_has_conflicts (dialog));
 
   /* Both sides edit a page: a conflict, overwritten only on request. */

@@ -647,6 +647,24 @@ lia_documents_view_publish (LiaDocumentsView *self)
   return dialog;
 }
 
+/* Opens the wiki page the selected page was last published to. */
+static void
+open_wiki_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LiaDocumentsView *self = LIA_DOCUMENTS_VIEW (widget);
+  LiaRemoteRef *ref = self->page ? lia_entity_get_remote (LIA_ENTITY (self->page)) : NULL;
+  const char *url = ref ? lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_URL) : "";
+
+  if (!g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+    {
+      lia_show_toast (widget, _("This page is not on a wiki yet: publish it first"));
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), url, GDK_CURRENT_TIME);
+}
+
 static void
 publish_action (GtkWidget  *widget,
                 const char *action_name,
@@ -803,6 +821,19 @@ update_status (LiaDocumentsView *self)
     self->status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word · edited %s", "%u words · edited %s", words), words, edited);
   else
     self->status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
+  {
+    LiaRemoteRef *ref = lia_entity_get_remote (LIA_ENTITY (self->page));
+    const char *version = ref ? lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_REMOTE_VERSION) : "";
+
+    if (ref && *lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_SPACE) && *version)
+      {
+        /* Translators: appended to the word count; %s is the wiki page's version */
+        g_autofree char *published = g_strdup_printf (_("published, wiki version %s"), version);
+        g_autofree char *both = g_strconcat (self->status, " · ", published, NULL);
+        g_free (self->status);
+        self->status = g_steal_pointer (&both);
+      }
+  }
   gtk_label_set_label (self->status_label, self->status);
 }
 
@@ -1284,6 +1315,7 @@ build_editor_pane (LiaDocumentsView *self)
   g_menu_append (page_menu, _("_Rename"), "documents.rename");
   g_menu_append (page_menu, _("_Export as Markdown Folder…"), "documents.export");
   g_menu_append (page_menu, _("_Publish to Wiki…"), "documents.publish");
+  g_menu_append (page_menu, _("Open on _Wiki"), "documents.open-wiki");
   g_menu_append (page_menu, _("_Delete Page"), "documents.delete");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (page_menu));
@@ -1416,6 +1448,7 @@ lia_documents_view_class_init (LiaDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.move", "s", move_action);
   gtk_widget_class_install_action (widget_class, "documents.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "documents.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "documents.open-wiki", NULL, open_wiki_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "documents.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "documents.move", "s", "up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "documents.move", "s", "down");
