@@ -144,6 +144,27 @@ test_playbook (Fixture       *f,
   lia_playbook_view_set_filter (f->playbook, "office", NULL, NULL, NULL);
   own = lia_playbook_view_get_shown (f->playbook);
   g_assert_cmpstr (own, ==, "Design review office hours");
+
+  /* Edited through its form: one undo step. */
+  {
+    GtkWidget *form = lia_playbook_view_edit_entry (f->playbook, entry);
+    GtkWidget *name = lia_test_find_widget (form, lia_test_has_title, "Name");
+    GtkWidget *save = lia_test_find_widget (form, lia_test_has_label, "_Save");
+    g_autofree char *renamed = NULL;
+
+    g_assert_nonnull (name);
+    g_assert_nonnull (save);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Design review office hours");
+    gtk_editable_set_text (GTK_EDITABLE (name), "Design office hours");
+    g_signal_emit_by_name (save, "clicked");
+    spin (50);
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME), ==, "Design office hours");
+    lia_playbook_view_set_filter (f->playbook, "office", NULL, NULL, NULL);
+    renamed = lia_playbook_view_get_shown (f->playbook);
+    g_assert_cmpstr (renamed, ==, "Design office hours");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME), ==, "Design review office hours");
+  }
 }
 
 int

@@ -35,6 +35,9 @@ struct _LiaPlaybookView
 
 G_DEFINE_FINAL_TYPE (LiaPlaybookView, lia_playbook_view, ADW_TYPE_BIN)
 
+static void edit_entry_cb (GtkButton *button, LiaPlaybookView *self);
+static void schedule_refresh (LiaPlaybookView *self);
+
 static const char *
 choice (AdwComboRow        *row,
         const char * const *values)
@@ -98,6 +101,7 @@ entry_row (LiaPlaybookView  *self,
     {
       GtkWidget *tag = gtk_label_new (_("Team"));
       GtkWidget *remove = lia_icon_button_new ("user-trash-symbolic", _("Remove Entry"));
+      GtkWidget *edit = lia_icon_button_new ("document-edit-symbolic", _("Edit Entry"));
 
       gtk_widget_add_css_class (tag, "caption");
       gtk_widget_add_css_class (tag, "dim-label");
@@ -105,7 +109,12 @@ entry_row (LiaPlaybookView  *self,
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data_full (G_OBJECT (remove), "entry", g_object_ref (entry), g_object_unref);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_entry_cb), self);
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (edit, "flat");
+      g_object_set_data_full (G_OBJECT (edit), "entry", g_object_ref (entry), g_object_unref);
+      g_signal_connect (edit, "clicked", G_CALLBACK (edit_entry_cb), self);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tag);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), edit);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
     }
   return row;
@@ -179,6 +188,7 @@ schedule_refresh (LiaPlaybookView *self)
 typedef struct
 {
   LiaPlaybookView *view;
+  LiaPlaybookEntry *entry;   /* being edited, or NULL for a new one */
   AdwComboRow     *kind;
   AdwEntryRow     *name, *strengths, *weaknesses, *fits, *examples;
 } Form;
@@ -213,30 +223,56 @@ save_entry_cb (GtkButton *button,
       gtk_widget_grab_focus (GTK_WIDGET (form->name));
       return;
     }
-  entry = lia_playbook_entry_new ();
-  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_KIND,
-                         kind < g_strv_length ((char **) lia_playbook_kind_choices) ? lia_playbook_kind_choices[kind] : "mode");
-  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME, name);
-  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_STRENGTHS, gtk_editable_get_text (GTK_EDITABLE (form->strengths)));
-  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_WEAKNESSES, gtk_editable_get_text (GTK_EDITABLE (form->weaknesses)));
-  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_FITS, gtk_editable_get_text (GTK_EDITABLE (form->fits)));
-  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_EXAMPLES, gtk_editable_get_text (GTK_EDITABLE (form->examples)));
-  store = lia_workspace_get_playbook (self->workspace);
-  history = lia_workspace_get_history (self->workspace);
-  lia_history_begin (history, _("Add playbook entry"));
-  lia_history_insert (history, store, g_list_model_get_n_items (G_LIST_MODEL (store)), entry);
-  lia_history_end (history);
+  {
+    const struct { guint field; const char *text; } values[] = {
+      { LIA_PLAYBOOK_ENTRY_KIND, kind < g_strv_length ((char **) lia_playbook_kind_choices) ? lia_playbook_kind_choices[kind] : "mode" },
+      { LIA_PLAYBOOK_ENTRY_NAME, name },
+      { LIA_PLAYBOOK_ENTRY_STRENGTHS, gtk_editable_get_text (GTK_EDITABLE (form->strengths)) },
+      { LIA_PLAYBOOK_ENTRY_WEAKNESSES, gtk_editable_get_text (GTK_EDITABLE (form->weaknesses)) },
+      { LIA_PLAYBOOK_ENTRY_FITS, gtk_editable_get_text (GTK_EDITABLE (form->fits)) },
+      { LIA_PLAYBOOK_ENTRY_EXAMPLES, gtk_editable_get_text (GTK_EDITABLE (form->examples)) },
+    };
+
+    store = lia_workspace_get_playbook (self->workspace);
+    history = lia_workspace_get_history (self->workspace);
+    if (form->entry != NULL)
+      {
+        /* One undo step for the whole form. */
+        lia_history_begin (history, _("Edit playbook entry"));
+        for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+          lia_history_set_string (history, LIA_ENTITY (form->entry), values[i].field, values[i].text, FALSE);
+        lia_history_end (history);
+        schedule_refresh (self);
+      }
+    else
+      {
+        entry = lia_playbook_entry_new ();
+        for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+          lia_entity_set_string (LIA_ENTITY (entry), values[i].field, values[i].text);
+        lia_history_begin (history, _("Add playbook entry"));
+        lia_history_insert (history, store, g_list_model_get_n_items (G_LIST_MODEL (store)), entry);
+        lia_history_end (history);
+      }
+  }
   gtk_window_destroy (window);
 }
 
-GtkWidget *
-lia_playbook_view_add_entry (LiaPlaybookView *self)
+static void
+form_free (Form *form)
+{
+  g_clear_object (&form->entry);
+  g_free (form);
+}
+
+static GtkWidget *
+open_form (LiaPlaybookView  *self,
+           LiaPlaybookEntry *existing)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Add"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (existing ? _("_Save") : _("_Add"));
   GtkWidget *scroll = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *group = adw_preferences_group_new ();
@@ -246,11 +282,12 @@ lia_playbook_view_add_entry (LiaPlaybookView *self)
   if (self->workspace == NULL)
     return NULL;
   form->view = self;
-  gtk_window_set_title (GTK_WINDOW (window), _("New Playbook Entry"));
+  form->entry = existing ? g_object_ref (existing) : NULL;
+  gtk_window_set_title (GTK_WINDOW (window), existing ? _("Edit Playbook Entry") : _("New Playbook Entry"));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_set_default_size (GTK_WINDOW (window), 480, 520);
-  g_object_set_data_full (G_OBJECT (window), "form", form, g_free);
+  g_object_set_data_full (G_OBJECT (window), "form", form, (GDestroyNotify) form_free);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
@@ -269,6 +306,20 @@ lia_playbook_view_add_entry (LiaPlaybookView *self)
   form->weaknesses = form_entry (group, _("Weaknesses"));
   form->fits = form_entry (group, _("Fits when"));
   form->examples = form_entry (group, _("Tools (optional)"));
+  if (existing != NULL)
+    {
+      LiaEntity *e = LIA_ENTITY (existing);
+      const char *kind = lia_entity_get_string (e, LIA_PLAYBOOK_ENTRY_KIND);
+
+      for (guint i = 0; lia_playbook_kind_choices[i]; i++)
+        if (g_str_equal (lia_playbook_kind_choices[i], kind))
+          adw_combo_row_set_selected (form->kind, i);
+      gtk_editable_set_text (GTK_EDITABLE (form->name), lia_entity_get_string (e, LIA_PLAYBOOK_ENTRY_NAME));
+      gtk_editable_set_text (GTK_EDITABLE (form->strengths), lia_entity_get_string (e, LIA_PLAYBOOK_ENTRY_STRENGTHS));
+      gtk_editable_set_text (GTK_EDITABLE (form->weaknesses), lia_entity_get_string (e, LIA_PLAYBOOK_ENTRY_WEAKNESSES));
+      gtk_editable_set_text (GTK_EDITABLE (form->fits), lia_entity_get_string (e, LIA_PLAYBOOK_ENTRY_FITS));
+      gtk_editable_set_text (GTK_EDITABLE (form->examples), lia_entity_get_string (e, LIA_PLAYBOOK_ENTRY_EXAMPLES));
+    }
   gtk_widget_set_margin_top (group, 18);
   gtk_widget_set_margin_bottom (group, 18);
   gtk_widget_set_margin_start (group, 12);
@@ -282,6 +333,26 @@ lia_playbook_view_add_entry (LiaPlaybookView *self)
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_grab_focus (GTK_WIDGET (form->name));
   return window;
+}
+
+GtkWidget *
+lia_playbook_view_add_entry (LiaPlaybookView *self)
+{
+  return open_form (self, NULL);
+}
+
+GtkWidget *
+lia_playbook_view_edit_entry (LiaPlaybookView  *self,
+                              LiaPlaybookEntry *entry)
+{
+  return open_form (self, entry);
+}
+
+static void
+edit_entry_cb (GtkButton       *button,
+               LiaPlaybookView *self)
+{
+  open_form (self, g_object_get_data (G_OBJECT (button), "entry"));
 }
 
 static void

@@ -23,5 +23,7 @@ void   lia_playbook_view_focus_search  (LiaPlaybookView *self);
 char  *lia_playbook_view_get_shown     (LiaPlaybookView *self);
 /* Opens the form for a team's own entry; returns the dialog. */
 GtkWidget *lia_playbook_view_add_entry (LiaPlaybookView *self);
+GtkWidget *lia_playbook_view_edit_entry (LiaPlaybookView  *self,
+                                         LiaPlaybookEntry *entry);
 
 G_END_DECLS
