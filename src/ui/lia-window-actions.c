@@ -299,8 +299,8 @@ send_to_tracker_action (GtkWidget  *widget,
         g_autoptr(LiaEntity) entity = g_list_model_get_item (lists[l], i);
         if (g_strcmp0 (lia_entity_get_id (entity), id) == 0)
           {
-            lia_tasks_view_send_entity (self->tasks_view, entity);
             lia_window_show_area (self, "tasks");
+            lia_tasks_view_send_entity (self->tasks_view, entity);
             return;
           }
       }

@@ -39,6 +39,14 @@ struct _LiaWindow
   GtkToggleButton      *search_button;
   GtkStack             *stack;
   LiaRequirementsView  *requirements_view;
+  /* The other pages are made when first shown (start-up time). */
+  AdwBin               *zones_slot;
+  AdwBin               *tasks_slot;
+  AdwBin               *contracts_slot;
+  AdwBin               *assessment_slot;
+  AdwBin               *playbook_slot;
+  AdwBin               *meetings_slot;
+  AdwBin               *documents_slot;
   LiaZonesView         *zones_view;
   LiaTasksView         *tasks_view;
   LiaContractsView     *contracts_view;

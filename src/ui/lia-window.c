@@ -233,6 +233,46 @@ update_area_controls (LiaWindow *self)
     gtk_toggle_button_set_active (self->search_button, FALSE);
 }
 
+static void open_meeting_cb (LiaWindow *self, LiaMeeting *meeting);
+
+static void
+page_made (LiaWindow  *self,
+           const char *area)
+{
+  if (g_str_equal (area, "documents"))
+    g_signal_connect_object (self->documents_view, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Makes the page of @area on first use: building all eight pages before
+ * the first frame cost half of the start-up time. */
+GtkWidget *
+lia_window_get_view (LiaWindow  *self,
+                     const char *area)
+{
+#define PAGE(name, type, setter) \
+  if (g_strcmp0 (area, #name) == 0) \
+    { \
+      if (self->name##_view == NULL) \
+        { \
+          self->name##_view = g_object_new (type, NULL); \
+          adw_bin_set_child (self->name##_slot, GTK_WIDGET (self->name##_view)); \
+          if (self->workspace != NULL) \
+            setter (self->name##_view, self->workspace); \
+          page_made (self, #name); \
+        } \
+      return GTK_WIDGET (self->name##_view); \
+    }
+  PAGE (zones, LIA_TYPE_ZONES_VIEW, lia_zones_view_set_workspace)
+  PAGE (tasks, LIA_TYPE_TASKS_VIEW, lia_tasks_view_set_workspace)
+  PAGE (contracts, LIA_TYPE_CONTRACTS_VIEW, lia_contracts_view_set_workspace)
+  PAGE (assessment, LIA_TYPE_ASSESSMENT_VIEW, lia_assessment_view_set_workspace)
+  PAGE (playbook, LIA_TYPE_PLAYBOOK_VIEW, lia_playbook_view_set_workspace)
+  PAGE (meetings, LIA_TYPE_MEETINGS_VIEW, lia_meetings_view_set_workspace)
+  PAGE (documents, LIA_TYPE_DOCUMENTS_VIEW, lia_documents_view_set_workspace)
+#undef PAGE
+  return GTK_WIDGET (self->requirements_view);
+}
+
 void
 lia_window_show_area (LiaWindow  *self,
                       const char *area)
@@ -241,6 +281,7 @@ lia_window_show_area (LiaWindow  *self,
 
   g_return_if_fail (LIA_IS_WINDOW (self));
 
+  lia_window_get_view (self, area);
   row = g_strcmp0 (area, "zones") == 0 ? self->zones_row :
         g_strcmp0 (area, "tasks") == 0 ? self->tasks_row :
         g_strcmp0 (area, "contracts") == 0 ? self->contracts_row :
@@ -280,6 +321,7 @@ sidebar_row_selected_cb (LiaWindow     *self,
 {
   if (row == NULL)
     return;
+  lia_window_get_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
   gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
   update_area_controls (self);
   remember_area (self);
@@ -430,13 +472,13 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, tasks_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, contracts_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, assessment_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, playbook_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_slot);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, tasks_slot);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, contracts_slot);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, assessment_slot);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, playbook_slot);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_slot);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_slot);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
@@ -457,7 +499,6 @@ lia_window_init (LiaWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_list_box_select_row (self->sidebar, self->requirements_row);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  g_signal_connect_object (self->documents_view, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
@@ -512,13 +553,20 @@ lia_window_set_workspace (LiaWindow    *self,
                            G_CALLBACK (lia_window_update_actions), self, G_CONNECT_SWAPPED);
 
   lia_requirements_view_set_workspace (self->requirements_view, workspace);
-  lia_zones_view_set_workspace (self->zones_view, workspace);
-  lia_tasks_view_set_workspace (self->tasks_view, workspace);
-  lia_contracts_view_set_workspace (self->contracts_view, workspace);
-  lia_assessment_view_set_workspace (self->assessment_view, workspace);
-  lia_playbook_view_set_workspace (self->playbook_view, workspace);
-  lia_meetings_view_set_workspace (self->meetings_view, workspace);
-  lia_documents_view_set_workspace (self->documents_view, workspace);
+  if (self->zones_view != NULL)
+    lia_zones_view_set_workspace (self->zones_view, workspace);
+  if (self->tasks_view != NULL)
+    lia_tasks_view_set_workspace (self->tasks_view, workspace);
+  if (self->contracts_view != NULL)
+    lia_contracts_view_set_workspace (self->contracts_view, workspace);
+  if (self->assessment_view != NULL)
+    lia_assessment_view_set_workspace (self->assessment_view, workspace);
+  if (self->playbook_view != NULL)
+    lia_playbook_view_set_workspace (self->playbook_view, workspace);
+  if (self->meetings_view != NULL)
+    lia_meetings_view_set_workspace (self->meetings_view, workspace);
+  if (self->documents_view != NULL)
+    lia_documents_view_set_workspace (self->documents_view, workspace);
   update_title (self);
   lia_window_update_actions (self);
 }

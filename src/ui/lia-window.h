@@ -21,6 +21,8 @@ gboolean      lia_window_is_disposable  (LiaWindow      *self);
 void          lia_window_show_error     (LiaWindow      *self,
                                          const char     *heading,
                                          const GError   *error);
+GtkWidget    *lia_window_get_view       (LiaWindow      *self,
+                                         const char     *area);
 void          lia_window_show_area      (LiaWindow      *self,
                                          const char     *area);
 
