@@ -260,6 +260,18 @@ sync_action (GtkWidget  *widget,
   lia_tasks_view_sync (self->tasks_view);
 }
 
+/* The playbook's entries that train one assessment area. */
+static void
+show_playbook_for_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  lia_window_show_area (self, "playbook");
+  lia_playbook_view_set_practise (self->playbook_view, g_variant_get_string (param, NULL));
+}
+
 /* Another page of the window, by name (the assessment's suggestions). */
 static void
 show_area_action (GtkWidget  *widget,
@@ -374,6 +386,7 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.show-playbook-for", "s", show_playbook_for_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.publish", NULL);
   gtk_widget_class_install_action (widget_class, "win.send-to-tracker", "s", send_to_tracker_action);
   /* Ctrl+Shift+S is Save As. */

@@ -83,6 +83,17 @@ test_chart_and_rating (Fixture       *f,
   lia_assessment_scores (latest, scores);
   g_assert_cmpint (scores[4], ==, 2);
 
+  /* A suggestion's playbook button shows the entries that train the area. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "win.show-playbook-for", "s", "time-zones"));
+  spin (100);
+  {
+    g_autofree char *shown = lia_playbook_view_get_shown (LIA_PLAYBOOK_VIEW (lia_window_get_view (f->window, "playbook")));
+    g_assert_cmpstr (shown, ==, "Distributed collaboration\nAsynchronous collaboration\nEmail");
+  }
+  lia_playbook_view_set_practise (LIA_PLAYBOOK_VIEW (lia_window_get_view (f->window, "playbook")), NULL);
+  lia_window_show_area (f->window, "assessment");
+  spin (50);
+
   /* A suggestion's button opens the page it names. */
   g_assert_null (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "win.show-area", "s", "zones"));

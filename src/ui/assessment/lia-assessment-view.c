@@ -219,6 +219,14 @@ practising_entries (GListModel *entries,
 }
 
 static void
+open_playbook_cb (GtkButton         *button,
+                  LiaAssessmentView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-playbook-for", "s",
+                              (const char *) g_object_get_data (G_OBJECT (button), "area"));
+}
+
+static void
 open_page_cb (GtkButton         *button,
               LiaAssessmentView *self)
 {
@@ -271,6 +279,16 @@ update_suggestions (LiaAssessmentView *self)
       g_object_set_data_full (G_OBJECT (row), "suggestion",
                               g_strdup_printf ("%s → %s", lia_area_get_name (lowest[i]), area->app_area), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (open_page_cb), self);
+      if (names->len > 1)
+        {
+          GtkWidget *playbook = lia_icon_button_new ("view-list-bullet-symbolic", _("Show These in the Playbook"));
+
+          gtk_widget_set_valign (playbook, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (playbook, "flat");
+          g_object_set_data_full (G_OBJECT (playbook), "area", g_strdup (area->id), g_free);
+          g_signal_connect (playbook, "clicked", G_CALLBACK (open_playbook_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), playbook);
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->suggestions, row);
     }

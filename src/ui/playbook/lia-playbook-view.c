@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-playbook-view.h"
+#include "lia-assessments.h"
 #include "lia-playbook.h"
 #include "lia-toast.h"
 #include "lia-widgets.h"
@@ -30,6 +31,9 @@ struct _LiaPlaybookView
   AdwComboRow    *urgency_row;
   GtkBox         *sections;
   GtkStack       *stack;
+  char           *practise;   /* only entries that train this area, or NULL */
+  GtkRevealer    *practise_bar;
+  GtkLabel       *practise_label;
   GPtrArray      *shown;      /* char *: names, in order */
 };
 
@@ -146,7 +150,9 @@ refresh (LiaPlaybookView *self)
             g_autoptr(LiaPlaybookEntry) entry = g_list_model_get_item (sources[s], i);
 
             if (!g_str_equal (lia_entity_get_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_KIND), lia_playbook_kind_choices[k]) ||
-                !lia_playbook_matches (entry, query, size, spread, urgency))
+                !lia_playbook_matches (entry, query, size, spread, urgency) ||
+                (self->practise && !g_strv_contains (lia_entity_get_strv (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_PRACTISES),
+                                                     self->practise)))
               continue;
             if (group == NULL)
               {
@@ -397,6 +403,7 @@ lia_playbook_view_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->builtin);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->practise, g_free);
   G_OBJECT_CLASS (lia_playbook_view_parent_class)->dispose (object);
 }
 
@@ -453,10 +460,27 @@ lia_playbook_view_init (LiaPlaybookView *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->sections), "entries");
   gtk_stack_add_named (self->stack, none, "none");
 
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *all = gtk_button_new_with_mnemonic (_("Show _All"));
+
+    self->practise_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->practise_label, TRUE);
+    gtk_label_set_xalign (self->practise_label, 0);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->practise_label), TRUE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->practise_label), "heading");
+    g_signal_connect_swapped (all, "clicked", G_CALLBACK (lia_playbook_view_set_practise), self);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->practise_label));
+    gtk_box_append (GTK_BOX (box), all);
+    self->practise_bar = GTK_REVEALER (gtk_revealer_new ());
+    gtk_revealer_set_child (self->practise_bar, box);
+  }
+
   gtk_widget_set_margin_top (content, 18);
   gtk_widget_set_margin_bottom (content, 24);
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->practise_bar));
   gtk_box_append (GTK_BOX (content), bar);
   gtk_box_append (GTK_BOX (content), filters);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
@@ -526,4 +550,25 @@ lia_playbook_view_get_shown (LiaPlaybookView *self)
   for (guint i = 0; i < self->shown->len; i++)
     g_string_append_printf (out, "%s%s", i ? "\n" : "", (char *) self->shown->pdata[i]);
   return g_string_free (out, FALSE);
+}
+
+/* Shows only the entries that train @area (an assessment area's id), with
+ * a way back to all; NULL shows all. */
+void
+lia_playbook_view_set_practise (LiaPlaybookView *self,
+                                const char      *area)
+{
+  int index = area ? lia_area_find (area) : -1;
+
+  g_free (self->practise);
+  self->practise = index >= 0 ? g_strdup (lia_area_get (index)->id) : NULL;
+  if (index >= 0)
+    {
+      /* Translators: %s is a competency area, "Entries that train Teamwork" */
+      g_autofree char *text = g_strdup_printf (_("Entries that train %s"), lia_area_get_name (index));
+      gtk_label_set_text (self->practise_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->practise_bar, index >= 0);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
 }

@@ -19,6 +19,8 @@ void   lia_playbook_view_set_filter    (LiaPlaybookView *self,
                                         const char      *spread,
                                         const char      *urgency);
 void   lia_playbook_view_focus_search  (LiaPlaybookView *self);
+void   lia_playbook_view_set_practise  (LiaPlaybookView *self,
+                                        const char      *area);
 /* The entries shown, one name per line, in order. */
 char  *lia_playbook_view_get_shown     (LiaPlaybookView *self);
 /* Opens the form for a team's own entry; returns the dialog. */
