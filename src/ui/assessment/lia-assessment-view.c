@@ -486,7 +486,7 @@ area_row (LiaAssessmentView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_area_get_name (area));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), lia_area_get_criterion (area));
   gtk_widget_add_css_class (scores, "linked");
-  gtk_widget_add_css_class (scores, "score-buttons");
+  gtk_widget_add_css_class (scores, "compact-toggles");
   gtk_widget_set_valign (scores, GTK_ALIGN_CENTER);
   for (int s = 0; s < 5; s++)
     {

@@ -400,6 +400,7 @@ build (LiaMemberDialog *self)
   self->end_row = ADW_ENTRY_ROW (entry_row (_("Ends"), hours));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("Days"));
   gtk_widget_add_css_class (days_box, "linked");
+  gtk_widget_add_css_class (days_box, "compact-toggles");
   gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
   for (guint d = 0; d < 7; d++)
     {
