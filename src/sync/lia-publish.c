@@ -76,10 +76,9 @@ struct _LiaPublishPlan
   gboolean    dry_run;
   GPtrArray  *jobs;
   GHashTable *titles;        /* local id, and local title, → remote title */
-  GHashTable *keys;          /* local id → remote key (guarded by lock) */
+  GHashTable *keys;          /* local id → remote key; only the worker writes it while it runs */
   GHashTable *linked_keys;   /* remote keys some local page is linked to */
   GPtrArray  *remote_only;   /* titles of remote pages no local page knows */
-  GMutex      lock;
   gboolean    cancelled;
   char       *error;         /* the wiki could not be read at all */
 };
@@ -304,7 +303,6 @@ lia_publish_plan_new (LiaWorkspace        *workspace,
   plan->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->linked_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->remote_only = g_ptr_array_new_with_free_func (g_free);
-  g_mutex_init (&plan->lock);
 
   w.plan = plan;
   w.wiki = wiki;
@@ -334,7 +332,6 @@ lia_publish_plan_free (LiaPublishPlan *plan)
   g_hash_table_unref (plan->keys);
   g_hash_table_unref (plan->linked_keys);
   g_ptr_array_unref (plan->remote_only);
-  g_mutex_clear (&plan->lock);
   g_free (plan->error);
   g_free (plan);
 }
@@ -540,9 +537,7 @@ run_job (LiaPublishPlan *plan,
       job->key = g_strdup (page->key);
       job->url = g_strdup (page->url);
       job->version = page->version;
-      g_mutex_lock (&plan->lock);
       g_hash_table_insert (plan->keys, g_strdup (job->id), g_strdup (job->key));
-      g_mutex_unlock (&plan->lock);
       if (!place_page (plan, wiki, job, TRUE, cancellable, &error))
         fail (job, OUTCOME_FAILED, error);
       return;
@@ -587,9 +582,7 @@ run_job (LiaPublishPlan *plan,
   g_free (job->url);
   job->url = g_strdup (page->url);
   job->version = page->version;
-  g_mutex_lock (&plan->lock);
   g_hash_table_insert (plan->keys, g_strdup (job->id), g_strdup (job->key));
-  g_mutex_unlock (&plan->lock);
   if (job->place_changed && !place_page (plan, wiki, job, FALSE, cancellable, &error))
     fail (job, OUTCOME_FAILED, error);
 }

@@ -132,14 +132,14 @@ value_text (LiaEntity *entity,
     }
 }
 
-/* Writes @text into the entity; FALSE when it cannot be read. */
+/* Writes @text into the entity through the history; FALSE when it cannot
+ * be read. */
 static gboolean
 commit_text (LiaContractsView *self,
              LiaEntity        *entity,
              guint             field,
              EditKind          kind,
-             const char       *text,
-             gboolean          apply)
+             const char       *text)
 {
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
@@ -147,8 +147,7 @@ commit_text (LiaContractsView *self,
   switch (kind)
     {
     case EDIT_TEXT:
-      if (apply)
-        lia_history_set_string (history (self), entity, field, text, TRUE);
+      lia_history_set_string (history (self), entity, field, text, TRUE);
       return TRUE;
     case EDIT_NUMBER:
       {
@@ -199,8 +198,7 @@ commit_text (LiaContractsView *self,
     default:
       g_assert_not_reached ();
     }
-  if (apply)
-    lia_history_set_value (history (self), entity, field, &value, TRUE);
+  lia_history_set_value (history (self), entity, field, &value, TRUE);
   return TRUE;
 }
 
@@ -214,7 +212,7 @@ entry_changed_cb (AdwEntryRow      *row,
 
   if (self->loading || entity == NULL)
     return;
-  if (commit_text (self, entity, field, kind, gtk_editable_get_text (GTK_EDITABLE (row)), TRUE))
+  if (commit_text (self, entity, field, kind, gtk_editable_get_text (GTK_EDITABLE (row))))
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
