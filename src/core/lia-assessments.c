@@ -69,32 +69,39 @@ lia_assessment_new_dated (const char *date)
   return assessment;
 }
 
+typedef struct
+{
+  LiaAssessment *assessment;
+  guint          order;      /* its place in the workspace */
+} Dated;
+
 static int
 by_date (gconstpointer a,
          gconstpointer b)
 {
-  LiaEntity *x = *(LiaEntity **) a, *y = *(LiaEntity **) b;
-  int c = g_strcmp0 (lia_entity_get_string (x, LIA_ASSESSMENT_DATE), lia_entity_get_string (y, LIA_ASSESSMENT_DATE));
+  const Dated *x = a, *y = b;
+  int c = g_strcmp0 (lia_entity_get_string (LIA_ENTITY (x->assessment), LIA_ASSESSMENT_DATE),
+                     lia_entity_get_string (LIA_ENTITY (y->assessment), LIA_ASSESSMENT_DATE));
 
-  if (c != 0)
-    return c;
-  /* a stable sort: keep the workspace order of equal dates */
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (x), "lia-order")) -
-         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (y), "lia-order"));
+  /* equal dates keep the workspace's order */
+  return c != 0 ? c : (int) x->order - (int) y->order;
 }
 
 GPtrArray *
 lia_assessments_by_date (GListModel *assessments)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (assessments);
+  g_autoptr(GArray) dated = g_array_sized_new (FALSE, FALSE, sizeof (Dated), n);
+  GPtrArray *out = g_ptr_array_new_full (n, g_object_unref);
 
-  for (guint i = 0; i < g_list_model_get_n_items (assessments); i++)
+  for (guint i = 0; i < n; i++)
     {
-      LiaAssessment *a = g_list_model_get_item (assessments, i);
-      g_object_set_data (G_OBJECT (a), "lia-order", GINT_TO_POINTER (i));
-      g_ptr_array_add (out, a);
+      Dated d = { g_list_model_get_item (assessments, i), i };
+      g_array_append_val (dated, d);
     }
-  g_ptr_array_sort (out, by_date);
+  g_array_sort (dated, by_date);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (out, g_array_index (dated, Dated, i).assessment);
   return out;
 }
 
