@@ -150,6 +150,26 @@ lia_playbook_load_builtin (GError **error)
   return ok ? g_steal_pointer (&store) : NULL;
 }
 
+GListStore *
+lia_playbook_get_builtin (void)
+{
+  static GListStore *builtin;
+
+  if (g_once_init_enter (&builtin))
+    {
+      g_autoptr(GError) error = NULL;
+      GListStore *store = lia_playbook_load_builtin (&error);
+
+      if (store == NULL)
+        {
+          g_warning ("playbook: %s", error->message);
+          store = g_list_store_new (LIA_TYPE_PLAYBOOK_ENTRY);
+        }
+      g_once_init_leave (&builtin, store);
+    }
+  return builtin;
+}
+
 static gboolean
 suits (LiaPlaybookEntry *entry,
        guint             field,

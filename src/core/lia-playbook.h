@@ -9,6 +9,9 @@ G_BEGIN_DECLS
  * translated through po/), and the filters the Playbook page offers. */
 
 GListStore *lia_playbook_load_builtin (GError          **error);
+/* The shipped entries, read once per process and shared (transfer none);
+ * empty, with a warning, if they cannot be read. */
+GListStore *lia_playbook_get_builtin  (void);
 /* @query matches the name, strengths, weaknesses, fits and examples
  * (case-insensitive); @size, @spread and @urgency are choice values or
  * NULL for any.  An entry with no tag for a situation suits them all. */

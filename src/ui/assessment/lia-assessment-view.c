@@ -555,11 +555,8 @@ lia_assessment_view_init (LiaAssessmentView *self)
   GtkWidget *next = adw_preferences_group_new ();
   GtkWidget *empty = adw_status_page_new ();
   GtkWidget *start = gtk_button_new_with_mnemonic (_("_New Assessment"));
-  g_autoptr(GError) error = NULL;
 
-  self->builtin = lia_playbook_load_builtin (&error);
-  if (self->builtin == NULL)
-    g_warning ("playbook: %s", error->message);
+  self->builtin = g_object_ref (lia_playbook_get_builtin ());
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   gtk_widget_add_css_class (list_title, "heading");

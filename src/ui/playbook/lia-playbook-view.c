@@ -426,15 +426,9 @@ lia_playbook_view_init (LiaPlaybookView *self)
   const char *sizes[] = { _("Small"), _("Medium"), _("Large"), NULL };
   const char *spreads[] = { _("One time zone"), _("A few time zones"), _("Worldwide"), NULL };
   const char *urgencies[] = { _("Can wait"), _("Urgent"), NULL };
-  g_autoptr(GError) error = NULL;
 
   self->shown = g_ptr_array_new_with_free_func (g_free);
-  self->builtin = lia_playbook_load_builtin (&error);
-  if (self->builtin == NULL)
-    {
-      g_warning ("playbook: %s", error->message);
-      self->builtin = g_list_store_new (LIA_TYPE_PLAYBOOK_ENTRY);
-    }
+  self->builtin = g_object_ref (lia_playbook_get_builtin ());
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Search the playbook"), NULL);
