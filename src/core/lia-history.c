@@ -3,12 +3,20 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "lia-field-check.h"
 #include "lia-history.h"
 
 /* Edits are recorded as reversible commands, grouped so that one user
  * action (which may touch several entities) is one undo step. */
 
 #define COALESCE_USEC (1500 * G_TIME_SPAN_MILLISECOND)
+
+/* Undo keeps what it needs to go back (old values, removed entities); a
+ * long session of pasting large pages must not grow it without bound.
+ * The oldest steps go first. */
+#define DEFAULT_MEMORY_LIMIT (32 * 1024 * 1024)
 
 typedef enum
 {
@@ -37,6 +45,7 @@ typedef struct
   GPtrArray *commands;
   gint64     time;
   gboolean   coalescable;
+  gsize      size;      /* estimated bytes held */
 } Group;
 
 struct _LiaHistory
@@ -47,6 +56,8 @@ struct _LiaHistory
   GPtrArray *redo;    /* of Group, next redo last */
   Group     *open;
   guint      depth;
+  gsize      size;        /* of every group in undo and redo */
+  gsize      limit;
 };
 
 G_DEFINE_FINAL_TYPE (LiaHistory, lia_history, G_TYPE_OBJECT)
@@ -60,6 +71,7 @@ enum {
 
 enum {
   CHANGED,
+  REMOVING,
   N_SIGNALS
 };
 
@@ -102,6 +114,65 @@ group_new (const char *label)
   return group;
 }
 
+static gsize
+value_size (const GValue *value)
+{
+  if (!G_IS_VALUE (value))
+    return 0;
+  if (G_VALUE_HOLDS_STRING (value))
+    return g_value_get_string (value) ? strlen (g_value_get_string (value)) + 1 : 0;
+  if (G_VALUE_HOLDS (value, G_TYPE_STRV))
+    {
+      const char * const *strv = g_value_get_boxed (value);
+      gsize n = 0;
+
+      for (guint i = 0; strv && strv[i]; i++)
+        n += strlen (strv[i]) + 1 + sizeof (char *);
+      return n;
+    }
+  return 0;
+}
+
+/* Roughly what an entity and everything in it holds: its text. */
+static gsize
+entity_size (LiaEntity *entity)
+{
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+  gsize n = 128;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const GValue *v = lia_entity_peek_value (entity, i);
+
+      if (klass->fields[i].kind == LIA_KIND_LIST)
+        {
+          GListModel *list = g_value_get_object (v);
+
+          for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+            {
+              g_autoptr(LiaEntity) item = g_list_model_get_item (list, j);
+              n += entity_size (item);
+            }
+        }
+      else if (klass->fields[i].kind == LIA_KIND_CHILD && g_value_get_object (v) != NULL)
+        n += entity_size (g_value_get_object (v));
+      else
+        n += value_size (v) + sizeof (GValue);
+    }
+  return n;
+}
+
+static gsize
+command_size (Command *cmd)
+{
+  gsize n = sizeof (Command);
+
+  n += value_size (&cmd->before) + value_size (&cmd->after);
+  if ((cmd->kind == CMD_INSERT || cmd->kind == CMD_REMOVE) && LIA_IS_ENTITY (cmd->item))
+    n += entity_size (LIA_ENTITY (cmd->item));
+  return n;
+}
+
 static void
 apply (Command  *cmd,
        gboolean  forward)
@@ -142,6 +213,27 @@ notify_state (LiaHistory *self)
 }
 
 static void
+drop_redo (LiaHistory *self)
+{
+  for (guint i = 0; i < self->redo->len; i++)
+    self->size -= ((Group *) g_ptr_array_index (self->redo, i))->size;
+  g_ptr_array_set_size (self->redo, 0);
+}
+
+/* The oldest steps go when undo holds more than its limit; the newest
+ * step is always kept, however large. */
+static void
+trim (LiaHistory *self)
+{
+  guint drop = 0;
+
+  while (self->size > self->limit && drop + 1 < self->undo->len)
+    self->size -= ((Group *) g_ptr_array_index (self->undo, drop++))->size;
+  if (drop > 0)
+    g_ptr_array_remove_range (self->undo, 0, drop);
+}
+
+static void
 commit_group (LiaHistory *self,
               Group      *group)
 {
@@ -151,8 +243,12 @@ commit_group (LiaHistory *self,
       return;
     }
 
+  for (guint i = 0; i < group->commands->len; i++)
+    group->size += command_size (g_ptr_array_index (group->commands, i));
+  drop_redo (self);
   g_ptr_array_add (self->undo, group);
-  g_ptr_array_set_size (self->redo, 0);
+  self->size += group->size;
+  trim (self);
   notify_state (self);
 }
 
@@ -229,6 +325,12 @@ lia_history_class_init (LiaHistoryClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Emitted inside the undo step of lia_history_remove(), before the item
+   * goes: edits made by handlers (dropping references to the item) are
+   * part of the same step, so one Ctrl+Z brings both back. */
+  signals[REMOVING] =
+    g_signal_new ("removing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_LIST_STORE, G_TYPE_OBJECT);
 }
 
 static void
@@ -236,6 +338,7 @@ lia_history_init (LiaHistory *self)
 {
   self->undo = g_ptr_array_new_with_free_func (group_free);
   self->redo = g_ptr_array_new_with_free_func (group_free);
+  self->limit = DEFAULT_MEMORY_LIMIT;
 }
 
 LiaHistory *
@@ -266,22 +369,31 @@ lia_history_end (LiaHistory *self)
 }
 
 /* With @coalesce, a change to the same field right after the previous one
- * (typing in an entry) extends that undo step instead of adding one. */
-void
-lia_history_set_value (LiaHistory   *self,
-                       LiaEntity    *entity,
-                       guint         field,
-                       const GValue *value,
-                       gboolean      coalesce)
+ * (typing in an entry) extends that undo step instead of adding one.
+ *
+ * A value the rule book refuses (lia_entity_check_value) is not set: the
+ * edit returns FALSE with the reason, and the model keeps its last valid
+ * value, so no edit can produce a file the reader refuses. */
+gboolean
+lia_history_try_set_value (LiaHistory   *self,
+                           LiaEntity    *entity,
+                           guint         field,
+                           const GValue *value,
+                           gboolean      coalesce,
+                           GError      **error)
 {
   const GValue *current;
   Command *cmd;
 
-  g_return_if_fail (LIA_IS_HISTORY (self));
-  g_return_if_fail (LIA_IS_ENTITY (entity));
+  g_return_val_if_fail (LIA_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (LIA_IS_ENTITY (entity), FALSE);
 
   current = lia_entity_peek_value (entity, field);
-  g_return_if_fail (current != NULL);
+  g_return_val_if_fail (current != NULL, FALSE);
+  g_return_val_if_fail (G_VALUE_TYPE (value) == G_VALUE_TYPE (current), FALSE);
+
+  if (!lia_entity_check_value (entity, field, value, error))
+    return FALSE;
 
   if (coalesce && self->open == NULL && self->undo->len > 0 && self->redo->len == 0)
     {
@@ -294,11 +406,15 @@ lia_history_set_value (LiaHistory   *self,
 
           if (prev->kind == CMD_SET && prev->entity == entity && prev->field == field)
             {
+              gsize before = command_size (prev);
+
               g_value_copy (value, &prev->after);
               last->time = now;
+              last->size += command_size (prev) - before;
+              self->size += command_size (prev) - before;
               if (lia_entity_set_value (entity, field, value))
                 g_signal_emit (self, signals[CHANGED], 0);
-              return;
+              return TRUE;
             }
         }
     }
@@ -315,15 +431,33 @@ lia_history_set_value (LiaHistory   *self,
   if (lia_entity_value_equal (entity, field, value))
     {
       command_free (cmd);
-      return;
+      return TRUE;
     }
 
   record (self, cmd);
   if (coalesce && self->open == NULL && self->undo->len > 0)
     ((Group *) g_ptr_array_index (self->undo, self->undo->len - 1))->coalescable = TRUE;
+  return TRUE;
 }
 
-void
+gboolean
+lia_history_set_value (LiaHistory   *self,
+                       LiaEntity    *entity,
+                       guint         field,
+                       const GValue *value,
+                       gboolean      coalesce)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lia_history_try_set_value (self, entity, field, value, coalesce, &error))
+    return TRUE;
+  if (error != NULL)
+    g_info ("Refused an edit of %s.%s: %s", G_OBJECT_TYPE_NAME (entity),
+            lia_entity_get_field_spec (entity, field)->name, error->message);
+  return FALSE;
+}
+
+gboolean
 lia_history_set_string (LiaHistory *self,
                         LiaEntity  *entity,
                         guint       field,
@@ -334,10 +468,10 @@ lia_history_set_string (LiaHistory *self,
 
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, value ? value : "");
-  lia_history_set_value (self, entity, field, &v, coalesce);
+  return lia_history_set_value (self, entity, field, &v, coalesce);
 }
 
-void
+gboolean
 lia_history_set_int (LiaHistory *self,
                      LiaEntity  *entity,
                      guint       field,
@@ -347,21 +481,27 @@ lia_history_set_int (LiaHistory *self,
 
   g_value_init (&v, G_TYPE_INT);
   g_value_set_int (&v, value);
-  lia_history_set_value (self, entity, field, &v, FALSE);
+  return lia_history_set_value (self, entity, field, &v, FALSE);
 }
 
-void
-lia_history_insert (LiaHistory *self,
-                    GListStore *store,
-                    guint       position,
-                    gpointer    item)
+/* An entity is inserted only when every field in it passes the rule
+ * book; references to other entities are the workspace's check. */
+gboolean
+lia_history_try_insert (LiaHistory  *self,
+                        GListStore  *store,
+                        guint        position,
+                        gpointer     item,
+                        GError     **error)
 {
   Command *cmd;
 
-  g_return_if_fail (LIA_IS_HISTORY (self));
-  g_return_if_fail (G_IS_LIST_STORE (store));
-  g_return_if_fail (G_IS_OBJECT (item));
-  g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_return_val_if_fail (LIA_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+  g_return_val_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (store)), FALSE);
+
+  if (LIA_IS_ENTITY (item) && !lia_entity_check (item, error))
+    return FALSE;
 
   cmd = g_new0 (Command, 1);
   cmd->kind = CMD_INSERT;
@@ -369,6 +509,22 @@ lia_history_insert (LiaHistory *self,
   cmd->position = position;
   cmd->item = g_object_ref (item);
   record (self, cmd);
+  return TRUE;
+}
+
+gboolean
+lia_history_insert (LiaHistory *self,
+                    GListStore *store,
+                    guint       position,
+                    gpointer    item)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lia_history_try_insert (self, store, position, item, &error))
+    return TRUE;
+  if (error != NULL)
+    g_info ("Refused to insert a %s: %s", G_OBJECT_TYPE_NAME (item), error->message);
+  return FALSE;
 }
 
 void
@@ -387,7 +543,18 @@ lia_history_remove (LiaHistory *self,
   cmd->store = g_object_ref (store);
   cmd->position = position;
   cmd->item = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+  lia_history_begin (self, NULL);
+  g_signal_emit (self, signals[REMOVING], 0, store, cmd->item);
+  /* A handler may have moved things in this store; find the item again. */
+  if (!g_list_store_find (store, cmd->item, &cmd->position))
+    {
+      command_free (cmd);
+      lia_history_end (self);
+      g_return_if_reached ();
+    }
   record (self, cmd);
+  lia_history_end (self);
 }
 
 void
@@ -494,5 +661,33 @@ lia_history_clear (LiaHistory *self)
 
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  self->size = 0;
   notify_state (self);
+}
+
+/* For tests: how many bytes undo may hold, and how many it holds. */
+void
+lia_history_set_memory_limit (LiaHistory *self,
+                              gsize       limit)
+{
+  g_return_if_fail (LIA_IS_HISTORY (self));
+
+  self->limit = limit;
+  trim (self);
+}
+
+gsize
+lia_history_get_memory_size (LiaHistory *self)
+{
+  g_return_val_if_fail (LIA_IS_HISTORY (self), 0);
+
+  return self->size;
+}
+
+guint
+lia_history_get_n_undo (LiaHistory *self)
+{
+  g_return_val_if_fail (LIA_IS_HISTORY (self), 0);
+
+  return self->undo->len;
 }

@@ -14,21 +14,32 @@ void        lia_history_begin      (LiaHistory   *self,
                                     const char   *label);
 void        lia_history_end        (LiaHistory   *self);
 
-void        lia_history_set_value  (LiaHistory   *self,
+gboolean    lia_history_try_set_value (LiaHistory   *self,
+                                       LiaEntity    *entity,
+                                       guint         field,
+                                       const GValue *value,
+                                       gboolean      coalesce,
+                                       GError      **error);
+gboolean    lia_history_set_value  (LiaHistory   *self,
                                     LiaEntity    *entity,
                                     guint         field,
                                     const GValue *value,
                                     gboolean      coalesce);
-void        lia_history_set_string (LiaHistory   *self,
+gboolean    lia_history_set_string (LiaHistory   *self,
                                     LiaEntity    *entity,
                                     guint         field,
                                     const char   *value,
                                     gboolean      coalesce);
-void        lia_history_set_int    (LiaHistory   *self,
+gboolean    lia_history_set_int    (LiaHistory   *self,
                                     LiaEntity    *entity,
                                     guint         field,
                                     int           value);
-void        lia_history_insert     (LiaHistory   *self,
+gboolean    lia_history_try_insert (LiaHistory   *self,
+                                    GListStore   *store,
+                                    guint         position,
+                                    gpointer      item,
+                                    GError      **error);
+gboolean    lia_history_insert     (LiaHistory   *self,
                                     GListStore   *store,
                                     guint         position,
                                     gpointer      item);
@@ -47,5 +58,10 @@ const char *lia_history_get_redo_label (LiaHistory *self);
 gboolean    lia_history_undo       (LiaHistory   *self);
 gboolean    lia_history_redo       (LiaHistory   *self);
 void        lia_history_clear      (LiaHistory   *self);
+
+void        lia_history_set_memory_limit (LiaHistory *self,
+                                          gsize       limit);
+gsize       lia_history_get_memory_size  (LiaHistory *self);
+guint       lia_history_get_n_undo       (LiaHistory *self);
 
 G_END_DECLS

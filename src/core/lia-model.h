@@ -44,3 +44,4 @@ G_END_DECLS
 #include "lia-requirement.h"
 #include "lia-step.h"
 #include "lia-task.h"
+#include "lia-unrecovered.h"

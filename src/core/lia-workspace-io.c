@@ -13,12 +13,18 @@
 #include <unistd.h>
 
 #include "lia-entity-private.h"
+#include "lia-field-check.h"
 #include "lia-workspace-private.h"
 
 /* Reading and writing the *.liaison file.  The reader never trusts the
  * file: every problem becomes a GError naming the file, the JSON path and
  * what is wrong.  The writer emits a canonical form (two-space indent,
- * keys in declaration order, unknown keys last) so that files diff well. */
+ * keys in declaration order, unknown keys last) so that files diff well.
+ *
+ * In recovery (LIA_LOAD_RECOVER) the reader goes on past problems: each
+ * is listed with what was done, and what could not be put back in its
+ * place is kept in the “unrecovered” collection as raw JSON, so a file
+ * damaged by a hand edit or a bad merge never locks a team out. */
 
 typedef struct _Path Path;
 struct _Path
@@ -31,7 +37,9 @@ struct _Path
 typedef struct
 {
   const char *display_name;
-  GHashTable *ids;     /* id -> LiaEntity (borrowed) */
+  GHashTable *ids;          /* id (owned) -> GType of the entity, as a pointer */
+  GPtrArray  *problems;     /* of char *; NULL: stop at the first */
+  GPtrArray  *unrecovered;  /* of LiaUnrecovered */
 } LoadContext;
 
 static char *
@@ -60,6 +68,17 @@ path_to_string (const Path *path)
   return g_string_free (out, FALSE);
 }
 
+static char *
+locate_problem (const Path *path,
+                const char *problem)
+{
+  g_autofree char *where = path_to_string (path);
+
+  if (where[0] == '\0')
+    return g_strdup (problem);
+  return g_strdup_printf ("%s: %s", where, problem);
+}
+
 G_GNUC_PRINTF (4, 5)
 static gboolean
 fail (GError           **error,
@@ -69,20 +88,55 @@ fail (GError           **error,
       ...)
 {
   g_autofree char *problem = NULL;
-  g_autofree char *where = path_to_string (path);
+  g_autofree char *located = NULL;
   va_list args;
 
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (where[0] != '\0')
-    g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
-                 "%s: %s: %s", ctx->display_name, where, problem);
-  else
-    g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
-                 "%s: %s", ctx->display_name, problem);
+  located = locate_problem (path, problem);
+  g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+               "%s: %s", ctx->display_name, located);
   return FALSE;
+}
+
+/* The problem of @error without the file name that fail() put first. */
+static const char *
+located_part (const LoadContext *ctx,
+              const GError      *error)
+{
+  const char *m = error->message;
+  gsize n = strlen (ctx->display_name);
+
+  if (strncmp (m, ctx->display_name, n) == 0 && m[n] == ':' && m[n + 1] == ' ')
+    return m + n + 2;
+  return m;
+}
+
+/* Recovery's record of one problem: what was wrong where, what was done,
+ * and (when something had to be set aside) the raw JSON it was. */
+static void
+note (const LoadContext *ctx,
+      const GError      *error,
+      const char        *action,
+      const Path        *path,
+      JsonNode          *raw)
+{
+  const char *located = located_part (ctx, error);
+
+  g_ptr_array_add (ctx->problems, g_strdup_printf ("%s (%s)", located, action));
+  if (raw != NULL)
+    {
+      g_autofree char *where = path_to_string (path);
+      g_autoptr(JsonNode) copy = json_node_copy (raw);
+      const char *problem = located;
+
+      /* The record already says where; keep only what was wrong. */
+      if (g_str_has_prefix (problem, where) && problem[strlen (where)] == ':')
+        problem += strlen (where) + 2;
+      g_ptr_array_add (ctx->unrecovered, lia_unrecovered_new (where, problem, copy));
+    }
 }
 
 static const char *
@@ -118,124 +172,6 @@ node_is (JsonNode *node,
 }
 
 static gboolean
-parse_two_digits (const char *s,
-                  int        *out)
-{
-  if (!g_ascii_isdigit (s[0]) || !g_ascii_isdigit (s[1]))
-    return FALSE;
-  *out = (s[0] - '0') * 10 + (s[1] - '0');
-  return TRUE;
-}
-
-static gboolean
-is_date (const char *s)
-{
-  int y1, y2, m, d;
-
-  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-  if (!parse_two_digits (s, &y1) || !parse_two_digits (s + 2, &y2) ||
-      !parse_two_digits (s + 5, &m) || !parse_two_digits (s + 8, &d))
-    return FALSE;
-  return m >= 1 && m <= 12 && d >= 1 && g_date_valid_dmy (d, m, y1 * 100 + y2);
-}
-
-static gboolean
-is_time (const char *s)
-{
-  int h, m;
-
-  if (strlen (s) != 5 || s[2] != ':')
-    return FALSE;
-  if (!parse_two_digits (s, &h) || !parse_two_digits (s + 3, &m))
-    return FALSE;
-  return (h < 24 && m < 60) || (h == 24 && m == 0);
-}
-
-static gboolean
-is_datetime (const char *s)
-{
-  g_autofree char *date = NULL;
-
-  if (strlen (s) != 16 || s[10] != 'T')
-    return FALSE;
-  date = g_strndup (s, 10);
-  return is_date (date) && is_time (s + 11) && !g_str_has_prefix (s + 11, "24");
-}
-
-static gboolean
-is_zone (const char *s)
-{
-  g_autoptr(GTimeZone) tz = NULL;
-
-  /* GTimeZone also accepts offsets like "+08:00"; a member's zone must be
-   * a named IANA zone so daylight saving time is right. */
-  if (s[0] == '+' || s[0] == '-' || g_ascii_isdigit (s[0]))
-    return FALSE;
-  tz = g_time_zone_new_identifier (s);
-  return tz != NULL;
-}
-
-static gboolean
-check_string (const LoadContext  *ctx,
-              const Path         *path,
-              const LiaFieldSpec *spec,
-              const char         *s,
-              GError            **error)
-{
-  if (s[0] == '\0')
-    {
-      if (spec->flags & LIA_SPEC_REQUIRED)
-        return fail (error, ctx, path, _("must not be empty"));
-      return TRUE;
-    }
-
-  switch (spec->check)
-    {
-    case LIA_CHECK_CHOICE:
-      if (!g_strv_contains (spec->choices, s))
-        {
-          g_autofree char *allowed = g_strjoinv (", ", (char **) spec->choices);
-          return fail (error, ctx, path, _("“%s” is not one of: %s"), s, allowed);
-        }
-      break;
-    case LIA_CHECK_DATE:
-      if (!is_date (s))
-        return fail (error, ctx, path, _("“%s” is not a date (YYYY-MM-DD)"), s);
-      break;
-    case LIA_CHECK_TIME:
-      if (!is_time (s))
-        return fail (error, ctx, path, _("“%s” is not a time of day (HH:MM)"), s);
-      break;
-    case LIA_CHECK_DATETIME:
-      if (!is_datetime (s))
-        return fail (error, ctx, path, _("“%s” is not a local date and time (YYYY-MM-DDTHH:MM)"), s);
-      break;
-    case LIA_CHECK_TIMESTAMP:
-      {
-        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (s, NULL);
-        if (dt == NULL)
-          return fail (error, ctx, path, _("“%s” is not an ISO 8601 timestamp with a time zone"), s);
-      }
-      break;
-    case LIA_CHECK_ZONE:
-      if (!is_zone (s))
-        return fail (error, ctx, path, _("“%s” is not a known IANA time zone (like Europe/Berlin)"), s);
-      break;
-    case LIA_CHECK_WEEKDAYS:
-      if (!g_strv_contains (lia_weekday_choices, s))
-        return fail (error, ctx, path, _("“%s” is not a weekday (mon, tue, wed, thu, fri, sat, sun)"), s);
-      break;
-    case LIA_CHECK_NONE:
-    case LIA_CHECK_MEMBER_REFS:
-    default:
-      break;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 read_string (const LoadContext  *ctx,
              const Path         *path,
              const LiaFieldSpec *spec,
@@ -243,20 +179,15 @@ read_string (const LoadContext  *ctx,
              const char        **out,
              GError            **error)
 {
+  g_autoptr(GError) problem = NULL;
   const char *s;
-  gsize len;
 
   if (!node_is (node, G_TYPE_STRING))
     return fail (error, ctx, path, _("expected a string, found %s"), node_kind_name (node));
 
   s = json_node_get_string (node);
-  len = strlen (s);
-  if (len > LIA_WORKSPACE_MAX_STRING)
-    return fail (error, ctx, path, _("the text is too long (%zu bytes; at most %d)"),
-                 len, LIA_WORKSPACE_MAX_STRING);
-
-  if (!check_string (ctx, path, spec, s, error))
-    return FALSE;
+  if (!lia_field_spec_check_text (spec, s, &problem))
+    return fail (error, ctx, path, "%s", problem->message);
 
   *out = s;
   return TRUE;
@@ -268,6 +199,38 @@ static LiaEntity *read_entity (const LoadContext *ctx,
                                JsonNode          *node,
                                GError           **error);
 
+/* A list of entities; in recovery an item that cannot be read is set
+ * aside and the others are kept. */
+static gboolean
+read_items (const LoadContext *ctx,
+            const Path        *path,
+            JsonArray         *array,
+            guint              start,
+            guint              end,
+            GType              type,
+            GPtrArray         *items,
+            GError           **error)
+{
+  for (guint i = start; i < end; i++)
+    {
+      Path item_path = { path, NULL, i };
+      g_autoptr(GError) local_error = NULL;
+      JsonNode *node = json_array_get_element (array, i);
+      LiaEntity *item = read_entity (ctx, &item_path, type, node, &local_error);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+      else if (ctx->problems != NULL)
+        note (ctx, local_error, _("set aside under Problems"), &item_path, node);
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_field (const LoadContext  *ctx,
             const Path         *path,
@@ -278,6 +241,7 @@ read_field (const LoadContext  *ctx,
             GError            **error)
 {
   GValue *slot = &lia_entity_get_values_internal (entity)[field];
+  g_autoptr(GError) problem = NULL;
 
   switch (spec->kind)
     {
@@ -306,26 +270,22 @@ read_field (const LoadContext  *ctx,
       break;
 
     case LIA_KIND_INT:
-      {
-        gint64 v;
-        double lo = (spec->flags & LIA_SPEC_RANGED) ? spec->min : G_MININT;
-        double hi = (spec->flags & LIA_SPEC_RANGED) ? spec->max : G_MAXINT;
-
-        if (!node_is (node, G_TYPE_INT64))
-          return fail (error, ctx, path, _("expected a whole number, found %s"), node_kind_name (node));
-        v = json_node_get_int (node);
-        if (v < lo || v > hi)
-          return fail (error, ctx, path, _("must be between %.0f and %.0f (found %lld)"),
-                       lo, hi, (long long) v);
-        g_value_set_int (slot, (int) v);
-      }
+      if (!node_is (node, G_TYPE_INT64))
+        return fail (error, ctx, path, _("expected a whole number, found %s"), node_kind_name (node));
+      if (!lia_field_spec_check_int (spec, json_node_get_int (node), &problem))
+        return fail (error, ctx, path, "%s", problem->message);
+      g_value_set_int (slot, (int) json_node_get_int (node));
       break;
 
     case LIA_KIND_DOUBLE:
       if (JSON_NODE_HOLDS_NULL (node) && (spec->flags & LIA_SPEC_OPTIONAL))
         g_value_set_double (slot, NAN);
       else if (node_is (node, G_TYPE_INT64) || node_is (node, G_TYPE_DOUBLE))
-        g_value_set_double (slot, json_node_get_double (node));
+        {
+          if (!lia_field_spec_check_double (spec, json_node_get_double (node), &problem))
+            return fail (error, ctx, path, "%s", problem->message);
+          g_value_set_double (slot, json_node_get_double (node));
+        }
       else
         return fail (error, ctx, path, _("expected a number, found %s"), node_kind_name (node));
       break;
@@ -341,53 +301,69 @@ read_field (const LoadContext  *ctx,
         JsonArray *array;
         guint n;
         g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_autoptr(GHashTable) seen = NULL;
+        gboolean unique = spec->check == LIA_CHECK_WEEKDAYS || spec->check == LIA_CHECK_MEMBER_REFS;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
           return fail (error, ctx, path, _("expected an array of strings, found %s"), node_kind_name (node));
         array = json_node_get_array (node);
         n = json_array_get_length (array);
+        if (unique)
+          seen = g_hash_table_new (g_str_hash, g_str_equal);
         for (guint i = 0; i < n; i++)
           {
             Path item_path = { path, NULL, i };
+            g_autoptr(GError) item_error = NULL;
+            JsonNode *item = json_array_get_element (array, i);
             const char *s;
 
-            if (!read_string (ctx, &item_path, spec, json_array_get_element (array, i), &s, error))
-              return FALSE;
-            if (spec->check == LIA_CHECK_WEEKDAYS || spec->check == LIA_CHECK_MEMBER_REFS)
-              for (guint j = 0; j < i; j++)
-                if (g_str_equal (s, json_array_get_string_element (array, j)))
-                  return fail (error, ctx, &item_path, _("“%s” is listed twice"), s);
-            g_strv_builder_add (builder, s);
+            if (read_string (ctx, &item_path, spec, item, &s, &item_error))
+              {
+                if (!unique || g_hash_table_add (seen, (gpointer) s))
+                  {
+                    g_strv_builder_add (builder, s);
+                    continue;
+                  }
+                fail (&item_error, ctx, &item_path, _("“%s” is listed twice"), s);
+              }
+            if (ctx->problems == NULL)
+              {
+                g_propagate_error (error, g_steal_pointer (&item_error));
+                return FALSE;
+              }
+            note (ctx, item_error, _("left out"), &item_path, item);
           }
         g_value_take_boxed (slot, g_strv_builder_end (builder));
       }
       break;
 
     case LIA_KIND_JSON:
-      g_value_set_boxed (slot, JSON_NODE_HOLDS_NULL (node) ? NULL : node);
+      if (JSON_NODE_HOLDS_NULL (node))
+        g_value_set_boxed (slot, NULL);
+      else
+        {
+          g_auto(GValue) v = G_VALUE_INIT;
+
+          g_value_init (&v, JSON_TYPE_NODE);
+          g_value_set_boxed (&v, node);
+          if (!lia_field_spec_check_value (spec, &v, &problem))
+            return fail (error, ctx, path, "%s", problem->message);
+          g_value_set_boxed (slot, node);
+        }
       break;
 
     case LIA_KIND_LIST:
       {
         GListStore *store = g_value_get_object (slot);
         JsonArray *array;
-        guint n;
         g_autoptr(GPtrArray) items = NULL;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
           return fail (error, ctx, path, _("expected an array, found %s"), node_kind_name (node));
         array = json_node_get_array (node);
-        n = json_array_get_length (array);
-        items = g_ptr_array_new_full (n, g_object_unref);
-        for (guint i = 0; i < n; i++)
-          {
-            Path item_path = { path, NULL, i };
-            LiaEntity *item = read_entity (ctx, &item_path, spec->entity_type (),
-                                           json_array_get_element (array, i), error);
-            if (item == NULL)
-              return FALSE;
-            g_ptr_array_add (items, item);
-          }
+        items = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
+        if (!read_items (ctx, path, array, 0, json_array_get_length (array), spec->entity_type (), items, error))
+          return FALSE;
         g_list_store_splice (store, 0, 0, items->pdata, items->len);
       }
       break;
@@ -409,6 +385,52 @@ read_field (const LoadContext  *ctx,
     }
 
   return TRUE;
+}
+
+/* What recovery puts in place of a field it could not read: the default,
+ * or for required text a placeholder the user will see and fix.  FALSE
+ * when nothing sensible can stand in (a required date or zone): then the
+ * whole entity is set aside. */
+static gboolean
+recover_field (LiaEntity          *entity,
+               guint               field,
+               const LiaFieldSpec *spec,
+               const char        **action)
+{
+  GValue *slot = &lia_entity_get_values_internal (entity)[field];
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+  if (spec->kind == LIA_KIND_LIST)
+    {
+      g_list_store_remove_all (g_value_get_object (slot));
+      *action = _("left empty; the old value is kept under Problems");
+      return TRUE;
+    }
+
+  g_value_unset (slot);
+  g_value_init (slot, G_VALUE_TYPE (&klass->prototype[field]));
+  g_value_copy (&klass->prototype[field], slot);
+  *action = _("reset; the old value is kept under Problems");
+
+  if (!(spec->flags & LIA_SPEC_REQUIRED))
+    return TRUE;
+
+  switch (spec->kind)
+    {
+    case LIA_KIND_STRING:
+      if (spec->check == LIA_CHECK_NONE)
+        {
+          /* Translators: stands in for required text a damaged file lacked. */
+          g_value_set_string (slot, C_("placeholder", "Untitled"));
+          return TRUE;
+        }
+      return lia_field_spec_check_value (spec, slot, NULL);
+    case LIA_KIND_INT:
+    case LIA_KIND_DOUBLE:
+      return lia_field_spec_check_value (spec, slot, NULL);
+    default:
+      return FALSE;
+    }
 }
 
 static LiaEntity *
@@ -446,31 +468,35 @@ read_entity (const LoadContext *ctx,
   while (json_object_iter_next_ordered (&iter, &key, &member))
     {
       Path field_path = { path, key, 0 };
+      g_autoptr(GError) local_error = NULL;
+      const char *action;
       int field;
 
       if (klass->has_id && g_str_equal (key, "id"))
         {
-          const char *id;
+          const char *id = NULL;
 
-          if (!node_is (member, G_TYPE_STRING))
-            {
-              fail (error, ctx, &field_path, _("expected a string, found %s"), node_kind_name (member));
-              return NULL;
-            }
-          id = json_node_get_string (member);
-          if (!g_uuid_string_is_valid (id))
-            {
-              fail (error, ctx, &field_path, _("“%.64s” is not a UUID"), id);
-              return NULL;
-            }
-          if (g_hash_table_contains (ctx->ids, id))
-            {
-              fail (error, ctx, &field_path, _("the id %s is used twice"), id);
-              return NULL;
-            }
-          lia_entity_set_id (entity, id);
-          g_hash_table_insert (ctx->ids, (gpointer) lia_entity_get_id (entity), entity);
           seen_id = TRUE;
+          if (!node_is (member, G_TYPE_STRING))
+            fail (&local_error, ctx, &field_path, _("expected a string, found %s"), node_kind_name (member));
+          else if (!g_uuid_string_is_valid (id = json_node_get_string (member)))
+            fail (&local_error, ctx, &field_path, _("“%.64s” is not a UUID"), id);
+          else if (g_hash_table_contains (ctx->ids, id))
+            fail (&local_error, ctx, &field_path, _("the id %s is used twice"), id);
+          else
+            {
+              lia_entity_set_id (entity, id);
+              g_hash_table_insert (ctx->ids, g_strdup (id), GSIZE_TO_POINTER (type));
+              continue;
+            }
+          if (ctx->problems == NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          /* A fresh id, made on first use; nothing refers to it yet. */
+          note (ctx, local_error, _("given a new id"), &field_path, NULL);
+          g_hash_table_insert (ctx->ids, g_strdup (lia_entity_get_id (entity)), GSIZE_TO_POINTER (type));
           continue;
         }
 
@@ -478,10 +504,16 @@ read_entity (const LoadContext *ctx,
         {
           if (!JSON_NODE_HOLDS_NULL (member))
             {
-              g_autoptr(LiaEntity) remote = read_entity (ctx, &field_path, LIA_TYPE_REMOTE_REF, member, error);
-              if (remote == NULL)
-                return NULL;
-              lia_entity_set_remote (entity, LIA_REMOTE_REF (remote));
+              g_autoptr(LiaEntity) remote = read_entity (ctx, &field_path, LIA_TYPE_REMOTE_REF, member, &local_error);
+              if (remote != NULL)
+                lia_entity_set_remote (entity, LIA_REMOTE_REF (remote));
+              else if (ctx->problems != NULL)
+                note (ctx, local_error, _("the link to the tracker is set aside under Problems"), &field_path, member);
+              else
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
             }
           continue;
         }
@@ -509,26 +541,307 @@ read_entity (const LoadContext *ctx,
           continue;
         }
 
-      if (!read_field (ctx, &field_path, &klass->fields[field], member, entity, field, error))
-        return NULL;
       seen |= G_GUINT64_CONSTANT (1) << field;
+      if (read_field (ctx, &field_path, &klass->fields[field], member, entity, field, &local_error))
+        continue;
+      if (ctx->problems == NULL || !recover_field (entity, field, &klass->fields[field], &action))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      note (ctx, local_error, action, &field_path, member);
     }
 
   if (klass->has_id && !seen_id)
     {
-      fail (error, ctx, path, _("the required key “id” is missing"));
-      return NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      fail (&local_error, ctx, path, _("the required key “id” is missing"));
+      if (ctx->problems == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      note (ctx, local_error, _("given a new id"), path, NULL);
+      g_hash_table_insert (ctx->ids, g_strdup (lia_entity_get_id (entity)), GSIZE_TO_POINTER (type));
     }
 
   for (guint i = 0; i < klass->n_fields; i++)
     if ((klass->fields[i].flags & LIA_SPEC_REQUIRED) && !(seen & (G_GUINT64_CONSTANT (1) << i)))
       {
-        fail (error, ctx, path, _("the required key “%s” is missing"), klass->json_keys[i]);
-        return NULL;
+        g_autoptr(GError) local_error = NULL;
+        const char *action;
+
+        fail (&local_error, ctx, path, _("the required key “%s” is missing"), klass->json_keys[i]);
+        if (ctx->problems == NULL || !recover_field (entity, i, &klass->fields[i], &action))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return NULL;
+          }
+        note (ctx, local_error, _("filled in"), path, NULL);
       }
 
   return g_steal_pointer (&entity);
 }
+
+/* ---- walking the model ---- */
+
+typedef gboolean (*VisitFunc) (LiaEntity  *entity,
+                               const Path *path,
+                               gpointer    data);
+
+static gboolean
+walk_entity (LiaEntity  *entity,
+             const Path *path,
+             VisitFunc   visit,
+             gpointer    data)
+{
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+  if (!visit (entity, path, data))
+    return FALSE;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      Path field_path = { path, klass->json_keys[i], 0 };
+
+      if (klass->fields[i].kind == LIA_KIND_LIST)
+        {
+          GListModel *list = G_LIST_MODEL (lia_entity_get_list (entity, i));
+          guint n = g_list_model_get_n_items (list);
+
+          for (guint j = 0; j < n; j++)
+            {
+              Path item_path = { &field_path, NULL, j };
+              g_autoptr(LiaEntity) item = g_list_model_get_item (list, j);
+
+              if (!walk_entity (item, &item_path, visit, data))
+                return FALSE;
+            }
+        }
+      else if (klass->fields[i].kind == LIA_KIND_CHILD && lia_entity_get_child (entity, i) != NULL)
+        {
+          if (!walk_entity (lia_entity_get_child (entity, i), &field_path, visit, data))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+walk_workspace (LiaWorkspace *self,
+                VisitFunc     visit,
+                gpointer      data)
+{
+  for (guint c = 0; c < LIA_N_COLLECTIONS; c++)
+    {
+      GListModel *list = G_LIST_MODEL (lia_workspace_get_collection (self, c));
+      Path path = { NULL, lia_collections[c].key, 0 };
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        {
+          Path item_path = { &path, NULL, i };
+          g_autoptr(LiaEntity) item = g_list_model_get_item (list, i);
+
+          if (!walk_entity (item, &item_path, visit, data))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  LiaEntityVisitFunc func;
+  gpointer           data;
+} PlainVisit;
+
+static gboolean
+plain_visit (LiaEntity  *entity,
+             const Path *path,
+             gpointer    data)
+{
+  PlainVisit *pv = data;
+
+  pv->func (entity, pv->data);
+  return TRUE;
+}
+
+/* Every entity of the workspace, nested ones included, in file order. */
+void
+lia_workspace_foreach_entity (LiaWorkspace       *self,
+                              LiaEntityVisitFunc  func,
+                              gpointer            data)
+{
+  PlainVisit pv = { func, data };
+
+  g_return_if_fail (LIA_IS_WORKSPACE (self));
+
+  walk_workspace (self, plain_visit, &pv);
+}
+
+/* The entity type an id reference of @spec must name. */
+static GType
+reference_target (const LiaFieldSpec *spec)
+{
+  g_assert (lia_field_spec_is_reference (spec));
+  return LIA_TYPE_MEMBER;
+}
+
+typedef struct
+{
+  const LoadContext *ctx;
+  GHashTable        *ids;       /* id -> GType */
+  gboolean           repair;
+  GError            *error;
+} RefCheck;
+
+static gboolean
+collect_id (LiaEntity  *entity,
+            const Path *path,
+            gpointer    data)
+{
+  RefCheck *rc = data;
+
+  if (LIA_ENTITY_GET_CLASS (entity)->has_id)
+    {
+      const char *id = lia_entity_get_id (entity);
+
+      if (!g_hash_table_insert (rc->ids, (gpointer) id, GSIZE_TO_POINTER (G_OBJECT_TYPE (entity))))
+        {
+          Path id_path = { path, "id", 0 };
+          return fail (&rc->error, rc->ctx, &id_path, _("the id %s is used twice"), id);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_refs (LiaEntity  *entity,
+            const Path *path,
+            gpointer    data)
+{
+  RefCheck *rc = data;
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const LiaFieldSpec *spec = &klass->fields[i];
+      const char * const *refs;
+      g_autoptr(GStrvBuilder) kept = NULL;
+      Path field_path = { path, klass->json_keys[i], 0 };
+
+      if (!lia_field_spec_is_reference (spec))
+        continue;
+
+      refs = lia_entity_get_strv (entity, i);
+      for (guint j = 0; refs[j] != NULL; j++)
+        {
+          Path item_path = { &field_path, NULL, j };
+          gpointer type = g_hash_table_lookup (rc->ids, refs[j]);
+          g_autoptr(GError) local_error = NULL;
+
+          if (type != NULL && g_type_is_a (GPOINTER_TO_SIZE (type), reference_target (spec)))
+            {
+              if (kept != NULL)
+                g_strv_builder_add (kept, refs[j]);
+              continue;
+            }
+
+          fail (&local_error, rc->ctx, &item_path,
+                _("“%.64s” is not the id of a member of this workspace"), refs[j]);
+          if (!rc->repair)
+            {
+              g_propagate_error (&rc->error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          note (rc->ctx, local_error, _("dropped"), &item_path, NULL);
+          if (kept == NULL)
+            {
+              kept = g_strv_builder_new ();
+              for (guint k = 0; k < j; k++)
+                g_strv_builder_add (kept, refs[k]);
+            }
+        }
+      if (kept != NULL)
+        {
+          g_auto(GStrv) strv = g_strv_builder_end (kept);
+          lia_entity_set_strv (entity, i, (const char * const *) strv);
+        }
+    }
+  return TRUE;
+}
+
+/* Ids are unique and every reference names an entity of the right type.
+ * With @ctx->problems (recovery), dangling references are dropped and
+ * listed instead. */
+static gboolean
+check_integrity (LiaWorkspace      *self,
+                 const LoadContext *ctx,
+                 GError           **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  RefCheck rc = { ctx, ids, ctx->problems != NULL, NULL };
+
+  if (!walk_workspace (self, collect_id, &rc) || !walk_workspace (self, check_refs, &rc))
+    {
+      g_propagate_error (error, rc.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the reader would refuse, found in the model: the writer asks this
+ * before it replaces a file.  The message is located like the reader's
+ * (“tasks[0].due: “2026-02-30” is not a date”). */
+gboolean
+lia_workspace_check (LiaWorkspace *self,
+                     GError      **error)
+{
+  LoadContext ctx = { "", NULL, NULL, NULL };
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
+
+  if (!lia_text_is_holdable (lia_workspace_get_title (self), -1, &local_error))
+    {
+      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+                   "title: %s", local_error->message);
+      return FALSE;
+    }
+
+  for (guint c = 0; c < LIA_N_COLLECTIONS; c++)
+    {
+      GListModel *list = G_LIST_MODEL (lia_workspace_get_collection (self, c));
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LiaEntity) item = g_list_model_get_item (list, i);
+
+          if (!lia_entity_check (item, &local_error))
+            {
+              const char *m = local_error->message;
+
+              g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+                           "%s[%u]%s%s", lia_collections[c].key, i, m[0] == '[' ? "" : ".", m);
+              return FALSE;
+            }
+        }
+    }
+
+  if (!check_integrity (self, &ctx, &local_error))
+    {
+      /* fail() put the (empty) file name first. */
+      g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+                           located_part (&ctx, local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the top level ---- */
 
 static void
 locate (const char *data,
@@ -547,7 +860,6 @@ locate (const char *data,
       }
   *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
 }
-
 /* json-glib refuses invalid UTF-8 without saying where; find the spot. */
 static gboolean
 check_utf8 (const LoadContext *ctx,
@@ -632,28 +944,6 @@ check_depth (const LoadContext *ctx,
   return TRUE;
 }
 
-static gboolean
-read_range (const LoadContext *ctx,
-            const Path        *path,
-            JsonArray         *array,
-            guint              start,
-            guint              end,
-            GType              type,
-            GPtrArray         *items,
-            GError           **error)
-{
-  for (guint i = start; i < end; i++)
-    {
-      Path item_path = { path, NULL, i };
-      LiaEntity *item = read_entity (ctx, &item_path, type, json_array_get_element (array, i), error);
-
-      if (item == NULL)
-        return FALSE;
-      g_ptr_array_add (items, item);
-    }
-  return TRUE;
-}
-
 typedef struct
 {
   LoadContext  ctx;
@@ -671,7 +961,7 @@ range_thread (gpointer data)
 {
   RangeJob *job = data;
 
-  job->ok = read_range (&job->ctx, job->path, job->array, job->start, job->end, job->type, job->items, NULL);
+  job->ok = read_items (&job->ctx, job->path, job->array, job->start, job->end, job->type, job->items, NULL);
   return NULL;
 }
 
@@ -684,8 +974,12 @@ range_job_init (RangeJob          *job,
                 guint              end,
                 GType              type)
 {
+  /* Strict: a half with a problem is read again in order, where
+   * recovery (if asked for) notes the problems in file order. */
   job->ctx.display_name = ctx->display_name;
-  job->ctx.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  job->ctx.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job->ctx.problems = NULL;
+  job->ctx.unrecovered = NULL;
   job->path = path;
   job->array = array;
   job->start = start;
@@ -725,7 +1019,10 @@ ids_merge (GHashTable *ids,
 
   g_hash_table_iter_init (&iter, other);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (ids, key, value);
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (ids, key, value);
+    }
 }
 
 /* A large collection is read in two halves on two threads, each with its
@@ -777,7 +1074,7 @@ read_collection (const LoadContext *ctx,
         return TRUE;
     }
 
-  return read_range (ctx, path, array, 0, n, type, items, error);
+  return read_items (ctx, path, array, 0, n, type, items, error);
 }
 
 static gpointer
@@ -805,13 +1102,16 @@ lia_workspace_parse (LiaWorkspace *self,
                      const char   *data,
                      gsize         length,
                      const char   *display_name,
+                     LiaLoadFlags  flags,
                      GError      **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonObject) extra = NULL;
-  LoadContext ctx = { display_name, NULL };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) unrecovered = NULL;
+  LoadContext ctx = { display_name, NULL, NULL, NULL };
   JsonNode *root;
   JsonObject *object;
   JsonNode *node;
@@ -876,7 +1176,17 @@ lia_workspace_parse (LiaWorkspace *self,
     }
   version = json_node_get_int (node);
 
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  /* A newer version's file is never repaired by rules it may have
+   * changed: it opens exactly, read-only, or not at all. */
+  if ((flags & LIA_LOAD_RECOVER) && version <= LIA_WORKSPACE_FORMAT_VERSION)
+    {
+      problems = g_ptr_array_new_with_free_func (g_free);
+      unrecovered = g_ptr_array_new_with_free_func (g_object_unref);
+      ctx.problems = problems;
+      ctx.unrecovered = unrecovered;
+    }
+
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.ids = ids;
   extra = json_object_new ();
 
@@ -892,8 +1202,14 @@ lia_workspace_parse (LiaWorkspace *self,
       if (g_str_equal (key, "title"))
         {
           static const LiaFieldSpec title_spec = { .name = "title", .kind = LIA_KIND_STRING };
-          if (!read_string (&ctx, &path, &title_spec, node, &title, error))
+
+          if (read_string (&ctx, &path, &title_spec, node, &title, &local_error))
+            continue;
+          if (ctx.problems == NULL)
             goto failed;
+          note (&ctx, local_error, _("left empty; the old value is kept under Problems"), &path, node);
+          g_clear_error (&local_error);
+          title = "";
           continue;
         }
 
@@ -909,8 +1225,11 @@ lia_workspace_parse (LiaWorkspace *self,
 
       if (!JSON_NODE_HOLDS_ARRAY (node))
         {
-          fail (error, &ctx, &path, _("expected an array, found %s"), node_kind_name (node));
-          goto failed;
+          fail (&local_error, &ctx, &path, _("expected an array, found %s"), node_kind_name (node));
+          if (ctx.problems == NULL)
+            goto failed;
+          note (&ctx, local_error, _("left empty; the old value is kept under Problems"), &path, node);
+          g_clear_error (&local_error);
         }
       else
         {
@@ -918,7 +1237,7 @@ lia_workspace_parse (LiaWorkspace *self,
           g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
           GListStore *store = lia_workspace_get_collection (self, collection);
 
-          if (!read_collection (&ctx, &path, array, lia_collections[collection].item_type (), items, error))
+          if (!read_collection (&ctx, &path, array, lia_collections[collection].item_type (), items, &local_error))
             goto failed;
           g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                                items->pdata, items->len);
@@ -926,38 +1245,25 @@ lia_workspace_parse (LiaWorkspace *self,
     }
 
   /* References are checked once every entity is known. */
-  {
-    GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (self));
+  if (!check_integrity (self, &ctx, &local_error))
+    goto failed;
 
-    for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
-      {
-        g_autoptr(LiaEntity) meeting = g_list_model_get_item (meetings, i);
-        const char * const *attendees = lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES);
+  if (unrecovered != NULL && unrecovered->len > 0)
+    {
+      GListStore *store = lia_workspace_get_collection (self, LIA_COLLECTION_UNRECOVERED);
+      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                           unrecovered->pdata, unrecovered->len);
+    }
+  if (problems != NULL)
+    g_ptr_array_add (problems, NULL);
 
-        for (guint j = 0; attendees[j] != NULL; j++)
-          {
-            LiaEntity *target = g_hash_table_lookup (ids, attendees[j]);
-
-            if (target == NULL || !LIA_IS_MEMBER (target))
-              {
-                Path p0 = { NULL, "meetings", 0 };
-                Path p1 = { &p0, NULL, i };
-                Path p2 = { &p1, "attendees", 0 };
-                Path p3 = { &p2, NULL, j };
-
-                fail (error, &ctx, &p3, _("“%.64s” is not the id of a member of this workspace"),
-                      attendees[j]);
-                goto failed;
-              }
-          }
-      }
-  }
-
-  lia_workspace_set_loaded_state (self, title, version, extra);
+  lia_workspace_set_loaded_state (self, title, version, extra,
+                                  problems != NULL && problems->len > 1 ? (char **) problems->pdata : NULL);
   release_parser (g_steal_pointer (&parser), length);
   return TRUE;
 
 failed:
+  g_propagate_error (error, g_steal_pointer (&local_error));
   if (version > LIA_WORKSPACE_FORMAT_VERSION && error != NULL && *error != NULL)
     g_prefix_error (error, _("This file was written by a newer version of Liaison (format version %lld). "),
                     (long long) version);
@@ -1295,6 +1601,9 @@ lia_workspace_serialize (LiaWorkspace *self)
 
   for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
     {
+      if (i == LIA_COLLECTION_UNRECOVERED &&
+          g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_collection (self, i))) == 0)
+        continue;
       emit_key (out, &first, lia_collections[i].key, 0);
       emit_list (out, G_LIST_MODEL (lia_workspace_get_collection (self, i)), 0);
     }

@@ -18,6 +18,7 @@ typedef enum
   LIA_COLLECTION_PLAYBOOK,
   LIA_COLLECTION_ACCOUNTS,
   LIA_COLLECTION_OUTBOX,
+  LIA_COLLECTION_UNRECOVERED,
   LIA_N_COLLECTIONS
 } LiaCollection;
 
@@ -34,13 +35,15 @@ GListStore *lia_workspace_get_collection   (LiaWorkspace  *self,
 void        lia_workspace_set_loaded_state (LiaWorkspace  *self,
                                             const char    *title,
                                             gint64         version,
-                                            JsonObject    *extra);
+                                            JsonObject    *extra,
+                                            char         **problems);
 
 /* lia-workspace-io.c */
 gboolean    lia_workspace_parse            (LiaWorkspace  *self,
                                             const char    *data,
                                             gsize          length,
                                             const char    *display_name,
+                                            LiaLoadFlags   flags,
                                             GError       **error);
 GString    *lia_workspace_serialize        (LiaWorkspace  *self);
 void        lia_json_append_canonical      (GString       *out,

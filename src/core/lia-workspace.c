@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lia-field-check.h"
 #include "lia-workspace-private.h"
 
 struct _LiaWorkspace
@@ -24,6 +25,8 @@ struct _LiaWorkspace
   GFileMonitor *monitor;
   guint         monitor_source;
   char         *disk_checksum;   /* of what we last read or wrote */
+  char        **problems;        /* what recovery found and did */
+  gboolean      needs_review;    /* recovered: not written until saved by hand */
 };
 
 G_DEFINE_FINAL_TYPE (LiaWorkspace, lia_workspace, G_TYPE_OBJECT)
@@ -35,6 +38,7 @@ enum {
   PROP_TITLE,
   PROP_READ_ONLY,
   PROP_MODIFIED,
+  PROP_NEEDS_REVIEW,
   N_PROPS
 };
 
@@ -58,6 +62,8 @@ const LiaCollectionInfo lia_collections[LIA_N_COLLECTIONS] = {
   { "playbook", lia_playbook_entry_get_type },
   { "accounts", lia_account_get_type },
   { "outbox", lia_outbox_op_get_type },
+  /* written only when it holds something */
+  { "unrecovered", lia_unrecovered_get_type },
 };
 
 /* Only tells our own writes from other programs' (not a security check),
@@ -97,7 +103,7 @@ autosave_cb (gpointer user_data)
   LiaWorkspace *self = LIA_WORKSPACE (user_data);
 
   self->autosave_source = 0;
-  if (self->modified && self->file != NULL && self->read_only_reason == NULL)
+  if (self->modified && self->file != NULL && self->read_only_reason == NULL && !self->needs_review)
     lia_workspace_save_async (self, NULL, NULL, autosave_done_cb, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -118,7 +124,8 @@ lia_workspace_mark_modified (LiaWorkspace *self)
 
   set_modified (self, TRUE);
 
-  if (self->autosave_delay > 0 && self->file != NULL && self->read_only_reason == NULL)
+  if (self->autosave_delay > 0 && self->file != NULL && self->read_only_reason == NULL &&
+      !self->needs_review)
     {
       g_clear_handle_id (&self->autosave_source, g_source_remove);
       self->autosave_source = g_timeout_add (self->autosave_delay, autosave_cb, self);
@@ -198,6 +205,92 @@ watch_file (LiaWorkspace *self)
 }
 
 static void
+collect_ids (LiaEntity  *entity,
+             GHashTable *ids)
+{
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+  if (klass->has_id)
+    g_hash_table_add (ids, (gpointer) lia_entity_get_id (entity));
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].kind == LIA_KIND_LIST)
+      {
+        GListModel *list = G_LIST_MODEL (lia_entity_get_list (entity, i));
+
+        for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+          {
+            g_autoptr(LiaEntity) item = g_list_model_get_item (list, j);
+            collect_ids (item, ids);
+          }
+      }
+    else if (klass->fields[i].kind == LIA_KIND_CHILD && lia_entity_get_child (entity, i) != NULL)
+      collect_ids (lia_entity_get_child (entity, i), ids);
+}
+
+typedef struct
+{
+  LiaHistory *history;
+  GHashTable *removed;
+} Unlink;
+
+static void
+unlink_refs (LiaEntity *entity,
+             gpointer   data)
+{
+  Unlink *u = data;
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const char * const *refs;
+      g_autoptr(GStrvBuilder) kept = NULL;
+      g_auto(GStrv) strv = NULL;
+      gboolean changed = FALSE;
+
+      if (!lia_field_spec_is_reference (&klass->fields[i]))
+        continue;
+      refs = lia_entity_get_strv (entity, i);
+      kept = g_strv_builder_new ();
+      for (guint j = 0; refs[j] != NULL; j++)
+        if (g_hash_table_contains (u->removed, refs[j]))
+          changed = TRUE;
+        else
+          g_strv_builder_add (kept, refs[j]);
+      if (!changed)
+        continue;
+
+      strv = g_strv_builder_end (kept);
+      {
+        g_auto(GValue) v = G_VALUE_INIT;
+
+        g_value_init (&v, G_TYPE_STRV);
+        g_value_set_boxed (&v, strv);
+        lia_history_set_value (u->history, entity, i, &v, FALSE);
+      }
+    }
+}
+
+/* Removing an entity removes every reference to it (and to what it
+ * holds) in the same undo step: a meeting never lists a member who has
+ * gone.  The reference fields come from the field tables, so a new one
+ * is covered without a line here. */
+static void
+history_removing_cb (LiaWorkspace *self,
+                     GListStore   *store,
+                     GObject      *item,
+                     LiaHistory   *history)
+{
+  g_autoptr(GHashTable) removed = g_hash_table_new (g_str_hash, g_str_equal);
+  Unlink u = { history, removed };
+
+  if (!LIA_IS_ENTITY (item))
+    return;
+  collect_ids (LIA_ENTITY (item), removed);
+  if (g_hash_table_size (removed) > 0)
+    lia_workspace_foreach_entity (self, unlink_refs, &u);
+}
+
+static void
 lia_workspace_dispose (GObject *object)
 {
   LiaWorkspace *self = LIA_WORKSPACE (object);
@@ -223,6 +316,7 @@ lia_workspace_finalize (GObject *object)
   g_free (self->title);
   g_free (self->read_only_reason);
   g_free (self->disk_checksum);
+  g_strfreev (self->problems);
   g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (lia_workspace_parent_class)->finalize (object);
@@ -249,6 +343,9 @@ lia_workspace_get_property (GObject    *object,
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_NEEDS_REVIEW:
+      g_value_set_boolean (value, self->needs_review);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -298,6 +395,11 @@ lia_workspace_class_init (LiaWorkspaceClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Opened in recovery: the problems are listed and nothing is written
+   * (no autosave) until the user has saved by hand. */
+  properties[PROP_NEEDS_REVIEW] =
+    g_param_spec_boolean ("needs-review", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The file on disk changed and is not what this workspace last read or
@@ -321,6 +423,8 @@ lia_workspace_init (LiaWorkspace *self)
 
   g_signal_connect_object (self->history, "changed", G_CALLBACK (history_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "removing", G_CALLBACK (history_removing_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 LiaWorkspace *
@@ -341,7 +445,25 @@ lia_workspace_new_from_data (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!lia_workspace_parse (self, data ? data : "", length, display_name ? display_name : "workspace", error))
+  return lia_workspace_new_from_data_full (data, length, display_name, LIA_LOAD_STRICT, error);
+}
+
+/* With LIA_LOAD_RECOVER, a file that breaks the rules still opens: see
+ * lia_workspace_get_problems().  Only text that is not JSON, or not a
+ * workspace, is refused. */
+LiaWorkspace *
+lia_workspace_new_from_data_full (const char    *data,
+                                  gsize          length,
+                                  const char    *display_name,
+                                  LiaLoadFlags   flags,
+                                  GError       **error)
+{
+  g_autoptr(LiaWorkspace) self = lia_workspace_new ();
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!lia_workspace_parse (self, data ? data : "", length, display_name ? display_name : "workspace",
+                            flags, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -351,6 +473,15 @@ LiaWorkspace *
 lia_workspace_new_from_file (GFile         *file,
                              GCancellable  *cancellable,
                              GError       **error)
+{
+  return lia_workspace_new_from_file_full (file, LIA_LOAD_STRICT, cancellable, error);
+}
+
+LiaWorkspace *
+lia_workspace_new_from_file_full (GFile         *file,
+                                  LiaLoadFlags   flags,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
@@ -371,7 +502,7 @@ lia_workspace_new_from_file (GFile         *file,
       return NULL;
     }
 
-  self = lia_workspace_new_from_data (contents, length, name, error);
+  self = lia_workspace_new_from_data_full (contents, length, name, flags, error);
   if (self != NULL)
     {
       /* What is on disk now, to tell our own saves from other writers. */
@@ -390,7 +521,8 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  LiaWorkspace *self = lia_workspace_new_from_file (task_data, cancellable, &error);
+  /* The window opens what it can: a damaged file in recovery. */
+  LiaWorkspace *self = lia_workspace_new_from_file_full (task_data, LIA_LOAD_RECOVER, cancellable, &error);
 
   if (self == NULL)
     g_task_return_error (task, error);
@@ -465,6 +597,8 @@ check_can_save (LiaWorkspace *self,
                 GFile        *file,
                 GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   if (file == NULL)
     {
       g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_IO,
@@ -483,6 +617,14 @@ check_can_save (LiaWorkspace *self,
                            self->read_only_reason);
       return FALSE;
     }
+  /* What the reader would refuse is never written: the file on disk
+   * stays as it was. */
+  if (!lia_workspace_check (self, &local_error))
+    {
+      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+                   _("Not saved, the file is unchanged: %s"), local_error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -496,6 +638,11 @@ saved (LiaWorkspace *self,
   if (self->file == NULL || !g_file_equal (file, self->file))
     lia_workspace_set_file (self, file);
   set_modified (self, FALSE);
+  if (self->needs_review)
+    {
+      self->needs_review = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_REVIEW]);
+    }
 }
 
 gboolean
@@ -736,8 +883,13 @@ void
 lia_workspace_set_loaded_state (LiaWorkspace *self,
                                 const char   *title,
                                 gint64        version,
-                                JsonObject   *extra)
+                                JsonObject   *extra,
+                                char        **problems)
 {
+  g_strfreev (self->problems);
+  self->problems = g_strdupv (problems);
+  self->needs_review = problems != NULL && problems[0] != NULL;
+
   lia_workspace_set_title (self, title);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = json_object_ref (extra);
@@ -766,5 +918,27 @@ COLLECTION_GETTER (assessments, LIA_COLLECTION_ASSESSMENTS)
 COLLECTION_GETTER (playbook, LIA_COLLECTION_PLAYBOOK)
 COLLECTION_GETTER (accounts, LIA_COLLECTION_ACCOUNTS)
 COLLECTION_GETTER (outbox, LIA_COLLECTION_OUTBOX)
+COLLECTION_GETTER (unrecovered, LIA_COLLECTION_UNRECOVERED)
+
+/* What recovery found in the file and what it did, one located line each
+ * (“tasks[0].due: “2026-02-30” is not a date (reset; …)”); empty when the
+ * file was sound. */
+const char * const *
+lia_workspace_get_problems (LiaWorkspace *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), NULL);
+
+  return self->problems ? (const char * const *) self->problems : none;
+}
+
+gboolean
+lia_workspace_get_needs_review (LiaWorkspace *self)
+{
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
+
+  return self->needs_review;
+}
 
 #undef COLLECTION_GETTER

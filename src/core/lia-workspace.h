@@ -27,6 +27,16 @@ typedef enum
 
 GQuark lia_workspace_error_quark (void);
 
+typedef enum
+{
+  LIA_LOAD_STRICT  = 0,
+  /* go on past problems: list them, keep what cannot be placed aside */
+  LIA_LOAD_RECOVER = 1 << 0,
+} LiaLoadFlags;
+
+typedef void (*LiaEntityVisitFunc) (LiaEntity *entity,
+                                    gpointer   data);
+
 #define LIA_TYPE_WORKSPACE (lia_workspace_get_type ())
 G_DECLARE_FINAL_TYPE (LiaWorkspace, lia_workspace, LIA, WORKSPACE, GObject)
 
@@ -38,6 +48,15 @@ LiaWorkspace *lia_workspace_new_from_data      (const char          *data,
 LiaWorkspace *lia_workspace_new_from_file      (GFile               *file,
                                                 GCancellable        *cancellable,
                                                 GError             **error);
+LiaWorkspace *lia_workspace_new_from_file_full (GFile               *file,
+                                                LiaLoadFlags         flags,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+LiaWorkspace *lia_workspace_new_from_data_full (const char          *data,
+                                                gsize                length,
+                                                const char          *display_name,
+                                                LiaLoadFlags         flags,
+                                                GError             **error);
 void          lia_workspace_load_async         (GFile               *file,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
@@ -45,6 +64,14 @@ void          lia_workspace_load_async         (GFile               *file,
 LiaWorkspace *lia_workspace_load_finish        (GAsyncResult        *result,
                                                 GError             **error);
 LiaWorkspace *lia_workspace_new_sample         (const char          *language);
+
+const char * const *lia_workspace_get_problems (LiaWorkspace     *self);
+gboolean      lia_workspace_get_needs_review   (LiaWorkspace        *self);
+gboolean      lia_workspace_check              (LiaWorkspace        *self,
+                                                GError             **error);
+void          lia_workspace_foreach_entity     (LiaWorkspace        *self,
+                                                LiaEntityVisitFunc   func,
+                                                gpointer             data);
 
 char         *lia_workspace_to_data            (LiaWorkspace        *self,
                                                 gsize               *length);
@@ -87,5 +114,6 @@ GListStore   *lia_workspace_get_assessments    (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_playbook       (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_accounts       (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_outbox         (LiaWorkspace        *self);
+GListStore   *lia_workspace_get_unrecovered    (LiaWorkspace        *self);
 
 G_END_DECLS

@@ -61,6 +61,8 @@ test_groups (void)
   g_autoptr(LiaStep) step = lia_step_new ();
   GListStore *steps = lia_entity_get_list (LIA_ENTITY (req), LIA_REQUIREMENT_STEPS);
 
+  /* Only a valid step is inserted (a step needs its text). */
+  lia_entity_set_string (LIA_ENTITY (step), LIA_STEP_TEXT, "Draft");
   lia_history_begin (history, "Add step");
   lia_history_insert (history, steps, 0, step);
   lia_history_begin (history, "nested");
@@ -77,7 +79,7 @@ test_groups (void)
   /* One undo reverts the whole group, in reverse order. */
   lia_history_undo (history);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steps)), ==, 0);
-  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (step), LIA_STEP_TEXT), ==, "");
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (step), LIA_STEP_TEXT), ==, "Draft");
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (req), LIA_REQUIREMENT_OWNER), ==, "");
   g_assert_false (lia_history_can_undo (history));
 
