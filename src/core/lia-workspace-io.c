@@ -1170,7 +1170,8 @@ lia_workspace_parse (LiaWorkspace *self,
   node = json_object_get_member (object, "version");
   if (node == NULL || !node_is (node, G_TYPE_INT64) || json_node_get_int (node) < 1)
     {
-      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+      /* Without a version there is no knowing which rules to recover by. */
+      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_WORKSPACE,
                    _("%s: version: expected a whole number of at least 1"), display_name);
       return FALSE;
     }

@@ -233,6 +233,219 @@ test_bad_corpus (void)
   g_assert_cmpuint (count, >=, 30);
 }
 
+/* Every damaged file that is still a JSON workspace opens in recovery:
+ * each problem listed (the first one is the strict reader's error), the
+ * result passes the rules, saves, and reopens strictly with no problems;
+ * what could not be placed is kept in “unrecovered”, never dropped. */
+static void
+test_bad_corpus_recovers (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "tests", "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint recovered = 0, refused = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *located = NULL;
+      g_autoptr(GError) strict_error = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LiaWorkspace) strict = NULL;
+      g_autoptr(LiaWorkspace) workspace = NULL;
+      g_autoptr(LiaWorkspace) again = NULL;
+      const char * const *problems;
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".liaison"))
+        continue;
+
+      path = g_build_filename (dir_path, name, NULL);
+      contents = read_file (path, &length);
+      strict = lia_workspace_new_from_data (contents, length, name, &strict_error);
+      g_assert_null (strict);
+      workspace = lia_workspace_new_from_data_full (contents, length, name, LIA_LOAD_RECOVER, &error);
+
+      if (!g_error_matches (strict_error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID) ||
+          g_str_has_prefix (strict_error->message, "This file was written by a newer version"))
+        {
+          /* Not JSON, not a workspace, too large, or a newer format:
+           * refused exactly as the strict reader refuses it. */
+          if (workspace != NULL)
+            g_error ("%s: recovery opened a file it must refuse", name);
+          g_assert_cmpstr (error->message, ==, strict_error->message);
+          refused++;
+          continue;
+        }
+
+      if (workspace == NULL)
+        g_error ("%s: recovery failed: %s", name, error->message);
+      problems = lia_workspace_get_problems (workspace);
+      g_assert_nonnull (problems[0]);
+      g_assert_true (lia_workspace_get_needs_review (workspace));
+      /* The first problem is the one the strict reader reported. */
+      located = g_strdup (strict_error->message + strlen (name) + 2);
+      if (!g_str_has_prefix (problems[0], located))
+        g_error ("%s:\n  first problem: %s\n  strict error:  %s", name, problems[0], located);
+
+      if (!lia_workspace_check (workspace, &error))
+        g_error ("%s: the recovered model breaks the rules: %s", name, error->message);
+      out = lia_workspace_to_data (workspace, NULL);
+      again = lia_workspace_new_from_data (out, strlen (out), name, &error);
+      if (again == NULL)
+        g_error ("%s: the recovered workspace does not reopen: %s", name, error->message);
+      g_assert_null (lia_workspace_get_problems (again)[0]);
+      g_assert_false (lia_workspace_get_needs_review (again));
+      recovered++;
+    }
+
+  g_test_message ("%u recovered, %u refused", recovered, refused);
+  g_assert_cmpuint (recovered, >=, 30);
+  g_assert_cmpuint (refused, >=, 5);
+}
+
+/* Recovery keeps what it cannot place: the bad due date is cleared in the
+ * task and kept, as it was, in the unrecovered collection. */
+static void
+test_recovery_keeps_values (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "tests", "data", "bad", "due-february-30.liaison", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) workspace = NULL;
+  g_autoptr(LiaEntity) task = NULL;
+  g_autoptr(LiaEntity) kept = NULL;
+  GListModel *unrecovered;
+  gsize length;
+
+  contents = read_file (path, &length);
+  workspace = lia_workspace_new_from_data_full (contents, length, "due.liaison", LIA_LOAD_RECOVER, &error);
+  g_assert_no_error (error);
+  task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (workspace)), 0);
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "");
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_SUMMARY), ==, "Batching");
+
+  unrecovered = G_LIST_MODEL (lia_workspace_get_unrecovered (workspace));
+  g_assert_cmpuint (g_list_model_get_n_items (unrecovered), ==, 1);
+  kept = g_list_model_get_item (unrecovered, 0);
+  g_assert_cmpstr (lia_entity_get_string (kept, LIA_UNRECOVERED_PATH), ==, "tasks[0].due");
+  g_assert_cmpstr (json_node_get_string (lia_entity_get_json (kept, LIA_UNRECOVERED_VALUE)), ==, "2026-02-30");
+
+  /* A broken entity is set aside whole, and the rest of its list stays. */
+  {
+    g_autoptr(LiaWorkspace) ws = NULL;
+    g_autoptr(LiaEntity) aside = NULL;
+    const char *doc =
+      "{\"format\": \"liaison-workspace\", \"version\": 1, \"meetings\": ["
+      "{\"id\": \"5e0c7a7a-2222-4a8e-9a59-000000000001\", \"title\": \"A\", \"start\": \"2026-13-01T09:00\", \"timezone\": \"UTC\"},"
+      "{\"id\": \"5e0c7a7a-2222-4a8e-9a59-000000000002\", \"title\": \"B\", \"start\": \"2026-12-01T09:00\", \"timezone\": \"UTC\"}]}";
+
+    ws = lia_workspace_new_from_data_full (doc, strlen (doc), "m.liaison", LIA_LOAD_RECOVER, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_meetings (ws))), ==, 1);
+    aside = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_unrecovered (ws)), 0);
+    g_assert_cmpstr (lia_entity_get_string (aside, LIA_UNRECOVERED_PATH), ==, "meetings[0]");
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (lia_entity_get_json (aside, LIA_UNRECOVERED_VALUE)));
+  }
+}
+
+/* The writer refuses what the reader refuses, and the file stays. */
+static void
+test_writer_refuses (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lia-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.liaison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new_sample ("en");
+  g_autoptr(LiaEntity) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (lia_workspace_save (workspace, file, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &before, NULL, NULL);
+
+  /* Outside the history (as a buggy path might): the writer still says no. */
+  task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (workspace)), 0);
+  lia_entity_set_string (task, LIA_TASK_DUE, "2026-02-30");
+  g_assert_false (lia_workspace_save (workspace, file, NULL, &error));
+  g_assert_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "tasks[0].due: “2026-02-30” is not a date"));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* Through the history the edit is refused in the first place. */
+  lia_entity_set_string (task, LIA_TASK_DUE, "2026-03-01");
+  g_assert_false (lia_history_set_string (lia_workspace_get_history (workspace), task, LIA_TASK_DUE, "next week", FALSE));
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-03-01");
+  g_assert_false (lia_history_set_string (lia_workspace_get_history (workspace), task, LIA_TASK_SUMMARY, "", FALSE));
+  g_assert_true (lia_workspace_save (workspace, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Removing a member takes it out of every meeting in the same undo step. */
+static void
+test_remove_member_unlinks (void)
+{
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new_sample ("en");
+  LiaHistory *history = lia_workspace_get_history (workspace);
+  GListStore *members = lia_workspace_get_members (workspace);
+  g_autoptr(LiaEntity) member = g_list_model_get_item (G_LIST_MODEL (members), 1);
+  g_autofree char *id = g_strdup (lia_entity_get_id (member));
+  g_autofree char *original = lia_workspace_to_data (workspace, NULL);
+  g_autofree char *removed = NULL;
+  g_autofree char *restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) reopened = NULL;
+  guint referring = 0;
+
+  g_assert_nonnull (strstr (original, id));
+  lia_history_begin (history, "Remove Member");
+  lia_history_remove (history, members, 1);
+  lia_history_end (history);
+
+  removed = lia_workspace_to_data (workspace, NULL);
+  g_assert_null (strstr (removed, id));
+  reopened = lia_workspace_new_from_data (removed, strlen (removed), "removed", &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_workspace_check (workspace, NULL));
+
+  /* One Ctrl+Z restores the member and every attendee list. */
+  g_assert_true (lia_history_undo (history));
+  restored = lia_workspace_to_data (workspace, NULL);
+  g_assert_cmpstr (restored, ==, original);
+  for (const char *p = original; (p = strstr (p, id)) != NULL; p++)
+    referring++;
+  g_assert_cmpuint (referring, >, 1);
+}
+
+static void
+test_history_memory_cap (void)
+{
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new_sample ("en");
+  LiaHistory *history = lia_workspace_get_history (workspace);
+  g_autoptr(LiaEntity) page = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_pages (workspace)), 0);
+  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+
+  lia_history_set_memory_limit (history, 4 * 1024 * 1024);
+  for (guint i = 0; i < 64; i++)
+    {
+      big[i] = 'a' + i % 26;
+      lia_history_set_string (history, page, LIA_PAGE_BODY, big, FALSE);
+    }
+  g_assert_cmpuint (lia_history_get_memory_size (history), <=, 4 * 1024 * 1024 + 600 * 1024);
+  g_assert_cmpuint (lia_history_get_n_undo (history), <, 64);
+  g_assert_cmpuint (lia_history_get_n_undo (history), >, 4);
+  /* The newest steps are the ones kept. */
+  g_assert_true (lia_history_undo (history));
+  g_assert_cmpint (lia_entity_get_string (page, LIA_PAGE_BODY)[62], ==, 'a' + 62 % 26);
+}
+
 static void
 test_huge_string (void)
 {
@@ -525,6 +738,11 @@ main (int   argc,
   g_test_add_func ("/workspace/sample-contents", test_sample_contents);
   g_test_add_func ("/workspace/unknown-keys", test_unknown_keys);
   g_test_add_func ("/workspace/bad-corpus", test_bad_corpus);
+  g_test_add_func ("/workspace/bad-corpus-recovers", test_bad_corpus_recovers);
+  g_test_add_func ("/workspace/recovery-keeps-values", test_recovery_keeps_values);
+  g_test_add_func ("/workspace/writer-refuses", test_writer_refuses);
+  g_test_add_func ("/workspace/remove-member-unlinks", test_remove_member_unlinks);
+  g_test_add_func ("/workspace/history-memory-cap", test_history_memory_cap);
   g_test_add_func ("/workspace/huge-string", test_huge_string);
   g_test_add_func ("/workspace/random-damage", test_random_damage);
   g_test_add_func ("/workspace/newer-version-read-only", test_newer_version_read_only);
