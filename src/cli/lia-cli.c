@@ -49,14 +49,75 @@ lia_cli_load (const char *path)
 }
 
 static int
+validate_one (const char *path,
+              gboolean    repair)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) workspace = NULL;
+  const char * const *problems;
+
+  /* Recovery reads past each problem, so all of them are listed, not
+   * only the first; a file it refuses (not JSON, not a workspace) is
+   * reported as the strict reader reports it. */
+  workspace = lia_workspace_new_from_file_full (file, LIA_LOAD_RECOVER, NULL, &error);
+  if (workspace == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return LIA_CLI_EXIT_BAD_INPUT;
+    }
+  if (lia_workspace_get_read_only (workspace))
+    {
+      g_printerr ("%s: %s\n", path, lia_workspace_get_read_only_reason (workspace));
+      return LIA_CLI_EXIT_OK;
+    }
+
+  problems = lia_workspace_get_problems (workspace);
+  if (problems[0] == NULL)
+    {
+      /* Translators: printed by "liaison-cli validate" for a good file. */
+      g_print (_("%s: valid\n"), path);
+      return LIA_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_printerr ("%s: %s\n", path, problems[i]);
+  if (!repair)
+    return LIA_CLI_EXIT_BAD_INPUT;
+
+  if (!lia_workspace_save (workspace, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return LIA_CLI_EXIT_BAD_INPUT;
+    }
+  {
+    guint n = g_strv_length ((char **) problems);
+
+    /* Translators: the first and last %s are a file name; FILE~ is the
+     * backup Liaison keeps. */
+    g_print (ngettext ("%s: repaired (%u problem); the file as it was is kept as %s~\n",
+                       "%s: repaired (%u problems); the file as it was is kept as %s~\n", n),
+             path, n, path);
+  }
+  return LIA_CLI_EXIT_FAILURE;
+}
+
+static int
 cmd_validate (int    argc,
               char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check workspace files"));
   g_autoptr(GError) error = NULL;
+  gboolean repair = FALSE;
   int status = LIA_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("Rewrite each damaged file as recovery reads it (keeps FILE~)"), NULL },
+    { NULL }
+  };
 
-  g_option_context_set_summary (context, _("Reports every file that cannot be read, with the JSON path of the problem."));
+  g_option_context_set_summary (context, _("Reports every problem of each file, with the JSON path where it is. "
+                                           "Exit status: 0 valid, 1 repaired, 2 problems or unreadable."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return lia_cli_usage_error (context, error->message);
   if (argc < 2)
@@ -64,15 +125,8 @@ cmd_validate (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(LiaWorkspace) workspace = lia_cli_load (argv[i]);
-
-      if (workspace == NULL)
-        status = LIA_CLI_EXIT_BAD_INPUT;
-      else if (lia_workspace_get_read_only (workspace))
-        g_printerr ("%s: %s\n", argv[i], lia_workspace_get_read_only_reason (workspace));
-      else
-        /* Translators: printed by "liaison-cli validate" for a good file. */
-        g_print (_("%s: valid\n"), argv[i]);
+      int one = validate_one (argv[i], repair);
+      status = MAX (status, one);
     }
 
   return status;
@@ -344,7 +398,7 @@ cmd_schema (int    argc,
 }
 
 static const Command commands[] = {
-  { "validate", N_("FILE…"), N_("Check workspace files and report located errors"), cmd_validate },
+  { "validate", N_("[--repair] FILE…"), N_("Check workspace files and report located errors; --repair rewrites a damaged file as recovery reads it"), cmd_validate },
   { "export", N_("--format md|csv|ics|md-tree|jsonschema|openapi [--meeting ID_OR_TITLE | --page ID_OR_TITLE | --contract NAME] [--output F] FILE"), N_("Export the requirement translation table, a meeting as Markdown or iCalendar, a page tree as a folder, or an API contract as JSON Schema or OpenAPI"), cmd_export },
   { "check-payload", N_("--contract NAME PAYLOAD.json FILE"), N_("Check a JSON payload against an API contract model"), lia_cli_check_payload },
   { "import", N_("md-tree DIR FILE"), N_("Add a folder of Markdown pages to a workspace"), cmd_import },

@@ -113,6 +113,51 @@ test_validate (void)
   g_assert_cmpint (no_args.status, ==, 2);
 }
 
+/* validate lists every problem, not only the first; --repair rewrites
+ * the file as recovery reads it and keeps the old one as FILE~. */
+static void
+test_validate_repair (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "two.liaison", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *kept = NULL;
+  g_auto(Result) listed = { 0 };
+  g_auto(Result) repaired = { 0 };
+  g_auto(Result) again = { 0 };
+  const char *doc =
+    "{\"format\": \"liaison-workspace\", \"version\": 1,\n"
+    " \"members\": [{\"id\": \"0b5f6c1e-3f2a-4c47-9d1e-6a1b2c3d4e01\", \"name\": \"Ada\", \"timezone\": \"Europe/Berlin\"}],\n"
+    " \"tasks\": [{\"id\": \"5e0c7a7a-3333-4a8e-9a59-000000000001\", \"project\": \"P\", \"type\": \"Story\",\n"
+    "             \"summary\": \"\", \"due\": \"2026-02-30\"}],\n"
+    " \"meetings\": [{\"id\": \"5e0c7a7a-2222-4a8e-9a59-000000000001\", \"title\": \"Sync\", \"start\": \"2026-01-20T09:00\",\n"
+    "                \"timezone\": \"UTC\", \"attendees\": [\"0b5f6c1e-3f2a-4c47-9d1e-6a1b2c3d4e01\", \"0b5f6c1e-3f2a-4c47-9d1e-6a1b2c3d4e09\"]}]}\n";
+
+  g_assert_true (g_file_set_contents (path, doc, -1, NULL));
+
+  run (&listed, "validate", path, NULL);
+  g_assert_cmpint (listed.status, ==, 2);
+  g_assert_nonnull (strstr (listed.err, "tasks[0].summary: must not be empty"));
+  g_assert_nonnull (strstr (listed.err, "tasks[0].due: “2026-02-30” is not a date"));
+  g_assert_nonnull (strstr (listed.err, "meetings[0].attendees[1]: “0b5f6c1e-3f2a-4c47-9d1e-6a1b2c3d4e09” is not the id of a member"));
+  g_file_get_contents (path, &before, NULL, NULL);
+  g_assert_cmpstr (before, ==, doc);
+
+  run (&repaired, "validate", "--repair", path, NULL);
+  g_assert_cmpint (repaired.status, ==, 1);
+  g_assert_nonnull (strstr (repaired.out, "repaired (3 problems)"));
+  g_assert_true (g_file_get_contents (backup, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, doc);
+
+  run (&again, "validate", path, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
 static void
 test_export (void)
 {
@@ -455,6 +500,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/validate-repair", test_validate_repair);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/export-csv-injection", test_export_csv_injection);
   g_test_add_func ("/cli/export-bad-file", test_export_bad_file);
