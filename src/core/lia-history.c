@@ -58,6 +58,9 @@ struct _LiaHistory
   guint      depth;
   gsize      size;        /* of every group in undo and redo */
   gsize      limit;
+
+  LiaHistoryCheckFunc check;
+  gpointer            check_data;
 };
 
 G_DEFINE_FINAL_TYPE (LiaHistory, lia_history, G_TYPE_OBJECT)
@@ -394,6 +397,8 @@ lia_history_try_set_value (LiaHistory   *self,
 
   if (!lia_entity_check_value (entity, field, value, error))
     return FALSE;
+  if (self->check != NULL && !self->check (entity, field, value, self->check_data, error))
+    return FALSE;
 
   if (coalesce && self->open == NULL && self->undo->len > 0 && self->redo->len == 0)
     {
@@ -501,6 +506,8 @@ lia_history_try_insert (LiaHistory  *self,
   g_return_val_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (store)), FALSE);
 
   if (LIA_IS_ENTITY (item) && !lia_entity_check (item, error))
+    return FALSE;
+  if (LIA_IS_ENTITY (item) && self->check != NULL && !self->check (item, -1, NULL, self->check_data, error))
     return FALSE;
 
   cmd = g_new0 (Command, 1);
@@ -663,6 +670,17 @@ lia_history_clear (LiaHistory *self)
   g_ptr_array_set_size (self->redo, 0);
   self->size = 0;
   notify_state (self);
+}
+
+void
+lia_history_set_check_func (LiaHistory          *self,
+                            LiaHistoryCheckFunc  func,
+                            gpointer             user_data)
+{
+  g_return_if_fail (LIA_IS_HISTORY (self));
+
+  self->check = func;
+  self->check_data = user_data;
 }
 
 /* For tests: how many bytes undo may hold, and how many it holds. */

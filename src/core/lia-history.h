@@ -8,6 +8,16 @@ G_BEGIN_DECLS
 #define LIA_TYPE_HISTORY (lia_history_get_type ())
 G_DECLARE_FINAL_TYPE (LiaHistory, lia_history, LIA, HISTORY, GObject)
 
+/* What the field rules cannot see from one entity: whether an id names
+ * an entity of the workspace, whether an inserted entity's id is new.
+ * The workspace installs one on its history.  @field is -1 for an insert
+ * of @entity (with @value NULL). */
+typedef gboolean (*LiaHistoryCheckFunc) (LiaEntity     *entity,
+                                         int            field,
+                                         const GValue  *value,
+                                         gpointer       user_data,
+                                         GError       **error);
+
 LiaHistory *lia_history_new        (void);
 
 void        lia_history_begin      (LiaHistory   *self,
@@ -59,6 +69,9 @@ gboolean    lia_history_undo       (LiaHistory   *self);
 gboolean    lia_history_redo       (LiaHistory   *self);
 void        lia_history_clear      (LiaHistory   *self);
 
+void        lia_history_set_check_func   (LiaHistory          *self,
+                                          LiaHistoryCheckFunc  func,
+                                          gpointer             user_data);
 void        lia_history_set_memory_limit (LiaHistory *self,
                                           gsize       limit);
 gsize       lia_history_get_memory_size  (LiaHistory *self);

@@ -290,6 +290,135 @@ history_removing_cb (LiaWorkspace *self,
     lia_workspace_foreach_entity (self, unlink_refs, &u);
 }
 
+static gboolean
+is_member_id (LiaWorkspace *self,
+              const char   *id)
+{
+  GListModel *members = G_LIST_MODEL (self->collections[LIA_COLLECTION_MEMBERS]);
+  guint n = g_list_model_get_n_items (members);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaEntity) member = g_list_model_get_item (members, i);
+
+      if (g_str_equal (lia_entity_get_id (member), id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_reference_value (LiaWorkspace       *self,
+                       const LiaFieldSpec *spec,
+                       const char * const *refs,
+                       GError            **error)
+{
+  for (guint j = 0; refs != NULL && refs[j] != NULL; j++)
+    if (!is_member_id (self, refs[j]))
+      {
+        g_set_error (error, LIA_FIELD_ERROR, LIA_FIELD_ERROR_INVALID,
+                     _("“%.64s” is not the id of a member of this workspace"), refs[j]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+typedef struct
+{
+  LiaWorkspace *self;
+  GHashTable   *ids;
+  GError       *error;
+} InsertCheck;
+
+static void
+check_inserted (LiaEntity *entity,
+                gpointer   data)
+{
+  InsertCheck *ic = data;
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+  if (ic->error != NULL)
+    return;
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (lia_field_spec_is_reference (&klass->fields[i]) &&
+        !check_reference_value (ic->self, &klass->fields[i], lia_entity_get_strv (entity, i), &ic->error))
+      return;
+}
+
+static void
+find_taken_id (LiaEntity *entity,
+               gpointer   data)
+{
+  InsertCheck *ic = data;
+
+  if (ic->error == NULL && LIA_ENTITY_GET_CLASS (entity)->has_id &&
+      g_hash_table_contains (ic->ids, lia_entity_get_id (entity)))
+    g_set_error (&ic->error, LIA_FIELD_ERROR, LIA_FIELD_ERROR_INVALID,
+                 _("the id %s is already used in this workspace"), lia_entity_get_id (entity));
+}
+
+static void
+walk_one (LiaEntity          *entity,
+          LiaEntityVisitFunc  func,
+          gpointer            data)
+{
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+  func (entity, data);
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].kind == LIA_KIND_LIST)
+      {
+        GListModel *list = G_LIST_MODEL (lia_entity_get_list (entity, i));
+
+        for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+          {
+            g_autoptr(LiaEntity) item = g_list_model_get_item (list, j);
+            walk_one (item, func, data);
+          }
+      }
+    else if (klass->fields[i].kind == LIA_KIND_CHILD && lia_entity_get_child (entity, i) != NULL)
+      walk_one (lia_entity_get_child (entity, i), func, data);
+}
+
+/* The rules that need the whole workspace, for every edit through its
+ * history: references name members, and an inserted entity (or any
+ * inside it) does not take an id that is already used. */
+static gboolean
+history_check_cb (LiaEntity     *entity,
+                  int            field,
+                  const GValue  *value,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  LiaWorkspace *self = user_data;
+
+  if (field >= 0)
+    {
+      const LiaFieldSpec *spec = lia_entity_get_field_spec (entity, field);
+
+      if (!lia_field_spec_is_reference (spec))
+        return TRUE;
+      return check_reference_value (self, spec, g_value_get_boxed (value), error);
+    }
+  else
+    {
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+      InsertCheck ic = { self, ids, NULL };
+
+      collect_ids (entity, ids);
+      if (g_hash_table_size (ids) > 0)
+        lia_workspace_foreach_entity (self, find_taken_id, &ic);
+      if (ic.error == NULL)
+        walk_one (entity, check_inserted, &ic);
+      if (ic.error != NULL)
+        {
+          g_propagate_error (error, ic.error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+}
+
 static void
 lia_workspace_dispose (GObject *object)
 {
@@ -300,6 +429,8 @@ lia_workspace_dispose (GObject *object)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+  if (self->history != NULL)
+    lia_history_set_check_func (self->history, NULL, NULL);
   g_clear_object (&self->history);
   for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
     g_clear_object (&self->collections[i]);
@@ -425,6 +556,8 @@ lia_workspace_init (LiaWorkspace *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "removing", G_CALLBACK (history_removing_cb),
                            self, G_CONNECT_SWAPPED);
+  /* The history lives no longer than the workspace (dispose drops it). */
+  lia_history_set_check_func (self->history, history_check_cb, self);
 }
 
 LiaWorkspace *
