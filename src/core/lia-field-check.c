@@ -96,6 +96,12 @@ is_zone (const char *s)
    * a named IANA zone so daylight saving time is right. */
   if (s[0] == '+' || s[0] == '-' || g_ascii_isdigit (s[0]))
     return FALSE;
+  /* A name, never a path: GLib would open any file it is given. */
+  if (s[0] == '/' || strstr (s, "..") != NULL)
+    return FALSE;
+  for (const char *p = s; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '/' && *p != '_' && *p != '-' && *p != '+')
+      return FALSE;
   tz = g_time_zone_new_identifier (s);
   return tz != NULL;
 }

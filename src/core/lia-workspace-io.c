@@ -500,7 +500,9 @@ read_entity (const LoadContext *ctx,
           continue;
         }
 
-      if (g_str_equal (key, "remote"))
+      /* The link to a tracker, unless the entity has a field of that
+       * name (an outbox entry keeps the remote side's fields there). */
+      if (g_str_equal (key, "remote") && lia_entity_class_find_field (klass, "remote") < 0)
         {
           if (!JSON_NODE_HOLDS_NULL (member))
             {
@@ -1568,7 +1570,7 @@ emit_entity (GString   *out,
         }
     }
 
-  if (lia_entity_get_remote (entity) != NULL)
+  if (lia_entity_get_remote (entity) != NULL && lia_entity_class_find_field (klass, "remote") < 0)
     {
       emit_key (out, &first, "remote", depth);
       emit_entity (out, LIA_ENTITY (lia_entity_get_remote (entity)), depth + 1);
