@@ -8,9 +8,9 @@
 
 #include "lia-cli.h"
 #include "lia-export.h"
+#include "lia-file-util.h"
 #include "lia-pages.h"
 #include "lia-schema.h"
-#include "lia-workspace-private.h"
 
 /* liaison-cli: the workspace without a display, for scripts and CI. */
 

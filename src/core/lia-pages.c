@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lia-file-util.h"
 #include "lia-pages.h"
 #include "lia-workspace-private.h"
 
