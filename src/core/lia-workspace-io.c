@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "lia-entity-private.h"
+#include "lia-tz-names.h"
 #include "lia-workspace-private.h"
 
 /* Reading and writing the *.liaison file.  The reader never trusts the
@@ -166,14 +167,9 @@ is_datetime (const char *s)
 static gboolean
 is_zone (const char *s)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-
-  /* GTimeZone also accepts offsets like "+08:00"; a member's zone must be
-   * a named IANA zone so daylight saving time is right. */
-  if (s[0] == '+' || s[0] == '-' || g_ascii_isdigit (s[0]))
-    return FALSE;
-  tz = g_time_zone_new_identifier (s);
-  return tz != NULL;
+  /* A name from the system's zone list: never a path, an offset like
+   * "+08:00" or a POSIX rule, so daylight saving time is right. */
+  return lia_tz_is_known_zone (s);
 }
 
 static gboolean
