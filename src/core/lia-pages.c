@@ -347,6 +347,20 @@ append_json_string (GString    *out,
   g_string_append (out, text);
 }
 
+/* The writer follows symlinks to their target, which is right for a
+ * file the user chose but not inside a generated folder: a link planted
+ * there must not make the export write outside it. */
+static gboolean
+write_in_tree (const char  *path,
+               const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    g_unlink (path);
+  return lia_write_file_atomically (path, data, length, FALSE, error);
+}
+
 static gboolean
 export_page (LiaPage     *page,
              const char  *dir,
@@ -372,7 +386,7 @@ export_page (LiaPage     *page,
   g_string_append (text, "---\n");
   g_string_append (text, lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_BODY));
 
-  if (!lia_write_file_atomically (path, text->str, text->len, FALSE, error))
+  if (!write_in_tree (path, text->str, text->len, error))
     return FALSE;
 
   for (guint i = 0; i < depth; i++)
@@ -432,7 +446,7 @@ lia_pages_export_tree (LiaPage     *page,
   g_string_append_printf (toc, "# %s\n\n", lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE));
   if (!export_page (page, dir, 1, toc, "", 0, error))
     return FALSE;
-  return lia_write_file_atomically (index, toc->str, toc->len, FALSE, error);
+  return write_in_tree (index, toc->str, toc->len, error);
 }
 
 typedef struct

@@ -635,6 +635,35 @@ test_import_many_is_linear (void)
   remove_tree (dir);
 }
 
+/* A link planted in the export folder is replaced, not written through. */
+static void
+test_export_replaces_links (void)
+{
+  g_autofree char *base = g_dir_make_tmp ("liaison-pages-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (base, "out", NULL);
+  g_autofree char *victim = g_build_filename (base, "victim", NULL);
+  g_autofree char *page_link = g_build_filename (dir, "01-Space.md", NULL);
+  g_autofree char *index_link = g_build_filename (dir, "index.md", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(LiaPage) root = lia_page_new ();
+  g_autoptr(GError) error = NULL;
+
+  lia_entity_set_string (LIA_ENTITY (root), LIA_PAGE_TITLE, "Space");
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (victim, "keep", -1, NULL));
+  g_assert_cmpint (symlink (victim, page_link), ==, 0);
+  g_assert_cmpint (symlink (victim, index_link), ==, 0);
+
+  g_assert_true (lia_pages_export_tree (root, dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (victim, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "keep");
+  g_assert_false (g_file_test (page_link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (index_link, G_FILE_TEST_IS_SYMLINK));
+
+  remove_tree (base);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -652,6 +681,7 @@ main (int    argc,
   g_test_add_func ("/pages/import-safe-ids-and-links", test_import_safe_ids_and_links);
   g_test_add_func ("/pages/import-refuses-big-and-binary", test_import_refuses_big_and_binary);
   g_test_add_func ("/pages/import-many-is-linear", test_import_many_is_linear);
+  g_test_add_func ("/pages/export-replaces-links", test_export_replaces_links);
 
   return g_test_run ();
 }
