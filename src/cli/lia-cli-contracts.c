@@ -7,6 +7,7 @@
 
 #include "lia-cli.h"
 #include "lia-contracts.h"
+#include "lia-file-util.h"
 
 /* liaison-cli export --format jsonschema|openapi --contract NAME FILE and
  * liaison-cli check-payload --contract NAME PAYLOAD.json FILE. */
@@ -112,7 +113,8 @@ lia_cli_check_payload (int    argc,
   if (argc != 3 || name == NULL)
     return lia_cli_usage_error (context, _("check-payload takes --contract NAME, a PAYLOAD.json and a FILE"));
 
-  if (!g_file_get_contents (argv[1], &data, &length, &error))
+  data = lia_file_read_regular (argv[1], LIA_WORKSPACE_MAX_FILE_SIZE, &length, &error);
+  if (data == NULL)
     {
       g_printerr ("liaison-cli: %s\n", error->message);
       return LIA_CLI_EXIT_BAD_INPUT;

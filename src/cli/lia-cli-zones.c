@@ -10,6 +10,7 @@
 
 #include "lia-cli.h"
 #include "lia-export.h"
+#include "lia-file-util.h"
 #include "lia-overlap.h"
 #include "lia-workspace.h"
 
@@ -152,7 +153,8 @@ read_members (GOptionContext *context,
       m = find_member (args, label);
       if (m == NULL)
         return bad (context, _("--busy “%s”: no member is called “%s”"), args->busy[i], label);
-      if (!g_file_get_contents (equals + 1, &ics, NULL, &error))
+      ics = lia_file_read_regular (equals + 1, LIA_WORKSPACE_MAX_FILE_SIZE, NULL, &error);
+      if (ics == NULL)
         return bad (NULL, "--busy: %s", error->message);
       if (!lia_tz_member_add_calendar (m, ics, &error))
         return bad (NULL, "--busy %s: %s", equals + 1, error->message);

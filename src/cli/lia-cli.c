@@ -8,9 +8,9 @@
 
 #include "lia-cli.h"
 #include "lia-export.h"
+#include "lia-file-util.h"
 #include "lia-pages.h"
 #include "lia-schema.h"
-#include "lia-workspace-private.h"
 
 /* liaison-cli: the workspace without a display, for scripts and CI. */
 
@@ -175,7 +175,8 @@ lia_cli_write_output (const char *output,
 {
   g_autoptr(GError) error = NULL;
 
-  if (output == NULL)
+  /* "-" is standard output, as for most tools; never a file called "-". */
+  if (output == NULL || g_str_equal (output, "-"))
     {
       fputs (text, stdout);
       return fflush (stdout) == 0 ? LIA_CLI_EXIT_OK : LIA_CLI_EXIT_FAILURE;
@@ -231,7 +232,7 @@ cmd_export (int    argc,
 
       if (!g_str_equal (format_name, "md-tree") || page_key == NULL)
         return lia_cli_usage_error (context, _("a page exports only as --format md-tree, with --page and --output"));
-      if (output == NULL)
+      if (output == NULL || g_str_equal (output, "-"))
         return lia_cli_usage_error (context, _("--format md-tree needs --output DIR"));
       workspace = lia_cli_load (argv[1]);
       if (workspace == NULL)
@@ -284,27 +285,6 @@ cmd_export (int    argc,
   return lia_cli_write_output (output, text);
 }
 
-/* Pages read from a folder may carry ids the workspace already has (a
- * second import of the same folder): those get new ones. */
-static void
-fresh_ids (LiaPage    *page,
-           GListModel *existing)
-{
-  g_autoptr(LiaPage) clash = lia_pages_find (existing, lia_entity_get_id (LIA_ENTITY (page)));
-  GListModel *children = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (page), LIA_PAGE_CHILDREN));
-
-  if (clash != NULL && g_strcmp0 (lia_entity_get_id (LIA_ENTITY (clash)), lia_entity_get_id (LIA_ENTITY (page))) == 0)
-    {
-      g_autofree char *id = g_uuid_string_random ();
-      lia_entity_set_id (LIA_ENTITY (page), id);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(LiaPage) child = g_list_model_get_item (children, i);
-      fresh_ids (child, existing);
-    }
-}
-
 static int
 cmd_import (int    argc,
             char **argv)
@@ -313,6 +293,7 @@ cmd_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   GListStore *roots;
 
   g_option_context_set_summary (context, _("Reads a folder written by “export --format md-tree” (or any folder of .md files, nested by subfolders) and adds its pages at the top level of FILE, which is saved (the previous version is kept as FILE~)."));
@@ -334,18 +315,17 @@ cmd_import (int    argc,
       g_printerr ("%s: %s\n", argv[3], lia_workspace_get_read_only_reason (workspace));
       return LIA_CLI_EXIT_BAD_INPUT;
     }
-  pages = lia_pages_import_tree (argv[2], &error);
+  /* Ids are made unique against the whole workspace by the import. */
+  pages = lia_pages_import_tree_full (argv[2], workspace, skipped, &error);
+  for (guint i = 0; i < skipped->len; i++)
+    g_printerr ("liaison-cli: %s\n", (const char *) g_ptr_array_index (skipped, i));
   if (pages == NULL)
     {
       g_printerr ("%s\n", error->message);
       return LIA_CLI_EXIT_BAD_INPUT;
     }
   roots = lia_workspace_get_pages (workspace);
-  for (guint i = 0; i < pages->len; i++)
-    {
-      fresh_ids (g_ptr_array_index (pages, i), G_LIST_MODEL (roots));
-      g_list_store_append (roots, g_ptr_array_index (pages, i));
-    }
+  g_list_store_splice (roots, g_list_model_get_n_items (G_LIST_MODEL (roots)), 0, pages->pdata, pages->len);
   if (!lia_workspace_save (workspace, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);

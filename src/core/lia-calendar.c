@@ -7,6 +7,7 @@
 
 #include "lia-calendar.h"
 #include "lia-overlap.h"
+#include "lia-tz-names.h"
 
 #define DAY ((gint64) 86400)
 
@@ -32,6 +33,52 @@ looks_like_calendar (const char *ics)
   if (g_str_has_prefix (ics, "\xEF\xBB\xBF"))
     ics += 3;
   return g_ascii_strncasecmp (ics, "BEGIN:VCALENDAR", 15) == 0;
+}
+
+/* Whether libical may look @tzid up in the system's zone files: only for
+ * a name from the system's list (bare, after a "/", or after libical's
+ * own prefix).  Anything else, a path above all, would be opened as a
+ * file by libical itself, and a FIFO there would hang us. */
+static gboolean
+is_known_tzid (const char *tzid)
+{
+  /* libical's default BUILTIN_TZID_PREFIX (icaltimezone_tzid_prefix()
+   * is not exported by the libical of Debian 12). */
+  const char *prefix = "/freeassociation.sourceforge.net/";
+
+  if (g_str_has_prefix (tzid, prefix))
+    {
+      tzid += strlen (prefix);
+      if (g_str_has_prefix (tzid, "Tzfile/"))
+        tzid += strlen ("Tzfile/");
+    }
+  else if (tzid[0] == '/')
+    tzid++;
+  return lia_tz_is_known_zone (tzid);
+}
+
+/* A TZID that names neither a VTIMEZONE of the file nor a known zone is
+ * dropped: the time is then read in the member's zone, as it always was
+ * for zones nobody knows. */
+static void
+forget_unknown_zones (icalcomponent *root,
+                      icalcomponent *comp)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_ANY_PROPERTY);
+       p != NULL;
+       p = icalcomponent_get_next_property (comp, ICAL_ANY_PROPERTY))
+    {
+      icalparameter *param = icalproperty_get_first_parameter (p, ICAL_TZID_PARAMETER);
+      const char *tzid = param ? icalparameter_get_tzid (param) : NULL;
+
+      if (tzid != NULL && icalcomponent_get_timezone (root, tzid) == NULL && !is_known_tzid (tzid))
+        icalproperty_remove_parameter_by_kind (p, ICAL_TZID_PARAMETER);
+    }
+  for (icalcomponent *c = icalcomponent_get_first_component (comp, ICAL_ANY_COMPONENT);
+       c != NULL;
+       c = icalcomponent_get_next_component (comp, ICAL_ANY_COMPONENT))
+    if (icalcomponent_isa (c) != ICAL_VTIMEZONE_COMPONENT)
+      forget_unknown_zones (root, c);
 }
 
 LiaCalendar *
@@ -61,6 +108,8 @@ lia_calendar_parse (const char  *ics,
                    _("Not an iCalendar file: it holds no VCALENDAR"));
       return NULL;
     }
+
+  forget_unknown_zones (root, root);
 
   self = g_new0 (LiaCalendar, 1);
   self->root = root;
@@ -155,7 +204,7 @@ setup_zones (Expansion     *x,
       /* A TZID with no VTIMEZONE in the file: if it is an IANA name,
        * read it with the system's database. */
       const char *name = strrchr (tzid, '/') && g_str_has_prefix (tzid, "/") ? tzid + 1 : tzid;
-      *owned = g_time_zone_new_identifier (name);
+      *owned = lia_tz_new_known (name);
       if (*owned != NULL)
         x->wall_zone = *owned;
     }
@@ -193,7 +242,7 @@ recurrence_id_instant (LiaCalendar  *self,
         zone = icaltimezone_get_builtin_timezone (tzid);
       if (zone != NULL)
         return icaltime_as_timet_with_zone (rid, zone);
-      named = g_time_zone_new_identifier (tzid);
+      named = lia_tz_new_known (tzid);
     }
   return lia_local_to_utc (named ? named : member_zone, wall);
 }

@@ -10,6 +10,7 @@
 
 #include "lia-field-check.h"
 #include "lia-model.h"
+#include "lia-tz-names.h"
 #include "lia-workspace.h"
 
 /* One rule book for every field.  The reader once had these checks to
@@ -90,20 +91,10 @@ is_datetime (const char *s)
 static gboolean
 is_zone (const char *s)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-
-  /* GTimeZone also accepts offsets like "+08:00"; a member's zone must be
-   * a named IANA zone so daylight saving time is right. */
-  if (s[0] == '+' || s[0] == '-' || g_ascii_isdigit (s[0]))
-    return FALSE;
-  /* A name, never a path: GLib would open any file it is given. */
-  if (s[0] == '/' || strstr (s, "..") != NULL)
-    return FALSE;
-  for (const char *p = s; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '/' && *p != '_' && *p != '-' && *p != '+')
-      return FALSE;
-  tz = g_time_zone_new_identifier (s);
-  return tz != NULL;
+  /* A name from the system's zone list: never a path (GLib would open any
+   * file it is given), an offset like "+08:00" or a POSIX rule like
+   * "XYZ3", so daylight saving time is right. */
+  return lia_tz_is_known_zone (s);
 }
 
 /* What the file can hold exactly: UTF-8 without lone surrogates (GLib's

@@ -8,6 +8,7 @@
 
 #include "lia-meeting-plan.h"
 #include "lia-overlap.h"
+#include "lia-tz-names.h"
 
 static char *
 clock_text (GTimeZone  *zone,
@@ -28,7 +29,7 @@ lia_meeting_get_start_instant (LiaMeeting  *meeting,
 {
   const char *start = lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_START);
   const char *zone_name = lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE);
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(GTimeZone) zone = lia_tz_new_known (zone_name);
   int y, mo, d, h, mi;
   GDate date, epoch;
 
@@ -71,7 +72,7 @@ lia_agenda_plan_new (LiaMeeting  *meeting,
 
   agenda = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA));
   plan = g_new0 (LiaAgendaPlan, 1);
-  plan->zone = g_time_zone_new_identifier (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE));
+  plan->zone = lia_tz_new_known (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE));
   plan->start = start;
   plan->planned_end = start + (gint64) lia_entity_get_int (LIA_ENTITY (meeting), LIA_MEETING_DURATION) * 60;
   plan->n_items = g_list_model_get_n_items (agenda);

@@ -7,6 +7,7 @@
 
 #include "lia-calendar.h"
 #include "lia-overlap.h"
+#include "lia-tz-names.h"
 
 G_DEFINE_QUARK (lia-overlap-error-quark, lia_overlap_error)
 
@@ -287,10 +288,9 @@ zone_from_name (const char  *name,
 {
   GTimeZone *zone = NULL;
 
-  /* GTimeZone also reads offsets like "+08:00"; a member's zone must be
-   * a named zone, or the engine could not know about daylight saving. */
-  if (name[0] != '\0' && name[0] != '+' && name[0] != '-' && !g_ascii_isdigit (name[0]))
-    zone = g_time_zone_new_identifier (name);
+  /* A name from the system's zone list, never an offset like "+08:00"
+   * (the engine could not know about daylight saving) nor a path. */
+  zone = lia_tz_new_known (name);
 
   if (zone == NULL)
     g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_ZONE,

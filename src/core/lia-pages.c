@@ -9,7 +9,9 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "lia-file-util.h"
 #include "lia-pages.h"
 #include "lia-workspace-private.h"
 
@@ -345,6 +347,20 @@ append_json_string (GString    *out,
   g_string_append (out, text);
 }
 
+/* The writer follows symlinks to their target, which is right for a
+ * file the user chose but not inside a generated folder: a link planted
+ * there must not make the export write outside it. */
+static gboolean
+write_in_tree (const char  *path,
+               const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    g_unlink (path);
+  return lia_write_file_atomically (path, data, length, FALSE, error);
+}
+
 static gboolean
 export_page (LiaPage     *page,
              const char  *dir,
@@ -370,7 +386,7 @@ export_page (LiaPage     *page,
   g_string_append (text, "---\n");
   g_string_append (text, lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_BODY));
 
-  if (!lia_write_file_atomically (path, text->str, text->len, FALSE, error))
+  if (!write_in_tree (path, text->str, text->len, error))
     return FALSE;
 
   for (guint i = 0; i < depth; i++)
@@ -430,7 +446,7 @@ lia_pages_export_tree (LiaPage     *page,
   g_string_append_printf (toc, "# %s\n\n", lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE));
   if (!export_page (page, dir, 1, toc, "", 0, error))
     return FALSE;
-  return lia_write_file_atomically (index, toc->str, toc->len, FALSE, error);
+  return write_in_tree (index, toc->str, toc->len, error);
 }
 
 typedef struct
@@ -456,6 +472,86 @@ entry_clear (gpointer data)
   g_free (((Entry *) data)->name);
 }
 
+/* What one import knows while it walks the folder. */
+typedef struct
+{
+  char       *root;     /* the folder, all symlinks resolved */
+  GHashTable *taken;    /* ids in the workspace and given out so far */
+  GPtrArray  *skipped;  /* "PATH: why" for files left out, or NULL */
+} Import;
+
+static void
+import_clear (Import *import)
+{
+  g_free (import->root);
+  g_hash_table_unref (import->taken);
+}
+
+static void
+skip (Import     *import,
+      const char *path,
+      const char *why)
+{
+  g_debug ("%s: %s", path, why);
+  if (import->skipped != NULL)
+    g_ptr_array_add (import->skipped, g_strdup_printf ("%s: %s", path, why));
+}
+
+/* Every id anywhere in the workspace, not only the pages': a page that
+ * took a member's id would make the file unopenable. */
+static void
+collect_ids (GListModel *list,
+             GHashTable *ids)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(LiaEntity) entity = g_list_model_get_item (list, i);
+      LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
+
+      if (klass->has_id)
+        g_hash_table_add (ids, g_strdup (lia_entity_get_id (entity)));
+      for (guint f = 0; f < klass->n_fields; f++)
+        {
+          if (klass->fields[f].kind == LIA_KIND_LIST)
+            collect_ids (G_LIST_MODEL (lia_entity_get_list (entity, f)), ids);
+          else if (klass->fields[f].kind == LIA_KIND_CHILD)
+            {
+              LiaEntity *child = lia_entity_get_child (entity, f);
+
+              if (child != NULL)
+                {
+                  g_autoptr(GListStore) one = g_list_store_new (LIA_TYPE_ENTITY);
+
+                  g_list_store_append (one, child);
+                  collect_ids (G_LIST_MODEL (one), ids);
+                }
+            }
+        }
+    }
+}
+
+/* The header's id when it is a UUID nobody has yet, else a new one. */
+static void
+claim_id (Import  *import,
+          LiaPage *page,
+          const char *wanted)
+{
+  g_autofree char *fresh = NULL;
+
+  if (wanted == NULL || !g_uuid_string_is_valid (wanted) || g_hash_table_contains (import->taken, wanted))
+    {
+      do
+        {
+          g_free (fresh);
+          fresh = g_uuid_string_random ();
+        }
+      while (g_hash_table_contains (import->taken, fresh));
+      wanted = fresh;
+    }
+  lia_entity_set_id (LIA_ENTITY (page), wanted);
+  g_hash_table_add (import->taken, g_strdup (wanted));
+}
+
 static gboolean
 import_fail (GError    **error,
              const char *path,
@@ -467,16 +563,23 @@ import_fail (GError    **error,
 
 /* Reads "---\ntitle: "…"\nid: …\nupdated: …\n---\nBODY". */
 static LiaPage *
-read_page (const char  *path,
+read_page (Import      *import,
+           const char  *path,
            GError     **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
   g_autoptr(LiaPage) page = lia_page_new ();
   const char *end, *line;
+  gsize length;
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  /* Any text in the file may become a page's body: the file may be no
+   * larger than the largest string a workspace holds. */
+  text = lia_file_read_regular (path, LIA_WORKSPACE_MAX_STRING, &length, error);
+  if (text == NULL)
     return NULL;
-  if (!g_utf8_validate (text, -1, NULL))
+  /* With the length, a NUL byte fails too: a workspace cannot hold it. */
+  if (!g_utf8_validate (text, length, NULL))
     {
       import_fail (error, path, _("not UTF-8 text"));
       return NULL;
@@ -497,6 +600,7 @@ read_page (const char  *path,
         title++;
       lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, *title ? title : base);
       lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, text);
+      claim_id (import, page, NULL);
       return g_steal_pointer (&page);
     }
 
@@ -518,7 +622,10 @@ read_page (const char  *path,
           lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, json_node_get_string (node));
         }
       else if (g_str_has_prefix (one, "id: "))
-        lia_entity_set_id (LIA_ENTITY (page), one + 4);
+        {
+          g_free (id);
+          id = g_strdup (one + 4);
+        }
       else if (g_str_has_prefix (one, "updated: "))
         {
           g_autoptr(GDateTime) stamp = g_date_time_new_from_iso8601 (one + 9, NULL);
@@ -533,11 +640,43 @@ read_page (const char  *path,
       return NULL;
     }
   lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, end + 5);
+  claim_id (import, page, id);
   return g_steal_pointer (&page);
 }
 
+/* Whether a .md entry may be read: a regular file, or a symlink that
+ * stays inside the imported folder and ends at one. */
 static gboolean
-import_dir (const char  *dir,
+importable (Import     *import,
+            const char *path)
+{
+  struct stat st;
+
+  if (lstat (path, &st) != 0)
+    return FALSE;
+  if (S_ISLNK (st.st_mode))
+    {
+      g_autofree char *real = realpath (path, NULL);
+
+      if (real == NULL || !g_str_has_prefix (real, import->root) || real[strlen (import->root)] != '/')
+        {
+          skip (import, path, _("a link that leads outside the imported folder, skipped"));
+          return FALSE;
+        }
+      if (stat (real, &st) != 0)
+        return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      skip (import, path, _("not a regular file, skipped"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_dir (Import      *import,
+            const char  *dir,
             GListStore  *into,
             guint        depth,
             GError     **error)
@@ -571,12 +710,16 @@ import_dir (const char  *dir,
       g_autofree char *path = g_build_filename (dir, e->name, NULL);
       g_autofree char *stem = g_strndup (e->name, strlen (e->name) - 3);
       g_autofree char *sub = g_build_filename (dir, stem, NULL);
-      g_autoptr(LiaPage) page = read_page (path, error);
+      g_autoptr(LiaPage) page = NULL;
 
+      if (!importable (import, path))
+        continue;
+      page = read_page (import, path, error);
       if (page == NULL)
         return FALSE;
+      /* Linked folders are not followed: they could lead outside or loop. */
       if (g_file_test (sub, G_FILE_TEST_IS_DIR) && !g_file_test (sub, G_FILE_TEST_IS_SYMLINK) &&
-          !import_dir (sub, children (page), depth + 1, error))
+          !import_dir (import, sub, children (page), depth + 1, error))
         return FALSE;
       g_list_store_append (into, page);
     }
@@ -589,10 +732,44 @@ GPtrArray *
 lia_pages_import_tree (const char  *dir,
                        GError     **error)
 {
+  return lia_pages_import_tree_full (dir, NULL, NULL, error);
+}
+
+/* As lia_pages_import_tree(), ready to add to @workspace (may be NULL):
+ * an id that is not a UUID, that any entity of the workspace has, or
+ * that appears twice in the folder is replaced by a new one.  Links that
+ * lead outside @dir and special files are left out, each listed in
+ * @skipped (may be NULL) as "PATH: why". */
+GPtrArray *
+lia_pages_import_tree_full (const char    *dir,
+                            LiaWorkspace  *workspace,
+                            GPtrArray     *skipped,
+                            GError       **error)
+{
   g_autoptr(GListStore) roots = g_list_store_new (LIA_TYPE_PAGE);
+  Import import = { NULL, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), skipped };
+  gboolean ok;
   GPtrArray *out;
 
-  if (!import_dir (dir, roots, 0, error))
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (workspace == NULL || LIA_IS_WORKSPACE (workspace), NULL);
+
+  import.root = realpath (dir, NULL);
+  if (import.root == NULL)
+    {
+      int saved = errno;
+
+      import_clear (&import);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  if (workspace != NULL)
+    for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
+      collect_ids (G_LIST_MODEL (lia_workspace_get_collection (workspace, i)), import.taken);
+
+  ok = import_dir (&import, dir, roots, 0, error);
+  import_clear (&import);
+  if (!ok)
     return NULL;
   if (g_list_model_get_n_items (G_LIST_MODEL (roots)) == 0)
     {

@@ -3,6 +3,7 @@
 
 #include "lia-history.h"
 #include "lia-model.h"
+#include "lia-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -51,5 +52,9 @@ gboolean    lia_pages_export_tree      (LiaPage     *page,
                                         GError     **error);
 GPtrArray  *lia_pages_import_tree      (const char  *dir,
                                         GError     **error);
+GPtrArray  *lia_pages_import_tree_full (const char    *dir,
+                                        LiaWorkspace  *workspace,
+                                        GPtrArray     *skipped,
+                                        GError       **error);
 
 G_END_DECLS

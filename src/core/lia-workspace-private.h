@@ -48,10 +48,5 @@ gboolean    lia_workspace_parse            (LiaWorkspace  *self,
 GString    *lia_workspace_serialize        (LiaWorkspace  *self);
 void        lia_json_append_canonical      (GString       *out,
                                             JsonNode      *node);
-gboolean    lia_write_file_atomically      (const char    *path,
-                                            const char    *data,
-                                            gsize          length,
-                                            gboolean       keep_backup,
-                                            GError       **error);
 
 G_END_DECLS

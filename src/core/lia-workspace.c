@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lia-file-util.h"
 #include "lia-field-check.h"
 #include "lia-workspace-private.h"
 
@@ -602,6 +603,35 @@ lia_workspace_new_from_data_full (const char    *data,
   return g_steal_pointer (&self);
 }
 
+/* A file without a local path (a GVfs location): the same checks through
+ * GIO, before anything is read. */
+static gboolean
+load_remote (GFile         *file,
+             GCancellable  *cancellable,
+             char         **contents,
+             gsize         *length,
+             GError       **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file,
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("not a regular file"));
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > LIA_WORKSPACE_MAX_FILE_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the file is too large (%lld bytes; at most %d)"),
+                   (long long) g_file_info_get_size (info), LIA_WORKSPACE_MAX_FILE_SIZE);
+      return FALSE;
+    }
+  return g_file_load_contents (file, cancellable, contents, length, NULL, error);
+}
+
 LiaWorkspace *
 lia_workspace_new_from_file (GFile         *file,
                              GCancellable  *cancellable,
@@ -625,15 +655,30 @@ lia_workspace_new_from_file_full (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_path (file);
-  if (name == NULL)
-    name = g_file_get_uri (file);
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (name != NULL)
     {
+      /* Only a regular file, its size checked before a byte is read: a
+       * FIFO, a device or a huge sparse file fails at once. */
+      lia_file_remove_orphaned_temps (name);
+      contents = lia_file_read_regular (name, LIA_WORKSPACE_MAX_FILE_SIZE, &length, &local_error);
+      if (contents == NULL)
+        {
+          g_set_error_literal (error, LIA_WORKSPACE_ERROR,
+                               g_error_matches (local_error, LIA_FILE_ERROR, LIA_FILE_ERROR_TOO_LARGE)
+                                 ? LIA_WORKSPACE_ERROR_TOO_LARGE : LIA_WORKSPACE_ERROR_IO,
+                               local_error->message);
+          return NULL;
+        }
+    }
+  else if (!load_remote (file, cancellable, &contents, &length, &local_error))
+    {
+      name = g_file_get_uri (file);
       g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_IO,
                    "%s: %s", name, local_error->message);
       return NULL;
     }
+  else
+    name = g_file_get_uri (file);
 
   self = lia_workspace_new_from_data_full (contents, length, name, flags, error);
   if (self != NULL)

@@ -3,9 +3,16 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+/* LIA_WORKSPACE_MAX_STRING; this test does not link the core. */
+#define LIA_MAX_STRING (1024 * 1024)
 
 typedef struct
 {
@@ -25,30 +32,62 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static const char *language = NULL;
 
+/* Runs liaison-cli in @cwd (NULL: here); with @timeout_s, it is killed
+ * after that many seconds (status 137), so a hang fails the test. */
 static void
-run (Result *r,
-     ...)
+run_va (const char *cwd,
+        guint       timeout_s,
+        Result     *r,
+        va_list     args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = g_get_environ ();
   const char *arg;
-  va_list args;
   int wait_status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
-  va_start (args, r);
+  if (timeout_s > 0)
+    {
+      g_ptr_array_add (argv, g_strdup ("timeout"));
+      g_ptr_array_add (argv, g_strdup ("-s"));
+      g_ptr_array_add (argv, g_strdup ("KILL"));
+      g_ptr_array_add (argv, g_strdup_printf ("%u", timeout_s));
+    }
+  g_ptr_array_add (argv, g_strdup (g_getenv ("LIAISON_CLI")));
   while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
+    g_ptr_array_add (argv, g_strdup (arg));
   g_ptr_array_add (argv, NULL);
   if (language != NULL)
     envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
                 &r->out, &r->err, &wait_status, &error);
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+run (Result *r,
+     ...)
+{
+  va_list args;
+
+  va_start (args, r);
+  run_va (NULL, 0, r, args);
+  va_end (args);
+}
+
+static void
+run_in (const char *cwd,
+        guint       timeout_s,
+        Result     *r,
+        ...)
+{
+  va_list args;
+
+  va_start (args, r);
+  run_va (cwd, timeout_s, r, args);
+  va_end (args);
 }
 
 #define data_path(...) g_test_build_filename (G_TEST_DIST, __VA_ARGS__, NULL)
@@ -492,6 +531,286 @@ test_md_tree (void)
   }
 }
 
+static void
+make_sparse (const char *path,
+             gint64      size)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, size), ==, 0);
+  close (fd);
+}
+
+/* Only regular files are read, the size checked first: nothing blocks,
+ * nothing reads gigabytes. */
+static void
+test_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.liaison", NULL);
+  g_autofree char *sparse = g_build_filename (dir, "sparse.liaison", NULL);
+  g_autofree char *busy = g_strconcat ("A=", fifo, NULL);
+  g_autofree char *en = data_path ("data", "samples", "sample.en.liaison");
+  g_auto(Result) zero = { 0 };
+  g_auto(Result) pipe = { 0 };
+  g_auto(Result) big = { 0 };
+  g_auto(Result) folder = { 0 };
+  g_auto(Result) payload = { 0 };
+  g_auto(Result) calendar = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  make_sparse (sparse, G_GINT64_CONSTANT (5) << 30);
+
+  run_in (NULL, 20, &zero, "validate", "/dev/zero", NULL);
+  g_assert_cmpint (zero.status, ==, 2);
+  g_assert_nonnull (strstr (zero.err, "/dev/zero: not a regular file"));
+
+  run_in (NULL, 20, &pipe, "validate", fifo, NULL);
+  g_assert_cmpint (pipe.status, ==, 2);
+  g_assert_nonnull (strstr (pipe.err, "fifo.liaison: not a regular file"));
+
+  run_in (NULL, 20, &big, "validate", sparse, NULL);
+  g_assert_cmpint (big.status, ==, 2);
+  g_assert_nonnull (strstr (big.err, "sparse.liaison: the file is too large (5368709120 bytes"));
+
+  run_in (NULL, 20, &folder, "validate", dir, NULL);
+  g_assert_cmpint (folder.status, ==, 2);
+  g_assert_nonnull (strstr (folder.err, "not a regular file"));
+
+  run_in (NULL, 20, &payload, "check-payload", "--contract", "ChatRequest", fifo, en, NULL);
+  g_assert_cmpint (payload.status, ==, 2);
+  g_assert_nonnull (strstr (payload.err, "fifo.liaison: not a regular file"));
+
+  run_in (NULL, 20, &calendar, "overlap", "--from", "2026-01-01", "--to", "2026-01-02", "--busy", busy, "A=UTC", NULL);
+  g_assert_cmpint (calendar.status, ==, 2);
+  g_assert_nonnull (strstr (calendar.err, "fifo.liaison: not a regular file"));
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_unlink (fifo);
+  g_unlink (sparse);
+  g_rmdir (dir);
+}
+
+/* "--output -" is standard output; a file is written atomically, through
+ * a symlink to its target, keeping its mode. */
+static void
+test_output (void)
+{
+  g_autofree char *en = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *dash = g_build_filename (dir, "-", NULL);
+  g_autofree char *target = g_build_filename (dir, "table.md", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.md", NULL);
+  g_autofree char *written = NULL;
+  g_auto(Result) md = { 0 };
+  g_auto(Result) ics = { 0 };
+  g_auto(Result) schema = { 0 };
+  g_auto(Result) to_link = { 0 };
+  g_auto(Result) tree = { 0 };
+  struct stat st;
+
+  run_in (dir, 0, &md, "export", "--format", "md", "--output", "-", en, NULL);
+  g_assert_cmpint (md.status, ==, 0);
+  g_assert_true (g_str_has_prefix (md.out, "| Business need |"));
+  run_in (dir, 0, &ics, "export", "--format", "ics", "--meeting", "API design meeting", "-o", "-", en, NULL);
+  g_assert_cmpint (ics.status, ==, 0);
+  g_assert_true (g_str_has_prefix (ics.out, "BEGIN:VCALENDAR\r\n"));
+  run_in (dir, 0, &schema, "export", "--format", "jsonschema", "--contract", "ChatRequest", "--output", "-", en, NULL);
+  g_assert_cmpint (schema.status, ==, 0);
+  g_assert_true (g_str_has_prefix (schema.out, "{"));
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+
+  /* A folder cannot be standard output. */
+  run_in (dir, 0, &tree, "export", "--format", "md-tree", "--page", "User manual", "--output", "-", en, NULL);
+  g_assert_cmpint (tree.status, ==, 2);
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0600), ==, 0);
+  g_assert_cmpint (symlink ("table.md", link), ==, 0);
+  run_in (dir, 0, &to_link, "export", "--format", "md", "--output", link, en, NULL);
+  g_assert_cmpint (to_link.status, ==, 0);
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_true (g_file_get_contents (target, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, md.out);
+
+  g_unlink (link);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* A member's zone is a name from the system's list; a path to a FIFO is
+ * refused at once instead of hanging. */
+static void
+test_zone_paths (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  g_autofree char *fifo_member = g_strconcat ("A=", fifo, NULL);
+  g_autofree char *relative_member = g_strconcat ("A=../../../..", fifo, NULL);
+  const char *bad[] = { fifo_member, relative_member, "A=../../../../etc/passwd", "A=/usr/share/zoneinfo/UTC",
+                        "A=XYZ3", "A=+08:00" };
+  const char *good[] = { "A=Asia/Calcutta", "A=America/Argentina/Buenos_Aires", "A=UTC" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Result) r = { 0 };
+      g_auto(Result) slots = { 0 };
+
+      run_in (NULL, 20, &r, "overlap", "--from", "2026-01-05T00:00Z", "--to", "2026-01-06T00:00Z", bad[i], "B=Europe/Berlin", NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, "is not a known IANA time zone"));
+      run_in (NULL, 20, &slots, "slots", "--duration", "30", "--from", "2026-01-05T00:00Z", "--to", "2026-01-06T00:00Z", bad[i], NULL);
+      g_assert_cmpint (slots.status, ==, 2);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      run_in (NULL, 20, &r, "overlap", "--from", "2026-01-05T00:00Z", "--to", "2026-01-06T00:00Z", good[i], "B=Europe/Berlin", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+static void
+put (const char *dir,
+     const char *name,
+     const char *text,
+     gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+}
+
+/* import md-tree never writes a workspace that does not open again. */
+static void
+test_md_tree_import_safety (void)
+{
+  g_autofree char *en = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-tree-XXXXXX", NULL);
+  g_autofree char *tree = g_build_filename (dir, "tree", NULL);
+  g_autofree char *bad_tree = g_build_filename (dir, "bad", NULL);
+  g_autofree char *ws = g_build_filename (dir, "copy.liaison", NULL);
+  g_autofree char *link = g_build_filename (tree, "07-passwd.md", NULL);
+  g_autofree char *fifo = g_build_filename (tree, "08-fifo.md", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *big = g_strnfill (LIA_MAX_STRING + 1, 'x');
+  g_auto(Result) imported = { 0 };
+  g_auto(Result) valid = { 0 };
+  g_auto(Result) too_big = { 0 };
+  g_auto(Result) binary = { 0 };
+
+  g_assert_true (g_file_get_contents (en, &sample, NULL, NULL));
+  g_assert_true (g_file_set_contents (ws, sample, -1, NULL));
+  g_assert_cmpint (g_mkdir (tree, 0700), ==, 0);
+  put (tree, "01-bad-id.md", "---\ntitle: \"Bad id\"\nid: not-a-uuid\n---\n", -1);
+  /* The sample's first member and meeting. */
+  put (tree, "02-member.md", "---\ntitle: \"Member's id\"\nid: 97678b34-f8f2-53d1-ba9d-16d4d7b2462c\n---\n", -1);
+  put (tree, "03-meeting.md", "---\ntitle: \"Meeting's id\"\nid: c356335a-69de-505a-8500-52d7853e9286\n---\n", -1);
+  put (tree, "04-twice.md", "---\ntitle: \"Twice\"\nid: 0b7e7f43-3a39-4a83-9d8b-7f0b4d0a6c11\n---\n", -1);
+  put (tree, "05-twice.md", "---\ntitle: \"Twice again\"\nid: 0b7e7f43-3a39-4a83-9d8b-7f0b4d0a6c11\n---\n", -1);
+  put (tree, "06-plain.md", "# Plain\n", -1);
+  g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  run_in (NULL, 20, &imported, "import", "md-tree", tree, ws, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.err, "07-passwd.md: a link that leads outside the imported folder, skipped"));
+  g_assert_nonnull (strstr (imported.err, "08-fifo.md: not a regular file, skipped"));
+  run (&valid, "validate", ws, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_true (g_file_get_contents (ws, &after, NULL, NULL));
+  g_assert_null (strstr (after, "root:"));
+  g_assert_nonnull (strstr (after, "\"title\": \"Twice again\""));
+
+  /* Refused, naming the file: more than a workspace string holds, or not
+   * UTF-8.  The workspace is left as it was. */
+  before = g_strdup (after);
+  g_assert_cmpint (g_mkdir (bad_tree, 0700), ==, 0);
+  put (bad_tree, "01-big.md", big, -1);
+  run_in (NULL, 20, &too_big, "import", "md-tree", bad_tree, ws, NULL);
+  g_assert_cmpint (too_big.status, ==, 2);
+  g_assert_nonnull (strstr (too_big.err, "01-big.md: the file is too large (1048577 bytes; at most 1048576)"));
+  {
+    g_autofree char *big_path = g_build_filename (bad_tree, "01-big.md", NULL);
+    g_unlink (big_path);
+  }
+  put (bad_tree, "01-latin1.md", "caf\xe9\n", -1);
+  run_in (NULL, 20, &binary, "import", "md-tree", bad_tree, ws, NULL);
+  g_assert_cmpint (binary.status, ==, 2);
+  g_assert_nonnull (strstr (binary.err, "01-latin1.md: not UTF-8 text"));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (ws, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
+/* 10 000 files import in well under the test's time (the old quadratic
+ * id search took half a minute). */
+static void
+test_md_tree_import_many (void)
+{
+  g_autofree char *en = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-tree-XXXXXX", NULL);
+  g_autofree char *tree = g_build_filename (dir, "tree", NULL);
+  g_autofree char *ws = g_build_filename (dir, "copy.liaison", NULL);
+  g_autofree char *sample = NULL;
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_auto(Result) valid = { 0 };
+  gint64 start;
+
+  g_assert_true (g_file_get_contents (en, &sample, NULL, NULL));
+  g_assert_true (g_file_set_contents (ws, sample, -1, NULL));
+  g_assert_cmpint (g_mkdir (tree, 0700), ==, 0);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%05u-page.md", i);
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *text = g_strdup_printf ("---\ntitle: \"Page %u\"\nid: %s\n---\nbody\n", i, uuid);
+
+      g_autofree char *path = g_build_filename (tree, name, NULL);
+      FILE *f = fopen (path, "w");
+
+      /* Plain writes: g_file_set_contents() renames each file into
+       * place, which costs seconds for 10 000 files. */
+      g_assert_nonnull (f);
+      g_assert_cmpint (fputs (text, f), >=, 0);
+      g_assert_cmpint (fclose (f), ==, 0);
+    }
+
+  /* The second import clashes with every id of the first. */
+  start = g_get_monotonic_time ();
+  run_in (NULL, 30, &first, "import", "md-tree", tree, ws, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_in (NULL, 30, &second, "import", "md-tree", tree, ws, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_test_message ("two imports of 10 000 files: %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  run (&valid, "validate", ws, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+    g_assert_cmpint (system (rm), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +831,11 @@ main (int   argc,
   g_test_add_func ("/cli/zone-errors", test_zone_errors);
   g_test_add_func ("/cli/export-meeting", test_export_meeting);
   g_test_add_func ("/cli/md-tree", test_md_tree);
+  g_test_add_func ("/cli/special-files", test_special_files);
+  g_test_add_func ("/cli/output", test_output);
+  g_test_add_func ("/cli/zone-paths", test_zone_paths);
+  g_test_add_func ("/cli/md-tree-import-safety", test_md_tree_import_safety);
+  g_test_add_func ("/cli/md-tree-import-many", test_md_tree_import_many);
 
   return g_test_run ();
 }

@@ -3,7 +3,9 @@
  * from the tz database: daylight saving in both hemispheres, half- and
  * quarter-hour zones, weeks that differ, windows across midnight. */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lia-overlap.h"
 
@@ -354,6 +356,42 @@ test_busy_calendar (void)
   g_assert_cmpint (lia_tz_member_state_at (team.m[0], at ("2026-01-19T15:30:00Z")), ==, LIA_TZ_STATE_BUSY);
 }
 
+/* A TZID without a VTIMEZONE is read as a zone name only when it is one
+ * from the system's list; a path (even to a FIFO) is an unknown zone, and
+ * the event is read in the member's zone, as a floating time. */
+static void
+test_calendar_hostile_tzid (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("liaison-tzid-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  const char *tzids[] = { "../../../../etc/passwd", "/usr/share/zoneinfo/UTC", "XYZ3", NULL };
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  tzids[3] = g_strconcat ("../../../..", fifo, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tzids); i++)
+    {
+      g_autofree char *ics = g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Liaison tests//EN\r\n"
+                                              "BEGIN:VEVENT\r\nUID:odd@example.com\r\n"
+                                              "DTSTART;TZID=\"%s\":20260113T160000\r\n"
+                                              "DTEND;TZID=\"%s\":20260113T170000\r\n"
+                                              "END:VEVENT\r\nEND:VCALENDAR\r\n", tzids[i], tzids[i]);
+      g_auto(Team) team = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("TZID %s", tzids[i]);
+      team_add (&team, "New York=America/New_York");
+      g_assert_true (lia_tz_member_add_calendar (team.m[0], ics, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (lia_tz_member_state_at (team.m[0], at ("2026-01-13T21:30:00Z")), ==, LIA_TZ_STATE_BUSY);
+      g_assert_cmpint (lia_tz_member_state_at (team.m[0], at ("2026-01-13T20:30:00Z")), !=, LIA_TZ_STATE_BUSY);
+    }
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_free ((char *) tzids[3]);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 static void
 test_strip_calendar (void)
 {
@@ -617,6 +655,7 @@ main (int    argc,
   g_test_add_func ("/overlap/sunday-to-thursday", test_sunday_to_thursday);
   g_test_add_func ("/overlap/lord-howe", test_lord_howe);
   g_test_add_func ("/overlap/busy-calendar", test_busy_calendar);
+  g_test_add_func ("/overlap/calendar-hostile-tzid", test_calendar_hostile_tzid);
   g_test_add_func ("/overlap/strip-calendar", test_strip_calendar);
   g_test_add_func ("/overlap/damaged-calendars", test_damaged_calendars);
   g_test_add_func ("/overlap/slots", test_slots);

@@ -563,7 +563,7 @@ folder_chosen_cb (GtkNativeDialog  *chooser,
     }
   else
     {
-      g_autoptr(GPtrArray) imported = lia_pages_import_tree (path, &error);
+      g_autoptr(GPtrArray) imported = lia_pages_import_tree_full (path, self->workspace, NULL, &error);
 
       if (imported != NULL && writable (self))
         {

@@ -12,6 +12,7 @@
 #include "lia-meeting-editor.h"
 #include "lia-meeting-plan.h"
 #include "lia-meeting-templates.h"
+#include "lia-tz-names.h"
 
 /* One meeting: details, attendees, the agenda with computed times, each
  * attendee's local time, minutes, decisions, action items and the
@@ -291,12 +292,8 @@ valid_start (const char *text)
 static gboolean
 valid_zone (const char *text)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-
-  if (text[0] == '\0' || text[0] == '+' || text[0] == '-' || g_ascii_isdigit (text[0]))
-    return FALSE;
-  zone = g_time_zone_new_identifier (text);
-  return zone != NULL;
+  /* A name from the system's zone list, never a path or an offset. */
+  return lia_tz_is_known_zone (text);
 }
 
 static gboolean

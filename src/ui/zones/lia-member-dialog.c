@@ -9,6 +9,7 @@
 #include "lia-city-search.h"
 #include "lia-member-dialog.h"
 #include "lia-overlap.h"
+#include "lia-tz-names.h"
 
 /* A team member: name and role, a city found in libgweather's database
  * (which gives the IANA zone) or a zone typed directly, working hours and
@@ -55,12 +56,8 @@ static const char * const day_keys[] = { "mon", "tue", "wed", "thu", "fri", "sat
 static gboolean
 valid_zone (const char *text)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-
-  if (text[0] == '\0' || text[0] == '+' || text[0] == '-' || g_ascii_isdigit (text[0]))
-    return FALSE;
-  zone = g_time_zone_new_identifier (text);
-  return zone != NULL;
+  /* A name from the system's zone list, never a path or an offset. */
+  return lia_tz_is_known_zone (text);
 }
 
 static gboolean
