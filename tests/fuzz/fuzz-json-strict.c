@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target for the strict JSON pass, cross-checked against json-glib:
  * whatever the pass accepts, json-glib must parse, and writing it back
- * must give valid UTF-8 that the pass accepts again, so nothing the pass
- * lets through can turn into a file Liaison cannot open.  Built with
+ * must give valid UTF-8, so nothing the pass lets through can turn into
+ * a file Liaison cannot open.  Built with
  * libFuzzer by `FUZZ_TARGET=json-strict ./build-aux/dev fuzz`; without it,
  * main() below replays the files given on the command line (meson test). */
 #include "config.h"
@@ -41,11 +41,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   root = json_parser_get_root (parser);
   g_assert_nonnull (root);
 
+  /* Not checked again strictly: json-glib 1.6 writes 1e40 as "1e+40.0",
+   * which nothing reads back; the workspace writer formats its numbers
+   * itself, and fuzz-workspace checks that round trip. */
   out = json_to_string (root, FALSE);
   if (!g_utf8_validate (out, -1, NULL))
-    g_error ("accepted input was written back as invalid UTF-8");
-  if (!lia_json_check_strict (out, strlen (out), DEPTH, &error))
-    g_error ("accepted input was written back as “%s”, which is refused: %s", out, error->message);
+    g_error ("accepted input was written back as invalid UTF-8: %s", out);
   return 0;
 }
 
