@@ -119,7 +119,7 @@ fail (Checker    *c,
   problem = g_strdup_vprintf (format, args);
   va_end (args);
   locate (c->data, at, &line, &column);
-  /* TRANSLATORS: a place in a JSON text, then what is wrong there. */
+  /* Translators: a place in a JSON text, then what is wrong there */
   g_set_error (c->error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_JSON,
                _("line %u, column %u: %s"), line, column, problem);
   return FALSE;
