@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lia-http.h"
+#include "lia-json-strict.h"
 
 /* One SoupSession for every tracker and wiki.  lia_http_request() blocks,
  * so it is called from worker threads (a GTask in the app, a pool in the
@@ -18,6 +19,8 @@
  * header (tokens travel in headers). */
 
 #define MAX_IN_FLIGHT 4
+/* Deeper answers are refused before json-glib recurses into them. */
+#define ANSWER_MAX_DEPTH 256
 
 struct _LiaHttp
 {
@@ -334,6 +337,11 @@ parse_body (GBytes *bytes,
   while (i < size && g_ascii_isspace (data[i]))
     i++;
   if (i == size)
+    return NULL;
+  /* json-glib would let a duplicate key win, wrap a huge integer or decode
+   * a lone surrogate into invalid UTF-8, and the sync would write that
+   * into the workspace; refuse such an answer as not JSON, with where. */
+  if (!lia_json_check_strict (data, size, ANSWER_MAX_DEPTH, error))
     return NULL;
   if (!json_parser_load_from_data (parser, data, size, error))
     return NULL;

@@ -45,6 +45,8 @@ struct _FakeTracker
   char         *last_error;
   GPtrArray    *pages;         /* Confluence: FakePage */
   guint         writes;        /* requests other than GET */
+  char         *patch_from;    /* rewritten in every answer's body… */
+  char         *patch_to;      /* …to this, raw, so it can break JSON */
 };
 
 typedef struct
@@ -1243,6 +1245,22 @@ unpause (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What a real server might send but json-glib would never write: the
+ * answer as rendered, with one piece of text replaced by raw bytes. */
+static void
+patch_answer (FakeTracker       *fake,
+              SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (g_string_replace (text, fake->patch_from, fake->patch_to, 0) == 0)
+    return;
+  soup_message_body_truncate (body);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, text->str, text->len);
+}
+
 /* Latency and slow answers: hold the message, answer later. */
 static void
 request_handler (SoupServer        *server,
@@ -1258,6 +1276,8 @@ request_handler (SoupServer        *server,
   fake->in_flight++;
   fake->peak = MAX (fake->peak, fake->in_flight);
   handle (server, msg, path, query, fake);
+  if (fake->patch_from != NULL)
+    patch_answer (fake, msg);
   delay = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "slow"));
   g_mutex_unlock (&fake->lock);
 
@@ -1391,6 +1411,8 @@ fake_tracker_free (FakeTracker *fake)
   g_free (fake->auth);
   g_free (fake->url);
   g_free (fake->last_error);
+  g_free (fake->patch_from);
+  g_free (fake->patch_to);
   g_mutex_clear (&fake->lock);
   g_cond_clear (&fake->ready);
   g_free (fake);
@@ -1413,6 +1435,19 @@ fake_tracker_set_latency (FakeTracker *fake,
                           guint        ms)
 {
   fake->latency_ms = ms;
+}
+
+void
+fake_tracker_patch_answers (FakeTracker *fake,
+                            const char  *from,
+                            const char  *to)
+{
+  g_mutex_lock (&fake->lock);
+  g_free (fake->patch_from);
+  g_free (fake->patch_to);
+  fake->patch_from = g_strdup (from);
+  fake->patch_to = g_strdup (to);
+  g_mutex_unlock (&fake->lock);
 }
 
 void

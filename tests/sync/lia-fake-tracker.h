@@ -32,6 +32,11 @@ const char  *fake_tracker_get_url      (FakeTracker *fake);
 const char  *fake_tracker_get_project  (FakeTracker *fake);
 void         fake_tracker_set_latency  (FakeTracker *fake,
                                         guint        ms);
+/* From now on every answer has @from replaced by the raw text @to (NULL
+ * stops it): a way to send what a broken server sends. */
+void         fake_tracker_patch_answers (FakeTracker *fake,
+                                         const char  *from,
+                                         const char  *to);
 /* The next create (POST of an issue) meets @fault. */
 void         fake_tracker_add_fault    (FakeTracker *fake,
                                         FakeFault    fault);

@@ -241,6 +241,54 @@ test_conflict_and_pull (Fixture       *fx,
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (issue), "due_date"), ==, "2026-04-30");
 }
 
+/* An answer json-glib would read into something Liaison then saves (here
+ * a lone surrogate, decoded into invalid UTF-8) is a malformed answer:
+ * the pull fails with where and why, and the workspace stays as it was. */
+static void
+test_strict_answer (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaSyncReport) first = sync_now (fx);
+  g_autoptr(LiaTask) task = first_task (fx->workspace);
+  g_autofree char *key = g_strdup (remote_key (task));
+  g_autofree char *summary = g_strdup (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY));
+  g_autofree char *before = NULL, *after = NULL, *all = NULL;
+  g_autoptr(LiaSyncReport) report = NULL;
+  g_autoptr(LiaIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fake_tracker_remote_edit (fx->fake, key, "Renamed SURROGATE-HERE", FALSE);
+  /* json-glib decodes "\ud800" followed by anything but a quote into
+   * invalid UTF-8 (and eats the next character). */
+  fake_tracker_patch_answers (fx->fake, "SURROGATE-HERE", "\\ud800-");
+
+  issue = lia_tracker_fetch (fx->tracker, key, NULL, &error);
+  g_assert_null (issue);
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY);
+  g_assert_nonnull (strstr (error->message, "not valid JSON"));
+  g_assert_nonnull (strstr (error->message, "“\\ud800” is the first half of a surrogate pair"));
+
+  before = lia_workspace_to_data (fx->workspace, NULL);
+  report = sync_now (fx);
+  after = lia_workspace_to_data (fx->workspace, NULL);
+  g_ptr_array_add (report->lines, NULL);
+  all = g_strjoinv ("\n", (char **) report->lines->pdata);
+  g_ptr_array_remove_index (report->lines, report->lines->len - 1);
+  g_test_message ("%s", all);
+  g_assert_cmpuint (report->errors, >=, 1);
+  g_assert_cmpuint (report->pulled, ==, 0);
+  g_assert_nonnull (strstr (all, "surrogate"));
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY), ==, summary);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Once the server answers properly again, the rename comes through. */
+  fake_tracker_patch_answers (fx->fake, NULL, NULL);
+  g_clear_pointer (&report, lia_sync_report_free);
+  report = sync_now (fx);
+  g_assert_cmpuint (report->errors, ==, 0);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY), ==, "Renamed SURROGATE-HERE");
+}
+
 static void
 test_server_reason (Fixture       *fx,
                     gconstpointer  data)
@@ -382,11 +430,13 @@ main (int argc, char **argv)
       g_autofree char *b = g_strdup_printf ("/sync/%s/faults", services[i]);
       g_autofree char *c = g_strdup_printf ("/sync/%s/conflict-and-pull", services[i]);
       g_autofree char *d = g_strdup_printf ("/sync/%s/server-reason", services[i]);
+      g_autofree char *e = g_strdup_printf ("/sync/%s/strict-answer", services[i]);
 
       g_test_add (a, Fixture, services[i], fixture_set_up, test_create_seed_task, fixture_tear_down);
       g_test_add (b, Fixture, services[i], fixture_set_up, test_faults, fixture_tear_down);
       g_test_add (c, Fixture, services[i], fixture_set_up, test_conflict_and_pull, fixture_tear_down);
       g_test_add (d, Fixture, services[i], fixture_set_up, test_server_reason, fixture_tear_down);
+      g_test_add (e, Fixture, services[i], fixture_set_up, test_strict_answer, fixture_tear_down);
     }
   g_test_add ("/sync/jira-cloud/at-most-four-in-flight", Fixture, "jira-cloud", fixture_set_up, test_in_flight, fixture_tear_down);
   return g_test_run ();
