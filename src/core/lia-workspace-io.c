@@ -14,6 +14,7 @@
 
 #include "lia-entity-private.h"
 #include "lia-field-check.h"
+#include "lia-json-strict.h"
 #include "lia-workspace-private.h"
 
 /* Reading and writing the *.liaison file.  The reader never trusts the
@@ -845,107 +846,6 @@ lia_workspace_check (LiaWorkspace *self,
 
 /* ---- the top level ---- */
 
-static void
-locate (const char *data,
-        const char *at,
-        guint      *line,
-        guint      *column)
-{
-  const char *line_start = data;
-
-  *line = 1;
-  for (const char *p = data; p < at; p++)
-    if (*p == '\n')
-      {
-        (*line)++;
-        line_start = p + 1;
-      }
-  *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
-}
-/* json-glib refuses invalid UTF-8 without saying where; find the spot. */
-static gboolean
-check_utf8 (const LoadContext *ctx,
-            const char        *data,
-            gsize              length,
-            GError           **error)
-{
-  const char *end = NULL;
-  guint line, column;
-
-  if (g_utf8_validate (data, length, &end))
-    return TRUE;
-
-  locate (data, end, &line, &column);
-  g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_JSON,
-               _("%s: line %u, column %u: the file is not valid UTF-8 text"),
-               ctx->display_name, line, column);
-  return FALSE;
-}
-
-/* json-glib's parser recurses once per nesting level; refuse absurd
- * nesting before it can exhaust the stack.  Brackets inside strings are
- * skipped, so only real structure counts. */
-static gboolean
-check_depth (const LoadContext *ctx,
-             const char        *data,
-             gsize              length,
-             GError           **error)
-{
-  /* 1 for the bytes that matter outside strings, 2 inside them. */
-  static const guint8 special[256] = {
-    ['['] = 1, ['{'] = 1, [']'] = 1, ['}'] = 1, ['"'] = 3, ['\\'] = 2,
-  };
-  guint depth = 0;
-  gsize i = 0;
-
-  while (i < length)
-    {
-      char c;
-
-      while (i < length && (special[(guchar) data[i]] & 1) == 0)
-        i++;
-      if (i >= length)
-        break;
-      c = data[i++];
-
-      if (c == '"')
-        {
-          /* Skip the string, escapes included. */
-          while (i < length)
-            {
-              while (i < length && (special[(guchar) data[i]] & 2) == 0)
-                i++;
-              if (i >= length)
-                break;
-              if (data[i] == '\\')
-                i += 2;
-              else
-                {
-                  i++;
-                  break;
-                }
-            }
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > LIA_WORKSPACE_MAX_DEPTH)
-            {
-              guint line, column;
-
-              locate (data, data + i - 1, &line, &column);
-              g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_JSON,
-                           _("%s: line %u: nested more than %d levels deep"),
-                           ctx->display_name, line, LIA_WORKSPACE_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if (depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 typedef struct
 {
   LoadContext  ctx;
@@ -1130,15 +1030,20 @@ lia_workspace_parse (LiaWorkspace *self,
       return FALSE;
     }
 
-  if (!check_depth (&ctx, data, length, error))
-    return FALSE;
+  /* json-glib would take duplicate keys (the last wins), wrap integers
+   * beyond 64 bits, turn 1e400 into null and a lone surrogate into bytes
+   * that are not UTF-8, and accept text after the value: the strict pass
+   * refuses each of them first, with the line and column. */
+  if (!lia_json_check_strict (data, length, LIA_WORKSPACE_MAX_DEPTH, &local_error))
+    {
+      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_NOT_JSON,
+                   "%s: %s", display_name, local_error->message);
+      return FALSE;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      if (!check_utf8 (&ctx, data, length, error))
-        return FALSE;
-
       const char *msg = local_error->message;
 
       /* json-glib prefixes "<data>:" to its "LINE:COLUMN: message". */
