@@ -256,7 +256,7 @@ test_export_bad_file (void)
 
   run (&r, "export", bad, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "invalid-utf8.liaison: line 3, column 16: the file is not valid UTF-8 text"));
+  g_assert_nonnull (strstr (r.err, "invalid-utf8.liaison: line 3, column 16: the text is not valid UTF-8"));
   g_assert_cmpstr (r.out, ==, "");
 }
 
