@@ -43,6 +43,8 @@ struct _LiaFieldBinding
   LiaFieldFormatFunc  format;
   char               *error;
   char               *tooltip;    /* the widget's own, shown again when the error goes */
+  gboolean            prepared;   /* choices and range read from the spec */
+  guint               empty_id;   /* a commit of empty text, waiting */
 };
 
 G_DEFINE_FINAL_TYPE (LiaFieldBinding, lia_field_binding, G_TYPE_OBJECT)
@@ -322,6 +324,32 @@ disconnect_entity (LiaFieldBinding *self)
   g_clear_object (&self->entity);
 }
 
+/* The choices and the range come from the field's spec, which is known
+ * once there is an entity: a form may be built before anything is
+ * selected. */
+static void
+prepare (LiaFieldBinding *self)
+{
+  const LiaFieldSpec *s = spec (self);
+
+  self->prepared = TRUE;
+  self->syncing = TRUE;
+  if (self->kind == BIND_CHOICE && s->choices != NULL)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+      for (guint i = 0; s->choices[i]; i++)
+        gtk_string_list_append (labels, lia_choice_get_label (s->choices[i]));
+      if (ADW_IS_COMBO_ROW (self->widget))
+        adw_combo_row_set_model (ADW_COMBO_ROW (self->widget), G_LIST_MODEL (labels));
+      else
+        gtk_drop_down_set_model (GTK_DROP_DOWN (self->widget), G_LIST_MODEL (labels));
+    }
+  else if (self->kind == BIND_SPIN && (s->flags & LIA_SPEC_RANGED))
+    gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->widget), s->min, s->max);
+  self->syncing = FALSE;
+}
+
 /* ---- callbacks ---- */
 
 static void
@@ -333,9 +361,37 @@ entity_notify_cb (LiaFieldBinding *self)
   load (self);
 }
 
+static gboolean
+commit_empty_cb (gpointer user_data)
+{
+  LiaFieldBinding *self = user_data;
+
+  self->empty_id = 0;
+  commit (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 widget_changed_cb (LiaFieldBinding *self)
 {
+  g_clear_handle_id (&self->empty_id, g_source_remove);
+  if (self->syncing)
+    return;
+  /* gtk_editable_set_text(), a paste over a selection and typing over a
+   * selection all pass through the empty text on their way to the new
+   * one.  Writing that emptiness would lose the last valid value of an
+   * optional field whenever the new text is refused, so empty text
+   * waits for the main loop: if more text follows, it never counts. */
+  if (self->kind == BIND_ENTRY)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->widget));
+
+      if (text[0] == '\0')
+        {
+          self->empty_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_empty_cb, self, NULL);
+          return;
+        }
+    }
   commit (self);
 }
 
@@ -368,6 +424,7 @@ focus_leave_cb (GtkEventControllerFocus *controller,
 static void
 widget_destroy_cb (LiaFieldBinding *self)
 {
+  g_clear_handle_id (&self->empty_id, g_source_remove);
   disconnect_entity (self);
 }
 
@@ -378,6 +435,7 @@ lia_field_binding_dispose (GObject *object)
 {
   LiaFieldBinding *self = LIA_FIELD_BINDING (object);
 
+  g_clear_handle_id (&self->empty_id, g_source_remove);
   disconnect_entity (self);
   g_clear_object (&self->history);
   G_OBJECT_CLASS (lia_field_binding_parent_class)->dispose (object);
@@ -461,7 +519,8 @@ lia_bind_entry (GtkEditable *editable,
  * lia_bind_choice:
  *
  * Binds a choice field to a #GtkDropDown or #AdwComboRow; its model
- * becomes the field's choices, shown by their labels.
+ * becomes the field's choices, shown by their labels.  @entity may be
+ * %NULL until lia_field_binding_set_entity(), as for every binding.
  *
  * Returns: (transfer none): the binding, owned by the widget
  */
@@ -471,21 +530,9 @@ lia_bind_choice (GtkWidget  *widget,
                  LiaEntity  *entity,
                  guint       field)
 {
-  const LiaFieldSpec *s;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   LiaFieldBinding *self;
 
   g_return_val_if_fail (GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget), NULL);
-  g_return_val_if_fail (LIA_IS_ENTITY (entity), NULL);
-
-  s = lia_entity_get_field_spec (entity, field);
-  g_return_val_if_fail (s != NULL && s->choices != NULL, NULL);
-  for (guint i = 0; s->choices[i]; i++)
-    gtk_string_list_append (labels, lia_choice_get_label (s->choices[i]));
-  if (ADW_IS_COMBO_ROW (widget))
-    adw_combo_row_set_model (ADW_COMBO_ROW (widget), G_LIST_MODEL (labels));
-  else
-    gtk_drop_down_set_model (GTK_DROP_DOWN (widget), G_LIST_MODEL (labels));
 
   self = bind (BIND_CHOICE, widget, history, entity, field);
   g_signal_connect_object (widget, "notify::selected", G_CALLBACK (widget_changed_cb), self, G_CONNECT_SWAPPED);
@@ -506,15 +553,10 @@ lia_bind_spin (GtkSpinButton *spin,
                LiaEntity     *entity,
                guint          field)
 {
-  const LiaFieldSpec *s;
   LiaFieldBinding *self;
 
   g_return_val_if_fail (GTK_IS_SPIN_BUTTON (spin), NULL);
-  g_return_val_if_fail (LIA_IS_ENTITY (entity), NULL);
 
-  s = lia_entity_get_field_spec (entity, field);
-  if (s->flags & LIA_SPEC_RANGED)
-    gtk_spin_button_set_range (spin, s->min, s->max);
   self = bind (BIND_SPIN, GTK_WIDGET (spin), history, entity, field);
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (widget_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
@@ -618,11 +660,14 @@ lia_field_binding_set_entity (LiaFieldBinding *self,
 
   if (entity == self->entity)
     return;
+  g_clear_handle_id (&self->empty_id, g_source_remove);
   disconnect_entity (self);
   unmark (self);
   if (entity == NULL)
     return;
   self->entity = g_object_ref (entity);
+  if (!self->prepared)
+    prepare (self);
   {
     GParamSpec *pspec = lia_entity_get_field_pspec (entity, self->field);
     g_autofree char *signal = g_strconcat ("notify::", pspec->name, NULL);
