@@ -49,9 +49,20 @@ write_target (LiaDatePicker *self)
   if (self->with_time)
     {
       g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
-      text = g_strdup_printf ("%s %02d:%02d", date,
-                              gtk_spin_button_get_value_as_int (self->hour_spin),
-                              gtk_spin_button_get_value_as_int (self->minute_spin));
+      int h = gtk_spin_button_get_value_as_int (self->hour_spin);
+      int mi = gtk_spin_button_get_value_as_int (self->minute_spin);
+
+      /* Until the popover has shown them, the spins know nothing: a day
+       * picked another way keeps the time of day already typed. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self->popover)))
+        {
+          g_autofree char *value = lia_parse_user_datetime (gtk_editable_get_text (self->target));
+
+          h = 9, mi = 0;
+          if (value != NULL)
+            sscanf (value + 11, "%2d:%2d", &h, &mi);
+        }
+      text = g_strdup_printf ("%s %02d:%02d", date, h, mi);
     }
   else
     text = g_date_time_format (day, "%Y-%m-%d");

@@ -104,8 +104,11 @@ widget_text (LiaFieldBinding *self)
 static GStrv
 split_list (const char *text)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_auto(GStrv) parts = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  /* Chinese text separates with the full-width comma and the 、 mark. */
+  parts = g_regex_split_simple ("\\s*(?:,|、|，)\\s*", text, 0, 0);
 
   for (guint i = 0; parts[i]; i++)
     if (*g_strstrip (parts[i]))
