@@ -49,6 +49,14 @@ struct _LiaFieldBinding
 
 G_DEFINE_FINAL_TYPE (LiaFieldBinding, lia_field_binding, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 #define BINDING_KEY "lia-field-binding"
 
 static void load (LiaFieldBinding *self);
@@ -73,6 +81,7 @@ mark (LiaFieldBinding *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->widget),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                   -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static void
@@ -85,6 +94,7 @@ unmark (LiaFieldBinding *self)
   gtk_widget_set_tooltip_text (self->widget, self->tooltip);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->widget),
                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static char *
@@ -218,7 +228,7 @@ commit (LiaFieldBinding *self)
   gboolean coalesce = self->kind == BIND_ENTRY || self->kind == BIND_TEXT_VIEW || self->kind == BIND_SPIN;
   gboolean ok;
 
-  if (self->syncing || self->read_only || self->entity == NULL || self->history == NULL)
+  if (self->syncing || self->read_only || self->entity == NULL)
     return;
   if (!read_widget (self, &value, &error))
     {
@@ -232,7 +242,10 @@ commit (LiaFieldBinding *self)
       return;
     }
   self->syncing = TRUE;
-  ok = lia_history_try_set_value (self->history, self->entity, self->field, &value, coalesce, &error);
+  if (self->history != NULL)
+    ok = lia_history_try_set_value (self->history, self->entity, self->field, &value, coalesce, &error);
+  else if ((ok = lia_entity_check_value (self->entity, self->field, &value, &error)))
+    lia_entity_set_value (self->entity, self->field, &value);   /* a dialog's scratch copy */
   self->syncing = FALSE;
   if (ok)
     unmark (self);
@@ -455,12 +468,37 @@ lia_field_binding_finalize (GObject *object)
 }
 
 static void
+lia_field_binding_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LiaFieldBinding *self = LIA_FIELD_BINDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lia_field_binding_class_init (LiaFieldBindingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = lia_field_binding_dispose;
   object_class->finalize = lia_field_binding_finalize;
+  object_class->get_property = lia_field_binding_get_property;
+
+  /* Forms that enable a Save or Send button listen to this. */
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -754,10 +792,7 @@ lia_field_binding_set_read_only (LiaFieldBinding *self,
     }
   if (read_only && self->error != NULL)
     {
-      g_clear_pointer (&self->error, g_free);
-      gtk_widget_remove_css_class (self->widget, "error");
-      gtk_widget_set_tooltip_text (self->widget, self->tooltip);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      unmark (self);
       if (self->entity != NULL)
         {
           LiaEntity *entity = g_object_ref (self->entity);

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* One widget showing one field of one entity.  The binding lives as long
  * as the widget; edits go through the history, and only what core's rule
- * book accepts is written. */
+ * book accepts is written.  Without a history (a dialog editing a scratch
+ * copy that is handed over on Save) the checked value is set directly. */
 
 #define LIA_TYPE_FIELD_BINDING (lia_field_binding_get_type ())
 G_DECLARE_FINAL_TYPE (LiaFieldBinding, lia_field_binding, LIA, FIELD_BINDING, GObject)
