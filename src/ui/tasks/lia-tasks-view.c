@@ -115,6 +115,8 @@ create_row (gpointer item,
 
   subtitle = g_strdup_printf ("%s · %s", lia_choice_get_label (lia_entity_get_string (task, LIA_TASK_STATUS)), state);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *summary ? summary : _("Untitled task"));
+  /* The list follows the summary as it is typed in the form. */
+  g_object_bind_property (task, lia_entity_get_field_pspec (task, LIA_TASK_SUMMARY)->name, row, "title", G_BINDING_DEFAULT);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (*key)
