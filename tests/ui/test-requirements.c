@@ -7,6 +7,7 @@
 
 #include "lia-test-widgets.h"
 #include "lia-window.h"
+#include "lia-field-binding.h"
 #include "requirements/lia-requirement-editor.h"
 #include "requirements/lia-requirements-view.h"
 
@@ -152,6 +153,36 @@ test_edit_field_and_undo (Fixture       *f,
   spin (150);
   g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Improve model inference speed");
+}
+
+/* A required text cleared by the user is refused: the field says why
+ * (in the tooltip and to screen readers) and the file keeps the last
+ * valid value. */
+static void
+test_clear_required_field (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *row = find_type (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW);
+  LiaEntity *req = lia_requirement_editor_get_requirement (f->editor);
+  LiaFieldBinding *binding = lia_field_binding_get (row);
+  guint n_undo = lia_history_get_n_undo (lia_workspace_get_history (f->workspace));
+
+  g_assert_nonnull (binding);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  spin (100);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (lia_field_binding_get_error (binding), ==, "must not be empty");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "must not be empty");
+  g_assert_cmpstr (lia_entity_get_string (req, LIA_REQUIREMENT_BUSINESS_NEED), ==, "Improve model inference speed");
+  g_assert_cmpuint (lia_history_get_n_undo (lia_workspace_get_history (f->workspace)), ==, n_undo);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Improve model inference speed"), ==, 1);
+
+  /* Typing again writes again, and the mark goes. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Faster inference");
+  spin (100);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+  g_assert_cmpstr (lia_entity_get_string (req, LIA_REQUIREMENT_BUSINESS_NEED), ==, "Faster inference");
 }
 
 static void
@@ -490,6 +521,7 @@ main (int   argc,
   ADD ("/ui/requirements/sample-table", test_sample_table);
   ADD ("/ui/requirements/add-step-and-undo", test_add_step_and_undo);
   ADD ("/ui/requirements/edit-field-and-undo", test_edit_field_and_undo);
+  ADD ("/ui/requirements/clear-required-field", test_clear_required_field);
   ADD ("/ui/requirements/delete-and-undo", test_delete_and_undo);
   ADD ("/ui/requirements/add-requirement-and-reorder", test_add_requirement_and_reorder);
   ADD ("/ui/requirements/delete-step-and-undo", test_delete_step_and_undo);

@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "lia-date-picker.h"
 #include "lia-fake-tracker.h"
+#include "lia-field-binding.h"
 #include "lia-sync.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
@@ -105,10 +108,19 @@ test_seed_task_to_tracker (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace))), ==, 1);
   task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace)), 0);
 
-  /* Invalid first: no summary, a bad date. */
-  type_into (f, "Due date (YYYY-MM-DD)", "2026-02-30");
+  /* A new task starts valid, with a summary to type over. */
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY), ==, "New task");
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_PROJECT), ==, "VLLM");
+  g_assert_true (lia_entity_check (LIA_ENTITY (task), NULL));
+
+  /* Invalid first: the summary cleared, a bad date.  Neither reaches the
+   * task, and both are named. */
+  type_into (f, "Summary", "");
+  type_into (f, "Due date", "2026-02-30");
+  spin (50);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY), ==, "New task");
   g_assert_false (lia_tasks_view_validate (f->view, &problem));
-  g_assert_nonnull (strstr (problem, "Summary: required"));
+  g_assert_nonnull (strstr (problem, "Summary: must not be empty"));
   g_assert_nonnull (strstr (problem, "“2026-02-30” is not a date"));
   g_clear_pointer (&problem, g_free);
 
@@ -117,7 +129,7 @@ test_seed_task_to_tracker (Fixture       *f,
   type_into (f, "Issue type", "故事");
   type_into (f, "Summary", "实现Continuous Batching功能");
   type_into (f, "Assignee", "推理工程师A");
-  type_into (f, "Due date (YYYY-MM-DD)", "2026-03-31");
+  type_into (f, "Due date", "2026-03-31");
   type_into (f, "Epic (name or key)", "性能优化");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (lia_test_find_widget (GTK_WIDGET (f->view), is_text_view, NULL))),
                             "1. 设计Continuous Batching架构\n2. 实现Scheduler调度算法\n3. 优化GPU内存使用\n4. 测试性能提升效果", -1);
@@ -148,6 +160,100 @@ test_seed_task_to_tracker (Fixture       *f,
   g_assert_nonnull (link);
   g_assert_true (GTK_IS_LINK_BUTTON (link));
   g_assert_nonnull (strstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), "/browse/VLLM-2"));
+}
+
+static gboolean
+has_error (GtkWidget *widget)
+{
+  LiaFieldBinding *binding = lia_field_binding_get (widget);
+
+  return gtk_widget_has_css_class (widget, "error") && binding != NULL &&
+         lia_field_binding_get_error (binding) != NULL &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), lia_field_binding_get_error (binding)) == 0;
+}
+
+/* The reported reproduction: a due date that is no date was written and
+ * the saved workspace would not open again. */
+static void
+test_invalid_due_date_stays_out (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "due.liaison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaWorkspace) reopened = NULL;
+  g_autoptr(LiaEntity) task = NULL;
+  g_autoptr(LiaEntity) copy = NULL;
+  GtkWidget *due;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  spin (100);
+  task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace)), 0);
+  due = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Due date");
+  g_assert_nonnull (due);
+
+  gtk_editable_set_text (GTK_EDITABLE (due), "2026-02-28");
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-02-28");
+  g_assert_false (has_error (due));
+
+  gtk_editable_set_text (GTK_EDITABLE (due), "2026-02-30");
+  g_assert_true (has_error (due));
+  g_assert_nonnull (strstr (lia_field_binding_get_error (lia_field_binding_get (due)), "“2026-02-30” is not a date"));
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-02-28");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2026-02-30");
+
+  gtk_editable_set_text (GTK_EDITABLE (due), "next week");
+  g_assert_true (has_error (due));
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-02-28");
+
+  /* The model's value was never touched, and the file opens again. */
+  g_assert_true (lia_workspace_save (f->workspace, file, NULL, &error));
+  g_assert_no_error (error);
+  reopened = lia_workspace_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopened);
+  copy = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (reopened)), 0);
+  g_assert_cmpstr (lia_entity_get_string (copy, LIA_TASK_DUE), ==, "2026-02-28");
+
+  /* A change from elsewhere shows the model's value and lifts the mark. */
+  lia_history_undo (lia_workspace_get_history (f->workspace));
+  spin (50);
+  g_assert_false (has_error (due));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, lia_entity_get_string (task, LIA_TASK_DUE));
+
+  /* The locale's usual forms are understood and kept as YYYY-MM-DD. */
+  gtk_editable_set_text (GTK_EDITABLE (due), "2026/3/9");
+  g_assert_false (has_error (due));
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-03-09");
+
+  /* The picker writes what it shows, month arrows included. */
+  {
+    LiaDatePicker *picker = LIA_DATE_PICKER (lia_test_find_type (due, LIA_TYPE_DATE_PICKER));
+    GtkCalendar *calendar;
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 7, 14, 12, 0, 0);
+
+    g_assert_nonnull (picker);
+    lia_date_picker_popup (picker);
+    spin (50);
+    calendar = lia_date_picker_get_calendar (picker);
+    gtk_calendar_select_day (calendar, day);
+    g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-07-14");
+    g_object_set (calendar, "month", 8, NULL);   /* 0-based: September */
+    g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-09-14");
+  }
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
 }
 
 static void
@@ -190,6 +296,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/tasks/seed-task-to-tracker", Fixture, NULL, fixture_set_up, test_seed_task_to_tracker, fixture_tear_down);
+  g_test_add ("/tasks/invalid-due-date-stays-out", Fixture, NULL, fixture_set_up, test_invalid_due_date_stays_out, fixture_tear_down);
   g_test_add ("/tasks/requirement-to-tracker", Fixture, NULL, fixture_set_up, test_requirement_to_tracker, fixture_tear_down);
   return g_test_run ();
 }

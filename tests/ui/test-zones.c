@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lia-test-widgets.h"
@@ -181,10 +182,13 @@ test_edit_remove_and_undo (Fixture       *f,
   spin (100);
   start = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Starts");
   save = lia_test_find_widget (GTK_WIDGET (dialog), has_label, "_Save");
-  gtk_editable_set_text (GTK_EDITABLE (start), "7:00");
+  gtk_editable_set_text (GTK_EDITABLE (start), "25:00");
   g_assert_false (gtk_widget_get_sensitive (save));
-  gtk_editable_set_text (GTK_EDITABLE (start), "07:00");
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  /* The usual ways of writing a time are understood. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "7:00");
   g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
   g_signal_emit_by_name (save, "clicked");
   spin (100);
   g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "07:00");
@@ -201,6 +205,86 @@ test_edit_remove_and_undo (Fixture       *f,
   g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "09:00");
   g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
                    "All 2 members are inside working hours 08:00–10:00 (UTC).");
+}
+
+/* The reported reproduction: removing a member left their id in the
+ * meetings' attendees, and the saved workspace would not open again. */
+static void
+test_remove_member_from_meetings (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListStore *meetings = lia_workspace_get_meetings (f->workspace);
+  g_autoptr(LiaEntity) london = g_list_model_get_item (members (f), 0);
+  g_autoptr(LiaEntity) beijing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("liaison-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.liaison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaWorkspace) reopened = NULL;
+  GtkWidget *remove;
+
+  add_by_city (f, "Inference Engineer", "Beijing", "Beijing", "Asia/Shanghai");
+  beijing = g_list_model_get_item (members (f), 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LiaMeeting) meeting = lia_meeting_new ();
+      const char *ids[] = { lia_entity_get_id (london), lia_entity_get_id (beijing), NULL };
+
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, i ? "Retro" : "API design");
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, "2026-07-15T08:00");
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, "UTC");
+      lia_entity_set_strv (LIA_ENTITY (meeting), LIA_MEETING_ATTENDEES, ids);
+      g_assert_true (lia_history_insert (lia_workspace_get_history (f->workspace), meetings, i, meeting));
+    }
+  spin (100);
+
+  /* The trash button on the first member's row. */
+  remove = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_tooltip, "Remove Member");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LiaEntity) meeting = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+      const char * const *attendees = lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES);
+
+      g_assert_cmpuint (g_strv_length ((char **) attendees), ==, 1);
+      g_assert_cmpstr (attendees[0], ==, lia_entity_get_id (beijing));
+    }
+  g_assert_true (lia_workspace_check (f->workspace, NULL));
+
+  /* Ctrl+Z brings the member and their places back in one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LiaEntity) meeting = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+      const char * const *attendees = lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES);
+
+      g_assert_cmpuint (g_strv_length ((char **) attendees), ==, 2);
+      g_assert_true (g_strv_contains (attendees, lia_entity_get_id (london)));
+    }
+
+  g_assert_true (lia_workspace_save (f->workspace, file, NULL, &error));
+  g_assert_no_error (error);
+  reopened = lia_workspace_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_members (reopened))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_meetings (reopened))), ==, 2);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
 }
 
 static void
@@ -295,6 +379,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/zones/add-by-city-search", test_add_by_city_search);
   ADD ("/ui/zones/edit-remove-and-undo", test_edit_remove_and_undo);
+  ADD ("/ui/zones/remove-member-from-meetings", test_remove_member_from_meetings);
   ADD ("/ui/zones/schedule-slot", test_schedule_slot);
   ADD ("/ui/zones/empty-and-narrow", test_empty_and_narrow);
   ADD ("/ui/zones/hidden-page-catches-up", test_hidden_page_catches_up);

@@ -9,6 +9,8 @@
 
 #include "lia-assessment-view.h"
 #include "lia-assessments.h"
+#include "lia-date-picker.h"
+#include "lia-field-binding.h"
 #include "lia-playbook.h"
 #include "lia-radar-chart.h"
 #include "lia-toast.h"
@@ -146,37 +148,9 @@ note_changed_cb (AdwEntryRow       *row,
 
   if (self->loading || self->assessment == NULL)
     return;
-  if (area < 0)
-    lia_history_set_string (history (self), LIA_ENTITY (self->assessment), LIA_ASSESSMENT_NOTE, text, TRUE);
-  else
-    lia_history_set_string (history (self), LIA_ENTITY (ensure_rating (self, area)), LIA_RATING_NOTE, text, TRUE);
-}
-
-static gboolean
-valid_date (const char *text)
-{
-  unsigned y, m, d;
-  char tail;
-
-  return sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10 &&
-         g_date_valid_dmy (d, m, y);
-}
-
-static void
-date_changed_cb (AdwEntryRow       *row,
-                 LiaAssessmentView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  if (self->loading || self->assessment == NULL)
-    return;
-  if (!valid_date (text))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  lia_history_set_string (history (self), LIA_ENTITY (self->assessment), LIA_ASSESSMENT_DATE, text, TRUE);
+  /* Not a LiaFieldBinding: an area's rating may not exist yet, and the
+   * first note creates it. */
+  lia_history_set_string (history (self), LIA_ENTITY (ensure_rating (self, area)), LIA_RATING_NOTE, text, TRUE);
 }
 
 static void
@@ -364,6 +338,14 @@ refresh (LiaAssessmentView *self)
         self->assessment = g_object_ref (sorted->pdata[sorted->len - 1]);
     }
   self->loading = TRUE;
+  lia_field_binding_set_history (lia_field_binding_get (GTK_WIDGET (self->date_row)), self->workspace ? history (self) : NULL);
+  lia_field_binding_set_history (lia_field_binding_get (GTK_WIDGET (self->note_row)), self->workspace ? history (self) : NULL);
+  lia_field_binding_set_entity (lia_field_binding_get (GTK_WIDGET (self->date_row)), LIA_ENTITY (self->assessment));
+  lia_field_binding_set_entity (lia_field_binding_get (GTK_WIDGET (self->note_row)), LIA_ENTITY (self->assessment));
+  lia_field_binding_set_read_only (lia_field_binding_get (GTK_WIDGET (self->date_row)),
+                                   self->workspace == NULL || lia_workspace_get_read_only (self->workspace));
+  lia_field_binding_set_read_only (lia_field_binding_get (GTK_WIDGET (self->note_row)),
+                                   self->workspace == NULL || lia_workspace_get_read_only (self->workspace));
   rebuild_list (self);
   gtk_stack_set_visible_child_name (self->stack, self->assessment ? "editor" : "empty");
   if (self->assessment != NULL)
@@ -373,9 +355,6 @@ refresh (LiaAssessmentView *self)
       /* Translators: the title of an assessment, "Assessment of 2026-01-19" */
       g_autofree char *title = g_strdup_printf (_("Assessment of %s"), date);
       gtk_label_set_text (self->title, title);
-      if (!gtk_widget_has_css_class (GTK_WIDGET (self->date_row), "error"))
-        set_text (GTK_EDITABLE (self->date_row), date);
-      set_text (GTK_EDITABLE (self->note_row), lia_entity_get_string (LIA_ENTITY (self->assessment), LIA_ASSESSMENT_NOTE));
       lia_assessment_scores (self->assessment, scores);
       previous = lia_assessments_previous (assessments (self), self->assessment);
       if (previous)
@@ -598,12 +577,14 @@ lia_assessment_view_init (LiaAssessmentView *self)
 
   self->chart = LIA_RADAR_CHART (lia_radar_chart_new ());
   self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Date (YYYY-MM-DD)"));
-  g_signal_connect (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Date"));
+  /* Typed in the locale's usual forms or picked; the file keeps YYYY-MM-DD. */
+  lia_field_binding_set_parse (lia_bind_entry (GTK_EDITABLE (self->date_row), NULL, NULL, LIA_ASSESSMENT_DATE),
+                               lia_parse_user_date, NULL);
+  adw_entry_row_add_suffix (self->date_row, lia_date_picker_new (GTK_EDITABLE (self->date_row), FALSE));
   self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Note"));
-  g_object_set_data (G_OBJECT (self->note_row), "area", GINT_TO_POINTER (-1));
-  g_signal_connect (self->note_row, "changed", G_CALLBACK (note_changed_cb), self);
+  lia_bind_entry (GTK_EDITABLE (self->note_row), NULL, NULL, LIA_ASSESSMENT_NOTE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), GTK_WIDGET (self->date_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (about), GTK_WIDGET (self->note_row));
 
@@ -688,7 +669,6 @@ lia_assessment_view_select (LiaAssessmentView *self,
                             LiaAssessment     *assessment)
 {
   g_set_object (&self->assessment, assessment);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
   refresh (self);
   adw_leaflet_set_visible_child (self->leaflet, self->editor);
 }

@@ -7,6 +7,8 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "lia-date-picker.h"
+#include "lia-field-binding.h"
 #include "lia-widgets.h"
 #include "lia-evaluation-chart.h"
 #include "lia-meeting-editor.h"
@@ -66,69 +68,14 @@ writable (LiaMeetingEditor *self)
 
 /* ---- binding widgets to fields ---- */
 
-static void
-set_text_quietly (LiaMeetingEditor *self,
-                  GtkEditable      *editable,
-                  const char       *text)
+/* The bindings own the guard, the way back from the model and the
+ * checks; the editor only says which history and whether it may write. */
+static LiaFieldBinding *
+bind_field (LiaMeetingEditor *self,
+            LiaFieldBinding  *binding)
 {
-  if (g_strcmp0 (gtk_editable_get_text (editable), text) == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_editable_set_text (editable, text);
-  self->syncing = FALSE;
-}
-
-static void
-text_changed_cb (GtkEditable      *editable,
-                 LiaMeetingEditor *self)
-{
-  LiaEntity *entity = g_object_get_data (G_OBJECT (editable), "entity");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "field"));
-  gboolean (*valid) (const char *) = g_object_get_data (G_OBJECT (editable), "valid");
-  const char *text = gtk_editable_get_text (editable);
-
-  if (self->syncing || !writable (self))
-    return;
-  if (valid != NULL && !valid (text))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  lia_history_set_string (history (self), entity, field, text, TRUE);
-}
-
-static void
-text_notify_cb (LiaEntity   *entity,
-                GParamSpec  *pspec,
-                GtkEditable *editable)
-{
-  LiaMeetingEditor *self = g_object_get_data (G_OBJECT (editable), "editor");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "field"));
-  const char *(*show) (const char *) = g_object_get_data (G_OBJECT (editable), "show");
-  const char *value = lia_entity_get_string (entity, field);
-
-  set_text_quietly (self, editable, show ? show (value) : value);
-}
-
-static void
-bind_text (LiaMeetingEditor *self,
-           GtkEditable      *editable,
-           LiaEntity        *entity,
-           guint             field)
-{
-  GParamSpec *pspec = lia_entity_get_field_pspec (entity, field);
-  g_autofree char *signal = g_strconcat ("notify::", pspec->name, NULL);
-  const char *(*show) (const char *) = g_object_get_data (G_OBJECT (editable), "show");
-  const char *value = lia_entity_get_string (entity, field);
-
-  g_object_set_data_full (G_OBJECT (editable), "entity", g_object_ref (entity), g_object_unref);
-  g_object_set_data (G_OBJECT (editable), "field", GUINT_TO_POINTER (field));
-  g_object_set_data (G_OBJECT (editable), "editor", self);
-  gtk_editable_set_text (editable, show ? show (value) : value);
-  gtk_editable_set_editable (editable, writable (self));
-  g_signal_connect (editable, "changed", G_CALLBACK (text_changed_cb), self);
-  g_signal_connect_object (entity, signal, G_CALLBACK (text_notify_cb), editable, 0);
+  lia_field_binding_set_read_only (binding, !writable (self));
+  return binding;
 }
 
 static GtkWidget *
@@ -140,34 +87,26 @@ entry_row (LiaMeetingEditor *self,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  bind_text (self, GTK_EDITABLE (row), entity, field);
+  bind_field (self, lia_bind_entry (GTK_EDITABLE (row), history (self), entity, field));
   return row;
 }
 
-static void
-spin_changed_cb (GtkSpinButton    *spin,
-                 LiaMeetingEditor *self)
+/* A date (or date and time) row: typed in the locale's usual forms or
+ * picked from the calendar beside it. */
+static GtkWidget *
+date_row (LiaMeetingEditor *self,
+          const char       *title,
+          LiaEntity        *entity,
+          guint             field,
+          gboolean          with_time)
 {
-  LiaEntity *entity = g_object_get_data (G_OBJECT (spin), "entity");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "field"));
-  int value = gtk_spin_button_get_value_as_int (spin);
+  GtkWidget *row = entry_row (self, title, entity, field);
 
-  if (self->syncing || !writable (self) || lia_entity_get_int (entity, field) == value)
-    return;
-  lia_history_set_int (history (self), entity, field, value);
-}
-
-static void
-spin_notify_cb (LiaEntity     *entity,
-                GParamSpec    *pspec,
-                GtkSpinButton *spin)
-{
-  LiaMeetingEditor *self = g_object_get_data (G_OBJECT (spin), "editor");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "field"));
-
-  self->syncing = TRUE;
-  gtk_spin_button_set_value (spin, lia_entity_get_int (entity, field));
-  self->syncing = FALSE;
+  lia_field_binding_set_parse (lia_field_binding_get (row),
+                               with_time ? lia_parse_user_datetime : lia_parse_user_date,
+                               with_time ? lia_format_datetime_for_entry : NULL);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), lia_date_picker_new (GTK_EDITABLE (row), with_time));
+  return row;
 }
 
 static GtkWidget *
@@ -180,86 +119,28 @@ spin_row (LiaMeetingEditor *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 5);
-  GParamSpec *pspec = lia_entity_get_field_pspec (entity, field);
-  g_autofree char *signal = g_strconcat ("notify::", pspec->name, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
   gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 5, 15);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), lia_entity_get_int (entity, field));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (spin, writable (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data_full (G_OBJECT (spin), "entity", g_object_ref (entity), g_object_unref);
-  g_object_set_data (G_OBJECT (spin), "field", GUINT_TO_POINTER (field));
-  g_object_set_data (G_OBJECT (spin), "editor", self);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), self);
-  g_signal_connect_object (entity, signal, G_CALLBACK (spin_notify_cb), spin, 0);
+  bind_field (self, lia_bind_spin (GTK_SPIN_BUTTON (spin), history (self), entity, field));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   return row;
 }
 
-static void
-combo_changed_cb (AdwComboRow      *row,
-                  GParamSpec       *pspec,
-                  LiaMeetingEditor *self)
-{
-  LiaEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
-  const char * const *choices = g_object_get_data (G_OBJECT (row), "choices");
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (self->syncing || !writable (self) || selected >= g_strv_length ((char **) choices))
-    return;
-  if (g_strcmp0 (lia_entity_get_string (entity, field), choices[selected]) != 0)
-    lia_history_set_string (history (self), entity, field, choices[selected], FALSE);
-}
-
-static void
-combo_notify_cb (LiaEntity   *entity,
-                 GParamSpec  *pspec,
-                 AdwComboRow *row)
-{
-  LiaMeetingEditor *self = g_object_get_data (G_OBJECT (row), "editor");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
-  const char * const *choices = g_object_get_data (G_OBJECT (row), "choices");
-  const char *value = lia_entity_get_string (entity, field);
-
-  for (guint i = 0; choices[i]; i++)
-    if (g_str_equal (choices[i], value))
-      {
-        self->syncing = TRUE;
-        adw_combo_row_set_selected (row, i);
-        self->syncing = FALSE;
-      }
-}
-
 static GtkWidget *
-combo_row (LiaMeetingEditor   *self,
-           const char         *title,
-           LiaEntity          *entity,
-           guint               field,
-           const char * const *choices)
+combo_row (LiaMeetingEditor *self,
+           const char       *title,
+           LiaEntity        *entity,
+           guint             field)
 {
   GtkWidget *row = adw_combo_row_new ();
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  GParamSpec *pspec = lia_entity_get_field_pspec (entity, field);
-  g_autofree char *signal = g_strconcat ("notify::", pspec->name, NULL);
 
-  for (guint i = 0; choices[i]; i++)
-    gtk_string_list_append (labels, lia_choice_get_label (choices[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  g_object_unref (labels);
-  g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (entity), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
-  g_object_set_data (G_OBJECT (row), "choices", (gpointer) choices);
-  g_object_set_data (G_OBJECT (row), "editor", self);
-  combo_notify_cb (entity, NULL, ADW_COMBO_ROW (row));
-  gtk_widget_set_sensitive (row, writable (self));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
-  g_signal_connect_object (entity, signal, G_CALLBACK (combo_notify_cb), row, 0);
+  bind_field (self, lia_bind_choice (row, history (self), entity, field));
   return row;
 }
 
@@ -279,109 +160,22 @@ group (LiaMeetingEditor *self,
 
 /* ---- details ---- */
 
-static gboolean
-valid_start (const char *text)
-{
-  int y, mo, d, h, mi;
-  char t;
-
-  return strlen (text) == 16 && sscanf (text, "%4d-%2d-%2d%c%2d:%2d", &y, &mo, &d, &t, &h, &mi) == 6 &&
-         (t == 'T') && g_date_valid_dmy (d, mo, y) && h < 24 && mi < 60;
-}
-
-static gboolean
-valid_zone (const char *text)
-{
-  /* A name from the system's zone list, never a path or an offset. */
-  return lia_tz_is_known_zone (text);
-}
-
-static gboolean
-valid_title (const char *text)
-{
-  return text[0] != '\0';
-}
-
-static gboolean
-valid_date_or_empty (const char *text)
-{
-  int y, m, d;
-
-  return text[0] == '\0' || (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y));
-}
-
-/* Picking a day in the calendar keeps the time of day typed. */
-static void
-start_day_selected_cb (GtkCalendar *calendar,
-                       GtkEditable *start)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
-  const char *text = gtk_editable_get_text (start);
-  g_autofree char *value = g_strconcat (date, strlen (text) == 16 ? text + 10 : "T09:00", NULL);
-
-  gtk_editable_set_text (start, value);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
-}
-
-static GtkWidget *
-date_picker (GtkEditable *start)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
-  int y, m, d;
-
-  if (sscanf (gtk_editable_get_text (start), "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    {
-      g_autoptr(GDateTime) day = g_date_time_new_local (y, m, d, 12, 0, 0);
-      gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-    }
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Choose Date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose Date"), -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (start_day_selected_cb), start);
-  return button;
-}
-
 static void
 build_details (LiaMeetingEditor *self)
 {
   LiaEntity *m = LIA_ENTITY (self->meeting);
   GtkWidget *g = group (self, _("Details"), NULL);
-  GtkWidget *row;
 
-  row = adw_entry_row_new ();
-  g_object_set_data (G_OBJECT (row), "valid", valid_title);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Title"));
-  bind_text (self, GTK_EDITABLE (row), m, LIA_MEETING_TITLE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-
-  row = adw_entry_row_new ();
-  g_object_set_data (G_OBJECT (row), "valid", valid_start);
-  /* Translators: keep the format YYYY-MM-DDTHH:MM as it is */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Start (YYYY-MM-DDTHH:MM)"));
-  bind_text (self, GTK_EDITABLE (row), m, LIA_MEETING_START);
-  if (writable (self))
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), date_picker (GTK_EDITABLE (row)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-
-  row = adw_entry_row_new ();
-  g_object_set_data (G_OBJECT (row), "valid", valid_zone);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Time Zone"));
-  bind_text (self, GTK_EDITABLE (row), m, LIA_MEETING_TIMEZONE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, _("Title"), m, LIA_MEETING_TITLE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), date_row (self, _("Start"), m, LIA_MEETING_START, TRUE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, _("Time Zone"), m, LIA_MEETING_TIMEZONE));
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
                              spin_row (self, _("Planned Length (minutes)"), m, LIA_MEETING_DURATION, 1, 1440));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, _("Location or Call Link"), m, LIA_MEETING_LOCATION));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, _("Goal"), m, LIA_MEETING_GOAL));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                             combo_row (self, _("Repeats"), m, LIA_MEETING_RECURRENCE, lia_recurrence_choices));
+                             combo_row (self, _("Repeats"), m, LIA_MEETING_RECURRENCE));
 }
 
 /* ---- attendees ---- */
@@ -597,35 +391,6 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
-static void
-owners_changed_cb (GtkEditable      *editable,
-                   LiaMeetingEditor *self)
-{
-  LiaEntity *item = g_object_get_data (G_OBJECT (editable), "entity");
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) owners = NULL;
-  g_autofree char *text = g_strdup (gtk_editable_get_text (editable));
-  GValue value = G_VALUE_INIT;
-
-  if (self->syncing || !writable (self))
-    return;
-  /* Owners are separated by commas (or the Chinese 、 and ,). */
-  g_strdelimit (text, "\xef\xbc\x8c", ',');
-  parts = g_regex_split_simple ("\\s*(?:,|、|,)\\s*", text, 0, 0);
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-  owners = g_strv_builder_end (builder);
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, owners);
-  lia_history_set_value (history (self), item, LIA_AGENDA_ITEM_OWNERS, &value, TRUE);
-  g_value_unset (&value);
-}
-
 static GtkWidget *
 agenda_row (LiaMeetingEditor *self,
             LiaEntity        *item,
@@ -633,9 +398,6 @@ agenda_row (LiaMeetingEditor *self,
             guint             n)
 {
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *owners = adw_entry_row_new ();
-  const char * const *owner_list = lia_entity_get_strv (item, LIA_AGENDA_ITEM_OWNERS);
-  g_autofree char *owner_text = owner_list ? g_strjoinv (", ", (char **) owner_list) : g_strdup ("");
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
@@ -687,13 +449,9 @@ agenda_row (LiaMeetingEditor *self,
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Title"), item, LIA_AGENDA_ITEM_TITLE));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), spin_row (self, _("Duration (minutes)"), item, LIA_AGENDA_ITEM_DURATION, 1, 1440));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (owners), _("Owners (members or roles, separated by commas)"));
-  gtk_editable_set_text (GTK_EDITABLE (owners), owner_text);
-  gtk_editable_set_editable (GTK_EDITABLE (owners), writable (self));
-  g_object_set_data_full (G_OBJECT (owners), "entity", g_object_ref (item), g_object_unref);
-  g_signal_connect (owners, "changed", G_CALLBACK (owners_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), owners);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo_row (self, _("Kind"), item, LIA_AGENDA_ITEM_KIND, lia_agenda_kind_choices));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            entry_row (self, _("Owners (members or roles, separated by commas)"), item, LIA_AGENDA_ITEM_OWNERS));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo_row (self, _("Kind"), item, LIA_AGENDA_ITEM_KIND));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Notes"), item, LIA_AGENDA_ITEM_NOTES));
   return row;
 }
@@ -759,38 +517,6 @@ build_agenda (LiaMeetingEditor *self)
 /* ---- minutes, decisions, action items ---- */
 
 static void
-minutes_changed_cb (GtkTextBuffer    *buffer,
-                    LiaMeetingEditor *self)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (self->syncing || !writable (self))
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  lia_history_set_string (history (self), LIA_ENTITY (self->meeting), LIA_MEETING_MINUTES, text, TRUE);
-}
-
-static void
-minutes_notify_cb (LiaEntity     *meeting,
-                   GParamSpec    *pspec,
-                   GtkTextBuffer *buffer)
-{
-  LiaMeetingEditor *self = g_object_get_data (G_OBJECT (buffer), "editor");
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, lia_entity_get_string (meeting, LIA_MEETING_MINUTES)) == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_text_buffer_set_text (buffer, lia_entity_get_string (meeting, LIA_MEETING_MINUTES), -1);
-  self->syncing = FALSE;
-}
-
-static void
 build_minutes (LiaMeetingEditor *self)
 {
   GtkWidget *g = group (self, _("Minutes"), _("Notes in Markdown."));
@@ -798,23 +524,18 @@ build_minutes (LiaMeetingEditor *self)
   GtkWidget *view = gtk_source_view_new_with_buffer (buffer);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkSourceLanguage *markdown = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "markdown");
-  g_autofree char *signal = g_strconcat ("notify::", lia_entity_get_field_pspec (LIA_ENTITY (self->meeting), LIA_MEETING_MINUTES)->name, NULL);
 
   if (markdown != NULL)
     gtk_source_buffer_set_language (buffer, markdown);
   lia_source_buffer_follow_style (buffer);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), lia_entity_get_string (LIA_ENTITY (self->meeting), LIA_MEETING_MINUTES), -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), writable (self));
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_widget_set_size_request (view, -1, 140);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minutes"), -1);
-  g_object_set_data (G_OBJECT (buffer), "editor", self);
-  g_signal_connect (buffer, "changed", G_CALLBACK (minutes_changed_cb), self);
-  g_signal_connect_object (self->meeting, signal, G_CALLBACK (minutes_notify_cb), buffer, 0);
+  bind_field (self, lia_bind_text_view (GTK_TEXT_VIEW (view), history (self), LIA_ENTITY (self->meeting), LIA_MEETING_MINUTES));
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_widget_add_css_class (frame, "view");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), frame);
@@ -962,7 +683,6 @@ build_actions (LiaMeetingEditor *self)
       g_autoptr(LiaEntity) action = g_list_model_get_item (actions, i);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *remove = lia_icon_button_new ("user-trash-symbolic", _("Remove Action Item"));
-      GtkWidget *due = adw_entry_row_new ();
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", lia_entity_get_string (action, LIA_ACTION_ITEM_OWNER),
                                                    lia_choice_get_label (lia_entity_get_string (action, LIA_ACTION_ITEM_STATUS)));
 
@@ -975,11 +695,8 @@ build_actions (LiaMeetingEditor *self)
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Action"), action, LIA_ACTION_ITEM_TEXT));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Owner"), action, LIA_ACTION_ITEM_OWNER));
-      g_object_set_data (G_OBJECT (due), "valid", valid_date_or_empty);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Due (YYYY-MM-DD)"));
-      bind_text (self, GTK_EDITABLE (due), action, LIA_ACTION_ITEM_DUE);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), due);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo_row (self, _("Status"), action, LIA_ACTION_ITEM_STATUS, lia_work_status_choices));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, _("Due"), action, LIA_ACTION_ITEM_DUE, FALSE));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo_row (self, _("Status"), action, LIA_ACTION_ITEM_STATUS));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
     }
 }

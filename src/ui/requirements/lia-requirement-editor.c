@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-field-binding.h"
 #include "lia-requirement-editor.h"
 #include "lia-toast.h"
 
@@ -18,8 +19,8 @@ struct _LiaRequirementEditor
 
   LiaHistory    *history;
   LiaEntity     *requirement;
-  gboolean       syncing;
   gboolean       read_only;
+  GtkWidget     *bound[6];
 
   GtkStack      *stack;
   AdwEntryRow   *business_row;
@@ -39,111 +40,19 @@ steps (LiaRequirementEditor *self)
   return lia_entity_get_list (self->requirement, LIA_REQUIREMENT_STEPS);
 }
 
-static const char * const *
-combo_choices (LiaRequirementEditor *self,
-               AdwComboRow          *row)
+/* The form's fields, each with its LiaFieldBinding. */
+static GtkWidget **
+bound_widgets (LiaRequirementEditor *self,
+               guint                *n)
 {
-  return row == self->priority_row ? lia_priority_choices : lia_requirement_status_choices;
-}
-
-static void
-set_editable_text (LiaRequirementEditor *self,
-                   GtkEditable          *editable,
-                   const char           *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text) == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_editable_set_text (editable, text);
-  self->syncing = FALSE;
-}
-
-static void
-sync_from_model (LiaRequirementEditor *self)
-{
-  GtkTextBuffer *buffer;
-  g_autofree char *rationale = NULL;
-  GtkTextIter start, end;
-  AdwComboRow *combos[] = { self->priority_row, self->status_row };
-  guint combo_fields[] = { LIA_REQUIREMENT_PRIORITY, LIA_REQUIREMENT_STATUS };
-
-  if (self->requirement == NULL)
-    return;
-
-  set_editable_text (self, GTK_EDITABLE (self->business_row),
-                     lia_entity_get_string (self->requirement, LIA_REQUIREMENT_BUSINESS_NEED));
-  set_editable_text (self, GTK_EDITABLE (self->technical_row),
-                     lia_entity_get_string (self->requirement, LIA_REQUIREMENT_TECHNICAL_NEED));
-  set_editable_text (self, GTK_EDITABLE (self->owner_row),
-                     lia_entity_get_string (self->requirement, LIA_REQUIREMENT_OWNER));
-
-  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
-    {
-      const char * const *choices = combo_choices (self, combos[i]);
-      const char *value = lia_entity_get_string (self->requirement, combo_fields[i]);
-
-      for (guint j = 0; choices[j]; j++)
-        if (g_str_equal (choices[j], value) && adw_combo_row_get_selected (combos[i]) != j)
-          {
-            self->syncing = TRUE;
-            adw_combo_row_set_selected (combos[i], j);
-            self->syncing = FALSE;
-          }
-    }
-
-  buffer = gtk_text_view_get_buffer (self->rationale_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  rationale = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (rationale, lia_entity_get_string (self->requirement, LIA_REQUIREMENT_RATIONALE)) != 0)
-    {
-      self->syncing = TRUE;
-      gtk_text_buffer_set_text (buffer, lia_entity_get_string (self->requirement, LIA_REQUIREMENT_RATIONALE), -1);
-      self->syncing = FALSE;
-    }
-}
-
-static void
-entry_changed_cb (LiaRequirementEditor *self,
-                  GtkEditable          *editable)
-{
-  guint field;
-
-  if (self->syncing || self->requirement == NULL || self->history == NULL)
-    return;
-
-  field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "field"));
-  lia_history_set_string (self->history, self->requirement, field, gtk_editable_get_text (editable), TRUE);
-}
-
-static void
-combo_selected_cb (LiaRequirementEditor *self,
-                   GParamSpec           *pspec,
-                   AdwComboRow          *row)
-{
-  const char * const *choices = combo_choices (self, row);
-  guint selected = adw_combo_row_get_selected (row);
-  guint field = row == self->priority_row ? LIA_REQUIREMENT_PRIORITY : LIA_REQUIREMENT_STATUS;
-
-  if (self->syncing || self->requirement == NULL || self->history == NULL ||
-      selected >= g_strv_length ((char **) choices))
-    return;
-
-  lia_history_set_string (self->history, self->requirement, field, choices[selected], FALSE);
-}
-
-static void
-rationale_changed_cb (LiaRequirementEditor *self,
-                      GtkTextBuffer        *buffer)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (self->syncing || self->requirement == NULL || self->history == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  lia_history_set_string (self->history, self->requirement, LIA_REQUIREMENT_RATIONALE, text, TRUE);
+  self->bound[0] = GTK_WIDGET (self->business_row);
+  self->bound[1] = GTK_WIDGET (self->technical_row);
+  self->bound[2] = GTK_WIDGET (self->owner_row);
+  self->bound[3] = GTK_WIDGET (self->priority_row);
+  self->bound[4] = GTK_WIDGET (self->status_row);
+  self->bound[5] = GTK_WIDGET (self->rationale_view);
+  *n = G_N_ELEMENTS (self->bound);
+  return self->bound;
 }
 
 /* ---- steps ---- */
@@ -169,29 +78,6 @@ focus_step (LiaRequirementEditor *self,
 
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-static void
-step_entry_changed_cb (GtkEditable          *editable,
-                       LiaRequirementEditor *self)
-{
-  LiaEntity *step = g_object_get_data (G_OBJECT (editable), "step");
-
-  if (self->syncing || self->history == NULL)
-    return;
-  lia_history_set_string (self->history, step, LIA_STEP_TEXT, gtk_editable_get_text (editable), TRUE);
-}
-
-static void
-step_notify_cb (GtkEditable *editable,
-                GParamSpec  *pspec,
-                LiaEntity   *step)
-{
-  LiaRequirementEditor *self =
-    LIA_REQUIREMENT_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (editable), LIA_TYPE_REQUIREMENT_EDITOR));
-
-  if (self != NULL)
-    set_editable_text (self, editable, lia_entity_get_string (step, LIA_STEP_TEXT));
 }
 
 static void
@@ -294,11 +180,9 @@ create_step_row (gpointer item,
   GtkDropTarget *drop = gtk_drop_target_new (LIA_TYPE_STEP, GDK_ACTION_MOVE);
 
   g_object_set_data (G_OBJECT (row), "step", step);
-  gtk_editable_set_text (GTK_EDITABLE (row), lia_entity_get_string (step, LIA_STEP_TEXT));
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-  gtk_editable_set_editable (GTK_EDITABLE (row), !self->read_only);
-  g_signal_connect (row, "changed", G_CALLBACK (step_entry_changed_cb), self);
-  g_signal_connect_object (step, "notify::text", G_CALLBACK (step_notify_cb), row, G_CONNECT_SWAPPED);
+  lia_field_binding_set_read_only (lia_bind_entry (GTK_EDITABLE (row), self->history, step, LIA_STEP_TEXT),
+                                   self->read_only);
 
   gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
   gtk_widget_set_cursor_from_name (handle, "grab");
@@ -432,39 +316,16 @@ lia_requirement_editor_init (LiaRequirementEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  {
-    const struct { AdwEntryRow *row; guint field; } entries[] = {
-      { self->business_row, LIA_REQUIREMENT_BUSINESS_NEED },
-      { self->technical_row, LIA_REQUIREMENT_TECHNICAL_NEED },
-      { self->owner_row, LIA_REQUIREMENT_OWNER },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-      {
-        /* Undo is the workspace history's job, not each entry's. */
-        gtk_editable_set_enable_undo (GTK_EDITABLE (entries[i].row), FALSE);
-        g_object_set_data (G_OBJECT (entries[i].row), "field", GUINT_TO_POINTER (entries[i].field));
-        g_signal_connect_swapped (entries[i].row, "changed", G_CALLBACK (entry_changed_cb), self);
-      }
-  }
-
-  {
-    AdwComboRow *combos[] = { self->priority_row, self->status_row };
-
-    for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
-      {
-        const char * const *choices = combo_choices (self, combos[i]);
-        g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-        for (guint j = 0; choices[j]; j++)
-          gtk_string_list_append (labels, lia_choice_get_label (choices[j]));
-        adw_combo_row_set_model (combos[i], G_LIST_MODEL (labels));
-        g_signal_connect_swapped (combos[i], "notify::selected", G_CALLBACK (combo_selected_cb), self);
-      }
-  }
-
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->rationale_view), "changed",
-                            G_CALLBACK (rationale_changed_cb), self);
+  /* Undo is the workspace history's job, not each entry's. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->business_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->technical_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->owner_row), FALSE);
+  lia_bind_entry (GTK_EDITABLE (self->business_row), NULL, NULL, LIA_REQUIREMENT_BUSINESS_NEED);
+  lia_bind_entry (GTK_EDITABLE (self->technical_row), NULL, NULL, LIA_REQUIREMENT_TECHNICAL_NEED);
+  lia_bind_entry (GTK_EDITABLE (self->owner_row), NULL, NULL, LIA_REQUIREMENT_OWNER);
+  lia_bind_choice (GTK_WIDGET (self->priority_row), NULL, NULL, LIA_REQUIREMENT_PRIORITY);
+  lia_bind_choice (GTK_WIDGET (self->status_row), NULL, NULL, LIA_REQUIREMENT_STATUS);
+  lia_bind_text_view (self->rationale_view, NULL, NULL, LIA_REQUIREMENT_RATIONALE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -472,10 +333,16 @@ void
 lia_requirement_editor_set_history (LiaRequirementEditor *self,
                                     LiaHistory           *history)
 {
+  GtkWidget **bound;
+  guint n;
+
   g_return_if_fail (LIA_IS_REQUIREMENT_EDITOR (self));
   g_return_if_fail (history == NULL || LIA_IS_HISTORY (history));
 
   g_set_object (&self->history, history);
+  bound = bound_widgets (self, &n);
+  for (guint i = 0; i < n; i++)
+    lia_field_binding_set_history (lia_field_binding_get (bound[i]), history);
 }
 
 void
@@ -494,6 +361,13 @@ lia_requirement_editor_set_requirement (LiaRequirementEditor *self,
       g_signal_handlers_disconnect_by_data (steps (self), self);
     }
   g_set_object (&self->requirement, requirement);
+  {
+    guint n;
+    GtkWidget **bound = bound_widgets (self, &n);
+
+    for (guint i = 0; i < n; i++)
+      lia_field_binding_set_entity (lia_field_binding_get (bound[i]), requirement);
+  }
 
   if (requirement == NULL)
     {
@@ -504,12 +378,10 @@ lia_requirement_editor_set_requirement (LiaRequirementEditor *self,
       return;
     }
 
-  g_signal_connect_object (requirement, "notify", G_CALLBACK (sync_from_model), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->steps_list, G_LIST_MODEL (steps (self)), create_step_row, self, NULL);
   g_signal_connect_object (steps (self), "items-changed", G_CALLBACK (steps_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   renumber_steps (self);
-  sync_from_model (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
 
@@ -537,11 +409,12 @@ lia_requirement_editor_set_read_only (LiaRequirementEditor *self,
   g_return_if_fail (LIA_IS_REQUIREMENT_EDITOR (self));
 
   self->read_only = !!read_only;
-  gtk_editable_set_editable (GTK_EDITABLE (self->business_row), !read_only);
-  gtk_editable_set_editable (GTK_EDITABLE (self->technical_row), !read_only);
-  gtk_editable_set_editable (GTK_EDITABLE (self->owner_row), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), !read_only);
-  gtk_text_view_set_editable (self->rationale_view, !read_only);
+  {
+    guint n;
+    GtkWidget **bound = bound_widgets (self, &n);
+
+    for (guint i = 0; i < n; i++)
+      lia_field_binding_set_read_only (lia_field_binding_get (bound[i]), read_only);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-step", !read_only);
 }

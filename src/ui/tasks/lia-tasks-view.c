@@ -7,6 +7,8 @@
 
 #include "lia-accounts-dialog.h"
 #include "lia-credentials.h"
+#include "lia-date-picker.h"
+#include "lia-field-binding.h"
 #include "lia-model.h"
 #include "lia-sync.h"
 #include "lia-tasks-view.h"
@@ -23,7 +25,7 @@ struct _LiaTasksView
 
   LiaWorkspace *workspace;
   LiaTask      *task;
-  gboolean      loading;
+  GPtrArray    *bound;          /* the form's widgets, each with its LiaFieldBinding */
 
   AdwLeaflet   *leaflet;
   GtkListBox   *list;
@@ -113,6 +115,8 @@ create_row (gpointer item,
 
   subtitle = g_strdup_printf ("%s · %s", lia_choice_get_label (lia_entity_get_string (task, LIA_TASK_STATUS)), state);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *summary ? summary : _("Untitled task"));
+  /* The list follows the summary as it is typed in the form. */
+  g_object_bind_property (task, lia_entity_get_field_pspec (task, LIA_TASK_SUMMARY)->name, row, "title", G_BINDING_DEFAULT);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (*key)
@@ -157,99 +161,25 @@ row_activated_cb (LiaTasksView  *self,
 
 /* ---- the form ---------------------------------------------------------- */
 
-static const char * const priority_values[] = { "highest", "high", "medium", "low", "lowest", NULL };
-
-static void
-set_text (LiaTasksView *self,
-          guint         field,
-          const char   *text)
-{
-  if (self->loading || self->task == NULL)
-    return;
-  lia_history_set_string (lia_workspace_get_history (self->workspace), LIA_ENTITY (self->task), field, text, TRUE);
-}
-
-static void
-entry_changed_cb (AdwEntryRow  *row,
-                  LiaTasksView *self)
-{
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  if (field == LIA_TASK_LABELS)
-    {
-      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-      GStrvBuilder *sb = g_strv_builder_new ();
-      g_auto(GStrv) labels = NULL;
-
-      for (guint i = 0; parts[i]; i++)
-        if (*g_strstrip (parts[i]))
-          g_strv_builder_add (sb, parts[i]);
-      labels = g_strv_builder_end (sb);
-      g_strv_builder_unref (sb);
-      if (!self->loading && self->task)
-        {
-          GValue value = G_VALUE_INIT;
-          g_value_init (&value, G_TYPE_STRV);
-          g_value_set_boxed (&value, labels);
-          lia_history_set_value (lia_workspace_get_history (self->workspace), LIA_ENTITY (self->task), field, &value, TRUE);
-          g_value_unset (&value);
-        }
-      return;
-    }
-  set_text (self, field, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
-description_changed_cb (GtkTextBuffer *buffer,
-                        LiaTasksView  *self)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  set_text (self, LIA_TASK_DESCRIPTION, text);
-}
-
-static void
-priority_changed_cb (AdwComboRow  *row,
-                     GParamSpec   *pspec,
-                     LiaTasksView *self)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < g_strv_length ((char **) priority_values))
-    set_text (self, LIA_TASK_PRIORITY, priority_values[selected]);
-}
-
 static void
 load_form (LiaTasksView *self)
 {
   LiaEntity *task = LIA_ENTITY (self->task);
   LiaRemoteRef *ref;
   LiaOutboxOp *op;
-  g_autofree char *labels = NULL;
   g_autofree char *state = NULL;
 
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      LiaFieldBinding *binding = lia_field_binding_get (self->bound->pdata[i]);
+
+      lia_field_binding_set_history (binding, self->workspace ? lia_workspace_get_history (self->workspace) : NULL);
+      lia_field_binding_set_entity (binding, task);
+      lia_field_binding_set_read_only (binding, self->workspace == NULL || lia_workspace_get_read_only (self->workspace));
+    }
   gtk_stack_set_visible_child_name (self->form_stack, task ? "form" : "empty");
   if (task == NULL)
     return;
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->project_row), lia_entity_get_string (task, LIA_TASK_PROJECT));
-  gtk_editable_set_text (GTK_EDITABLE (self->type_row), lia_entity_get_string (task, LIA_TASK_TYPE));
-  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), lia_entity_get_string (task, LIA_TASK_SUMMARY));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), lia_entity_get_string (task, LIA_TASK_DESCRIPTION), -1);
-  for (guint i = 0; priority_values[i]; i++)
-    if (g_str_equal (priority_values[i], lia_entity_get_string (task, LIA_TASK_PRIORITY)))
-      adw_combo_row_set_selected (self->priority_row, i);
-  gtk_editable_set_text (GTK_EDITABLE (self->assignee_row), lia_entity_get_string (task, LIA_TASK_ASSIGNEE));
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), lia_entity_get_string (task, LIA_TASK_DUE));
-  gtk_editable_set_text (GTK_EDITABLE (self->epic_row), lia_entity_get_string (task, LIA_TASK_EPIC));
-  labels = g_strjoinv (", ", (char **) lia_entity_get_strv (task, LIA_TASK_LABELS));
-  gtk_editable_set_text (GTK_EDITABLE (self->labels_row), labels);
-  self->loading = FALSE;
 
   ref = lia_entity_get_remote (task);
   op = lia_sync_find_op (self->workspace, lia_entity_get_id (task));
@@ -269,16 +199,6 @@ load_form (LiaTasksView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
 }
 
-static gboolean
-valid_date (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  return sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10 &&
-         g_date_valid_dmy (d, m, y);
-}
-
 /* Every problem with the form, named by its field, before anything is sent. */
 gboolean
 lia_tasks_view_validate (LiaTasksView  *self,
@@ -286,28 +206,35 @@ lia_tasks_view_validate (LiaTasksView  *self,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   LiaEntity *task = LIA_ENTITY (self->task);
-  const char *due, *type;
+  g_autofree char *summary = NULL;
+  const char *type;
 
   if (task == NULL)
     {
       *problem = g_strdup (_("No task selected"));
       return FALSE;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->type_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
-  if (*g_strstrip (g_strdup (lia_entity_get_string (task, LIA_TASK_SUMMARY))) == '\0')
+  /* What the fields refused is not in the task, but it is what the user
+   * sees and would send: name it first, in core's words. */
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkWidget *widget = self->bound->pdata[i];
+      const char *error = lia_field_binding_get_error (lia_field_binding_get (widget));
+      const char *title = ADW_IS_PREFERENCES_ROW (widget) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))
+                                                          : _("Description");
+
+      if (error != NULL)
+        /* Translators: a form field's title, then what is wrong with it */
+        g_string_append_printf (out, _("%s: %s\n"), title, error);
+    }
+  summary = g_strstrip (g_strdup (lia_entity_get_string (task, LIA_TASK_SUMMARY)));
+  if (summary[0] == '\0' && lia_field_binding_get_error (lia_field_binding_get (GTK_WIDGET (self->summary_row))) == NULL)
     {
       g_string_append_printf (out, "%s\n", _("Summary: required"));
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_row), "error");
     }
   type = lia_entity_get_string (task, LIA_TASK_TYPE);
-  if (*type == '\0')
-    {
-      g_string_append_printf (out, "%s\n", _("Issue type: required"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->type_row), "error");
-    }
-  else if (self->types != NULL && self->types->len > 0 &&
+  if (self->types != NULL && self->types->len > 0 &&
            !g_ptr_array_find_with_equal_func (self->types, type, g_str_equal, NULL))
     {
       g_autoptr(GString) names = g_string_new (NULL);
@@ -315,13 +242,6 @@ lia_tasks_view_validate (LiaTasksView  *self,
         g_string_append_printf (names, "%s%s", i ? ", " : "", (char *) self->types->pdata[i]);
       /* Translators: %s is a type typed by the user, then the tracker's list */
       g_string_append_printf (out, _("Issue type: the tracker has no type “%s” (it has %s)\n"), type, names->str);
-      gtk_widget_add_css_class (GTK_WIDGET (self->type_row), "error");
-    }
-  due = lia_entity_get_string (task, LIA_TASK_DUE);
-  if (*due && !valid_date (due))
-    {
-      g_string_append_printf (out, _("Due date: “%s” is not a date (YYYY-MM-DD)\n"), due);
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
     }
   if (out->len > 0)
     {
@@ -645,16 +565,38 @@ void
 lia_tasks_view_add_task (LiaTasksView *self)
 {
   g_autoptr(LiaTask) task = lia_task_new ();
-  g_autoptr(LiaAccount) account = current_account (self);
-  GListStore *tasks = lia_workspace_get_tasks (self->workspace);
+  g_autoptr(LiaAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *tasks;
+  const char *project = NULL;
 
+  g_return_if_fail (LIA_IS_TASKS_VIEW (self));
+
+  if (self->workspace == NULL || lia_workspace_get_read_only (self->workspace))
+    return;
+  tasks = lia_workspace_get_tasks (self->workspace);
+  account = current_account (self);
+
+  /* The file holds only tasks with a project, a type and a summary, so a
+   * new one starts with all three; the summary is selected for typing. */
+  if (account != NULL)
+    project = lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT);
+  if (project == NULL || *project == '\0')
+    project = lia_workspace_get_title (self->workspace);
+  if (project == NULL || *project == '\0')
+    project = _("Project");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, project);
   lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, _("Story"));
-  if (account)
-    lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT));
-  lia_history_insert (lia_workspace_get_history (self->workspace), tasks,
-                      g_list_model_get_n_items (G_LIST_MODEL (tasks)), LIA_ENTITY (task));
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, _("New task"));
+  if (!lia_history_try_insert (lia_workspace_get_history (self->workspace), tasks,
+                               g_list_model_get_n_items (G_LIST_MODEL (tasks)), LIA_ENTITY (task), &error))
+    {
+      lia_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
   select_task (self, task);
   gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->summary_row), 0, -1);
 }
 
 static void
@@ -684,8 +626,8 @@ entry_row (LiaTasksView *self,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
-  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
+  lia_bind_entry (GTK_EDITABLE (row), NULL, NULL, field);
+  g_ptr_array_add (self->bound, row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return ADW_ENTRY_ROW (row);
 }
@@ -702,6 +644,7 @@ lia_tasks_view_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->task);
   g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
   G_OBJECT_CLASS (lia_tasks_view_parent_class)->dispose (object);
 }
 
@@ -733,7 +676,8 @@ lia_tasks_view_init (LiaTasksView *self)
   GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete Task"));
   GtkWidget *form_empty = adw_status_page_new ();
   GtkWidget *remote_row = adw_action_row_new ();
-  GtkStringList *priorities = gtk_string_list_new (NULL);
+
+  self->bound = g_ptr_array_new ();
 
   /* toolbar: account, accounts, sync */
   gtk_widget_set_margin_start (bar, 12);
@@ -796,14 +740,15 @@ lia_tasks_view_init (LiaTasksView *self)
   self->type_row = entry_row (self, group, _("Issue type"), LIA_TASK_TYPE);
   self->summary_row = entry_row (self, group, _("Summary"), LIA_TASK_SUMMARY);
   self->priority_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  for (guint i = 0; priority_values[i]; i++)
-    gtk_string_list_append (priorities, lia_choice_get_label (priority_values[i]));
-  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
-  g_signal_connect (self->priority_row, "notify::selected", G_CALLBACK (priority_changed_cb), self);
+  lia_bind_choice (GTK_WIDGET (self->priority_row), NULL, NULL, LIA_TASK_PRIORITY);
+  g_ptr_array_add (self->bound, self->priority_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->priority_row));
   self->assignee_row = entry_row (self, group, _("Assignee"), LIA_TASK_ASSIGNEE);
-  self->due_row = entry_row (self, group, _("Due date (YYYY-MM-DD)"), LIA_TASK_DUE);
+  self->due_row = entry_row (self, group, _("Due date"), LIA_TASK_DUE);
+  /* Typed in the locale's usual forms too; the file keeps YYYY-MM-DD. */
+  lia_field_binding_set_parse (lia_field_binding_get (GTK_WIDGET (self->due_row)), lia_parse_user_date, NULL);
+  adw_entry_row_add_suffix (self->due_row, lia_date_picker_new (GTK_EDITABLE (self->due_row), FALSE));
   self->epic_row = entry_row (self, group, _("Epic (name or key)"), LIA_TASK_EPIC);
   self->labels_row = entry_row (self, group, _("Labels (comma-separated)"), LIA_TASK_LABELS);
 
@@ -815,7 +760,8 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_text_view_set_right_margin (self->description_view, 8);
   gtk_widget_set_size_request (GTK_WIDGET (self->description_view), -1, 140);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->description_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Description"), -1);
-  g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed", G_CALLBACK (description_changed_cb), self);
+  lia_bind_text_view (self->description_view, NULL, NULL, LIA_TASK_DESCRIPTION);
+  g_ptr_array_add (self->bound, self->description_view);
   gtk_frame_set_child (GTK_FRAME (description_frame), GTK_WIDGET (self->description_view));
   gtk_widget_add_css_class (description_frame, "view");
   gtk_label_set_xalign (GTK_LABEL (description_label), 0);

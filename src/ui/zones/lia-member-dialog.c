@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lia-city-search.h"
+#include "lia-field-binding.h"
 #include "lia-member-dialog.h"
 #include "lia-overlap.h"
 #include "lia-tz-names.h"
@@ -53,58 +54,33 @@ static guint signals[N_SIGNALS];
 
 static const char * const day_keys[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
-static gboolean
-valid_zone (const char *text)
-{
-  /* A name from the system's zone list, never a path or an offset. */
-  return lia_tz_is_known_zone (text);
-}
-
-static gboolean
-valid_clock (const char *text,
-             gboolean    end)
-{
-  int s, e;
-  g_autofree char *hours = end ? g_strdup_printf ("00:01-%s", text) : g_strdup_printf ("%s-23:59", text);
-
-  return strlen (text) == 5 && lia_parse_hours (hours, &s, &e, NULL);
-}
-
-static void
-mark (GtkWidget *row,
-      gboolean   ok)
-{
-  if (ok)
-    gtk_widget_remove_css_class (row, "error");
-  else
-    gtk_widget_add_css_class (row, "error");
-}
-
+/* The fields are bound to the copy without a history: core's rule book
+ * refuses what the file could not hold, field by field.  What is left is
+ * what one field cannot know: whether anything was refused, the days, and
+ * hours that neither start nor end. */
 static gboolean
 validate (LiaMemberDialog *self)
 {
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  const char *zone = gtk_editable_get_text (GTK_EDITABLE (self->zone_row));
-  const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
-  const char *end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
-  gboolean name_ok = trimmed[0] != '\0';
-  gboolean zone_ok = valid_zone (zone);
-  gboolean start_ok = valid_clock (start, FALSE);
-  gboolean end_ok = valid_clock (end, TRUE) && g_strcmp0 (start, end) != 0;
+  LiaEntity *entity = LIA_ENTITY (self->member);
+  GtkWidget *bound[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->role_row), GTK_WIDGET (self->city_row),
+                         GTK_WIDGET (self->zone_row), GTK_WIDGET (self->start_row), GTK_WIDGET (self->end_row) };
+  g_autofree char *name = NULL;
+  gboolean refused = FALSE;
   gboolean any_day = FALSE;
+  gboolean ok;
 
+  if (entity == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bound); i++)
+    refused |= lia_field_binding_get_error (lia_field_binding_get (bound[i])) != NULL;
   for (guint d = 0; d < 7; d++)
     any_day |= gtk_toggle_button_get_active (self->day_buttons[d]);
+  name = g_strstrip (g_strdup (lia_entity_get_string (entity, LIA_MEMBER_NAME)));
 
-  mark (GTK_WIDGET (self->name_row), name_ok || name[0] == '\0');
-  mark (GTK_WIDGET (self->zone_row), zone_ok);
-  mark (GTK_WIDGET (self->start_row), start_ok);
-  mark (GTK_WIDGET (self->end_row), end_ok);
-
-  if (zone_ok)
+  if (lia_field_binding_get_error (lia_field_binding_get (GTK_WIDGET (self->zone_row))) == NULL &&
+      lia_entity_check_string (entity, LIA_MEMBER_TIMEZONE, lia_entity_get_string (entity, LIA_MEMBER_TIMEZONE), NULL))
     {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (lia_entity_get_string (entity, LIA_MEMBER_TIMEZONE));
       g_autoptr(GDateTime) now = g_date_time_new_now (tz);
       g_autofree char *offset = lia_format_offset ((int) (g_date_time_get_utc_offset (now) / G_USEC_PER_SEC));
       g_autofree char *text = g_strdup_printf ("%s %s", offset, g_date_time_get_timezone_abbreviation (now));
@@ -113,8 +89,10 @@ validate (LiaMemberDialog *self)
   else
     gtk_label_set_label (self->zone_offset, "");
 
-  gtk_widget_set_sensitive (self->save_button, name_ok && zone_ok && start_ok && end_ok && any_day);
-  return name_ok && zone_ok && start_ok && end_ok && any_day;
+  ok = !refused && any_day && name[0] != '\0' && lia_entity_check (entity, NULL) &&
+       g_strcmp0 (lia_entity_get_string (entity, LIA_MEMBER_WORK_START), lia_entity_get_string (entity, LIA_MEMBER_WORK_END)) != 0;
+  gtk_widget_set_sensitive (self->save_button, ok);
+  return ok;
 }
 
 static void
@@ -311,13 +289,9 @@ lia_member_dialog_save (LiaMemberDialog *self)
   if (!validate (self))
     return FALSE;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  /* The bindings have written every field the rules accept. */
+  name = g_strstrip (g_strdup (lia_entity_get_string (entity, LIA_MEMBER_NAME)));
   lia_entity_set_string (entity, LIA_MEMBER_NAME, name);
-  lia_entity_set_string (entity, LIA_MEMBER_ROLE, gtk_editable_get_text (GTK_EDITABLE (self->role_row)));
-  lia_entity_set_string (entity, LIA_MEMBER_CITY, gtk_editable_get_text (GTK_EDITABLE (self->city_row)));
-  lia_entity_set_string (entity, LIA_MEMBER_TIMEZONE, gtk_editable_get_text (GTK_EDITABLE (self->zone_row)));
-  lia_entity_set_string (entity, LIA_MEMBER_WORK_START, gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  lia_entity_set_string (entity, LIA_MEMBER_WORK_END, gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
   for (guint d = 0; d < 7; d++)
     if (gtk_toggle_button_get_active (self->day_buttons[d]))
       g_strv_builder_add (days, day_keys[d]);
@@ -440,10 +414,6 @@ build (LiaMemberDialog *self)
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), toolbar);
 
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->zone_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->end_row, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (self->city_row, "changed", G_CALLBACK (city_changed_cb), self);
   g_signal_connect_swapped (self->city_row, "entry-activated", G_CALLBACK (city_entry_activated_cb), self);
   g_signal_connect_swapped (self->city_list, "row-activated", G_CALLBACK (city_activated_cb), self);
@@ -499,12 +469,27 @@ lia_member_dialog_new (GtkWindow *parent,
   entity = LIA_ENTITY (self->member);
 
   self->picking = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lia_entity_get_string (entity, LIA_MEMBER_NAME));
-  gtk_editable_set_text (GTK_EDITABLE (self->role_row), lia_entity_get_string (entity, LIA_MEMBER_ROLE));
-  gtk_editable_set_text (GTK_EDITABLE (self->city_row), lia_entity_get_string (entity, LIA_MEMBER_CITY));
-  gtk_editable_set_text (GTK_EDITABLE (self->zone_row), lia_entity_get_string (entity, LIA_MEMBER_TIMEZONE));
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), lia_entity_get_string (entity, LIA_MEMBER_WORK_START));
-  gtk_editable_set_text (GTK_EDITABLE (self->end_row), lia_entity_get_string (entity, LIA_MEMBER_WORK_END));
+  {
+    const struct { AdwEntryRow *row; guint field; } fields[] = {
+      { self->name_row, LIA_MEMBER_NAME },
+      { self->role_row, LIA_MEMBER_ROLE },
+      { self->city_row, LIA_MEMBER_CITY },
+      { self->zone_row, LIA_MEMBER_TIMEZONE },
+      { self->start_row, LIA_MEMBER_WORK_START },
+      { self->end_row, LIA_MEMBER_WORK_END },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        LiaFieldBinding *binding = lia_bind_entry (GTK_EDITABLE (fields[i].row), NULL, entity, fields[i].field);
+
+        /* “9:00” and “6 pm” are understood; the file keeps HH:MM. */
+        if (fields[i].field == LIA_MEMBER_WORK_START || fields[i].field == LIA_MEMBER_WORK_END)
+          lia_field_binding_set_parse (binding, lia_parse_user_time, NULL);
+        g_signal_connect_object (binding, "notify::error", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+      }
+  }
+  g_signal_connect_object (entity, "notify", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
   self->picking = FALSE;
   days = lia_entity_get_strv (entity, LIA_MEMBER_WORK_DAYS);
   for (guint d = 0; d < 7; d++)
