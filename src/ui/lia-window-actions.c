@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-export.h"
+#include "lia-problems-dialog.h"
 #include "lia-window-private.h"
 
 /* The window's win.* actions: files, export, undo, navigation. */
@@ -104,6 +105,16 @@ save_action (GtkWidget  *widget,
     lia_window_save_as (self, FALSE);
   else
     lia_workspace_save_async (self->workspace, NULL, NULL, lia_window_saved_cb, g_object_ref (self));
+}
+
+static void
+review_problems_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (lia_problems_dialog_new (GTK_WINDOW (self), self->workspace)));
 }
 
 static void
@@ -374,6 +385,7 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.review-problems", NULL, review_problems_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

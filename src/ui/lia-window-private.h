@@ -55,6 +55,10 @@ struct _LiaWindow
   LiaMeetingsView      *meetings_view;
   LiaDocumentsView     *documents_view;
   GMenu                *recent_submenu;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  char                 *save_error;   /* the last refused save, until one works */
 };
 
 void lia_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -64,6 +68,7 @@ void lia_window_saved_cb          (GObject        *object,
                                    gpointer        user_data);
 void lia_window_save_as           (LiaWindow      *self,
                                    gboolean        close_after);
+void lia_window_update_banner     (LiaWindow      *self);
 void lia_window_toast             (LiaWindow      *self,
                                    const char     *title,
                                    const char     *button_label,

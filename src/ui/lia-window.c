@@ -112,6 +112,11 @@ workspace_notify_cb (LiaWindow    *self,
   lia_window_update_actions (self);
   if (g_str_equal (pspec->name, "file"))
     remember_file (self);
+  /* A save went through: whatever the banner said about saving is over. */
+  if (g_str_equal (pspec->name, "modified") && !lia_workspace_get_modified (workspace))
+    g_clear_pointer (&self->save_error, g_free);
+  if (g_str_equal (pspec->name, "modified") || g_str_equal (pspec->name, "needs-review"))
+    lia_window_update_banner (self);
 }
 
 static void
@@ -122,16 +127,51 @@ external_change_cb (LiaWindow    *self,
                     _("_Reload"), "win.reload");
 }
 
-/* Autosave failures come back after every edit; a toast with a way out
- * (Save As) does not stack up dialogs the way a modal error would. */
+/* The banner says what needs the user before the file is written
+ * again: a save that was refused (it stays until a save works, unlike a
+ * toast, so a failing autosave is never silent), or a damaged file that
+ * opened in recovery and is not written until the user saves. */
+void
+lia_window_update_banner (LiaWindow *self)
+{
+  g_autofree char *text = NULL;
+  const char *button = NULL, *action = NULL;
+
+  if (self->workspace != NULL && self->save_error != NULL)
+    {
+      text = g_strdup_printf (_("Not saved: %s"), self->save_error);
+      button = _("Save _As…");
+      action = "win.save-as";
+    }
+  else if (self->workspace != NULL && lia_workspace_get_needs_review (self->workspace))
+    {
+      guint n = g_strv_length ((char **) lia_workspace_get_problems (self->workspace));
+
+      text = g_strdup_printf (ngettext ("This file had %u problem. Liaison opened everything it could; "
+                                        "nothing is written until you save.",
+                                        "This file had %u problems. Liaison opened everything it could; "
+                                        "nothing is written until you save.", n), n);
+      button = _("_Review Problems…");
+      action = "win.review-problems";
+    }
+
+  if (text != NULL)
+    {
+      gtk_label_set_text (self->banner_label, text);
+      gtk_button_set_label (self->banner_button, button);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+}
+
 static void
 save_failed_cb (LiaWindow    *self,
                 GError       *error,
                 LiaWorkspace *workspace)
 {
-  g_autofree char *title = g_strdup_printf (_("Not saved: %s"), error->message);
-
-  lia_window_toast (self, title, _("Save _As…"), "win.save-as");
+  g_free (self->save_error);
+  self->save_error = g_strdup (error->message);
+  lia_window_update_banner (self);
 }
 
 void
@@ -431,6 +471,7 @@ lia_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
     }
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->save_error, g_free);
 
   G_OBJECT_CLASS (lia_window_parent_class)->dispose (object);
 }
@@ -456,6 +497,9 @@ lia_window_class_init (LiaWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_row);
@@ -539,8 +583,10 @@ lia_window_set_workspace (LiaWindow    *self,
       g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
     }
   g_set_object (&self->workspace, workspace);
+  g_clear_pointer (&self->save_error, g_free);
 
   lia_workspace_set_autosave (workspace, AUTOSAVE_DELAY_MS);
+  g_signal_connect_object (workspace, "notify::needs-review", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::modified", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::file", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::read-only", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
@@ -569,6 +615,7 @@ lia_window_set_workspace (LiaWindow    *self,
     lia_documents_view_set_workspace (self->documents_view, workspace);
   update_title (self);
   lia_window_update_actions (self);
+  lia_window_update_banner (self);
 }
 
 /* True when nothing would be lost by showing another workspace here. */

@@ -228,12 +228,24 @@ def open_files():
     finally:
         stop(proc)
 
-    proc = start("en", bad)
+    # A file that breaks the rules opens in recovery, with a banner.
+    damaged = os.path.join(tmp, "damaged.liaison")
+    shutil.copy(bad, damaged)
+    proc = start("en", damaged)
+    try:
+        app = find_app("liaison")
+        ok(app is not None and wait_for_text(app, "This file had 1 problem"),
+           "a damaged file opens in recovery and the banner says so")
+    finally:
+        stop(proc)
+
+    # A file that is not JSON a workspace can hold is refused with a dialog.
+    proc = start("en", os.path.join(top, "tests", "data", "bad", "duplicate-key.liaison"))
     try:
         app = find_app("liaison")
         ok(app is not None and wait_for_text(app, "Could Not Open the Workspace"),
-           "a bad file shows an error dialog")
-        ok(app is not None and wait_for_text(app, "meetings[0].evaluation.ratings[0].score: must be between 0 and 5 (found 7)"),
+           "a file that is not a workspace shows an error dialog")
+        ok(app is not None and wait_for_text(app, "line 13, column 3: the key “requirements” appears twice in this object"),
            "the dialog says where in the file the problem is")
     finally:
         stop(proc)
