@@ -313,18 +313,55 @@ valid_date_or_empty (const char *text)
   return text[0] == '\0' || (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y));
 }
 
-/* Picking a day in the calendar keeps the time of day typed. */
+/* Picking a day in the calendar keeps the time of day typed.  GtkCalendar
+ * 4.8 emits day-selected only when the day number changes: picking the same
+ * day number in another month or year (a day shown from the next month, or
+ * after the arrows) only notifies month or year, so those write the date
+ * too.  The arrows also move the selection, and the entry follows it. */
+static void
+start_calendar_changed_cb (GtkCalendar *calendar,
+                           GParamSpec  *pspec,
+                           GtkEditable *start)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *value = NULL;
+  const char *text = gtk_editable_get_text (start);
+
+  if (g_object_get_data (G_OBJECT (calendar), "following-entry") != NULL)
+    return;
+  day = gtk_calendar_get_date (calendar);
+  date = g_date_time_format (day, "%Y-%m-%d");
+  if (strlen (text) == 16 && strncmp (text, date, 10) == 0)
+    return;
+  value = g_strconcat (date, strlen (text) == 16 ? text + 10 : "T09:00", NULL);
+  gtk_editable_set_text (start, value);
+}
+
 static void
 start_day_selected_cb (GtkCalendar *calendar,
                        GtkEditable *start)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
-  const char *text = gtk_editable_get_text (start);
-  g_autofree char *value = g_strconcat (date, strlen (text) == 16 ? text + 10 : "T09:00", NULL);
-
-  gtk_editable_set_text (start, value);
+  start_calendar_changed_cb (calendar, NULL, start);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
+}
+
+/* The calendar shows the date typed (or undone), so that it never starts
+ * from today and picking a day always changes something. */
+static void
+start_text_changed_cb (GtkEditable *start,
+                       GtkCalendar *calendar)
+{
+  int y, m, d;
+
+  if (sscanf (gtk_editable_get_text (start), "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (y, m, d, 12, 0, 0);
+
+      g_object_set_data (G_OBJECT (calendar), "following-entry", GINT_TO_POINTER (TRUE));
+      gtk_calendar_select_day (calendar, day);
+      g_object_set_data (G_OBJECT (calendar), "following-entry", NULL);
+    }
 }
 
 static GtkWidget *
@@ -333,13 +370,8 @@ date_picker (GtkEditable *start)
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
-  int y, m, d;
 
-  if (sscanf (gtk_editable_get_text (start), "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    {
-      g_autoptr(GDateTime) day = g_date_time_new_local (y, m, d, 12, 0, 0);
-      gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-    }
+  start_text_changed_cb (start, GTK_CALENDAR (calendar));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (button, _("Choose Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose Date"), -1);
@@ -348,6 +380,9 @@ date_picker (GtkEditable *start)
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect (calendar, "day-selected", G_CALLBACK (start_day_selected_cb), start);
+  g_signal_connect (calendar, "notify::month", G_CALLBACK (start_calendar_changed_cb), start);
+  g_signal_connect (calendar, "notify::year", G_CALLBACK (start_calendar_changed_cb), start);
+  g_signal_connect_object (start, "changed", G_CALLBACK (start_text_changed_cb), calendar, 0);
   return button;
 }
 
