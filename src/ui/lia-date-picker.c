@@ -72,6 +72,8 @@ write_target (LiaDatePicker *self)
 
 /* ---- callbacks ---- */
 
+/* The calendar shows the date in the field, whatever day it is: it
+ * follows typing and undo, not only the popover opening. */
 static void
 popover_show_cb (LiaDatePicker *self)
 {
@@ -203,6 +205,8 @@ lia_date_picker_new (GtkEditable *target,
                                       _("Choose Date and Time"), -1);
     }
   g_object_bind_property (target, "editable", self, "sensitive", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (target, "changed", G_CALLBACK (popover_show_cb), self, G_CONNECT_SWAPPED);
+  popover_show_cb (self);
   return GTK_WIDGET (self);
 }
 

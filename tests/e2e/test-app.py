@@ -4,7 +4,7 @@
 liaison binary as a user would, with no workspace remembered, and check it
 opens the sample workspace in the user's language on the Requirements page,
 with controls a screen reader can name.  Prints TAP."""
-import os, subprocess, sys, time
+import os, shutil, subprocess, sys, time
 import pyatspi
 
 BINARY = sys.argv[1]
@@ -58,13 +58,22 @@ def texts(app):
             pass
     return out
 
-def start(language, *args):
+# The app opens on today; a check that depends on the day starts it at a
+# fixed time (in UTC) through libfaketime, whose clock then runs on.
+FAKETIME = shutil.which("faketime")
+
+def start(language, *args, at=None):
     env = dict(os.environ)
     for key in ("NO_AT_BRIDGE", "GTK_A11Y"):
         env.pop(key, None)
     env["LANGUAGE"] = language
     env["GSETTINGS_BACKEND"] = "memory"
-    return subprocess.Popen([BINARY, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wrapper = []
+    if at is not None and FAKETIME is not None:
+        wrapper = [FAKETIME, "-f", "@" + at]
+        env["TZ"] = "UTC"
+        env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    return subprocess.Popen([*wrapper, BINARY, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 def stop(proc):
     proc.terminate()
@@ -123,8 +132,9 @@ def select_area(app, name):
 
 def zones():
     """The Time Zones page: reachable from the sidebar, and its heatmap
-    tells a screen reader where the team's working hours overlap."""
-    proc = start("en")
+    tells a screen reader where the team's working hours overlap (on a
+    Wednesday: at a weekend no two members work)."""
+    proc = start("en", at="2026-01-14 10:00:00")
     try:
         app = find_app("liaison")
         ok(app is not None, "zones: the app shows a window")
@@ -150,8 +160,12 @@ def zones():
         ok(heatmap is not None, "zones: the heatmap has an accessible name and description")
         if heatmap is not None:
             ok(heatmap.getRoleName() == "image", "zones: the heatmap is exposed as an image (%s)" % heatmap.getRoleName())
-            ok("8 members" in heatmap.description and ("overlap" in heatmap.description or "inside" in heatmap.description),
-               "zones: the description tells the overlap of the 8 members (%s)" % heatmap.description)
+            if FAKETIME is None:
+                results.append((True, "overlap"))
+                print("ok %d zones: the overlap of the 8 members # SKIP faketime is not installed" % len(results), flush=True)
+            else:
+                ok("8 members" in heatmap.description and ("overlap" in heatmap.description or "inside" in heatmap.description),
+                   "zones: the description tells the overlap of the 8 members (%s)" % heatmap.description)
     finally:
         stop(proc)
 

@@ -110,9 +110,12 @@ test_new_assessment (Fixture       *f,
   LiaRadarChart *chart = LIA_RADAR_CHART (lia_assessment_view_get_chart (f->view));
   LiaAssessment *fresh;
 
+  /* Dated after the sample's latest (2026-01-19) whatever today is. */
+  lia_assessment_view_set_today (f->view, "2026-02-20");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
   spin (100);
   fresh = lia_assessment_view_get_selected (f->view);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (fresh), LIA_ASSESSMENT_DATE), ==, "2026-02-20");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_assessments (f->workspace))), ==, before + 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (fresh), LIA_ASSESSMENT_RATINGS))), ==, LIA_N_AREAS);
   /* Unrated, over January's scores. */

@@ -116,15 +116,33 @@ test_seed_agenda_from_template (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (start, "error"));
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_START), ==, "2026-03-01T09:00");
   spin (100);
-  /* The calendar beside it changes the day and keeps the time. */
+  /* The calendar beside it changes the day and keeps the time.  It shows
+   * the date typed, not today's, whatever day the test runs on. */
   {
     GtkWidget *calendar = lia_test_find_type (start, GTK_TYPE_CALENDAR);
-    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 2, 12, 0, 0);
+    g_autoptr(GDateTime) shown = NULL;
+    static const struct { int y, m, d; const char *start; } picks[] = {
+      { 2026, 3, 2, "2026-03-02T09:00" },   /* another day */
+      { 2026, 4, 2, "2026-04-02T09:00" },   /* the same day number, another month */
+      { 2027, 4, 2, "2027-04-02T09:00" },   /* the same day and month, another year */
+      { 2026, 3, 2, "2026-03-02T09:00" },   /* the same day number, month and year change */
+    };
 
     g_assert_nonnull (calendar);
-    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "2026-03-02 09:00");
-    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_START), ==, "2026-03-02T09:00");
+    shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+      {
+        g_autoptr(GDateTime) day = g_date_time_new_local (picks[i].y, picks[i].m, picks[i].d, 12, 0, 0);
+        g_autofree char *shown_text = g_strdup (picks[i].start);
+
+        shown_text[10] = ' ';
+        gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, shown_text);
+        g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_START), ==, picks[i].start);
+      }
   }
   spin (100);
 

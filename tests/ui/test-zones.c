@@ -51,7 +51,10 @@ fixture_set_up (Fixture       *f,
   f->heatmap = lia_zones_view_get_heatmap (f->view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->heatmap)));
 
-  /* A summer day, shown in UTC: London is on BST (UTC+1). */
+  /* A summer day, shown in UTC: London is on BST (UTC+1).  Now is fixed
+   * the day before (2026-07-14T12:00Z), so that no slot is past whatever
+   * day the test runs on. */
+  lia_heatmap_set_now (f->heatmap, 1784030400);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 15, G_DATE_JULY, 2026);
   lia_zones_view_set_view_zone (f->view, "UTC");
@@ -318,6 +321,33 @@ test_schedule_slot (Fixture       *f,
 }
 
 static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *calendar = lia_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_CALENDAR);
+  g_autoptr(GDateTime) shown = NULL;
+  static const struct { int y, m, d; gint64 start; } picks[] = {
+    { 2026, 8, 15, 1786752000 },   /* the same day number, another month */
+    { 2027, 8, 15, 1818288000 },   /* the same day and month, another year */
+    { 2026, 7, 15, 1784073600 },   /* back */
+  };
+
+  /* The calendar shows the day on screen, not today. */
+  g_assert_nonnull (calendar);
+  shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 7);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 15);
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (picks[i].y, picks[i].m, picks[i].d, 12, 0, 0);
+
+      gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+      g_assert_cmpint (lia_heatmap_get_start (f->heatmap), ==, picks[i].start);
+    }
+}
+
+static void
 test_empty_and_narrow (Fixture       *f,
                        gconstpointer  data)
 {
@@ -381,6 +411,7 @@ main (int   argc,
   ADD ("/ui/zones/edit-remove-and-undo", test_edit_remove_and_undo);
   ADD ("/ui/zones/remove-member-from-meetings", test_remove_member_from_meetings);
   ADD ("/ui/zones/schedule-slot", test_schedule_slot);
+  ADD ("/ui/zones/calendar", test_calendar);
   ADD ("/ui/zones/empty-and-narrow", test_empty_and_narrow);
   ADD ("/ui/zones/hidden-page-catches-up", test_hidden_page_catches_up);
 #undef ADD

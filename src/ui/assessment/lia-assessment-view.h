@@ -16,6 +16,9 @@ LiaAssessment *lia_assessment_view_get_selected    (LiaAssessmentView *self);
 void           lia_assessment_view_select          (LiaAssessmentView *self,
                                                     LiaAssessment     *assessment);
 void           lia_assessment_view_new_assessment  (LiaAssessmentView *self);
+/* The date (YYYY-MM-DD) new assessments get; NULL, the default, for the local date. */
+void           lia_assessment_view_set_today       (LiaAssessmentView *self,
+                                                    const char        *today);
 /* Sets area @area's score the way a click on its score button does. */
 void           lia_assessment_view_rate            (LiaAssessmentView *self,
                                                     guint              area,

@@ -590,6 +590,16 @@ lia_heatmap_set_now (LiaHeatmap *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Now, in seconds since the epoch: the time fixed by lia_heatmap_set_now(),
+ * or the real time. */
+gint64
+lia_heatmap_get_now (LiaHeatmap *self)
+{
+  g_return_val_if_fail (LIA_IS_HEATMAP (self), 0);
+
+  return self->now_fixed ? self->now : g_get_real_time () / G_USEC_PER_SEC;
+}
+
 const char *
 lia_heatmap_get_summary (LiaHeatmap *self)
 {

@@ -18,6 +18,7 @@ void        lia_heatmap_set_day      (LiaHeatmap *self,
                                       GDate      *date);
 void        lia_heatmap_set_now      (LiaHeatmap *self,
                                       gint64      now);
+gint64      lia_heatmap_get_now      (LiaHeatmap *self);
 const char *lia_heatmap_get_summary  (LiaHeatmap *self);
 gint64      lia_heatmap_get_start    (LiaHeatmap *self);
 gint64      lia_heatmap_get_end      (LiaHeatmap *self);

@@ -33,6 +33,7 @@ struct _LiaZonesView
   guint            rebuild_id;
   gboolean         stale;        /* changed while hidden */
   gboolean         updating_zones;
+  gboolean         following_date; /* the calendar is being moved to date */
 
   GtkStack        *stack;
   GtkWidget       *date_button;
@@ -399,7 +400,7 @@ rebuild (LiaZonesView *self)
   {
     /* Slots already past are of no use: on today, start from now. */
     gint64 from = lia_heatmap_get_start (self->heatmap);
-    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+    gint64 now = lia_heatmap_get_now (self->heatmap);
 
     if (now > from && now < lia_heatmap_get_end (self->heatmap))
       from = now;
@@ -451,6 +452,16 @@ lia_zones_view_set_date (LiaZonesView *self,
   g_return_if_fail (date != NULL && g_date_valid (date));
 
   self->date = *date;
+  /* The calendar shows the date on screen, so that picking any other day
+   * (not only another day number than today's) changes something. */
+  {
+    g_autoptr(GDateTime) shown = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                        g_date_get_day (date), 12, 0, 0);
+
+    self->following_date = TRUE;
+    gtk_calendar_select_day (self->calendar, shown);
+    self->following_date = FALSE;
+  }
   rebuild (self);
 }
 
@@ -497,15 +508,27 @@ today_cb (LiaZonesView *self)
   lia_zones_view_set_date (self, &date);
 }
 
+/* GtkCalendar 4.8 emits day-selected only when the day number changes;
+ * the same day number in another month or year only notifies month or
+ * year, and the view follows those too. */
 static void
-calendar_day_selected_cb (LiaZonesView *self)
+calendar_date_changed_cb (LiaZonesView *self)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
   GDate date;
 
+  if (self->following_date)
+    return;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked), g_date_time_get_year (picked));
-  lia_zones_view_set_date (self, &date);
+  if (g_date_compare (&date, &self->date) != 0)
+    lia_zones_view_set_date (self, &date);
+}
+
+static void
+calendar_day_selected_cb (LiaZonesView *self)
+{
+  calendar_date_changed_cb (self);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->date_button));
 }
 
@@ -789,6 +812,8 @@ build (LiaZonesView *self)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->date_button), popover);
   gtk_widget_set_tooltip_text (self->date_button, _("Choose Date"));
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), self);
+  g_signal_connect_swapped (self->calendar, "notify::month", G_CALLBACK (calendar_date_changed_cb), self);
+  g_signal_connect_swapped (self->calendar, "notify::year", G_CALLBACK (calendar_date_changed_cb), self);
   gtk_widget_remove_css_class (prev, "flat");
   gtk_widget_remove_css_class (next, "flat");
   gtk_box_append (GTK_BOX (nav), prev);
