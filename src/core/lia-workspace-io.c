@@ -222,7 +222,7 @@ read_items (const LoadContext *ctx,
       if (item != NULL)
         g_ptr_array_add (items, item);
       else if (ctx->problems != NULL)
-        note (ctx, local_error, _("set aside under Problems"), &item_path, node);
+        note (ctx, local_error, _("set aside for review"), &item_path, node);
       else
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -404,14 +404,14 @@ recover_field (LiaEntity          *entity,
   if (spec->kind == LIA_KIND_LIST)
     {
       g_list_store_remove_all (g_value_get_object (slot));
-      *action = _("left empty; the old value is kept under Problems");
+      *action = _("left empty; the value as it was is kept for review");
       return TRUE;
     }
 
   g_value_unset (slot);
   g_value_init (slot, G_VALUE_TYPE (&klass->prototype[field]));
   g_value_copy (&klass->prototype[field], slot);
-  *action = _("reset; the old value is kept under Problems");
+  *action = _("reset; the value as it was is kept for review");
 
   if (!(spec->flags & LIA_SPEC_REQUIRED))
     return TRUE;
@@ -511,7 +511,7 @@ read_entity (const LoadContext *ctx,
               if (remote != NULL)
                 lia_entity_set_remote (entity, LIA_REMOTE_REF (remote));
               else if (ctx->problems != NULL)
-                note (ctx, local_error, _("the link to the tracker is set aside under Problems"), &field_path, member);
+                note (ctx, local_error, _("the link to the tracker is set aside for review"), &field_path, member);
               else
                 {
                   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1115,7 +1115,7 @@ lia_workspace_parse (LiaWorkspace *self,
             continue;
           if (ctx.problems == NULL)
             goto failed;
-          note (&ctx, local_error, _("left empty; the old value is kept under Problems"), &path, node);
+          note (&ctx, local_error, _("left empty; the value as it was is kept for review"), &path, node);
           g_clear_error (&local_error);
           title = "";
           continue;
@@ -1136,7 +1136,7 @@ lia_workspace_parse (LiaWorkspace *self,
           fail (&local_error, &ctx, &path, _("expected an array, found %s"), node_kind_name (node));
           if (ctx.problems == NULL)
             goto failed;
-          note (&ctx, local_error, _("left empty; the old value is kept under Problems"), &path, node);
+          note (&ctx, local_error, _("left empty; the value as it was is kept for review"), &path, node);
           g_clear_error (&local_error);
         }
       else
