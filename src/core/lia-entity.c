@@ -649,3 +649,32 @@ lia_entity_copy (LiaEntity *self,
 
   return copy;
 }
+
+/* @self and every entity inside it (list items, children), in file
+ * order: what a removal takes away, what an insert brings in. */
+void
+lia_entity_foreach (LiaEntity          *self,
+                    LiaEntityVisitFunc  func,
+                    gpointer            data)
+{
+  LiaEntityClass *klass;
+
+  g_return_if_fail (LIA_IS_ENTITY (self));
+
+  klass = LIA_ENTITY_GET_CLASS (self);
+  func (self, data);
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].kind == LIA_KIND_LIST)
+      {
+        GListModel *list = G_LIST_MODEL (lia_entity_get_list (self, i));
+        guint n = g_list_model_get_n_items (list);
+
+        for (guint j = 0; j < n; j++)
+          {
+            g_autoptr(LiaEntity) item = g_list_model_get_item (list, j);
+            lia_entity_foreach (item, func, data);
+          }
+      }
+    else if (klass->fields[i].kind == LIA_KIND_CHILD && lia_entity_get_child (self, i) != NULL)
+      lia_entity_foreach (lia_entity_get_child (self, i), func, data);
+}

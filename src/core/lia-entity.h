@@ -144,4 +144,11 @@ void                 lia_entity_set_child            (LiaEntity          *self,
 LiaEntity           *lia_entity_copy                 (LiaEntity          *self,
                                                       gboolean            new_ids);
 
+typedef void (*LiaEntityVisitFunc) (LiaEntity *entity,
+                                    gpointer   data);
+
+void                 lia_entity_foreach              (LiaEntity          *self,
+                                                      LiaEntityVisitFunc  func,
+                                                      gpointer            data);
+
 G_END_DECLS

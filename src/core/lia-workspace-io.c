@@ -654,34 +654,25 @@ walk_workspace (LiaWorkspace *self,
   return TRUE;
 }
 
-typedef struct
-{
-  LiaEntityVisitFunc func;
-  gpointer           data;
-} PlainVisit;
-
-static gboolean
-plain_visit (LiaEntity  *entity,
-             const Path *path,
-             gpointer    data)
-{
-  PlainVisit *pv = data;
-
-  pv->func (entity, pv->data);
-  return TRUE;
-}
-
 /* Every entity of the workspace, nested ones included, in file order. */
 void
 lia_workspace_foreach_entity (LiaWorkspace       *self,
                               LiaEntityVisitFunc  func,
                               gpointer            data)
 {
-  PlainVisit pv = { func, data };
-
   g_return_if_fail (LIA_IS_WORKSPACE (self));
 
-  walk_workspace (self, plain_visit, &pv);
+  for (guint c = 0; c < LIA_N_COLLECTIONS; c++)
+    {
+      GListModel *list = G_LIST_MODEL (lia_workspace_get_collection (self, c));
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LiaEntity) item = g_list_model_get_item (list, i);
+          lia_entity_foreach (item, func, data);
+        }
+    }
 }
 
 /* The entity type an id reference of @spec must name. */

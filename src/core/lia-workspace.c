@@ -206,26 +206,18 @@ watch_file (LiaWorkspace *self)
 }
 
 static void
+add_id (LiaEntity *entity,
+        gpointer   ids)
+{
+  if (LIA_ENTITY_GET_CLASS (entity)->has_id)
+    g_hash_table_add (ids, (gpointer) lia_entity_get_id (entity));
+}
+
+static void
 collect_ids (LiaEntity  *entity,
              GHashTable *ids)
 {
-  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
-
-  if (klass->has_id)
-    g_hash_table_add (ids, (gpointer) lia_entity_get_id (entity));
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (klass->fields[i].kind == LIA_KIND_LIST)
-      {
-        GListModel *list = G_LIST_MODEL (lia_entity_get_list (entity, i));
-
-        for (guint j = 0; j < g_list_model_get_n_items (list); j++)
-          {
-            g_autoptr(LiaEntity) item = g_list_model_get_item (list, j);
-            collect_ids (item, ids);
-          }
-      }
-    else if (klass->fields[i].kind == LIA_KIND_CHILD && lia_entity_get_child (entity, i) != NULL)
-      collect_ids (lia_entity_get_child (entity, i), ids);
+  lia_entity_foreach (entity, add_id, ids);
 }
 
 typedef struct
@@ -358,28 +350,6 @@ find_taken_id (LiaEntity *entity,
                  _("the id %s is already used in this workspace"), lia_entity_get_id (entity));
 }
 
-static void
-walk_one (LiaEntity          *entity,
-          LiaEntityVisitFunc  func,
-          gpointer            data)
-{
-  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
-
-  func (entity, data);
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (klass->fields[i].kind == LIA_KIND_LIST)
-      {
-        GListModel *list = G_LIST_MODEL (lia_entity_get_list (entity, i));
-
-        for (guint j = 0; j < g_list_model_get_n_items (list); j++)
-          {
-            g_autoptr(LiaEntity) item = g_list_model_get_item (list, j);
-            walk_one (item, func, data);
-          }
-      }
-    else if (klass->fields[i].kind == LIA_KIND_CHILD && lia_entity_get_child (entity, i) != NULL)
-      walk_one (lia_entity_get_child (entity, i), func, data);
-}
 
 /* The rules that need the whole workspace, for every edit through its
  * history: references name members, and an inserted entity (or any
@@ -410,7 +380,7 @@ history_check_cb (LiaEntity     *entity,
       if (g_hash_table_size (ids) > 0)
         lia_workspace_foreach_entity (self, find_taken_id, &ic);
       if (ic.error == NULL)
-        walk_one (entity, check_inserted, &ic);
+        lia_entity_foreach (entity, check_inserted, &ic);
       if (ic.error != NULL)
         {
           g_propagate_error (error, ic.error);

@@ -34,8 +34,6 @@ typedef enum
   LIA_LOAD_RECOVER = 1 << 0,
 } LiaLoadFlags;
 
-typedef void (*LiaEntityVisitFunc) (LiaEntity *entity,
-                                    gpointer   data);
 
 #define LIA_TYPE_WORKSPACE (lia_workspace_get_type ())
 G_DECLARE_FINAL_TYPE (LiaWorkspace, lia_workspace, LIA, WORKSPACE, GObject)
