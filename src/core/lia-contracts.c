@@ -290,6 +290,32 @@ lia_contracts_check_payload (GListModel  *contracts,
   return out;
 }
 
+/* The payload tester's input as pasted: text that is not JSON is one
+ * problem, worded with the parser's line and column, so the view never
+ * parses JSON itself. */
+GPtrArray *
+lia_contracts_check_payload_text (GListModel  *contracts,
+                                  LiaContract *model,
+                                  const char  *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (contracts), NULL);
+  g_return_val_if_fail (LIA_IS_CONTRACT (model), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, text, -1, &error))
+    {
+      out = g_ptr_array_new_with_free_func (g_free);
+      /* Translators: the JSON parser's message, with line and column */
+      g_ptr_array_add (out, g_strdup_printf (_("Not JSON: %s"), error->message));
+      return out;
+    }
+  return lia_contracts_check_payload (contracts, model, json_parser_get_root (parser));
+}
+
 /* ---- the contract itself ----------------------------------------------- */
 
 static gboolean

@@ -31,6 +31,10 @@ GPtrArray   *lia_contracts_check         (GListModel  *contracts);
 GPtrArray   *lia_contracts_check_payload (GListModel  *contracts,
                                           LiaContract *model,
                                           JsonNode    *payload);
+/* The same for pasted text; text that is not JSON is one problem. */
+GPtrArray   *lia_contracts_check_payload_text (GListModel  *contracts,
+                                               LiaContract *model,
+                                               const char  *text);
 JsonNode    *lia_contracts_json_schema   (GListModel  *contracts,
                                           LiaContract *model);
 JsonNode    *lia_contracts_openapi       (GListModel  *contracts,

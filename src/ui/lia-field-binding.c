@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lia-field-binding.h"
+#include "lia-field-text.h"
 
 /* Every view used to carry its own copy of this: a "syncing" flag so the
  * widget's change does not echo back, a notify handler so undo shows up,
@@ -111,21 +112,6 @@ widget_text (LiaFieldBinding *self)
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->widget)));
 }
 
-static GStrv
-split_list (const char *text)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  /* Chinese text separates with the full-width comma and the 、 mark. */
-  parts = g_regex_split_simple ("\\s*(?:,|、|，)\\s*", text, 0, 0);
-
-  for (guint i = 0; parts[i]; i++)
-    if (*g_strstrip (parts[i]))
-      g_strv_builder_add (builder, parts[i]);
-  return g_strv_builder_end (builder);
-}
-
 static guint
 choice_get_selected (LiaFieldBinding *self)
 {
@@ -144,6 +130,22 @@ choice_set_selected (LiaFieldBinding *self,
     gtk_drop_down_set_selected (GTK_DROP_DOWN (self->widget), position);
 }
 
+/* What the widget shows for the model's value: strings through the
+ * view's format, every other kind in core's text form (lia-field-text). */
+static char *
+model_text (LiaFieldBinding *self)
+{
+  const LiaFieldSpec *s = spec (self);
+
+  if (s->kind == LIA_KIND_STRING)
+    {
+      const char *model = lia_entity_get_string (self->entity, self->field);
+
+      return self->format ? self->format (model) : g_strdup (model);
+    }
+  return lia_field_value_to_text (s, lia_entity_peek_value (self->entity, self->field));
+}
+
 /* The widget's value in the field's type, or FALSE with the reason. */
 static gboolean
 read_widget (LiaFieldBinding *self,
@@ -159,14 +161,10 @@ read_widget (LiaFieldBinding *self,
       {
         g_autofree char *text = widget_text (self);
 
-        if (s->kind == LIA_KIND_STRV)
-          {
-            g_auto(GStrv) list = split_list (text);
-
-            g_value_init (value, G_TYPE_STRV);
-            g_value_set_boxed (value, list);
-            return TRUE;
-          }
+        /* Numbers, lengths, lists and JSON are read by core, which
+         * words what it cannot read the way the reader would. */
+        if (s->kind != LIA_KIND_STRING)
+          return lia_field_value_from_text (s, text, value, error);
         if (self->parse != NULL)
           {
             g_autofree char *trimmed = g_strstrip (g_strdup (text));
@@ -273,13 +271,14 @@ load (LiaFieldBinding *self)
         g_autofree char *current = widget_text (self);
         g_autofree char *shown = NULL;
 
-        if (s->kind == LIA_KIND_STRV)
+        if (s->kind != LIA_KIND_STRING)
           {
-            g_auto(GStrv) typed = split_list (current);
-            const char * const *model = lia_entity_get_strv (self->entity, self->field);
+            g_auto(GValue) typed = G_VALUE_INIT;
 
-            if (!g_strv_equal ((const char * const *) typed, model ? model : (const char * const[]) { NULL }))
-              shown = model ? g_strjoinv (", ", (char **) model) : g_strdup ("");
+            /* “0.” while typing 0.5 already means 0: leave it. */
+            if (!lia_field_value_from_text (s, current, &typed, NULL) ||
+                !lia_entity_value_equal (self->entity, self->field, &typed))
+              shown = model_text (self);
           }
         else
           {
@@ -340,6 +339,18 @@ disconnect_entity (LiaFieldBinding *self)
   g_clear_object (&self->entity);
 }
 
+/* A view may list its own labels, one per choice in the spec's order
+ * (the playbook's kinds have theirs in lia-playbook.c); they are kept. */
+static gboolean
+has_own_labels (LiaFieldBinding *self)
+{
+  GListModel *model = ADW_IS_COMBO_ROW (self->widget)
+                      ? adw_combo_row_get_model (ADW_COMBO_ROW (self->widget))
+                      : gtk_drop_down_get_model (GTK_DROP_DOWN (self->widget));
+
+  return model != NULL && g_list_model_get_n_items (model) == g_strv_length ((char **) spec (self)->choices);
+}
+
 /* The choices and the range come from the field's spec, which is known
  * once there is an entity: a form may be built before anything is
  * selected. */
@@ -350,7 +361,7 @@ prepare (LiaFieldBinding *self)
 
   self->prepared = TRUE;
   self->syncing = TRUE;
-  if (self->kind == BIND_CHOICE && s->choices != NULL)
+  if (self->kind == BIND_CHOICE && s->choices != NULL && !has_own_labels (self))
     {
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
@@ -423,10 +434,10 @@ static void
 focus_leave_cb (GtkEventControllerFocus *controller,
                 LiaFieldBinding         *self)
 {
-  if (self->error == NULL && (self->parse != NULL || self->format != NULL) && self->entity != NULL)
+  if (self->error == NULL && self->entity != NULL &&
+      (self->parse != NULL || self->format != NULL || spec (self)->kind != LIA_KIND_STRING))
     {
-      const char *model = lia_entity_get_string (self->entity, self->field);
-      g_autofree char *shown = self->format ? self->format (model) : g_strdup (model);
+      g_autofree char *shown = model_text (self);
 
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->widget)), shown) != 0)
         {
@@ -532,8 +543,10 @@ bind (BindKind    kind,
 /**
  * lia_bind_entry:
  *
- * Binds a string field (or a list of strings, written comma-separated) to
- * a #GtkEditable such as #GtkEntry or #AdwEntryRow.
+ * Binds a field to a #GtkEditable such as #GtkEntry or #AdwEntryRow.  A
+ * string is shown as it is (or through lia_field_binding_set_parse());
+ * any other kind in core's text form, lia_field_value_to_text(): lists
+ * comma-separated, an unset number or length empty, JSON as JSON.
  *
  * Returns: (transfer none): the binding, owned by @editable
  */
@@ -720,19 +733,8 @@ lia_field_binding_set_entity (LiaFieldBinding *self,
    * happened to mean the same. */
   if (self->kind == BIND_ENTRY || self->kind == BIND_TEXT_VIEW)
     {
-      const LiaFieldSpec *s = spec (self);
-      g_autofree char *shown = NULL;
+      g_autofree char *shown = model_text (self);
 
-      if (s->kind == LIA_KIND_STRV)
-        {
-          const char * const *model = lia_entity_get_strv (entity, self->field);
-          shown = model ? g_strjoinv (", ", (char **) model) : g_strdup ("");
-        }
-      else
-        {
-          const char *model = lia_entity_get_string (entity, self->field);
-          shown = self->format ? self->format (model) : g_strdup (model);
-        }
       self->syncing = TRUE;
       if (self->kind == BIND_TEXT_VIEW)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->widget)), shown, -1);

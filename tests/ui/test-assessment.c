@@ -16,7 +16,8 @@
  * sample's latest assessment over the previous one in the chart and its
  * text alternative, a rating with undo, a new assessment, suggestions that
  * open the page they name; the playbook's search, situation filters and a
- * team's own entry. */
+ * team's own entry, whose form offers Save only for what the file can
+ * hold. */
 
 #define spin lia_test_spin
 
@@ -176,11 +177,93 @@ test_playbook (Fixture       *f,
     g_signal_emit_by_name (save, "clicked");
     spin (50);
     g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME), ==, "Design office hours");
+    /* The kind's row showed the entry's kind, and Save kept it. */
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_KIND), ==, "communication");
     lia_playbook_view_set_filter (f->playbook, "office", NULL, NULL, NULL);
     renamed = lia_playbook_view_get_shown (f->playbook);
     g_assert_cmpstr (renamed, ==, "Design office hours");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
     g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME), ==, "Design review office hours");
+  }
+}
+
+static void
+set_text (GtkWidget  *row,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  spin (30);
+}
+
+static void
+test_playbook_form (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListStore *store = lia_workspace_get_playbook (f->workspace);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(LiaPlaybookEntry) entry = lia_playbook_entry_new ();
+
+  /* A new entry: nothing to add until it has a name. */
+  {
+    GtkWidget *form = lia_playbook_view_add_entry (f->playbook);
+    GtkWidget *name = lia_test_find_widget (form, lia_test_has_title, "Name");
+    GtkWidget *add = lia_test_find_widget (form, lia_test_has_label, "_Add");
+
+    g_assert_nonnull (name);
+    g_assert_nonnull (add);
+    g_assert_false (gtk_widget_get_sensitive (add));
+    set_text (name, "Pairing across zones");
+    g_assert_true (gtk_widget_get_sensitive (add));
+    set_text (name, "   ");
+    g_assert_false (gtk_widget_get_sensitive (add));
+    /* Emptied: core's message on the row, and still nothing to add. */
+    set_text (name, "");
+    g_assert_true (gtk_widget_has_css_class (name, "error"));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (name));
+    g_assert_false (gtk_widget_get_sensitive (add));
+    g_signal_emit_by_name (add, "clicked");
+    spin (30);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, before);
+    gtk_window_destroy (GTK_WINDOW (form));
+    spin (30);
+  }
+
+  /* An existing entry keeps its name while the form's is refused. */
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME, "Design review office hours");
+  lia_history_insert (lia_workspace_get_history (f->workspace), store, 0, entry);
+  {
+    GtkWidget *form = lia_playbook_view_edit_entry (f->playbook, entry);
+    GtkWidget *name = lia_test_find_widget (form, lia_test_has_title, "Name");
+    GtkWidget *save = lia_test_find_widget (form, lia_test_has_label, "_Save");
+
+    g_assert_true (gtk_widget_get_sensitive (save));
+    set_text (name, "");
+    g_assert_true (gtk_widget_has_css_class (name, "error"));
+    g_assert_false (gtk_widget_get_sensitive (save));
+    g_signal_emit_by_name (save, "clicked");
+    spin (30);
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME), ==, "Design review office hours");
+    gtk_window_destroy (GTK_WINDOW (form));
+    spin (30);
+  }
+
+  /* The copy went into the store with the form; later edits to the entry
+   * must not reach the closed form. */
+  {
+    GtkWidget *form = lia_playbook_view_add_entry (f->playbook);
+    GtkWidget *name = lia_test_find_widget (form, lia_test_has_title, "Name");
+    GtkWidget *add = lia_test_find_widget (form, lia_test_has_label, "_Add");
+    g_autoptr(LiaPlaybookEntry) added = NULL;
+
+    set_text (name, "Pairing across zones");
+    g_signal_emit_by_name (add, "clicked");
+    spin (30);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, before + 2);
+    added = g_list_model_get_item (G_LIST_MODEL (store), before + 1);
+    g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (added), LIA_PLAYBOOK_ENTRY_NAME), ==, "Pairing across zones");
+    lia_history_set_string (lia_workspace_get_history (f->workspace), LIA_ENTITY (added),
+                            LIA_PLAYBOOK_ENTRY_NAME, "Pairing", FALSE);
+    spin (30);
   }
 }
 
@@ -192,5 +275,6 @@ main (int argc, char **argv)
   g_test_add ("/assessment/chart-and-rating", Fixture, NULL, fixture_set_up, test_chart_and_rating, fixture_tear_down);
   g_test_add ("/assessment/new", Fixture, NULL, fixture_set_up, test_new_assessment, fixture_tear_down);
   g_test_add ("/playbook/filters", Fixture, NULL, fixture_set_up, test_playbook, fixture_tear_down);
+  g_test_add ("/playbook/form", Fixture, NULL, fixture_set_up, test_playbook_form, fixture_tear_down);
   return g_test_run ();
 }

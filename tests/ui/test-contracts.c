@@ -2,17 +2,20 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "contracts/lia-contracts-view.h"
 #include "lia-contracts.h"
+#include "lia-field-binding.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 
 /* The Contracts page in the real window under Xvfb: the seed's ChatRequest
  * opens first; a payload pasted in the tester lists its violations with
  * their paths; a default typed outside its range shows as a problem and
- * Ctrl+Z takes it back; fields are added and removed with undo. */
+ * Ctrl+Z takes it back; fields are added and removed with undo; text the
+ * rule book refuses is marked on its row and never reaches the model. */
 
 #define spin lia_test_spin
 
@@ -134,6 +137,84 @@ test_fields_and_models (Fixture       *f,
   g_assert_nonnull (lia_contracts_view_get_selected (f->view));
 }
 
+static LiaField *
+field_named (LiaContract *model,
+             const char  *name)
+{
+  GListModel *fields = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (model), LIA_CONTRACT_FIELDS));
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(LiaField) f = g_list_model_get_item (fields, i);
+      if (g_str_equal (lia_entity_get_string (LIA_ENTITY (f), LIA_FIELD_NAME), name))
+        return f;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_refused (GtkWidget  *row,
+                const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  spin (50);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* Core's message is on the row, for the eye and the screen reader. */
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+  g_assert_nonnull (lia_field_binding_get_error (lia_field_binding_get (row)));
+}
+
+static void
+test_refused_values (Fixture       *f,
+                     gconstpointer  data)
+{
+  LiaContract *model = lia_contracts_view_get_selected (f->view);
+  LiaEntity *temperature = LIA_ENTITY (field_named (model, "temperature"));
+  double minimum = lia_entity_get_double (temperature, LIA_FIELD_MINIMUM);
+  g_autoptr(JsonNode) before = json_node_copy (lia_entity_get_json (temperature, LIA_FIELD_DEFAULT));
+  GtkWidget *expander = row_titled (GTK_WIDGET (f->view), "temperature");
+  GtkWidget *minimum_row, *default_row, *length_row, *name_row;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  spin (50);
+  minimum_row = row_titled (expander, "Minimum");
+  default_row = row_titled (expander, "Default (JSON)");
+  length_row = row_titled (expander, "Minimum length (characters or items)");
+
+  /* Not a number, and a number the file cannot hold. */
+  assert_refused (minimum_row, "abc");
+  g_assert_cmpfloat (lia_entity_get_double (temperature, LIA_FIELD_MINIMUM), ==, minimum);
+  assert_refused (minimum_row, "1e999");
+  g_assert_cmpfloat (lia_entity_get_double (temperature, LIA_FIELD_MINIMUM), ==, minimum);
+  /* A number is written, and the mark goes. */
+  gtk_editable_set_text (GTK_EDITABLE (minimum_row), "0.5");
+  spin (50);
+  g_assert_false (gtk_widget_has_css_class (minimum_row, "error"));
+  g_assert_cmpfloat (lia_entity_get_double (temperature, LIA_FIELD_MINIMUM), ==, 0.5);
+  /* Empty is unset. */
+  gtk_editable_set_text (GTK_EDITABLE (minimum_row), "");
+  spin (50);
+  g_assert_true (isnan (lia_entity_get_double (temperature, LIA_FIELD_MINIMUM)));
+
+  /* Not JSON, and JSON the reader would refuse. */
+  assert_refused (default_row, "{");
+  g_assert_true (json_node_equal (lia_entity_get_json (temperature, LIA_FIELD_DEFAULT), before));
+  assert_refused (default_row, "{\"a\":1,\"a\":2}");
+  g_assert_true (json_node_equal (lia_entity_get_json (temperature, LIA_FIELD_DEFAULT), before));
+
+  assert_refused (length_row, "1.5");
+  g_assert_cmpint (lia_entity_get_int (temperature, LIA_FIELD_MIN_LENGTH), ==, -1);
+
+  /* A model must have a name. */
+  name_row = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Name");
+  g_assert_nonnull (name_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "ChatRequest");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  spin (50);
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_NAME), ==, "ChatRequest");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -141,5 +222,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add ("/contracts/payload-and-problems", Fixture, NULL, fixture_set_up, test_payload_and_problems, fixture_tear_down);
   g_test_add ("/contracts/fields-and-models", Fixture, NULL, fixture_set_up, test_fields_and_models, fixture_tear_down);
+  g_test_add ("/contracts/refused-values", Fixture, NULL, fixture_set_up, test_refused_values, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,11 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "lia-contracts-view.h"
 #include "lia-contracts.h"
+#include "lia-field-binding.h"
 #include "lia-toast.h"
 #include "lia-widgets.h"
 
@@ -16,17 +16,10 @@
  * endpoint and its fields as a table of expandable rows (type, required,
  * default, range, length, pattern, choices, description); the contract's
  * problems, located; a payload tester that lists every violation with its
- * JSON path; export as JSON Schema or OpenAPI.  Every edit goes through
- * the undo history. */
-
-typedef enum
-{
-  EDIT_TEXT,
-  EDIT_NUMBER,    /* an optional double: empty is unset */
-  EDIT_LENGTH,    /* an int where -1 is unset */
-  EDIT_JSON,      /* any JSON value: empty is null */
-  EDIT_CHOICES,   /* comma-separated */
-} EditKind;
+ * JSON path; export as JSON Schema or OpenAPI.  Every row is a field
+ * binding (lia-field-binding.h): edits go through the undo history, and
+ * what core's rule book refuses (a minimum of “abc”, a default of “{”)
+ * stays in the row, marked, and is never written. */
 
 struct _LiaContractsView
 {
@@ -34,18 +27,17 @@ struct _LiaContractsView
 
   LiaWorkspace    *workspace;
   LiaContract     *model;
-  gboolean         loading;
   gboolean         stale;          /* changed while not on screen */
   LiaContract     *pending;        /* to show once on screen */
   guint            refresh_id;
   GPtrArray       *shown_fields;   /* LiaField, in the rows' order */
-  GPtrArray       *bound;          /* every editable row of the editor */
 
   AdwLeaflet      *leaflet;
   GtkListBox      *models_list;
   GtkStack        *editor_stack;
   GtkWidget       *editor_page;
   AdwPreferencesGroup *model_group;
+  GPtrArray       *model_rows;     /* the model's own rows, rebound per model */
   AdwPreferencesGroup *fields_group;
   GPtrArray       *field_rows;
   GtkListBox      *problems_list;
@@ -96,170 +88,17 @@ schedule_refresh (LiaContractsView *self)
 
 /* ---- editing rows ------------------------------------------------------ */
 
-static char *
-value_text (LiaEntity *entity,
-            guint      field,
-            EditKind   kind)
-{
-  switch (kind)
-    {
-    case EDIT_NUMBER:
-      {
-        double v = lia_entity_get_double (entity, field);
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        return isnan (v) ? g_strdup ("") : g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", v));
-      }
-    case EDIT_LENGTH:
-      {
-        int v = lia_entity_get_int (entity, field);
-        return v < 0 ? g_strdup ("") : g_strdup_printf ("%d", v);
-      }
-    case EDIT_JSON:
-      {
-        JsonNode *node = lia_entity_get_json (entity, field);
-        if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-          return g_strdup ("");
-        {
-          g_autofree char *text = lia_contracts_to_text (node);
-          return g_strdup (text);
-        }
-      }
-    case EDIT_CHOICES:
-      return g_strjoinv (", ", (char **) lia_entity_get_strv (entity, field));
-    case EDIT_TEXT:
-    default:
-      return g_strdup (lia_entity_get_string (entity, field));
-    }
-}
-
-/* Writes @text into the entity through the history; FALSE when it cannot
- * be read. */
-static gboolean
-commit_text (LiaContractsView *self,
-             LiaEntity        *entity,
-             guint             field,
-             EditKind          kind,
-             const char       *text)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  switch (kind)
-    {
-    case EDIT_TEXT:
-      lia_history_set_string (history (self), entity, field, text, TRUE);
-      return TRUE;
-    case EDIT_NUMBER:
-      {
-        char *end = NULL;
-        double v = *stripped ? g_ascii_strtod (stripped, &end) : NAN;
-
-        if (*stripped && (end == NULL || *end != '\0' || !isfinite (v)))
-          return FALSE;
-        g_value_init (&value, G_TYPE_DOUBLE);
-        g_value_set_double (&value, v);
-        break;
-      }
-    case EDIT_LENGTH:
-      {
-        guint64 v = 0;
-
-        if (*stripped && !g_ascii_string_to_unsigned (stripped, 10, 0, 1000000000, &v, NULL))
-          return FALSE;
-        g_value_init (&value, G_TYPE_INT);
-        g_value_set_int (&value, *stripped ? (int) v : -1);
-        break;
-      }
-    case EDIT_JSON:
-      {
-        JsonNode *node = *stripped ? json_from_string (stripped, NULL) : json_node_new (JSON_NODE_NULL);
-
-        if (node == NULL)
-          return FALSE;
-        g_value_init (&value, JSON_TYPE_NODE);
-        g_value_take_boxed (&value, node);
-        break;
-      }
-    case EDIT_CHOICES:
-      {
-        g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-        GStrvBuilder *sb = g_strv_builder_new ();
-        g_auto(GStrv) choices = NULL;
-
-        for (guint i = 0; parts[i]; i++)
-          if (*g_strstrip (parts[i]))
-            g_strv_builder_add (sb, parts[i]);
-        choices = g_strv_builder_end (sb);
-        g_strv_builder_unref (sb);
-        g_value_init (&value, G_TYPE_STRV);
-        g_value_set_boxed (&value, choices);
-        break;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-  lia_history_set_value (history (self), entity, field, &value, TRUE);
-  return TRUE;
-}
-
-static void
-entry_changed_cb (AdwEntryRow      *row,
-                  LiaContractsView *self)
-{
-  LiaEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
-  EditKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
-
-  if (self->loading || entity == NULL)
-    return;
-  if (commit_text (self, entity, field, kind, gtk_editable_get_text (GTK_EDITABLE (row))))
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
-bind_row (LiaContractsView *self,
-          GtkWidget        *row,
-          LiaEntity        *entity,
-          guint             field,
-          EditKind          kind)
-{
-  g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (entity), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
-  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
-  g_ptr_array_add (self->bound, row);
-}
-
 static AdwEntryRow *
 entry_row (LiaContractsView *self,
            const char       *title,
            LiaEntity        *entity,
-           guint             field,
-           EditKind          kind)
+           guint             field)
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  bind_row (self, GTK_WIDGET (row), entity, field, kind);
-  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
+  lia_bind_entry (GTK_EDITABLE (row), entity ? history (self) : NULL, entity, field);
   return row;
-}
-
-static void
-switch_changed_cb (GtkSwitch        *sw,
-                   GParamSpec       *pspec,
-                   LiaContractsView *self)
-{
-  LiaEntity *entity = g_object_get_data (G_OBJECT (sw), "entity");
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (self->loading || entity == NULL)
-    return;
-  g_value_init (&value, G_TYPE_BOOLEAN);
-  g_value_set_boolean (&value, gtk_switch_get_active (sw));
-  lia_history_set_value (history (self), entity,
-                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "field")), &value, FALSE);
 }
 
 static GtkWidget *
@@ -276,129 +115,22 @@ switch_row (LiaContractsView *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  bind_row (self, sw, entity, field, EDIT_TEXT);
-  g_signal_connect (sw, "notify::active", G_CALLBACK (switch_changed_cb), self);
+  lia_bind_switch (GTK_SWITCH (sw), history (self), entity, field);
   return row;
-}
-
-static void
-combo_changed_cb (AdwComboRow      *row,
-                  GParamSpec       *pspec,
-                  LiaContractsView *self)
-{
-  LiaEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
-  const char * const *values = g_object_get_data (G_OBJECT (row), "values");
-  guint i = adw_combo_row_get_selected (row);
-
-  if (self->loading || entity == NULL || i >= g_strv_length ((char **) values))
-    return;
-  lia_history_set_string (history (self), entity, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field")),
-                          values[i], FALSE);
 }
 
 static AdwComboRow *
-combo_row (LiaContractsView   *self,
-           const char         *title,
-           LiaEntity          *entity,
-           guint               field,
-           const char * const *values)
+combo_row (LiaContractsView *self,
+           const char       *title,
+           LiaEntity        *entity,
+           guint             field)
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) values);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-  g_object_set_data (G_OBJECT (row), "values", (gpointer) values);
-  bind_row (self, GTK_WIDGET (row), entity, field, EDIT_TEXT);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
+  /* The choices come from the field's spec. */
+  lia_bind_choice (GTK_WIDGET (row), entity ? history (self) : NULL, entity, field);
   return row;
-}
-
-/* "0." while typing 0.5 already means 0: such text is left as typed. */
-static gboolean
-text_means_value (LiaEntity  *entity,
-                  guint       field,
-                  EditKind    kind,
-                  const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  switch (kind)
-    {
-    case EDIT_NUMBER:
-      {
-        char *end = NULL;
-        double v = *stripped ? g_ascii_strtod (stripped, &end) : NAN;
-        double cur = lia_entity_get_double (entity, field);
-        return (isnan (v) && isnan (cur)) || (end && *end == '\0' && v == cur);
-      }
-    case EDIT_LENGTH:
-      return (*stripped ? atoi (stripped) : -1) == lia_entity_get_int (entity, field);
-    case EDIT_JSON:
-      {
-        g_autoptr(JsonNode) typed = *stripped ? json_from_string (stripped, NULL) : json_node_new (JSON_NODE_NULL);
-        JsonNode *cur = lia_entity_get_json (entity, field);
-
-        if (typed == NULL)
-          return FALSE;
-        if (cur == NULL || JSON_NODE_HOLDS_NULL (cur))
-          return JSON_NODE_HOLDS_NULL (typed);
-        return json_node_equal (typed, cur);
-      }
-    case EDIT_CHOICES:
-      {
-        g_auto(GStrv) parts = g_strsplit (stripped, ",", -1);
-        const char * const *cur = lia_entity_get_strv (entity, field);
-        guint n = 0;
-
-        for (guint i = 0; parts[i]; i++)
-          {
-            if (*g_strstrip (parts[i]) == '\0')
-              continue;
-            if (cur[n] == NULL || !g_str_equal (cur[n], parts[i]))
-              return FALSE;
-            n++;
-          }
-        return cur[n] == NULL;
-      }
-    case EDIT_TEXT:
-    default:
-      return FALSE;
-    }
-}
-
-/* Brings a bound row back in line with its entity (after an undo, say),
- * leaving text alone that already means the entity's value. */
-static void
-load_row (LiaContractsView *self,
-          GtkWidget        *row)
-{
-  LiaEntity *entity = g_object_get_data (G_OBJECT (row), "entity");
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "field"));
-  EditKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
-
-  if (GTK_IS_SWITCH (row))
-    gtk_switch_set_active (GTK_SWITCH (row), lia_entity_get_boolean (entity, field));
-  else if (ADW_IS_COMBO_ROW (row))
-    {
-      const char * const *values = g_object_get_data (G_OBJECT (row), "values");
-      const char *value = lia_entity_get_string (entity, field);
-
-      for (guint i = 0; values[i]; i++)
-        if (g_str_equal (values[i], value))
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-    }
-  else
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-      g_autofree char *want = value_text (entity, field, kind);
-
-      /* Text that cannot be read stays, marked, for the user to fix. */
-      if (gtk_widget_has_css_class (row, "error"))
-        return;
-      if (!g_str_equal (text, want) && !text_means_value (entity, field, kind, text))
-        gtk_editable_set_text (GTK_EDITABLE (row), want);
-    }
 }
 
 /* ---- fields ------------------------------------------------------------ */
@@ -460,21 +192,21 @@ field_row (LiaContractsView *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), actions);
 
 #define ADD(w) adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (w))
-  ADD (entry_row (self, _("Name"), e, LIA_FIELD_NAME, EDIT_TEXT));
-  ADD (combo_row (self, _("Type"), e, LIA_FIELD_TYPE, lia_field_type_choices));
-  ADD (entry_row (self, _("Item type or model (arrays)"), e, LIA_FIELD_ITEMS, EDIT_TEXT));
-  ADD (entry_row (self, _("Model (objects; empty for any object)"), e, LIA_FIELD_REF, EDIT_TEXT));
+  ADD (entry_row (self, _("Name"), e, LIA_FIELD_NAME));
+  ADD (combo_row (self, _("Type"), e, LIA_FIELD_TYPE));
+  ADD (entry_row (self, _("Item type or model (arrays)"), e, LIA_FIELD_ITEMS));
+  ADD (entry_row (self, _("Model (objects; empty for any object)"), e, LIA_FIELD_REF));
   ADD (switch_row (self, _("Required"), e, LIA_FIELD_REQUIRED));
-  ADD (entry_row (self, _("Default (JSON)"), e, LIA_FIELD_DEFAULT, EDIT_JSON));
-  ADD (entry_row (self, _("Minimum"), e, LIA_FIELD_MINIMUM, EDIT_NUMBER));
+  ADD (entry_row (self, _("Default (JSON)"), e, LIA_FIELD_DEFAULT));
+  ADD (entry_row (self, _("Minimum"), e, LIA_FIELD_MINIMUM));
   ADD (switch_row (self, _("Minimum is exclusive"), e, LIA_FIELD_EXCLUSIVE_MINIMUM));
-  ADD (entry_row (self, _("Maximum"), e, LIA_FIELD_MAXIMUM, EDIT_NUMBER));
+  ADD (entry_row (self, _("Maximum"), e, LIA_FIELD_MAXIMUM));
   ADD (switch_row (self, _("Maximum is exclusive"), e, LIA_FIELD_EXCLUSIVE_MAXIMUM));
-  ADD (entry_row (self, _("Minimum length (characters or items)"), e, LIA_FIELD_MIN_LENGTH, EDIT_LENGTH));
-  ADD (entry_row (self, _("Maximum length (characters or items)"), e, LIA_FIELD_MAX_LENGTH, EDIT_LENGTH));
-  ADD (entry_row (self, _("Pattern (regular expression)"), e, LIA_FIELD_PATTERN, EDIT_TEXT));
-  ADD (entry_row (self, _("Choices (enum, comma-separated)"), e, LIA_FIELD_CHOICES, EDIT_CHOICES));
-  ADD (entry_row (self, _("Description"), e, LIA_FIELD_DESCRIPTION, EDIT_TEXT));
+  ADD (entry_row (self, _("Minimum length (characters or items)"), e, LIA_FIELD_MIN_LENGTH));
+  ADD (entry_row (self, _("Maximum length (characters or items)"), e, LIA_FIELD_MAX_LENGTH));
+  ADD (entry_row (self, _("Pattern (regular expression)"), e, LIA_FIELD_PATTERN));
+  ADD (entry_row (self, _("Choices (enum, comma-separated)"), e, LIA_FIELD_CHOICES));
+  ADD (entry_row (self, _("Description"), e, LIA_FIELD_DESCRIPTION));
 #undef ADD
   return row;
 }
@@ -519,10 +251,7 @@ rebuild_fields (LiaContractsView *self)
   for (guint i = 0; i < self->field_rows->len; i++)
     {
       GtkWidget *row = self->field_rows->pdata[i];
-      /* forget the row's bound widgets */
-      for (guint j = self->bound->len; j > 0; j--)
-        if (gtk_widget_is_ancestor (self->bound->pdata[j - 1], row))
-          g_ptr_array_remove_index (self->bound, j - 1);
+
       adw_preferences_group_remove (self->fields_group, row);
     }
   g_ptr_array_set_size (self->field_rows, 0);
@@ -602,19 +331,7 @@ update_checks (LiaContractsView *self)
       gtk_widget_remove_css_class (GTK_WIDGET (gtk_widget_get_first_child (GTK_WIDGET (self->result_list))), "success");
       return;
     }
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(JsonParser) parser = json_parser_new ();
-
-    if (!json_parser_load_from_data (parser, text, -1, &error))
-      {
-        result = g_ptr_array_new_with_free_func (g_free);
-        /* Translators: the JSON parser's message, with line and column */
-        g_ptr_array_add (result, g_strdup_printf (_("Not JSON: %s"), error->message));
-      }
-    else
-      result = lia_contracts_check_payload (contracts (self), self->model, json_parser_get_root (parser));
-  }
+  result = lia_contracts_check_payload_text (contracts (self), self->model, text);
   fill_list (self->result_list, result, _("Valid"), "dialog-error-symbolic");
 }
 
@@ -663,8 +380,6 @@ static void
 show_model (LiaContractsView *self,
             LiaContract      *model)
 {
-  LiaEntity *e;
-
   /* The page builds its rows when it is first shown, not at start-up. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -677,38 +392,20 @@ show_model (LiaContractsView *self,
   if (model != self->model)
     {
       g_set_object (&self->model, model);
-      /* the model's own rows are bound anew */
-      g_ptr_array_set_size (self->bound, 0);
       while (self->field_rows->len > 0)
         {
           adw_preferences_group_remove (self->fields_group, self->field_rows->pdata[0]);
           g_ptr_array_remove_index (self->field_rows, 0);
         }
       g_ptr_array_set_size (self->shown_fields, 0);
-      {
-        GtkWidget *child;
-        while ((child = g_object_get_data (G_OBJECT (self->model_group), "first-row")) != NULL)
-          {
-            GPtrArray *rows = g_object_get_data (G_OBJECT (self->model_group), "rows");
-            for (guint i = 0; rows && i < rows->len; i++)
-              adw_preferences_group_remove (self->model_group, rows->pdata[i]);
-            g_object_set_data (G_OBJECT (self->model_group), "rows", NULL);
-            g_object_set_data (G_OBJECT (self->model_group), "first-row", NULL);
-          }
-      }
-      if (model != NULL)
+      /* The model's own rows stay and show the new model. */
+      for (guint i = 0; i < self->model_rows->len; i++)
         {
-          GPtrArray *rows = g_ptr_array_new ();
-          e = LIA_ENTITY (model);
-          g_ptr_array_add (rows, entry_row (self, _("Name"), e, LIA_CONTRACT_NAME, EDIT_TEXT));
-          g_ptr_array_add (rows, entry_row (self, _("Description"), e, LIA_CONTRACT_DESCRIPTION, EDIT_TEXT));
-          g_ptr_array_add (rows, entry_row (self, _("Endpoint path (empty for a model only)"), e, LIA_CONTRACT_PATH, EDIT_TEXT));
-          g_ptr_array_add (rows, combo_row (self, _("Method"), e, LIA_CONTRACT_METHOD, lia_http_method_choices));
-          g_ptr_array_add (rows, entry_row (self, _("Response model"), e, LIA_CONTRACT_RESPONSE, EDIT_TEXT));
-          for (guint i = 0; i < rows->len; i++)
-            adw_preferences_group_add (self->model_group, rows->pdata[i]);
-          g_object_set_data_full (G_OBJECT (self->model_group), "rows", rows, (GDestroyNotify) g_ptr_array_unref);
-          g_object_set_data (G_OBJECT (self->model_group), "first-row", rows->pdata[0]);
+          GtkWidget *row = self->model_rows->pdata[i];
+          LiaFieldBinding *binding = lia_field_binding_get (row);
+
+          lia_field_binding_set_history (binding, model && self->workspace ? history (self) : NULL);
+          lia_field_binding_set_entity (binding, LIA_ENTITY (model));
         }
     }
   gtk_stack_set_visible_child_name (self->editor_stack, model ? "editor" : "empty");
@@ -726,19 +423,17 @@ refresh (LiaContractsView *self)
       show_model (self, first);
       return;
     }
-  self->loading = TRUE;
   rebuild_model_list (self);
   if (self->model != NULL)
     {
+      /* The bindings follow their entities; only a changed list of
+       * fields needs new rows. */
       if (!same_fields (self))
         rebuild_fields (self);
-      for (guint i = 0; i < self->bound->len; i++)
-        load_row (self, self->bound->pdata[i]);
       update_field_titles (self);
       gtk_label_set_text (self->title_label, lia_entity_get_string (LIA_ENTITY (self->model), LIA_CONTRACT_NAME));
       update_checks (self);
     }
-  self->loading = FALSE;
 }
 
 static void
@@ -875,7 +570,7 @@ lia_contracts_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->pending);
   g_clear_pointer (&self->shown_fields, g_ptr_array_unref);
-  g_clear_pointer (&self->bound, g_ptr_array_unref);
+  g_clear_pointer (&self->model_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (lia_contracts_view_parent_class)->dispose (object);
 }
@@ -935,7 +630,6 @@ lia_contracts_view_init (LiaContractsView *self)
   GtkWidget *sep = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
 
   self->shown_fields = g_ptr_array_new_with_free_func (g_object_unref);
-  self->bound = g_ptr_array_new ();
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   self->field_rows = g_ptr_array_new ();
 
@@ -982,6 +676,14 @@ lia_contracts_view_init (LiaContractsView *self)
   adw_preferences_group_set_title (self->model_group, _("Model"));
   adw_preferences_group_set_description (self->model_group,
     _("A model with a path is an endpoint: it is the request body, and the response model is its answer."));
+  self->model_rows = g_ptr_array_new ();
+  g_ptr_array_add (self->model_rows, entry_row (self, _("Name"), NULL, LIA_CONTRACT_NAME));
+  g_ptr_array_add (self->model_rows, entry_row (self, _("Description"), NULL, LIA_CONTRACT_DESCRIPTION));
+  g_ptr_array_add (self->model_rows, entry_row (self, _("Endpoint path (empty for a model only)"), NULL, LIA_CONTRACT_PATH));
+  g_ptr_array_add (self->model_rows, combo_row (self, _("Method"), NULL, LIA_CONTRACT_METHOD));
+  g_ptr_array_add (self->model_rows, entry_row (self, _("Response model"), NULL, LIA_CONTRACT_RESPONSE));
+  for (guint i = 0; i < self->model_rows->len; i++)
+    adw_preferences_group_add (self->model_group, self->model_rows->pdata[i]);
   self->fields_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->fields_group, _("Fields"));
   g_signal_connect_swapped (add_field, "clicked", G_CALLBACK (lia_contracts_view_add_field), self);
