@@ -131,6 +131,18 @@ lia_field_spec_check_text (const LiaFieldSpec *spec,
     s = "";
   if (!lia_text_is_holdable (s, -1, error))
     return FALSE;
+  return lia_field_spec_check_text_rules (spec, s, error);
+}
+
+/* The field's own rules for text already known to be holdable: the
+ * reader's strict pass has checked every string of the file for UTF-8,
+ * NUL and surrogates, so it asks only this (and the length). */
+gboolean
+lia_field_spec_check_text_rules (const LiaFieldSpec *spec,
+                                 const char         *s,
+                                 GError            **error)
+{
+  g_return_val_if_fail (spec != NULL && s != NULL, FALSE);
 
   if (s[0] == '\0')
     {

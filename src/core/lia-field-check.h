@@ -26,6 +26,9 @@ gboolean  lia_text_is_holdable         (const char         *text,
 gboolean  lia_field_spec_check_text    (const LiaFieldSpec *spec,
                                         const char         *text,
                                         GError            **error);
+gboolean  lia_field_spec_check_text_rules (const LiaFieldSpec *spec,
+                                          const char         *text,
+                                          GError            **error);
 gboolean  lia_field_spec_check_int     (const LiaFieldSpec *spec,
                                         gint64              value,
                                         GError            **error);

@@ -38,10 +38,25 @@ struct _Path
 typedef struct
 {
   const char *display_name;
-  GHashTable *ids;          /* id (owned) -> GType of the entity, as a pointer */
+  /* id -> GType of the entity, as a pointer.  The keys are the JSON
+   * tree's own strings (alive until the parse ends, whatever becomes of
+   * the entity), or new ids kept in @owned. */
+  GHashTable *ids;
+  GPtrArray  *owned;
   GPtrArray  *problems;     /* of char *; NULL: stop at the first */
   GPtrArray  *unrecovered;  /* of LiaUnrecovered */
 } LoadContext;
+
+static void
+remember_new_id (const LoadContext *ctx,
+                 LiaEntity         *entity,
+                 GType              type)
+{
+  char *id = g_strdup (lia_entity_get_id (entity));
+
+  g_ptr_array_add (ctx->owned, id);
+  g_hash_table_insert (ctx->ids, id, GSIZE_TO_POINTER (type));
+}
 
 static char *
 path_to_string (const Path *path)
@@ -182,12 +197,18 @@ read_string (const LoadContext  *ctx,
 {
   g_autoptr(GError) problem = NULL;
   const char *s;
+  gsize len;
 
   if (!node_is (node, G_TYPE_STRING))
     return fail (error, ctx, path, _("expected a string, found %s"), node_kind_name (node));
 
   s = json_node_get_string (node);
-  if (!lia_field_spec_check_text (spec, s, &problem))
+  len = strlen (s);
+  if (len > LIA_WORKSPACE_MAX_STRING)
+    return fail (error, ctx, path, _("the text is too long (%zu bytes; at most %d)"),
+                 len, LIA_WORKSPACE_MAX_STRING);
+  /* The strict pass has made sure the text is holdable. */
+  if (!lia_field_spec_check_text_rules (spec, s, &problem))
     return fail (error, ctx, path, "%s", problem->message);
 
   *out = s;
@@ -487,7 +508,7 @@ read_entity (const LoadContext *ctx,
           else
             {
               lia_entity_set_id (entity, id);
-              g_hash_table_insert (ctx->ids, g_strdup (id), GSIZE_TO_POINTER (type));
+              g_hash_table_insert (ctx->ids, (gpointer) id, GSIZE_TO_POINTER (type));
               continue;
             }
           if (ctx->problems == NULL)
@@ -497,7 +518,7 @@ read_entity (const LoadContext *ctx,
             }
           /* A fresh id, made on first use; nothing refers to it yet. */
           note (ctx, local_error, _("given a new id"), &field_path, NULL);
-          g_hash_table_insert (ctx->ids, g_strdup (lia_entity_get_id (entity)), GSIZE_TO_POINTER (type));
+          remember_new_id (ctx, entity, type);
           continue;
         }
 
@@ -566,7 +587,7 @@ read_entity (const LoadContext *ctx,
           return NULL;
         }
       note (ctx, local_error, _("given a new id"), path, NULL);
-      g_hash_table_insert (ctx->ids, g_strdup (lia_entity_get_id (entity)), GSIZE_TO_POINTER (type));
+      remember_new_id (ctx, entity, type);
     }
 
   for (guint i = 0; i < klass->n_fields; i++)
@@ -592,6 +613,10 @@ read_entity (const LoadContext *ctx,
 typedef gboolean (*VisitFunc) (LiaEntity  *entity,
                                const Path *path,
                                gpointer    data);
+
+static gboolean check_refs (LiaEntity  *entity,
+                            const Path *path,
+                            gpointer    data);
 
 static gboolean
 walk_entity (LiaEntity  *entity,
@@ -631,6 +656,29 @@ walk_entity (LiaEntity  *entity,
   return TRUE;
 }
 
+/* Whether entities of @type, or any inside them, have reference fields
+ * (from the field tables; @seen stops at types that hold themselves). */
+static gboolean
+type_holds_refs (GType       type,
+                 GHashTable *seen)
+{
+  LiaEntityClass *klass = g_type_class_ref (type);
+  gboolean holds = FALSE;
+
+  if (!g_hash_table_add (seen, GSIZE_TO_POINTER (type)))
+    {
+      g_type_class_unref (klass);
+      return FALSE;
+    }
+  for (guint i = 0; i < klass->n_fields && !holds; i++)
+    if (lia_field_spec_is_reference (&klass->fields[i]))
+      holds = TRUE;
+    else if (klass->fields[i].kind == LIA_KIND_LIST || klass->fields[i].kind == LIA_KIND_CHILD)
+      holds = type_holds_refs (klass->fields[i].entity_type (), seen);
+  g_type_class_unref (klass);
+  return holds;
+}
+
 static gboolean
 walk_workspace (LiaWorkspace *self,
                 VisitFunc     visit,
@@ -641,6 +689,15 @@ walk_workspace (LiaWorkspace *self,
       GListModel *list = G_LIST_MODEL (lia_workspace_get_collection (self, c));
       Path path = { NULL, lia_collections[c].key, 0 };
       guint n = g_list_model_get_n_items (list);
+
+      /* Checking references need not visit what cannot hold any. */
+      if (visit == check_refs)
+        {
+          g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+          if (!type_holds_refs (lia_collections[c].item_type (), seen))
+            continue;
+        }
 
       for (guint i = 0; i < n; i++)
         {
@@ -773,17 +830,28 @@ check_refs (LiaEntity  *entity,
 static gboolean
 check_integrity (LiaWorkspace      *self,
                  const LoadContext *ctx,
+                 GHashTable        *known_ids,
                  GError           **error)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  RefCheck rc = { ctx, ids, ctx->problems != NULL, NULL };
+  g_autoptr(GHashTable) ids = NULL;
+  RefCheck rc = { ctx, known_ids, ctx->problems != NULL, NULL };
 
-  if (!walk_workspace (self, collect_id, &rc) || !walk_workspace (self, check_refs, &rc))
+  /* The reader's table holds exactly the model's ids when nothing was
+   * set aside; otherwise (and for the writer) they are collected anew. */
+  if (known_ids == NULL)
     {
-      g_propagate_error (error, rc.error);
-      return FALSE;
+      ids = g_hash_table_new (g_str_hash, g_str_equal);
+      rc.ids = ids;
+      if (!walk_workspace (self, collect_id, &rc))
+        goto failed;
     }
+  if (!walk_workspace (self, check_refs, &rc))
+    goto failed;
   return TRUE;
+
+failed:
+  g_propagate_error (error, rc.error);
+  return FALSE;
 }
 
 /* What the reader would refuse, found in the model: the writer asks this
@@ -793,7 +861,7 @@ gboolean
 lia_workspace_check (LiaWorkspace *self,
                      GError      **error)
 {
-  LoadContext ctx = { "", NULL, NULL, NULL };
+  LoadContext ctx = { "", NULL, NULL, NULL, NULL };
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
@@ -825,7 +893,7 @@ lia_workspace_check (LiaWorkspace *self,
         }
     }
 
-  if (!check_integrity (self, &ctx, &local_error))
+  if (!check_integrity (self, &ctx, NULL, &local_error))
     {
       /* fail() put the (empty) file name first. */
       g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
@@ -870,7 +938,8 @@ range_job_init (RangeJob          *job,
   /* Strict: a half with a problem is read again in order, where
    * recovery (if asked for) notes the problems in file order. */
   job->ctx.display_name = ctx->display_name;
-  job->ctx.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job->ctx.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  job->ctx.owned = NULL;
   job->ctx.problems = NULL;
   job->ctx.unrecovered = NULL;
   job->path = path;
@@ -912,10 +981,7 @@ ids_merge (GHashTable *ids,
 
   g_hash_table_iter_init (&iter, other);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_hash_table_iter_steal (&iter);
-      g_hash_table_insert (ids, key, value);
-    }
+    g_hash_table_insert (ids, key, value);
 }
 
 /* A large collection is read in two halves on two threads, each with its
@@ -1004,7 +1070,8 @@ lia_workspace_parse (LiaWorkspace *self,
   g_autoptr(JsonObject) extra = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) unrecovered = NULL;
-  LoadContext ctx = { display_name, NULL, NULL, NULL };
+  g_autoptr(GPtrArray) owned = NULL;
+  LoadContext ctx = { display_name, NULL, NULL, NULL, NULL };
   JsonNode *root;
   JsonObject *object;
   JsonNode *node;
@@ -1085,8 +1152,10 @@ lia_workspace_parse (LiaWorkspace *self,
       ctx.unrecovered = unrecovered;
     }
 
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   ctx.ids = ids;
+  owned = g_ptr_array_new_with_free_func (g_free);
+  ctx.owned = owned;
   extra = json_object_new ();
 
   json_object_iter_init_ordered (&iter, object);
@@ -1144,7 +1213,7 @@ lia_workspace_parse (LiaWorkspace *self,
     }
 
   /* References are checked once every entity is known. */
-  if (!check_integrity (self, &ctx, &local_error))
+  if (!check_integrity (self, &ctx, problems == NULL || problems->len == 0 ? ids : NULL, &local_error))
     goto failed;
 
   if (unrecovered != NULL && unrecovered->len > 0)
