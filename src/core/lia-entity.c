@@ -18,6 +18,10 @@ typedef struct
   LiaRemoteRef *remote;
   JsonObject   *extra;
   GValue       *values;
+  /* The own fields passed the rule book and have not changed since (set
+   * by lia_entity_check, cleared by any change): a save of a large
+   * workspace then checks only what was edited. */
+  gboolean      checked;
 } LiaEntityPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LiaEntity, lia_entity, G_TYPE_OBJECT)
@@ -380,6 +384,7 @@ lia_entity_set_id (LiaEntity  *self,
     return;
   g_free (priv->id);
   priv->id = g_strdup (id);
+  priv->checked = FALSE;
 }
 
 LiaRemoteRef *
@@ -422,7 +427,33 @@ lia_entity_get_extra (LiaEntity *self)
 GValue *
 lia_entity_get_values_internal (LiaEntity *self)
 {
+  LiaEntityPrivate *priv = lia_entity_get_instance_private (self);
+
+  priv->checked = FALSE;
   return ensure_values (self);
+}
+
+const GValue *
+lia_entity_peek_values_internal (LiaEntity *self)
+{
+  return ensure_values (self);
+}
+
+gboolean
+lia_entity_get_checked (LiaEntity *self)
+{
+  LiaEntityPrivate *priv = lia_entity_get_instance_private (self);
+
+  return priv->checked;
+}
+
+void
+lia_entity_set_checked (LiaEntity *self,
+                        gboolean   checked)
+{
+  LiaEntityPrivate *priv = lia_entity_get_instance_private (self);
+
+  priv->checked = checked;
 }
 
 const GValue *
@@ -467,6 +498,7 @@ lia_entity_set_value (LiaEntity    *self,
   if (values_equal (&klass->fields[field], slot, value))
     return FALSE;
 
+  ((LiaEntityPrivate *) lia_entity_get_instance_private (self))->checked = FALSE;
   g_value_copy (value, slot);
   g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[field]);
   return TRUE;

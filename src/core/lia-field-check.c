@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lia-entity-private.h"
 #include "lia-field-check.h"
 #include "lia-model.h"
 #include "lia-tz-names.h"
@@ -393,15 +394,24 @@ lia_entity_check (LiaEntity *self,
   g_return_val_if_fail (LIA_IS_ENTITY (self), FALSE);
 
   klass = LIA_ENTITY_GET_CLASS (self);
-  if (klass->has_id && !g_uuid_string_is_valid (lia_entity_get_id (self)))
+  if (!lia_entity_get_checked (self) && klass->has_id && !g_uuid_string_is_valid (lia_entity_get_id (self)))
     return invalid (error, _("id: “%.64s” is not a UUID"), lia_entity_get_id (self));
 
   for (guint i = 0; i < klass->n_fields; i++)
-    if (!lia_field_spec_check_value (&klass->fields[i], lia_entity_peek_value (self, i), &local_error))
-      {
-        const char *m = local_error->message;
-        return invalid (error, "%s%s%s", klass->json_keys[i], m[0] == '[' ? "" : ": ", m);
-      }
+    {
+      gboolean nested = klass->fields[i].kind == LIA_KIND_LIST || klass->fields[i].kind == LIA_KIND_CHILD;
+
+      /* Own fields that passed and have not changed since are not read
+       * again; the entities inside keep their own mark. */
+      if (!nested && lia_entity_get_checked (self))
+        continue;
+      if (!lia_field_spec_check_value (&klass->fields[i], lia_entity_peek_value (self, i), &local_error))
+        {
+          const char *m = local_error->message;
+          return invalid (error, "%s%s%s", klass->json_keys[i], m[0] == '[' ? "" : ": ", m);
+        }
+    }
+  lia_entity_set_checked (self, TRUE);
 
   if (lia_entity_get_remote (self) != NULL &&
       !lia_entity_check (LIA_ENTITY (lia_entity_get_remote (self)), &local_error))

@@ -89,7 +89,7 @@ main (int   argc,
 {
   g_autofree char *data = NULL;
   gsize length;
-  double parse_t[ROUNDS], load_t[ROUNDS], gen_t[ROUNDS], save_t[ROUNDS], disk_t[ROUNDS];
+  double parse_t[ROUNDS], load_t[ROUNDS], gen_t[ROUNDS], save_t[ROUNDS], disk_t[ROUNDS], check_t[ROUNDS];
   g_autofree char *dir = g_dir_make_tmp ("liaison-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.liaison", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
@@ -144,6 +144,9 @@ main (int   argc,
       t0 = g_get_monotonic_time ();
       g_assert_true (lia_workspace_save (workspace, file, NULL, NULL));
       disk_t[r] = (g_get_monotonic_time () - t0) / 1000.0;
+      t0 = g_get_monotonic_time ();
+      g_assert_true (lia_workspace_check (workspace, NULL));
+      check_t[r] = (g_get_monotonic_time () - t0) / 1000.0;
     }
 
   {
@@ -153,7 +156,9 @@ main (int   argc,
              load, parse, load / parse);
     g_print ("save:  %7.1f ms   bare json_generator_to_data     %7.1f ms   ratio %.2f  (target <= 1.5)\n",
              save, gen, save / gen);
-    g_print ("atomic save to disk (serialize, write, fsync, backup, rename): %.1f ms\n", median (disk_t));
+    g_print ("atomic save to disk (check, serialize, write, fsync, backup, rename): %.1f ms\n", median (disk_t));
+    g_print ("of which the rule check (lia_workspace_check): %.1f ms, %.2f of the serialization\n",
+             median (check_t), median (check_t) / save);
   }
 
   g_assert_true (g_file_set_contents (path, data, length, NULL));
