@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lia-sync.h"
+#include "lia-field-check.h"
 #include "lia-sync-private.h"
 
 /* The sync engine.  Three steps, so that the model is only touched on the
@@ -959,12 +960,16 @@ set_status (LiaEntity  *entity,
     }
 }
 
-/* Take the remote side's fields into @entity (only what Liaison can hold). */
+/* Take the remote side's fields into @entity (only what Liaison can hold).
+ * A value the rule book refuses (an empty title, a date that does not
+ * exist) keeps the local one, and @refused (if given) says why: what a
+ * tracker sends must never make the workspace unsavable. */
 static void
 adopt_remote (LiaEntity      *entity,
               JobKind         kind,
               const LiaIssue *remote,
-              guint           fields)
+              guint           fields,
+              GPtrArray      *refused)
 {
   for (guint f = 0; f < LIA_SYNC_N_FIELDS; f++)
     {
@@ -994,7 +999,15 @@ adopt_remote (LiaEntity      *entity,
           break;
         }
       if (target >= 0)
-        lia_entity_set_string (entity, target, value);
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (lia_entity_check_string (entity, target, value, &error))
+            lia_entity_set_string (entity, target, value);
+          else if (refused != NULL)
+            g_ptr_array_add (refused, g_strdup_printf ("%s: %s", lia_entity_get_field_spec (entity, target)->name,
+                                                       error->message));
+        }
     }
 }
 
@@ -1089,8 +1102,14 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
                 guint differs = differing_fields (plan->tracker, job->local, job->remote);
                 g_autoptr(LiaIssue) after = NULL;
                 g_autofree char *after_hash = NULL;
+                g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
 
-                adopt_remote (entity, f->kind, job->remote, differs);
+                adopt_remote (entity, f->kind, job->remote, differs, refused);
+                for (guint r = 0; r < refused->len; r++)
+                  /* Translators: %s: an issue key, its title, then a field and why its value was refused. */
+                  g_ptr_array_add (report->lines, g_strdup_printf (_("%s: %s: the tracker's value was not taken (%s)"),
+                                                                   job->remote->key, job->title,
+                                                                   (char *) g_ptr_array_index (refused, r)));
                 after = plan_issue (f, plan->service, NULL);
                 after_hash = lia_issue_hash (after);
                 lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_SYNCED_HASH, after_hash);
@@ -1233,7 +1252,7 @@ lia_sync_resolve_conflict (LiaWorkspace   *workspace,
     g_autoptr(LiaEntity) scratch = lia_entity_copy (f->entity, FALSE);
     LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (scratch);
 
-    adopt_remote (scratch, f->kind, remote, fields);
+    adopt_remote (scratch, f->kind, remote, fields, NULL);
     for (guint i = 0; i < klass->n_fields; i++)
       if (klass->fields[i].kind == LIA_KIND_STRING &&
           g_strcmp0 (lia_entity_get_string (scratch, i), lia_entity_get_string (f->entity, i)) != 0)

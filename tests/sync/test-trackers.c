@@ -289,6 +289,37 @@ test_strict_answer (Fixture       *fx,
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY), ==, "Renamed SURROGATE-HERE");
 }
 
+/* A value from the tracker that the file could not hold (here an empty
+ * title, as a broken server might send) is not taken: the local value
+ * stays, the report says why, and the workspace still saves. */
+static void
+test_refused_remote_value (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(LiaSyncReport) first = sync_now (fx);
+  g_autoptr(LiaTask) task = first_task (fx->workspace);
+  g_autofree char *key = g_strdup (remote_key (task));
+  g_autofree char *summary = g_strdup (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY));
+  g_autoptr(LiaSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+
+  fake_tracker_remote_edit (fx->fake, key, "EMPTY-TITLE", TRUE);
+  fake_tracker_patch_answers (fx->fake, "EMPTY-TITLE", "");
+  report = sync_now (fx);
+  g_ptr_array_add (report->lines, NULL);
+  all = g_strjoinv ("\n", (char **) report->lines->pdata);
+  g_ptr_array_remove_index (report->lines, report->lines->len - 1);
+  g_test_message ("%s", all);
+
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_SUMMARY), ==, summary);
+  g_assert_nonnull (strstr (all, "the tracker's value was not taken (summary: must not be empty)"));
+  /* The rest of the pull came through. */
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_STATUS), ==, "done");
+  g_assert_true (lia_workspace_check (fx->workspace, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_server_reason (Fixture       *fx,
                     gconstpointer  data)
@@ -437,6 +468,10 @@ main (int argc, char **argv)
       g_test_add (c, Fixture, services[i], fixture_set_up, test_conflict_and_pull, fixture_tear_down);
       g_test_add (d, Fixture, services[i], fixture_set_up, test_server_reason, fixture_tear_down);
       g_test_add (e, Fixture, services[i], fixture_set_up, test_strict_answer, fixture_tear_down);
+      {
+        g_autofree char *f = g_strdup_printf ("/sync/%s/refused-remote-value", services[i]);
+        g_test_add (f, Fixture, services[i], fixture_set_up, test_refused_remote_value, fixture_tear_down);
+      }
     }
   g_test_add ("/sync/jira-cloud/at-most-four-in-flight", Fixture, "jira-cloud", fixture_set_up, test_in_flight, fixture_tear_down);
   return g_test_run ();
