@@ -135,6 +135,28 @@ lia_field_spec_check_text (const LiaFieldSpec *spec,
   return lia_field_spec_check_text_rules (spec, s, error);
 }
 
+/* A value as an error message quotes it: a refused megabyte of text (or
+ * a pasted paragraph) must not become the message, the tooltip or a log
+ * line of that size. */
+static char *
+quoted (const char *s)
+{
+  const char *end = s;
+  guint chars = 0;
+
+  while (*end != '\0' && chars < 64)
+    {
+      end = g_utf8_next_char (end);
+      chars++;
+    }
+  if (*end == '\0')
+    return g_strdup (s);
+  {
+    g_autofree char *head = g_strndup (s, end - s);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 /* The field's own rules for text already known to be holdable: the
  * reader's strict pass has checked every string of the file for UTF-8,
  * NUL and surrogates, so it asks only this (and the length). */
@@ -143,6 +165,8 @@ lia_field_spec_check_text_rules (const LiaFieldSpec *spec,
                                  const char         *s,
                                  GError            **error)
 {
+  g_autofree char *q = NULL;
+
   g_return_val_if_fail (spec != NULL && s != NULL, FALSE);
 
   if (s[0] == '\0')
@@ -158,35 +182,35 @@ lia_field_spec_check_text_rules (const LiaFieldSpec *spec,
       if (!g_strv_contains (spec->choices, s))
         {
           g_autofree char *allowed = g_strjoinv (", ", (char **) spec->choices);
-          return invalid (error, _("“%s” is not one of: %s"), s, allowed);
+          return invalid (error, _("“%s” is not one of: %s"), (q = quoted (s)), allowed);
         }
       break;
     case LIA_CHECK_DATE:
       if (!is_date (s))
-        return invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), s);
+        return invalid (error, _("“%s” is not a date (YYYY-MM-DD)"), (q = quoted (s)));
       break;
     case LIA_CHECK_TIME:
       if (!is_time (s))
-        return invalid (error, _("“%s” is not a time of day (HH:MM)"), s);
+        return invalid (error, _("“%s” is not a time of day (HH:MM)"), (q = quoted (s)));
       break;
     case LIA_CHECK_DATETIME:
       if (!is_datetime (s))
-        return invalid (error, _("“%s” is not a local date and time (YYYY-MM-DDTHH:MM)"), s);
+        return invalid (error, _("“%s” is not a local date and time (YYYY-MM-DDTHH:MM)"), (q = quoted (s)));
       break;
     case LIA_CHECK_TIMESTAMP:
       {
         g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (s, NULL);
         if (dt == NULL)
-          return invalid (error, _("“%s” is not an ISO 8601 timestamp with a time zone"), s);
+          return invalid (error, _("“%s” is not an ISO 8601 timestamp with a time zone"), (q = quoted (s)));
       }
       break;
     case LIA_CHECK_ZONE:
       if (!is_zone (s))
-        return invalid (error, _("“%s” is not a known IANA time zone (like Europe/Berlin)"), s);
+        return invalid (error, _("“%s” is not a known IANA time zone (like Europe/Berlin)"), (q = quoted (s)));
       break;
     case LIA_CHECK_WEEKDAYS:
       if (!g_strv_contains (lia_weekday_choices, s))
-        return invalid (error, _("“%s” is not a weekday (mon, tue, wed, thu, fri, sat, sun)"), s);
+        return invalid (error, _("“%s” is not a weekday (mon, tue, wed, thu, fri, sat, sun)"), (q = quoted (s)));
       break;
     case LIA_CHECK_MEMBER_REFS:
       /* Whether the id names a member is the workspace's question. */

@@ -456,9 +456,10 @@ lia_history_set_value (LiaHistory   *self,
 
   if (lia_history_try_set_value (self, entity, field, value, coalesce, &error))
     return TRUE;
-  if (error != NULL)
-    g_info ("Refused an edit of %s.%s: %s", G_OBJECT_TYPE_NAME (entity),
-            lia_entity_get_field_spec (entity, field)->name, error->message);
+  /* The caller shows why; the log only says that it happened (the
+   * message may quote what the user typed). */
+  g_debug ("Refused an edit of %s.%s", G_OBJECT_TYPE_NAME (entity),
+           lia_entity_get_field_spec (entity, field)->name);
   return FALSE;
 }
 
@@ -529,8 +530,7 @@ lia_history_insert (LiaHistory *self,
 
   if (lia_history_try_insert (self, store, position, item, &error))
     return TRUE;
-  if (error != NULL)
-    g_info ("Refused to insert a %s: %s", G_OBJECT_TYPE_NAME (item), error->message);
+  g_debug ("Refused to insert a %s", G_OBJECT_TYPE_NAME (item));
   return FALSE;
 }
 
