@@ -51,6 +51,18 @@ response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "save"))
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.save", NULL);
+  else if (g_str_equal (response, "discard"))
+    {
+      LiaWorkspace *workspace = g_object_get_data (G_OBJECT (dialog), "workspace");
+      GListStore *kept = lia_workspace_get_unrecovered (workspace);
+      LiaHistory *history = lia_workspace_get_history (workspace);
+
+      /* One undo step brings them all back. */
+      lia_history_begin (history, _("Discard Kept Values"));
+      while (g_list_model_get_n_items (G_LIST_MODEL (kept)) > 0)
+        lia_history_remove (history, kept, 0);
+      lia_history_end (history);
+    }
 }
 
 GtkWidget *
@@ -104,8 +116,16 @@ lia_problems_dialog_new (GtkWindow    *parent,
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "close", _("_Close"),
-                                    "save", _("_Save Repaired Workspace"),
                                     NULL);
+  /* Once the user has seen what was kept and put right what matters,
+   * the kept values can go (undoably); they stay in the file till then. */
+  if (g_list_model_get_n_items (kept) > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard Kept Values"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save Repaired Workspace"));
+  g_object_set_data_full (G_OBJECT (dialog), "workspace", g_object_ref (workspace), g_object_unref);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");

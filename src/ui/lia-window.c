@@ -154,6 +154,17 @@ lia_window_update_banner (LiaWindow *self)
       button = _("_Review Problems…");
       action = "win.review-problems";
     }
+  else if (self->workspace != NULL &&
+           g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_unrecovered (self->workspace))) > 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_unrecovered (self->workspace)));
+
+      /* Saved, but what a repair set aside is still in the file. */
+      text = g_strdup_printf (ngettext ("This workspace keeps %u value a repair could not put back.",
+                                        "This workspace keeps %u values a repair could not put back.", n), n);
+      button = _("_Review…");
+      action = "win.review-problems";
+    }
 
   if (text != NULL)
     {
@@ -469,6 +480,7 @@ lia_window_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->workspace, self);
       g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (lia_workspace_get_unrecovered (self->workspace), self);
     }
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->save_error, g_free);
@@ -581,12 +593,15 @@ lia_window_set_workspace (LiaWindow    *self,
     {
       g_signal_handlers_disconnect_by_data (self->workspace, self);
       g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (lia_workspace_get_unrecovered (self->workspace), self);
     }
   g_set_object (&self->workspace, workspace);
   g_clear_pointer (&self->save_error, g_free);
 
   lia_workspace_set_autosave (workspace, AUTOSAVE_DELAY_MS);
   g_signal_connect_object (workspace, "notify::needs-review", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lia_workspace_get_unrecovered (workspace), "items-changed",
+                           G_CALLBACK (lia_window_update_banner), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::modified", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::file", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::read-only", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);

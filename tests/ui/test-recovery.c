@@ -114,14 +114,31 @@ test_recovery_banner (void)
   g_assert_nonnull (lia_test_find_widget (dialog, label_contains, "tasks[0].due: “2026-02-30” is not a date"));
   g_assert_nonnull (lia_test_find_widget (dialog, label_contains, "Kept from tasks[0].due"));
 
-  /* Saving writes the repaired workspace, keeps the old file as FILE~
-   * and takes the banner away. */
+  /* Saving writes the repaired workspace and keeps the old file as
+   * FILE~. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   lia_test_spin (800);
   g_assert_false (lia_workspace_get_needs_review (workspace));
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   reopened = lia_workspace_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
+  /* What was set aside is still in the file, and the banner says so. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_unrecovered (reopened))), ==, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (window), label_contains,
+                                          "This workspace keeps 1 value a repair could not put back"));
+
+  /* Discarding the kept values is one undo step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-problems", NULL);
+  lia_test_spin (300);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  lia_test_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_unrecovered (workspace))), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  lia_test_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_unrecovered (workspace))), ==, 1);
   {
     g_autofree char *kept = NULL;
     g_assert_true (g_file_get_contents (backup, &kept, NULL, NULL));
