@@ -330,6 +330,28 @@ is_temp_name (const char *name,
   return TRUE;
 }
 
+/* "Now" as the file system sees it: modification times are stamped by the
+ * kernel (or a file server), not by this process's clock, which may be
+ * set apart from it (a faked or wrong clock, a share on another host).
+ * An unnamed file in the folder tells; without O_TMPFILE support, the
+ * process's clock has to do. */
+static time_t
+filesystem_now (const char *dir)
+{
+  struct stat st;
+  int fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+
+  if (fd >= 0)
+    {
+      gboolean ok = fstat (fd, &st) == 0;
+
+      close (fd);
+      if (ok)
+        return st.st_mtime;
+    }
+  return time (NULL);
+}
+
 /* Removes the .NAME.XXXXXX files a writer killed between write and rename
  * left beside the target of @path.  Only our own regular files that have
  * not changed for a minute go, so a save running in another process is
@@ -341,7 +363,7 @@ lia_file_remove_orphaned_temps (const char *path)
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autoptr(GDir) handle = NULL;
-  time_t now = time (NULL);
+  time_t now = 0;
   const char *name;
   guint removed = 0;
 
@@ -364,8 +386,12 @@ lia_file_remove_orphaned_temps (const char *path)
       if (!is_temp_name (name, base))
         continue;
       candidate = g_build_filename (dir, name, NULL);
-      if (lstat (candidate, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid () ||
-          now - st.st_mtime < ORPHAN_AGE_SECONDS)
+      if (lstat (candidate, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
+        continue;
+      /* Asked only when there is a candidate: most opens have none. */
+      if (now == 0)
+        now = filesystem_now (dir);
+      if (now - st.st_mtime < ORPHAN_AGE_SECONDS)
         continue;
       if (g_unlink (candidate) == 0)
         removed++;
