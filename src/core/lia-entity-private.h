@@ -13,6 +13,8 @@ GValue  *lia_entity_get_values_internal (LiaEntity *self);
  * for the walks over every entity of a large workspace. */
 const GValue *lia_entity_peek_values_internal (LiaEntity *self);
 
+gboolean      lia_entity_id_is_made            (LiaEntity *self);
+
 /* For lia_entity_check: whether the entity's own fields passed since
  * they last changed. */
 gboolean lia_entity_get_checked         (LiaEntity *self);

@@ -22,6 +22,7 @@ typedef struct
    * by lia_entity_check, cleared by any change): a save of a large
    * workspace then checks only what was edited. */
   gboolean      checked;
+  gboolean      id_made;   /* the id is a random one made here, not given */
 } LiaEntityPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LiaEntity, lia_entity, G_TYPE_OBJECT)
@@ -366,7 +367,10 @@ lia_entity_get_id (LiaEntity *self)
   /* A new entity gets its id on first use; the loader assigns the file's
    * ids first, so loading never pays for random ids it would discard. */
   if (priv->id == NULL && LIA_ENTITY_GET_CLASS (self)->has_id)
-    priv->id = g_uuid_string_random ();
+    {
+      priv->id = g_uuid_string_random ();
+      priv->id_made = TRUE;
+    }
   return priv->id;
 }
 
@@ -384,6 +388,7 @@ lia_entity_set_id (LiaEntity  *self,
     return;
   g_free (priv->id);
   priv->id = g_strdup (id);
+  priv->id_made = FALSE;
   priv->checked = FALSE;
 }
 
@@ -437,6 +442,16 @@ const GValue *
 lia_entity_peek_values_internal (LiaEntity *self)
 {
   return ensure_values (self);
+}
+
+/* Whether the id was made at random by this entity (a new entity, a copy
+ * with new ids): such an id cannot be taken already. */
+gboolean
+lia_entity_id_is_made (LiaEntity *self)
+{
+  LiaEntityPrivate *priv = lia_entity_get_instance_private (self);
+
+  return priv->id_made;
 }
 
 gboolean

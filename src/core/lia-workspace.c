@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lia-file-util.h"
+#include "lia-entity-private.h"
 #include "lia-field-check.h"
 #include "lia-workspace-private.h"
 
@@ -214,6 +215,16 @@ add_id (LiaEntity *entity,
 }
 
 static void
+add_given_id (LiaEntity *entity,
+              gpointer   ids)
+{
+  /* Asking for the id makes one for an entity without: do that first. */
+  if (LIA_ENTITY_GET_CLASS (entity)->has_id && lia_entity_get_id (entity) != NULL &&
+      !lia_entity_id_is_made (entity))
+    g_hash_table_add (ids, (gpointer) lia_entity_get_id (entity));
+}
+
+static void
 collect_ids (LiaEntity  *entity,
              GHashTable *ids)
 {
@@ -376,7 +387,10 @@ history_check_cb (LiaEntity     *entity,
       g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
       InsertCheck ic = { self, ids, NULL };
 
-      collect_ids (entity, ids);
+      /* Only ids that were given (a snapshot, an import) can be taken;
+       * random ones made for new entities cannot, and then the walk over
+       * the whole workspace is not needed. */
+      lia_entity_foreach (entity, add_given_id, ids);
       if (g_hash_table_size (ids) > 0)
         lia_workspace_foreach_entity (self, find_taken_id, &ic);
       if (ic.error == NULL)

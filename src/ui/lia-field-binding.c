@@ -536,7 +536,23 @@ bind (BindKind    kind,
   /* The widget owns the binding: one less thing for views to free. */
   g_object_set_data_full (G_OBJECT (widget), BINDING_KEY, self, g_object_unref);
   g_signal_connect_object (widget, "destroy", G_CALLBACK (widget_destroy_cb), self, G_CONNECT_SWAPPED);
+
   lia_field_binding_set_entity (self, entity);
+
+  /* What each kind of widget says when the user changed it. */
+  {
+    static const struct { const char *signal; GCallback callback; } changed[] = {
+      [BIND_ENTRY] = { "changed", G_CALLBACK (widget_changed_cb) },
+      [BIND_CHOICE] = { "notify::selected", G_CALLBACK (widget_changed_cb) },
+      [BIND_SPIN] = { "value-changed", G_CALLBACK (widget_changed_cb) },
+      [BIND_SWITCH] = { "notify::active", G_CALLBACK (switch_state_cb) },
+      [BIND_TEXT_VIEW] = { "changed", G_CALLBACK (widget_changed_cb) },
+    };
+    gpointer instance = kind == BIND_TEXT_VIEW ? (gpointer) gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))
+                                               : (gpointer) widget;
+
+    g_signal_connect_object (instance, changed[kind].signal, changed[kind].callback, self, G_CONNECT_SWAPPED);
+  }
   return self;
 }
 
@@ -562,7 +578,6 @@ lia_bind_entry (GtkEditable *editable,
   g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
 
   self = bind (BIND_ENTRY, GTK_WIDGET (editable), history, entity, field);
-  g_signal_connect_object (editable, "changed", G_CALLBACK (widget_changed_cb), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (editable), focus);
@@ -584,13 +599,9 @@ lia_bind_choice (GtkWidget  *widget,
                  LiaEntity  *entity,
                  guint       field)
 {
-  LiaFieldBinding *self;
-
   g_return_val_if_fail (GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget), NULL);
 
-  self = bind (BIND_CHOICE, widget, history, entity, field);
-  g_signal_connect_object (widget, "notify::selected", G_CALLBACK (widget_changed_cb), self, G_CONNECT_SWAPPED);
-  return self;
+  return bind (BIND_CHOICE, widget, history, entity, field);
 }
 
 /**
@@ -607,13 +618,9 @@ lia_bind_spin (GtkSpinButton *spin,
                LiaEntity     *entity,
                guint          field)
 {
-  LiaFieldBinding *self;
-
   g_return_val_if_fail (GTK_IS_SPIN_BUTTON (spin), NULL);
 
-  self = bind (BIND_SPIN, GTK_WIDGET (spin), history, entity, field);
-  g_signal_connect_object (spin, "value-changed", G_CALLBACK (widget_changed_cb), self, G_CONNECT_SWAPPED);
-  return self;
+  return bind (BIND_SPIN, GTK_WIDGET (spin), history, entity, field);
 }
 
 /**
@@ -627,13 +634,9 @@ lia_bind_switch (GtkSwitch  *sw,
                  LiaEntity  *entity,
                  guint       field)
 {
-  LiaFieldBinding *self;
-
   g_return_val_if_fail (GTK_IS_SWITCH (sw), NULL);
 
-  self = bind (BIND_SWITCH, GTK_WIDGET (sw), history, entity, field);
-  g_signal_connect_object (sw, "notify::active", G_CALLBACK (switch_state_cb), self, G_CONNECT_SWAPPED);
-  return self;
+  return bind (BIND_SWITCH, GTK_WIDGET (sw), history, entity, field);
 }
 
 /**
@@ -649,14 +652,9 @@ lia_bind_text_view (GtkTextView *view,
                     LiaEntity   *entity,
                     guint        field)
 {
-  LiaFieldBinding *self;
-
   g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
 
-  self = bind (BIND_TEXT_VIEW, GTK_WIDGET (view), history, entity, field);
-  g_signal_connect_object (gtk_text_view_get_buffer (view), "changed",
-                           G_CALLBACK (widget_changed_cb), self, G_CONNECT_SWAPPED);
-  return self;
+  return bind (BIND_TEXT_VIEW, GTK_WIDGET (view), history, entity, field);
 }
 
 /**

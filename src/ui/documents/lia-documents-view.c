@@ -568,20 +568,11 @@ folder_chosen_cb (GtkNativeDialog  *chooser,
       if (imported != NULL && writable (self))
         {
           lia_history_begin (history (self), _("Import pages"));
+          /* The import already gave new ids where the folder's clash
+           * with the workspace's (a second import of the same folder). */
           for (guint i = 0; i < imported->len; i++)
-            {
-              /* A second import of the same folder gets new ids. */
-              LiaPage *page = g_ptr_array_index (imported, i);
-              g_autoptr(LiaPage) clash = lia_pages_find (G_LIST_MODEL (roots (self)), lia_entity_get_id (LIA_ENTITY (page)));
-              if (clash != NULL)
-                {
-                  g_autoptr(LiaEntity) copy = lia_entity_copy (LIA_ENTITY (page), TRUE);
-                  g_ptr_array_index (imported, i) = g_object_ref (copy);
-                  g_object_unref (page);
-                }
-              lia_history_insert (history (self), roots (self), g_list_model_get_n_items (G_LIST_MODEL (roots (self))),
-                                  g_ptr_array_index (imported, i));
-            }
+            lia_history_insert (history (self), roots (self), g_list_model_get_n_items (G_LIST_MODEL (roots (self))),
+                                g_ptr_array_index (imported, i));
           lia_history_end (history (self));
           rebuild_tree (self);
           lia_documents_view_select (self, g_ptr_array_index (imported, 0));
