@@ -442,6 +442,34 @@ lia_http_request (LiaHttp             *self,
                   GCancellable        *cancellable,
                   GError             **error)
 {
+  return lia_http_request_full (self, method, url, headers, body, reply, status, NULL, cancellable, error);
+}
+
+static GHashTable *
+copy_headers (SoupMessage *msg)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+
+  soup_message_headers_iter_init (&iter, soup_message_get_response_headers (msg));
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    g_hash_table_insert (table, g_ascii_strdown (name, -1), g_strdup (value));
+  return table;
+}
+
+gboolean
+lia_http_request_full (LiaHttp             *self,
+                       const char          *method,
+                       const char          *url,
+                       const char * const  *headers,
+                       JsonNode            *body,
+                       JsonNode           **reply,
+                       guint               *status,
+                       GHashTable         **response_headers,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
   g_autofree char *payload = NULL;
   g_autoptr(GUri) uri = NULL;
   gsize payload_length = 0;
@@ -451,6 +479,8 @@ lia_http_request (LiaHttp             *self,
 
   if (reply)
     *reply = NULL;
+  if (response_headers)
+    *response_headers = NULL;
   if (!lia_http_check_url (url, error))
     return FALSE;
   uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
@@ -530,6 +560,8 @@ lia_http_request (LiaHttp             *self,
                 }
               if (reply)
                 *reply = g_steal_pointer (&answer);
+              if (response_headers)
+                *response_headers = copy_headers (msg);
               return TRUE;
             }
 

@@ -41,6 +41,18 @@ guint     lia_http_get_request_count  (LiaHttp             *self);
 
 gboolean  lia_http_check_url          (const char          *url,
                                        GError             **error);
+/* Like lia_http_request(); *@response_headers (when not NULL) receives the
+ * answer's headers with lower-case names, for paging and rate limits. */
+gboolean  lia_http_request_full       (LiaHttp             *self,
+                                       const char          *method,
+                                       const char          *url,
+                                       const char * const  *headers,
+                                       JsonNode            *body,
+                                       JsonNode           **reply,
+                                       guint               *status,
+                                       GHashTable         **response_headers,
+                                       GCancellable        *cancellable,
+                                       GError             **error);
 gboolean  lia_http_request            (LiaHttp             *self,
                                        const char          *method,
                                        const char          *url,

@@ -39,7 +39,19 @@ lia_issue_new (void)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     *fields[i] = g_strdup ("");
   issue->labels = g_new0 (char *, 1);
+  issue->warnings = g_new0 (char *, 1);
   return issue;
+}
+
+void
+lia_issue_add_warning (LiaIssue   *issue,
+                       const char *warning)
+{
+  guint n = g_strv_length (issue->warnings);
+
+  issue->warnings = g_renew (char *, issue->warnings, n + 2);
+  issue->warnings[n] = g_strdup (warning);
+  issue->warnings[n + 1] = NULL;
 }
 
 void
@@ -60,6 +72,7 @@ lia_issue_free (LiaIssue *issue)
   g_free (issue->epic);
   g_free (issue->status);
   g_strfreev (issue->labels);
+  g_strfreev (issue->warnings);
   g_free (issue);
 }
 
@@ -75,7 +88,11 @@ LiaIssue *
 lia_issue_copy (const LiaIssue *issue)
 {
   g_autoptr(JsonNode) node = lia_issue_to_json (issue);
-  return lia_issue_from_json (node);
+  LiaIssue *copy = lia_issue_from_json (node);
+
+  g_strfreev (copy->warnings);
+  copy->warnings = g_strdupv (issue->warnings);
+  return copy;
 }
 
 #define ISSUE_STRINGS(X) \
@@ -339,6 +356,20 @@ lia_tracker_call (LiaTracker          *self,
                   GCancellable        *cancellable,
                   GError             **error)
 {
+  return lia_tracker_call_full (self, method, path, extra_headers, body, reply, NULL, cancellable, error);
+}
+
+gboolean
+lia_tracker_call_full (LiaTracker          *self,
+                       const char          *method,
+                       const char          *path,
+                       const char * const  *extra_headers,
+                       JsonNode            *body,
+                       JsonNode           **reply,
+                       GHashTable         **response_headers,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
   LiaTrackerPrivate *priv = PRIV (self);
   g_autofree char *url = g_strconcat (priv->base_url, path, NULL);
   g_autoptr(GPtrArray) headers = g_ptr_array_new ();
@@ -357,8 +388,8 @@ lia_tracker_call (LiaTracker          *self,
     g_ptr_array_add (headers, (gpointer) extra_headers[i]);
   g_ptr_array_add (headers, NULL);
 
-  return lia_http_request (priv->http, method, url, (const char * const *) headers->pdata,
-                           body, reply, NULL, cancellable, error);
+  return lia_http_request_full (priv->http, method, url, (const char * const *) headers->pdata,
+                                body, reply, NULL, response_headers, cancellable, error);
 }
 
 gboolean

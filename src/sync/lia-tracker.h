@@ -26,6 +26,9 @@ typedef struct
   char   *status;        /* pulled: todo, in-progress, done */
   char  **labels;
   gboolean is_epic;
+  char  **warnings;      /* filled by create/update: what the tracker could
+                          * not take (a field not on its screen …), in words
+                          * for the task; not part of the hash */
 } LiaIssue;
 
 LiaIssue *lia_issue_new         (void);
@@ -150,6 +153,20 @@ gboolean    lia_tracker_call           (LiaTracker          *self,
                                         JsonNode           **reply,
                                         GCancellable        *cancellable,
                                         GError             **error);
+/* lia_tracker_call() that also hands back the answer's headers (lower-case
+ * names), for Link, X-Next-Page and the rate-limit headers. */
+gboolean    lia_tracker_call_full      (LiaTracker          *self,
+                                        const char          *method,
+                                        const char          *path,
+                                        const char * const  *headers,
+                                        JsonNode            *body,
+                                        JsonNode           **reply,
+                                        GHashTable         **response_headers,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
+/* Adds one warning to @issue->warnings. */
+void        lia_issue_add_warning      (LiaIssue   *issue,
+                                        const char *warning);
 char       *lia_tracker_marker_label   (const char *marker);
 const char *lia_tracker_marker_from_labels (char **labels);
 
