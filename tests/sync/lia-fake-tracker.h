@@ -55,6 +55,24 @@ void         fake_tracker_remote_edit  (FakeTracker *fake,
 const char  *fake_tracker_get_last_error (FakeTracker *fake);
 guint        fake_tracker_get_writes   (FakeTracker *fake);
 
+/* Jira: see the block "Jira: screens, users, projects, pages" in the .c
+ * for what the fake site holds.  Zhang Wei is user 1152 of 1154, past the
+ * first thousand Cloud looks at without a query; two people are called
+ * Li Na. */
+#define FAKE_JIRA_ZHANG_WEI "712020:0b7c1c0e-2f4e-4a8e-9c1d-3e5f6a7b8c9d"
+/* Ids of the Epic Name and Epic Link custom fields (by default
+ * customfield_10101 and customfield_10100). */
+void         fake_jira_set_epic_fields (FakeTracker *fake,
+                                        const char  *epic_name_id,
+                                        const char  *epic_link_id);
+/* Someone adds @label to issue @key in Jira's web page. */
+void         fake_jira_remote_add_label (FakeTracker *fake,
+                                         const char  *key,
+                                         const char  *label);
+/* How many requests so far had @part in "METHOD /path?query". */
+guint        fake_jira_count_requests  (FakeTracker *fake,
+                                        const char  *part);
+
 /* Service "confluence": a Confluence space DOCS with a home page. */
 JsonNode    *fake_wiki_get_page        (FakeTracker *fake,
                                         const char  *id_or_title);
