@@ -656,8 +656,6 @@ build_body (LiaTracker    *self,
                        : edit_screen (self, issue->key, issue->type, cancellable, error);
   if (send.screen == NULL)
     return NULL;
-  g_strfreev (issue->warnings);
-  issue->warnings = g_new0 (char *, 1);
 
   if (*issue->assignee != '\0' && on_screen (&send, "assignee", _("assignee"), "Assignee"))
     {
