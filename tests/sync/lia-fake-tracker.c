@@ -51,6 +51,7 @@ struct _FakeTracker
   GPtrArray    *jira_log;      /* Jira: "GET /path?query" of every request */
   char         *epic_name_id;  /* Jira: the Epic Name custom field */
   char         *epic_link_id;  /* Jira: the Epic Link custom field (DC) */
+  gboolean      jira_endless;  /* Jira: paged lists never end */
 };
 
 typedef struct
@@ -496,10 +497,11 @@ apply_fields (FakeTracker *fake,
           g_free (issue->assignee);
           issue->assignee = g_strdup (who ? who : "");
         }
-      if (str_at (fields, "duedate", NULL))
+      if (json_object_has_member (json_node_get_object (fields), "duedate"))
         {
+          /* null clears it */
           g_free (issue->due);
-          issue->due = g_strdup (str_at (fields, "duedate", NULL));
+          issue->due = g_strdup (str_at (fields, "duedate", NULL) ? str_at (fields, "duedate", NULL) : "");
         }
       epic = g_str_equal (fake->service, "jira-cloud") ? str_at (fields, "parent", "key") : str_at (fields, fake->epic_link_id, NULL);
       if (epic)
@@ -838,7 +840,8 @@ prefix_of (const char *query,
  * isLast where Jira gives it (Cloud's newer lists, and DC's createmeta);
  * @key NULL answers the bare array.  maxResults is capped at @cap. */
 static void
-jira_reply_page (SoupServerMessage *msg,
+jira_reply_page (FakeTracker       *fake,
+                 SoupServerMessage *msg,
                  GHashTable        *query,
                  JsonArray         *all,
                  const char        *key,
@@ -854,6 +857,13 @@ jira_reply_page (SoupServerMessage *msg,
   g_autoptr(JsonNode) node = NULL;
 
   max = MIN (MAX (max, 1), cap);
+  if (fake->jira_endless && n > 0)
+    {
+      /* A broken server: the same items again, never the last page. */
+      start %= n;
+      is_last = key != NULL;
+      n = G_MAXINT32;
+    }
   if (key)
     {
       json_builder_begin_object (b);
@@ -866,13 +876,13 @@ jira_reply_page (SoupServerMessage *msg,
       if (is_last)
         {
           json_builder_set_member_name (b, "isLast");
-          json_builder_add_boolean_value (b, start + max >= n);
+          json_builder_add_boolean_value (b, !fake->jira_endless && start + max >= n);
         }
       json_builder_set_member_name (b, key);
     }
   json_builder_begin_array (b);
   for (guint i = start; i < n && i < start + max; i++)
-    json_builder_add_value (b, json_node_copy (json_array_get_element (all, i)));
+    json_builder_add_value (b, json_node_copy (json_array_get_element (all, i % json_array_get_length (all))));
   json_builder_end_array (b);
   if (key)
     json_builder_end_object (b);
@@ -924,14 +934,14 @@ handle_jira_meta (FakeTracker       *fake,
               json_array_add_object_element (all, t);
             }
           /* Small pages, so that paging is needed even here. */
-          jira_reply_page (msg, query, all, cloud ? "issueTypes" : "values", !cloud, 2);
+          jira_reply_page (fake, msg, query, all, cloud ? "issueTypes" : "values", !cloud, 2);
           return TRUE;
         }
       for (guint i = 0; i < G_N_ELEMENTS (jira_types); i++)
         if (g_str_equal (jira_types[i].id, parts[2]))
           {
             g_autoptr(JsonArray) screen = jira_screen (fake, jira_types[i].name);
-            jira_reply_page (msg, query, screen, cloud ? "fields" : "values", !cloud, 5);
+            jira_reply_page (fake, msg, query, screen, cloud ? "fields" : "values", !cloud, 5);
             return TRUE;
           }
       soup_server_message_set_status (msg, 404, NULL);
@@ -1021,7 +1031,7 @@ handle_jira_meta (FakeTracker       *fake,
             json_object_set_string_member (o, "emailAddress", user->email);
           json_array_add_object_element (all, o);
         }
-      jira_reply_page (msg, query, all, NULL, FALSE, cloud ? 100 : 1000);
+      jira_reply_page (fake, msg, query, all, NULL, FALSE, cloud ? 100 : 1000);
       return TRUE;
     }
   if ((cloud && g_str_equal (rest, "/project/search")) || (!cloud && g_str_equal (rest, "/project")))
@@ -1035,7 +1045,7 @@ handle_jira_meta (FakeTracker       *fake,
           json_array_add_object_element (all, o);
         }
       if (cloud)
-        jira_reply_page (msg, query, all, "values", TRUE, 50);
+        jira_reply_page (fake, msg, query, all, "values", TRUE, 50);
       else
         {
           g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
@@ -2084,6 +2094,15 @@ fake_jira_remote_add_label (FakeTracker *fake,
       issue->labels[n + 1] = NULL;
       g_free (stamp (fake, issue));
     }
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_jira_set_endless (FakeTracker *fake,
+                       gboolean     endless)
+{
+  g_mutex_lock (&fake->lock);
+  fake->jira_endless = endless;
   g_mutex_unlock (&fake->lock);
 }
 

@@ -69,6 +69,9 @@ void         fake_jira_set_epic_fields (FakeTracker *fake,
 void         fake_jira_remote_add_label (FakeTracker *fake,
                                          const char  *key,
                                          const char  *label);
+/* From now on paged lists never end, as a broken server's. */
+void         fake_jira_set_endless     (FakeTracker *fake,
+                                        gboolean     endless);
 /* How many requests so far had @part in "METHOD /path?query". */
 guint        fake_jira_count_requests  (FakeTracker *fake,
                                         const char  *part);

@@ -202,10 +202,21 @@ test_fields_not_on_screen (Fixture       *fx,
   {
     g_autoptr(LiaIssue) task = new_issue ("Task", "Tune the scheduler");
 
+    g_autoptr(JsonNode) cleared = NULL;
+
     lia_issue_set (&task->due, "2026-03-31");
     g_assert_true (lia_tracker_create (fx->tracker, task, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (g_strv_length (task->warnings), ==, 0);
+
+    /* Clearing the due date here clears it there: the Task edit screen
+     * has the field, so null may be sent. */
+    lia_issue_set (&task->due, "");
+    g_assert_true (lia_tracker_update (fx->tracker, task, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (task->warnings), ==, 0);
+    cleared = fake_tracker_get_issue (fx->fake, task->key);
+    g_assert_true (json_object_get_null_member (fields_of (cleared), "duedate"));
   }
 
   /* An edit of the Bug. */
@@ -358,6 +369,33 @@ test_lists_paged (Fixture       *fx,
   g_assert_cmpuint (fake_jira_count_requests (fx->fake, "/rest/api/3/search?"), ==, 0);
 }
 
+/* A server whose lists never end: Liaison stops after its cap and says
+ * so, instead of reading forever. */
+static void
+test_endless_list (Fixture       *fx,
+                   gconstpointer  data)
+{
+  static const LiaTrackerList lists[] = { LIA_TRACKER_LIST_TYPES, LIA_TRACKER_LIST_USERS, LIA_TRACKER_LIST_PROJECTS };
+
+  fake_jira_set_endless (fx->fake, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) items = lia_tracker_list (fx->tracker, lists[i], NULL, &error);
+
+      if (lists[i] == LIA_TRACKER_LIST_PROJECTS && !is_cloud (fx))
+        {
+          /* Data Center lists its projects in one answer. */
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_null (items);
+      g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "the list goes on after 50 pages of 100; Liaison reads no further"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,12 +411,14 @@ main (int   argc,
       g_autofree char *c = g_strdup_printf ("/jira/%s/remote-label-kept", services[i]);
       g_autofree char *d = g_strdup_printf ("/jira/%s/assignee", services[i]);
       g_autofree char *e = g_strdup_printf ("/jira/%s/lists-paged", services[i]);
+      g_autofree char *f = g_strdup_printf ("/jira/%s/endless-list", services[i]);
 
       g_test_add (a, Fixture, services[i], fixture_set_up, test_fields_not_on_screen, fixture_tear_down);
       g_test_add (b, Fixture, services[i], fixture_set_up, test_bug_task_syncs, fixture_tear_down);
       g_test_add (c, Fixture, services[i], fixture_set_up, test_remote_label_kept, fixture_tear_down);
       g_test_add (d, Fixture, services[i], fixture_set_up, test_assignee, fixture_tear_down);
       g_test_add (e, Fixture, services[i], fixture_set_up, test_lists_paged, fixture_tear_down);
+      g_test_add (f, Fixture, services[i], fixture_set_up, test_endless_list, fixture_tear_down);
     }
   return g_test_run ();
 }
