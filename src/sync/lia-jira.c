@@ -613,6 +613,22 @@ on_screen (Send       *send,
   return FALSE;
 }
 
+/* Whether to send field @id holding @value: a value when the screen has
+ * the field (else a warning); an empty value never on a create, and on
+ * an edit as null only when the edit screen has the field (clearing what
+ * is not there is no news, so no warning). */
+static gboolean
+to_send (Send       *send,
+         const char *id,
+         const char *value,
+         const char *what,
+         const char *label)
+{
+  if (*value)
+    return on_screen (send, id, what, label);
+  return !send->create && g_hash_table_contains (send->screen->names, id);
+}
+
 static void
 add_key_object (JsonBuilder *b,
                 const char  *member,
@@ -684,7 +700,7 @@ build_body (LiaTracker    *self,
       json_builder_set_member_name (b, send.screen->epic_name);
       json_builder_add_string_value (b, issue->summary);
     }
-  if ((*issue->description || !create) && on_screen (&send, "description", _("description"), "Description"))
+  if (to_send (&send, "description", issue->description, _("description"), "Description"))
     {
       json_builder_set_member_name (b, "description");
       if (*issue->description == '\0')
@@ -701,12 +717,12 @@ build_body (LiaTracker    *self,
     add_key_object (b, "priority", "name", priority);
   if (account != NULL)
     add_key_object (b, "assignee", is_cloud (self) ? "accountId" : "name", account);
-  else if (!create && *issue->assignee == '\0' && g_hash_table_contains (send.screen->names, "assignee"))
+  else if (*issue->assignee == '\0' && to_send (&send, "assignee", "", _("assignee"), "Assignee"))
     {
       json_builder_set_member_name (b, "assignee");
       json_builder_add_null_value (b);
     }
-  if ((*issue->due || !create) && on_screen (&send, "duedate", _("due date"), "Due date"))
+  if (to_send (&send, "duedate", issue->due, _("due date"), "Due date"))
     {
       json_builder_set_member_name (b, "duedate");
       if (*issue->due)

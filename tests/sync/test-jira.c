@@ -225,6 +225,13 @@ test_fields_not_on_screen (Fixture       *fx,
   g_assert_true (lia_tracker_update (fx->tracker, issue, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (has_warning (issue, "due date not updated"));
+  /* Clearing a field the edit screen lacks: nothing to say. */
+  g_strfreev (issue->warnings);
+  issue->warnings = g_new0 (char *, 1);
+  lia_issue_set (&issue->due, "");
+  g_assert_true (lia_tracker_update (fx->tracker, issue, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_warning (issue, "due date"));
   g_clear_pointer (&stored, json_node_unref);
   stored = fake_tracker_get_issue (fx->fake, issue->key);
   g_assert_cmpstr (json_object_get_string_member (fields_of (stored), "summary"), ==, "Crash in the scheduler under load");
