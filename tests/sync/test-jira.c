@@ -177,6 +177,45 @@ test_dc_epic_name (Fixture       *fx,
   g_assert_cmpstr (fetched->epic, ==, epic_key);
 }
 
+/* Item 1 for "Create in Tracker": a requirement becomes an epic (with its
+ * Epic Name) and each step a story linked to it. */
+static void
+test_dc_requirement_epic (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(LiaEntity) requirement = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (fx->workspace)), 0);
+  GListModel *steps = G_LIST_MODEL (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS));
+  g_autoptr(LiaSyncReport) report = NULL;
+  g_autoptr(JsonNode) epic = NULL;
+  const char *epic_key;
+
+  fake_jira_set_epic_fields (fx->fake, "customfield_12711", "customfield_12713");
+  /* the sample's owners are not users of the fake */
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(LiaEntity) step = g_list_model_get_item (steps, i);
+      lia_entity_set_string (step, LIA_STEP_OWNER, "");
+    }
+  lia_entity_set_string (requirement, LIA_REQUIREMENT_OWNER, "");
+  lia_sync_queue_requirement (fx->workspace, LIA_REQUIREMENT (requirement), fx->service,
+                              lia_tracker_get_base_url (fx->tracker));
+  report = sync_now (fx);
+  g_assert_cmpuint (report->errors, ==, 0);
+  epic_key = remote_key (requirement);
+  g_assert_nonnull (epic_key);
+  epic = fake_tracker_get_issue (fx->fake, epic_key);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (fields_of (epic), "issuetype"), "name"), ==, "Epic");
+  g_assert_cmpuint (g_list_model_get_n_items (steps), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(LiaEntity) step = g_list_model_get_item (steps, i);
+      g_autoptr(JsonNode) story = fake_tracker_get_issue (fx->fake, remote_key (step));
+
+      g_assert_nonnull (story);
+      g_assert_cmpstr (json_object_get_string_member (fields_of (story), "customfield_12713"), ==, epic_key);
+    }
+}
+
 /* Item 2: the Bug screen has no Due date and no Priority.  Neither is
  * sent; the create succeeds with a warning for each; nothing empty is
  * sent as null.  An update says the same for the edit screen. */
@@ -411,6 +450,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/jira/jira-dc/epic-name", Fixture, "jira-dc", fixture_set_up, test_dc_epic_name, fixture_tear_down);
+  g_test_add ("/jira/jira-dc/requirement-epic", Fixture, "jira-dc", fixture_set_up, test_dc_requirement_epic, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
     {
       g_autofree char *a = g_strdup_printf ("/jira/%s/fields-not-on-screen", services[i]);
