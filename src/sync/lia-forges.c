@@ -763,7 +763,7 @@ forge_send (LiaTracker    *self,
         lia_issue_set (&sent->version, lia_json_str (marked, "updated_at"));
       else
         {
-          g_autofree char *warning = g_strdup_printf (_("The issue carries no marker, so a lost answer could create it twice: %s"),
+          g_autofree char *warning = g_strdup_printf (_("the issue carries no marker, so a lost answer could create it twice: %s"),
                                                       local->message);
           lia_issue_add_warning (issue, warning);
         }
