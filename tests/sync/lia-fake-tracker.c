@@ -19,6 +19,7 @@ typedef struct
   char     *due;
   char     *epic;
   char    **labels;
+  char     *milestone;     /* GitHub, GitLab: its title, or "" */
   gboolean  closed;
   guint     version;
 } FakeIssue;
@@ -36,6 +37,11 @@ struct _FakeTracker
   GCond         ready;
   GPtrArray    *issues;
   GPtrArray    *milestones;    /* titles; number = index + 1 */
+  GPtrArray    *milestone_due; /* GitHub, GitLab: each one's due date or "" */
+  guint         extra_users;   /* GitHub, GitLab: users listed before infer-a */
+  guint         extra_projects;
+  gboolean      no_push;       /* GitHub: the token's user cannot push */
+  guint         search_lag;    /* GitHub: the newest issues search misses */
   GQueue        faults;
   guint         next_number;
   guint         latency_ms;
@@ -100,6 +106,7 @@ issue_free (FakeIssue *issue)
   g_free (issue->due);
   g_free (issue->epic);
   g_strfreev (issue->labels);
+  g_free (issue->milestone);
   g_free (issue);
 }
 
@@ -255,14 +262,24 @@ render (FakeTracker *fake,
             json_builder_add_string_value (b, issue->labels[i]);
         }
       json_builder_end_array (b);
-      if (github && *issue->due)
+      json_builder_set_member_name (b, "milestone");
+      if (issue->milestone && *issue->milestone)
         {
-          json_builder_set_member_name (b, "milestone");
+          guint n = 0;
+
+          while (n < fake->milestones->len && !g_str_equal (fake->milestones->pdata[n], issue->milestone))
+            n++;
           json_builder_begin_object (b);
+          json_builder_set_member_name (b, github ? "number" : "id");
+          json_builder_add_int_value (b, n + 1);
           json_builder_set_member_name (b, "title");
-          json_builder_add_string_value (b, issue->due);
+          json_builder_add_string_value (b, issue->milestone);
+          json_builder_set_member_name (b, github ? "due_on" : "due_date");
+          json_builder_add_string_value (b, n < fake->milestone_due->len ? fake->milestone_due->pdata[n] : "");
           json_builder_end_object (b);
         }
+      else
+        json_builder_add_null_value (b);
       if (github)
         {
           json_builder_set_member_name (b, "assignees");
@@ -575,6 +592,13 @@ apply_fields (FakeTracker *fake,
             json_node_unref (issue->description);
           issue->description = json_node_copy (description);
         }
+      /* GitHub drops these silently for a user without push access. */
+      if (github && fake->no_push)
+        {
+          json_object_remove_member (o, "labels");
+          json_object_remove_member (o, "assignees");
+          json_object_remove_member (o, "milestone");
+        }
       labels_node = json_object_get_member (o, "labels");
       if (labels_node)
         {
@@ -596,6 +620,23 @@ apply_fields (FakeTracker *fake,
               g_strfreev (issue->labels);
               issue->labels = g_strsplit (json_node_get_string (labels_node), ",", -1);
             }
+        }
+      if (!github && (str_at (request, "add_labels", NULL) || str_at (request, "remove_labels", NULL)))
+        {
+          g_auto(GStrv) add = g_strsplit (str_at (request, "add_labels", NULL) ? str_at (request, "add_labels", NULL) : "", ",", -1);
+          g_auto(GStrv) remove = g_strsplit (str_at (request, "remove_labels", NULL) ? str_at (request, "remove_labels", NULL) : "", ",", -1);
+          GStrvBuilder *sb = g_strv_builder_new ();
+
+          for (guint i = 0; issue->labels[i]; i++)
+            if (!g_strv_contains ((const char * const *) remove, issue->labels[i]))
+              g_strv_builder_add (sb, issue->labels[i]);
+          for (guint i = 0; add[i]; i++)
+            if (*add[i] && !g_strv_contains ((const char * const *) issue->labels, add[i]) &&
+                !g_strv_contains ((const char * const *) remove, add[i]))
+              g_strv_builder_add (sb, add[i]);
+          g_strfreev (issue->labels);
+          issue->labels = g_strv_builder_end (sb);
+          g_strv_builder_unref (sb);
         }
       {
         JsonNode *assignees = json_object_get_member (o, github ? "assignees" : "assignee_ids");
@@ -623,8 +664,19 @@ apply_fields (FakeTracker *fake,
 
           if (number < 0 || number > (gint64) fake->milestones->len)
             return (*reason = g_strdup ("milestone")), FALSE;
-          g_free (issue->due);
-          issue->due = g_strdup (number > 0 ? fake->milestones->pdata[number - 1] : "");
+          g_free (issue->milestone);
+          issue->milestone = g_strdup (number > 0 ? fake->milestones->pdata[number - 1] : "");
+        }
+      /* GitLab: null or 0 unassigns the milestone. */
+      if (!github && json_object_has_member (o, "milestone_id"))
+        {
+          JsonNode *m = json_object_get_member (o, "milestone_id");
+          gint64 id = JSON_NODE_HOLDS_VALUE (m) ? json_node_get_int (m) : 0;
+
+          if (id < 0 || id > (gint64) fake->milestones->len)
+            return (*reason = g_strdup ("milestone_id is invalid")), FALSE;
+          g_free (issue->milestone);
+          issue->milestone = g_strdup (id > 0 ? fake->milestones->pdata[id - 1] : "");
         }
       if (!github && str_at (request, "due_date", NULL))
         {
@@ -1487,6 +1539,323 @@ handle_confluence (FakeTracker       *fake,
   soup_server_message_set_status (msg, 405, NULL);
 }
 
+/* GitHub and GitLab answer lists one page at a time: GitHub 30 items
+ * unless per_page asks for up to 100, with a Link header to the next and
+ * last pages; GitLab 20, with X-Next-Page (empty on the last page), X-Page,
+ * X-Total and a Link header too. */
+static void
+reply_paged (FakeTracker       *fake,
+             SoupServerMessage *msg,
+             const char        *raw_path,
+             GHashTable        *query,
+             JsonArray         *all)
+{
+  gboolean github = g_str_equal (fake->service, "github");
+  const char *per_page_text = query ? g_hash_table_lookup (query, "per_page") : NULL;
+  const char *page_text = query ? g_hash_table_lookup (query, "page") : NULL;
+  guint per_page = CLAMP (per_page_text ? atoi (per_page_text) : (github ? 30 : 20), 1, 100);
+  guint page = MAX (page_text ? atoi (page_text) : 1, 1);
+  guint total = json_array_get_length (all);
+  guint pages = MAX (1, (total + per_page - 1) / per_page);
+  SoupMessageHeaders *out = soup_server_message_get_response_headers (msg);
+  g_autoptr(JsonArray) slice = json_array_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *number = NULL;
+
+  for (guint i = (page - 1) * per_page; i < total && i < page * per_page; i++)
+    json_array_add_element (slice, json_node_copy (json_array_get_element (all, i)));
+  json_node_set_array (node, slice);
+  if (page < pages)
+    {
+      g_autoptr(GHashTable) next = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *next_number = g_strdup_printf ("%u", page + 1);
+      g_autofree char *last_number = g_strdup_printf ("%u", pages);
+      g_autofree char *next_query = NULL;
+      g_autofree char *last_query = NULL;
+      g_autofree char *link = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (query)
+        {
+          g_hash_table_iter_init (&iter, query);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              g_hash_table_insert (next, key, value);
+              g_hash_table_insert (last, key, value);
+            }
+        }
+      g_hash_table_insert (next, (gpointer) "page", next_number);
+      g_hash_table_insert (last, (gpointer) "page", last_number);
+      next_query = soup_form_encode_hash (next);
+      last_query = soup_form_encode_hash (last);
+      link = g_strdup_printf ("<%s%s?%s>; rel=\"next\", <%s%s?%s>; rel=\"last\"",
+                              fake->url, raw_path, next_query, fake->url, raw_path, last_query);
+      soup_message_headers_replace (out, "Link", link);
+    }
+  if (!github)
+    {
+      g_autofree char *next = page < pages ? g_strdup_printf ("%u", page + 1) : g_strdup ("");
+      g_autofree char *text = NULL;
+
+      soup_message_headers_replace (out, "X-Next-Page", next);
+      soup_message_headers_replace (out, "X-Page", (number = g_strdup_printf ("%u", page)));
+      soup_message_headers_replace (out, "X-Per-Page", (text = g_strdup_printf ("%u", per_page)));
+      g_free (text);
+      soup_message_headers_replace (out, "X-Total", (text = g_strdup_printf ("%u", total)));
+      g_free (text);
+      soup_message_headers_replace (out, "X-Total-Pages", (text = g_strdup_printf ("%u", pages)));
+    }
+  reply_json (msg, 200, node);
+}
+
+static JsonNode *
+github_label_list (FakeIssue *issue)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; issue->labels[i]; i++)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, issue->labels[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
+}
+
+/* What only GitHub and GitLab have: the repository or project, paged lists
+ * of users, milestones and projects, GitHub's label endpoints and its
+ * search.  FALSE when @raw_path is none of these. */
+static gboolean
+handle_forge (FakeTracker       *fake,
+              SoupServerMessage *msg,
+              const char        *method,
+              const char        *raw_path,
+              GHashTable        *query,
+              JsonNode          *request)
+{
+  gboolean github = g_str_equal (fake->service, "github");
+  const char *prefix = project_prefix (fake);
+  gboolean get = g_str_equal (method, "GET");
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  /* libsoup hands the path decoded or not, depending on the version. */
+  if (get && (g_str_equal (raw_path, prefix) || g_str_equal (raw_path, "/projects/team/vllm")))
+    {
+      /* The repository tells the token's user what they may do. */
+      g_autofree char *text = github ? g_strdup_printf ("{\"id\":1,\"full_name\":\"team/vllm\",\"permissions\":{\"admin\":false,\"push\":%s,\"pull\":true}}",
+                                                        fake->no_push ? "false" : "true")
+                                     : g_strdup ("{\"id\":1,\"path_with_namespace\":\"team/vllm\"}");
+      node = json_from_string (text, NULL);
+      reply_json (msg, 200, node);
+      return TRUE;
+    }
+  if (get && (g_str_equal (raw_path, "/user/repos") || g_str_equal (raw_path, "/projects") ||
+              g_str_has_suffix (raw_path, github ? "/assignees" : "/members/all")))
+    {
+      gboolean users = !g_str_equal (raw_path, "/user/repos") && !g_str_equal (raw_path, "/projects");
+      guint n = users ? fake->extra_users : fake->extra_projects;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i <= n; i++)
+        {
+          g_autofree char *name = i < n ? g_strdup_printf (users ? "user-%03u" : "team/repo-%03u", i)
+                                        : g_strdup (users ? "infer-a" : "team/vllm");
+          json_builder_begin_object (b);
+          if (!users)
+            json_builder_set_member_name (b, github ? "full_name" : "path_with_namespace");
+          else if (github)
+            json_builder_set_member_name (b, "login");
+          else
+            {
+              json_builder_set_member_name (b, "id");
+              json_builder_add_int_value (b, i < n ? 1000 + i : 7);
+              json_builder_set_member_name (b, "name");
+              json_builder_add_string_value (b, i < n ? name : "推理工程师A");
+              json_builder_set_member_name (b, "username");
+            }
+          json_builder_add_string_value (b, name);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      node = json_builder_get_root (b);
+      reply_paged (fake, msg, raw_path, query, json_node_get_array (node));
+      return TRUE;
+    }
+  if (g_str_has_suffix (raw_path, "/milestones"))
+    {
+      const char *title = str_at (request, "title", NULL);
+
+      if (g_str_equal (method, "POST"))
+        {
+          const char *due = str_at (request, github ? "due_on" : "due_date", NULL);
+
+          if (title == NULL || !*title)
+            {
+              reply_error (fake, msg, 422, "title");
+              return TRUE;
+            }
+          if (github && fake->no_push)
+            {
+              reply_error (fake, msg, 403, "Must have push access to repository");
+              return TRUE;
+            }
+          for (guint i = 0; i < fake->milestones->len; i++)
+            if (g_str_equal (fake->milestones->pdata[i], title))
+              {
+                /* Titles are unique in a repository or project. */
+                reply_error (fake, msg, github ? 422 : 400, "title already_exists");
+                return TRUE;
+              }
+          g_ptr_array_add (fake->milestones, g_strdup (title));
+          g_ptr_array_add (fake->milestone_due, g_strdup (due ? due : ""));
+        }
+      json_builder_begin_array (b);
+      for (guint i = 0; i < fake->milestones->len; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, i + 1);
+          json_builder_set_member_name (b, "number");
+          json_builder_add_int_value (b, i + 1);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, fake->milestones->pdata[i]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      node = json_builder_get_root (b);
+      if (g_str_equal (method, "POST"))
+        reply_json (msg, 201, json_array_get_element (json_node_get_array (node), fake->milestones->len - 1));
+      else
+        reply_paged (fake, msg, raw_path, query, json_node_get_array (node));
+      return TRUE;
+    }
+  if (github && strstr (raw_path, "/labels") && g_str_has_prefix (raw_path, "/repos/team/vllm/issues/"))
+    {
+      /* POST …/issues/N/labels adds, DELETE …/issues/N/labels/NAME removes
+       * one; both answer the labels left. */
+      g_autofree char *key = g_strndup (raw_path + strlen ("/repos/team/vllm/issues/"),
+                                        strcspn (raw_path + strlen ("/repos/team/vllm/issues/"), "/"));
+      FakeIssue *issue = find_issue (fake, key);
+      const char *after = strstr (raw_path, "/labels") + strlen ("/labels");
+
+      if (issue == NULL)
+        {
+          soup_server_message_set_status (msg, 404, NULL);
+          return TRUE;
+        }
+      if (fake->no_push)
+        {
+          reply_error (fake, msg, 403, "Must have push access to repository");
+          return TRUE;
+        }
+      if (g_str_equal (method, "POST") && *after == '\0')
+        {
+          JsonNode *labels = lia_fake_json_at (request, "labels", NULL);
+          GStrvBuilder *sb = g_strv_builder_new ();
+
+          if (labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels) || json_array_get_length (json_node_get_array (labels)) == 0)
+            {
+              g_strv_builder_unref (sb);
+              reply_error (fake, msg, 422, "labels");
+              return TRUE;
+            }
+          g_strv_builder_addv (sb, (const char **) issue->labels);
+          for (guint i = 0; i < json_array_get_length (json_node_get_array (labels)); i++)
+            {
+              const char *l = json_array_get_string_element (json_node_get_array (labels), i);
+              gboolean have = FALSE;
+
+              for (guint j = 0; l && issue->labels[j]; j++)
+                have |= g_ascii_strcasecmp (issue->labels[j], l) == 0;
+              if (l && !have)
+                g_strv_builder_add (sb, l);
+            }
+          g_strfreev (issue->labels);
+          issue->labels = g_strv_builder_end (sb);
+          g_strv_builder_unref (sb);
+        }
+      else if (g_str_equal (method, "DELETE") && *after == '/')
+        {
+          g_autofree char *name = g_uri_unescape_string (after + 1, NULL);
+          GStrvBuilder *sb = g_strv_builder_new ();
+          gboolean found = FALSE;
+
+          for (guint i = 0; issue->labels[i]; i++)
+            if (name && g_ascii_strcasecmp (issue->labels[i], name) == 0)
+              found = TRUE;
+            else
+              g_strv_builder_add (sb, issue->labels[i]);
+          g_strfreev (issue->labels);
+          issue->labels = g_strv_builder_end (sb);
+          g_strv_builder_unref (sb);
+          if (!found)
+            {
+              reply_error (fake, msg, 404, "Label does not exist");
+              return TRUE;
+            }
+        }
+      else
+        {
+          soup_server_message_set_status (msg, 405, NULL);
+          return TRUE;
+        }
+      g_free (stamp (fake, issue));
+      node = github_label_list (issue);
+      reply_json (msg, 200, node);
+      return TRUE;
+    }
+  if (github && get && g_str_equal (raw_path, "/search/issues"))
+    {
+      /* Only what this fake's callers ask: repo:team/vllm and one quoted
+       * phrase, looked for in bodies.  The index lags: the newest
+       * search_lag issues are not in it yet. */
+      const char *q = query ? g_hash_table_lookup (query, "q") : NULL;
+      const char *open = q ? strchr (q, '"') : NULL;
+      const char *close = open ? strchr (open + 1, '"') : NULL;
+      g_autofree char *phrase = close ? g_strndup (open + 1, close - open - 1) : NULL;
+      guint visible = fake->issues->len > fake->search_lag ? fake->issues->len - fake->search_lag : 0;
+      guint count = 0;
+
+      if (phrase == NULL || strstr (q, "repo:team/vllm") == NULL)
+        {
+          reply_error (fake, msg, 422, "q");
+          return TRUE;
+        }
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "incomplete_results");
+      json_builder_add_boolean_value (b, FALSE);
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < visible; i++)
+        {
+          FakeIssue *issue = fake->issues->pdata[i];
+          const char *body = issue->description && JSON_NODE_HOLDS_VALUE (issue->description) &&
+                             json_node_get_value_type (issue->description) == G_TYPE_STRING
+                             ? json_node_get_string (issue->description) : "";
+
+          if (strstr (body, phrase))
+            {
+              json_builder_add_value (b, render (fake, issue));
+              count++;
+            }
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "total_count");
+      json_builder_add_int_value (b, count);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      reply_json (msg, 200, node);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 handle (SoupServer        *server,
         SoupServerMessage *msg,
@@ -1498,7 +1867,6 @@ handle (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
   const char *raw_path = g_uri_get_path (soup_server_message_get_uri (msg));
-  const char *prefix = project_prefix (fake);
   const char *auth_header = g_str_equal (fake->service, "gitlab") ? "PRIVATE-TOKEN" : "Authorization";
   FakeFault fault = FAKE_FAULT_NONE;
   g_autoptr(JsonNode) request = NULL;
@@ -1542,6 +1910,8 @@ handle (SoupServer        *server,
       handle_confluence (fake, msg, method, raw_path, query, request, fault);
       return;
     }
+  if (!is_jira (fake) && !is_create && handle_forge (fake, msg, method, raw_path, query, request))
+    return;
 
   if (is_jira (fake))
     {
@@ -1570,51 +1940,6 @@ handle (SoupServer        *server,
       reply_json (msg, 200, node);
       return;
     }
-  if (g_str_equal (method, "GET") && !is_jira (fake) && g_str_equal (raw_path, prefix))
-    {
-      g_autoptr(JsonNode) node = json_from_string ("{\"id\":1}", NULL);
-      reply_json (msg, 200, node);
-      return;
-    }
-  if (!is_jira (fake) && g_str_has_suffix (raw_path, "/milestones"))
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-      const char *title = str_at (request, "title", NULL);
-
-      if (g_str_equal (method, "POST"))
-        {
-          if (title == NULL || !*title)
-            {
-              reply_error (fake, msg, 422, "title");
-              return;
-            }
-          g_ptr_array_add (fake->milestones, g_strdup (title));
-        }
-      json_builder_begin_array (b);
-      for (guint i = 0; i < fake->milestones->len; i++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_int_value (b, i + 1);
-          json_builder_set_member_name (b, "number");
-          json_builder_add_int_value (b, i + 1);
-          json_builder_set_member_name (b, "title");
-          json_builder_add_string_value (b, fake->milestones->pdata[i]);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      node = json_builder_get_root (b);
-      if (g_str_equal (method, "POST"))
-        {
-          JsonNode *last = json_array_get_element (json_node_get_array (node), fake->milestones->len - 1);
-          reply_json (msg, 201, last);
-        }
-      else
-        reply_json (msg, 200, node);
-      return;
-    }
-
   /* Search by label. */
   if (g_str_equal (method, "GET") && (strstr (raw_path, "/search") || (g_str_has_suffix (raw_path, "/issues") && query)))
     {
@@ -1685,6 +2010,7 @@ handle (SoupServer        *server,
       issue->due = g_strdup ("");
       issue->epic = g_strdup ("");
       issue->labels = g_new0 (char *, 1);
+      issue->milestone = g_strdup ("");
       if (!apply_fields (fake, issue, request, TRUE, &reason))
         {
           issue_free (issue);
@@ -1903,6 +2229,7 @@ fake_tracker_new (const char *service,
   fake->milestones = g_ptr_array_new_with_free_func (g_free);
   if (g_str_has_prefix (service, "jira"))
     jira_init (fake);
+  fake->milestone_due = g_ptr_array_new_with_free_func (g_free);
   g_queue_init (&fake->faults);
   g_mutex_init (&fake->lock);
   g_cond_init (&fake->ready);
@@ -1941,6 +2268,7 @@ fake_tracker_free (FakeTracker *fake)
   g_clear_pointer (&fake->jira_log, g_ptr_array_unref);
   g_free (fake->epic_name_id);
   g_free (fake->epic_link_id);
+  g_ptr_array_unref (fake->milestone_due);
   g_queue_clear (&fake->faults);
   g_free (fake->service);
   g_free (fake->auth);
@@ -2118,6 +2446,117 @@ fake_jira_count_requests (FakeTracker *fake,
       n++;
   g_mutex_unlock (&fake->lock);
   return n;
+}
+
+void
+fake_tracker_add_users (FakeTracker *fake,
+                        guint        n)
+{
+  g_mutex_lock (&fake->lock);
+  fake->extra_users += n;
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_tracker_add_projects (FakeTracker *fake,
+                           guint        n)
+{
+  g_mutex_lock (&fake->lock);
+  fake->extra_projects += n;
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_tracker_add_milestone (FakeTracker *fake,
+                            const char  *title,
+                            const char  *due)
+{
+  g_mutex_lock (&fake->lock);
+  g_ptr_array_add (fake->milestones, g_strdup (title));
+  g_ptr_array_add (fake->milestone_due, g_strdup (due ? due : ""));
+  g_mutex_unlock (&fake->lock);
+}
+
+guint
+fake_tracker_get_n_milestones (FakeTracker *fake)
+{
+  guint n;
+
+  g_mutex_lock (&fake->lock);
+  n = fake->milestones->len;
+  g_mutex_unlock (&fake->lock);
+  return n;
+}
+
+void
+fake_tracker_set_push_access (FakeTracker *fake,
+                              gboolean     push)
+{
+  g_mutex_lock (&fake->lock);
+  fake->no_push = !push;
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_tracker_set_search_lag (FakeTracker *fake,
+                             guint        n)
+{
+  g_mutex_lock (&fake->lock);
+  fake->search_lag = n;
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_tracker_remote_label (FakeTracker *fake,
+                           const char  *key,
+                           const char  *label,
+                           gboolean     add)
+{
+  FakeIssue *issue;
+
+  g_mutex_lock (&fake->lock);
+  issue = find_issue (fake, key);
+  if (issue)
+    {
+      GStrvBuilder *sb = g_strv_builder_new ();
+
+      for (guint i = 0; issue->labels[i]; i++)
+        if (!g_str_equal (issue->labels[i], label))
+          g_strv_builder_add (sb, issue->labels[i]);
+      if (add)
+        g_strv_builder_add (sb, label);
+      g_strfreev (issue->labels);
+      issue->labels = g_strv_builder_end (sb);
+      g_strv_builder_unref (sb);
+      g_free (stamp (fake, issue));
+    }
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_tracker_remote_milestone (FakeTracker *fake,
+                               const char  *key,
+                               const char  *title)
+{
+  FakeIssue *issue;
+  guint n = 0;
+
+  g_mutex_lock (&fake->lock);
+  while (n < fake->milestones->len && !g_str_equal (fake->milestones->pdata[n], title))
+    n++;
+  if (n == fake->milestones->len)
+    {
+      g_ptr_array_add (fake->milestones, g_strdup (title));
+      g_ptr_array_add (fake->milestone_due, g_strdup (""));
+    }
+  issue = find_issue (fake, key);
+  if (issue)
+    {
+      g_free (issue->milestone);
+      issue->milestone = g_strdup (title);
+      g_free (stamp (fake, issue));
+    }
+  g_mutex_unlock (&fake->lock);
 }
 
 const char *

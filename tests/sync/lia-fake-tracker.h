@@ -52,6 +52,31 @@ void         fake_tracker_remote_edit  (FakeTracker *fake,
                                         const char  *key,
                                         const char  *summary,
                                         gboolean     close);
+/* GitHub and GitLab: @n more users (before infer-a) and projects (before
+ * team/vllm) in their paged lists; a milestone made on the web page; a
+ * token whose user cannot push (labels, assignees and milestones of a
+ * create or edit are dropped silently, label endpoints answer 403); a
+ * search index that misses the newest @n issues; a label added or removed
+ * and a milestone set by someone else. */
+void         fake_tracker_add_users    (FakeTracker *fake,
+                                        guint        n);
+void         fake_tracker_add_projects (FakeTracker *fake,
+                                        guint        n);
+void         fake_tracker_add_milestone (FakeTracker *fake,
+                                         const char  *title,
+                                         const char  *due);
+guint        fake_tracker_get_n_milestones (FakeTracker *fake);
+void         fake_tracker_set_push_access (FakeTracker *fake,
+                                           gboolean     push);
+void         fake_tracker_set_search_lag (FakeTracker *fake,
+                                          guint        n);
+void         fake_tracker_remote_label (FakeTracker *fake,
+                                        const char  *key,
+                                        const char  *label,
+                                        gboolean     add);
+void         fake_tracker_remote_milestone (FakeTracker *fake,
+                                            const char  *key,
+                                            const char  *title);
 const char  *fake_tracker_get_last_error (FakeTracker *fake);
 guint        fake_tracker_get_writes   (FakeTracker *fake);
 
