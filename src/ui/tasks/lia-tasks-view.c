@@ -93,6 +93,9 @@ sync_state_text (LiaTasksView *self,
 
       if (*error && g_str_equal (state, "failed"))
         return g_strdup_printf ("%s: %s", lia_choice_get_label (state), error);
+      /* "uncertain" reads "Waiting to confirm": a create may have landed
+       * and the tracker has not shown it yet; the reason is in the
+       * sync's result. */
       return g_strdup (lia_choice_get_label (state));
     }
   if (ref != NULL && *lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY))
@@ -313,7 +316,9 @@ sync_done_cb (GObject      *source,
   summary = report->cancelled ? g_strdup (_("Sync cancelled; nothing was lost")) : lia_sync_report_summary (report);
   refresh_list (self);
   load_form (self);
-  if (report->errors > 0 || report->conflicts > 0)
+  /* Creates waiting to confirm and fields a tracker did not take are
+   * listed too: they are not failures, but the user should know. */
+  if (report->errors > 0 || report->conflicts > 0 || report->waiting > 0 || report->warnings > 0)
     {
       GtkWidget *dialog;
       g_autoptr(GString) body = g_string_new (NULL);
