@@ -124,7 +124,7 @@ lia_cli_sync (int    argc,
   g_option_context_set_summary (context,
     _("Creates an issue for every task not yet in the tracker (and every requirement step or action item queued in the app), "
       "updates issues whose task changed, and pulls status.  Changes on both sides are reported as conflicts, never overwritten.\n\n"
-      "The token is read from LIAISON_TOKEN; Jira Cloud also needs LIAISON_USER (the account’s e-mail address).\n"
+      "The token is read from LIAISON_TOKEN; Jira Cloud also needs LIAISON_USER (the account’s e-mail address).\n\n"
       "A create whose answer was lost (timeout, server error, dropped connection, crash) is never sent twice in one run: "
       "it waits to be confirmed, and later runs look for it and create it again only when the tracker still does not "
       "show it after --confirm-after seconds.\n\n"

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "lia-fake-tracker.h"
 #include "lia-markup.h"
@@ -283,7 +285,6 @@ test_uncertain_create_with_search_lag (Fixture       *fx,
         }
       text = report_text (one);
       summary = lia_sync_report_summary (one);
-      g_test_message ("%s\n%s", text, summary);
       g_assert_cmpuint (one->errors, ==, 0);
       g_assert_cmpuint (one->created, ==, 0);
       g_assert_cmpuint (one->waiting, ==, 1);
@@ -413,6 +414,273 @@ test_reparent_after_failed_epic (Fixture       *fx,
   three = sync_now (fx);
   g_assert_cmpuint (three->updated, ==, 0);
   g_assert_cmpuint (three->unchanged, ==, 1);
+}
+
+/* Issue 16, item 16: one spelling per server. */
+static void
+test_normalize_url (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "https://jira.example.com/", "https://jira.example.com" },
+    { "https://jira.example.com", "https://jira.example.com" },
+    { "HTTPS://Jira.Example.COM:443", "https://jira.example.com" },
+    { "https://jira.example.com:443/Jira//", "https://jira.example.com/Jira" },
+    { "https://jira.example.com:8443/jira", "https://jira.example.com:8443/jira" },
+    { "http://127.0.0.1:80/", "http://127.0.0.1" },
+    { "HTTP://LocalHost:8080/api/v4/", "http://localhost:8080/api/v4" },
+    { "https://api.github.com", "https://api.github.com" },
+    { "https://user:secret@gitlab.example.com/api/v4", "https://gitlab.example.com/api/v4" },
+    { "http://[::1]:3000/", "http://[::1]:3000" },
+    { "not an address/", "not an address" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = lia_sync_normalize_url (cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+  g_assert_true (lia_sync_same_url ("https://host/", "HTTPS://Host:443"));
+  g_assert_true (lia_sync_same_url ("https://host", "https://host/"));
+  g_assert_false (lia_sync_same_url ("https://host/a", "https://host/A"));
+  g_assert_false (lia_sync_same_url ("https://host", "http://host"));
+}
+
+/* Issue 16, item 15: a password in the address is refused, never stored,
+ * never repeated in the message, which points to the token instead. */
+static void
+test_url_userinfo (void)
+{
+  LiaTrackerConfig config = { 0 };
+  g_autoptr(LiaHttp) http = lia_http_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaTracker) tracker = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_true (lia_sync_url_has_userinfo ("https://lead:pw-SECRET@jira.example.com"));
+  g_assert_true (lia_sync_url_has_userinfo ("https://lead@jira.example.com"));
+  g_assert_false (lia_sync_url_has_userinfo ("https://jira.example.com/a@b"));
+
+  url = lia_sync_check_base_url ("https://lead:pw-SECRET@jira.example.com/", &error);
+  g_assert_null (url);
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "pw-SECRET"));
+  g_assert_nonnull (strstr (error->message, "token"));
+  g_assert_nonnull (strstr (error->message, "https://jira.example.com"));
+  g_clear_error (&error);
+
+  config.service = "redmine";
+  config.url = "http://admin:pw-SECRET@127.0.0.1:3000";
+  config.project = "vllm";
+  config.token = TOKEN;
+  tracker = lia_tracker_new (http, &config, &error);
+  g_assert_null (tracker);
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "pw-SECRET"));
+  g_assert_nonnull (strstr (error->message, "LIAISON_TOKEN"));
+  g_clear_error (&error);
+
+  /* Without user-info the address is taken, normalised. */
+  config.url = "HTTP://127.0.0.1:3000/";
+  tracker = lia_tracker_new (http, &config, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lia_tracker_get_base_url (tracker), ==, "http://127.0.0.1:3000");
+}
+
+static LiaTracker *
+tracker_at (Fixture    *fx,
+            const char *url)
+{
+  LiaTrackerConfig config = { 0 };
+  g_autoptr(GError) error = NULL;
+  LiaTracker *tracker;
+
+  config.service = fx->service;
+  config.url = url;
+  config.project = fake_tracker_get_project (fx->fake);
+  config.user = USER;
+  config.token = TOKEN;
+  config.epic_field = g_str_equal (fx->service, "jira-dc") ? "customfield_10100" : NULL;
+  tracker = lia_tracker_new (fx->http, &config, &error);
+  g_assert_no_error (error);
+  return tracker;
+}
+
+/* The same tracker typed two ways is one tracker: links stay, the epic
+ * by name is found, nothing is created twice. */
+static void
+test_url_spellings (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *upper = g_strdup_printf ("HTTP://%s/", fake_tracker_get_url (fx->fake) + strlen ("http://"));
+  g_autoptr(LiaTask) task = first_task (fx->workspace);
+  g_autoptr(LiaSyncReport) one = NULL;
+  g_autoptr(LiaSyncReport) two = NULL;
+  LiaRemoteRef *ref;
+
+  g_set_object (&fx->tracker, NULL);
+  fx->tracker = tracker_at (fx, upper);
+  one = sync_now (fx);
+  g_assert_cmpuint (one->created, ==, 1);
+  g_assert_cmpuint (fake_tracker_get_n_issues (fx->fake), ==, 2);
+  ref = lia_entity_get_remote (LIA_ENTITY (task));
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_BASE_URL), ==, fake_tracker_get_url (fx->fake));
+
+  g_set_object (&fx->tracker, NULL);
+  fx->tracker = tracker_at (fx, fake_tracker_get_url (fx->fake));
+  two = sync_now (fx);
+  g_assert_cmpuint (two->created, ==, 0);
+  g_assert_cmpuint (two->unchanged, ==, 1);
+  g_assert_cmpuint (two->errors, ==, 0);
+  g_assert_cmpuint (fake_tracker_get_n_issues (fx->fake), ==, 2);
+}
+
+/* A workspace from before normalisation: its account is spelled
+ * "HTTP://HOST:PORT/" and the epic by name carries a marker made from
+ * that spelling (SHA-1 of "epic\nURL\nPROJECT\nNAME", as a UUID).  The
+ * epic is found, not made again. */
+static void
+test_legacy_epic_marker (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autofree char *legacy_url = g_strdup_printf ("HTTP://%s", fake_tracker_get_url (fx->fake) + strlen ("http://"));
+  g_autofree char *account_url = g_strconcat (legacy_url, "/", NULL);
+  g_autoptr(LiaTask) task = first_task (fx->workspace);
+  const char *name = lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_EPIC);
+  g_autofree char *seed = g_strconcat ("epic\n", legacy_url, "\n", fake_tracker_get_project (fx->fake), "\n", name, NULL);
+  g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
+  g_autofree char *marker = g_strdup_printf ("%.8s-%.4s-5%.3s-8%.3s-%.12s", hex, hex + 8, hex + 12, hex + 15, hex + 18);
+  g_autoptr(LiaIssue) epic = lia_issue_new ();
+  g_autoptr(LiaAccount) account = lia_account_new ();
+  g_autoptr(LiaSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (name, !=, "");
+  epic->is_epic = TRUE;
+  lia_issue_set (&epic->marker, marker);
+  lia_issue_set (&epic->type, "Epic");
+  lia_issue_set (&epic->summary, name);
+  lia_issue_set (&epic->priority, "medium");
+  g_assert_true (lia_tracker_create (fx->tracker, epic, NULL, &error));
+  g_assert_no_error (error);
+
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE, fx->service);
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_URL, account_url);
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT, fake_tracker_get_project (fx->fake));
+  g_list_store_append (lia_workspace_get_accounts (fx->workspace), account);
+
+  report = sync_now (fx);
+  g_assert_cmpuint (report->errors, ==, 0);
+  g_assert_cmpuint (report->created, ==, 1);
+  /* the old epic and the task, no second epic */
+  g_assert_cmpuint (fake_tracker_get_n_issues (fx->fake), ==, 2);
+  {
+    g_autoptr(LiaIssue) remote = lia_tracker_fetch (fx->tracker, remote_key (task), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (remote->epic, ==, epic->key);
+  }
+}
+
+/* liaison-cli sync refuses --url with a password (exit 2), says where the
+ * token goes, and writes nothing. */
+static void
+test_cli_url_userinfo (void)
+{
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new_sample ("C");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-sync-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.liaison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *out = NULL, *err = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LIAISON_TOKEN", TOKEN, TRUE);
+  const char *argv[] = { g_getenv ("LIAISON_CLI"), "sync", "--service", "redmine",
+                         "--url", "http://admin:pw-SECRET@127.0.0.1:9/", "--project", "vllm", path, NULL };
+  int status;
+
+  if (argv[0] == NULL)
+    {
+      g_test_skip ("LIAISON_CLI is not set (run through meson test)");
+      return;
+    }
+  g_assert_true (lia_workspace_save (workspace, file, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (err, "LIAISON_TOKEN"));
+  g_assert_null (strstr (err, "pw-SECRET"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (strstr (after, "pw-SECRET"));
+  g_unlink (path);
+  g_remove (dir);
+}
+
+static int
+run_cli_sync (const char  *url,
+              const char  *path,
+              const char  *confirm_after,
+              char       **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LIAISON_TOKEN", TOKEN, TRUE);
+  const char *argv[] = { g_getenv ("LIAISON_CLI"), "sync", "--service", "gitlab", "--url", url,
+                         "--project", "team/vllm", "--confirm-after", confirm_after, path, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s%s", *out, err);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* liaison-cli sync says "waiting to confirm" after a lost answer, keeps
+ * the entry "uncertain" in the file, and an immediate second run on a
+ * lagging search does not create a duplicate. */
+static void
+test_cli_waiting (void)
+{
+  g_autoptr(FakeTracker) fake = fake_tracker_new ("gitlab", TOKEN, USER);
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new_sample ("C");
+  g_autoptr(LiaTask) task = lia_task_new ();
+  g_autofree char *dir = g_dir_make_tmp ("liaison-sync-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.liaison", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out1 = NULL, *out2 = NULL, *out3 = NULL, *saved = NULL;
+
+  if (g_getenv ("LIAISON_CLI") == NULL)
+    {
+      g_test_skip ("LIAISON_CLI is not set (run through meson test)");
+      return;
+    }
+  g_list_store_remove_all (lia_workspace_get_tasks (workspace));
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, "team/vllm");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, "Task");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, "answer lost");
+  g_list_store_append (lia_workspace_get_tasks (workspace), task);
+  g_assert_true (lia_workspace_save (workspace, file, NULL, &error));
+  g_assert_no_error (error);
+
+  fake_tracker_set_search_lag (fake, 600000);
+  fake_tracker_add_fault (fake, FAKE_FAULT_LOST);
+  g_assert_cmpint (run_cli_sync (fake_tracker_get_url (fake), path, "60", &out1), ==, 1);
+  g_assert_nonnull (strstr (out1, "0 errors, 1 waiting to confirm"));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"state\": \"uncertain\""));
+  g_assert_nonnull (strstr (saved, "\"uncertain_since\": \"20"));
+
+  g_assert_cmpint (run_cli_sync (fake_tracker_get_url (fake), path, "60", &out2), ==, 1);
+  g_assert_nonnull (strstr (out2, "1 waiting to confirm"));
+  g_assert_cmpuint (fake_tracker_count_marker (fake, lia_entity_get_id (LIA_ENTITY (task))), ==, 1);
+
+  g_assert_cmpint (run_cli_sync (fake_tracker_get_url (fake), path, "0", &out3), ==, 2);
+  g_unlink (path);
+  g_unlink (backup);
+  g_remove (dir);
 }
 
 static void
@@ -675,6 +943,10 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/adf", test_adf);
   g_test_add_func ("/sync/wiki", test_wiki);
   g_test_add_func ("/sync/http-rules", test_http_rules);
+  g_test_add_func ("/sync/normalize-url", test_normalize_url);
+  g_test_add_func ("/sync/url-userinfo", test_url_userinfo);
+  g_test_add_func ("/sync/cli/url-userinfo", test_cli_url_userinfo);
+  g_test_add_func ("/sync/cli/waiting-to-confirm", test_cli_waiting);
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
     {
       g_autofree char *a = g_strdup_printf ("/sync/%s/create-seed-task", services[i]);
@@ -696,6 +968,13 @@ main (int argc, char **argv)
         g_test_add (g, Fixture, services[i], fixture_set_up, test_uncertain_create_with_search_lag, fixture_tear_down);
         g_test_add (h, Fixture, services[i], fixture_set_up, test_crash_then_resync, fixture_tear_down);
         g_test_add (k, Fixture, services[i], fixture_set_up, test_reparent_after_failed_epic, fixture_tear_down);
+      }
+      {
+        g_autofree char *m = g_strdup_printf ("/sync/%s/url-spellings", services[i]);
+        g_autofree char *n = g_strdup_printf ("/sync/%s/legacy-epic-marker", services[i]);
+
+        g_test_add (m, Fixture, services[i], fixture_set_up, test_url_spellings, fixture_tear_down);
+        g_test_add (n, Fixture, services[i], fixture_set_up, test_legacy_epic_marker, fixture_tear_down);
       }
       {
         g_autofree char *f = g_strdup_printf ("/sync/%s/refused-remote-value", services[i]);
