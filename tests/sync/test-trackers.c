@@ -616,6 +616,140 @@ test_cli_url_userinfo (void)
   g_remove (dir);
 }
 
+/* A tracker that takes every create and update but says, as Jira does for
+ * a field missing from its screen, that it could not set the due date. */
+typedef struct
+{
+  LiaTracker  parent_instance;
+  GHashTable *issues;   /* key → LiaIssue */
+  guint       next;
+} WarnTracker;
+
+typedef struct
+{
+  LiaTrackerClass parent_class;
+} WarnTrackerClass;
+
+static GType warn_tracker_get_type (void);
+G_DEFINE_TYPE (WarnTracker, warn_tracker, LIA_TYPE_TRACKER)
+
+static gboolean
+warn_store (LiaTracker  *tracker,
+            LiaIssue    *issue,
+            gboolean     create)
+{
+  WarnTracker *self = (WarnTracker *) tracker;
+
+  if (create)
+    {
+      g_autofree char *key = g_strdup_printf ("W-%u", ++self->next);
+      lia_issue_set (&issue->key, key);
+    }
+  lia_issue_set (&issue->status, "todo");
+  lia_issue_add_warning (issue, "due date: not on the screen of this issue type");
+  g_hash_table_replace (self->issues, g_strdup (issue->key), lia_issue_copy (issue));
+  return TRUE;
+}
+
+static gboolean
+warn_create (LiaTracker *t, LiaIssue *issue, GCancellable *c, GError **error)
+{
+  return warn_store (t, issue, TRUE);
+}
+
+static gboolean
+warn_update (LiaTracker *t, LiaIssue *issue, GCancellable *c, GError **error)
+{
+  return warn_store (t, issue, FALSE);
+}
+
+static LiaIssue *
+warn_fetch (LiaTracker *t, const char *key, GCancellable *c, GError **error)
+{
+  LiaIssue *issue = g_hash_table_lookup (((WarnTracker *) t)->issues, key);
+  return issue ? lia_issue_copy (issue) : NULL;
+}
+
+static LiaIssue *
+warn_find (LiaTracker *t, const char *marker, GCancellable *c, GError **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, ((WarnTracker *) t)->issues);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_strcmp0 (((LiaIssue *) value)->marker, marker) == 0)
+      return lia_issue_copy (value);
+  return NULL;
+}
+
+static void
+warn_tracker_finalize (GObject *object)
+{
+  g_hash_table_unref (((WarnTracker *) object)->issues);
+  G_OBJECT_CLASS (warn_tracker_parent_class)->finalize (object);
+}
+
+static void
+warn_tracker_class_init (WarnTrackerClass *klass)
+{
+  LiaTrackerClass *tracker_class = LIA_TRACKER_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = warn_tracker_finalize;
+  tracker_class->create = warn_create;
+  tracker_class->update = warn_update;
+  tracker_class->fetch = warn_fetch;
+  tracker_class->find_by_marker = warn_find;
+}
+
+static void
+warn_tracker_init (WarnTracker *self)
+{
+  self->issues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lia_issue_free);
+}
+
+/* What a tracker could not set reaches the report, for creates and
+ * updates, without failing them. */
+static void
+test_warnings_reported (void)
+{
+  g_autoptr(LiaTracker) tracker = g_object_new (warn_tracker_get_type (), NULL);
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new_sample ("C");
+  g_autoptr(LiaTask) task = lia_task_new ();
+  LiaSyncOptions options = { .now = TEST_EPOCH };
+  g_autoptr(LiaSyncPlan) plan = NULL;
+  g_autoptr(LiaSyncReport) report = NULL;
+  g_autoptr(LiaSyncReport) second = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+
+  g_list_store_remove_all (lia_workspace_get_tasks (workspace));
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, "VLLM");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, "Task");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, "due on Friday");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_DUE, "2026-03-27");
+  g_list_store_append (lia_workspace_get_tasks (workspace), task);
+
+  plan = lia_sync_plan_new_full (workspace, "jira-cloud", "https://example.atlassian.net", FALSE, &options);
+  lia_sync_plan_execute (plan, tracker, NULL, NULL, NULL);
+  report = lia_sync_plan_apply (plan, workspace);
+  text = report_text (report);
+  g_assert_cmpuint (report->created, ==, 1);
+  g_assert_cmpuint (report->errors, ==, 0);
+  g_assert_cmpuint (report->warnings, ==, 1);
+  g_assert_nonnull (strstr (text, "W-1: due on Friday: not set in the tracker: due date: not on the screen of this issue type"));
+  g_clear_pointer (&plan, lia_sync_plan_free);
+
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, "due on Thursday");
+  plan = lia_sync_plan_new_full (workspace, "jira-cloud", "https://example.atlassian.net", FALSE, &options);
+  lia_sync_plan_execute (plan, tracker, NULL, NULL, NULL);
+  second = lia_sync_plan_apply (plan, workspace);
+  text2 = report_text (second);
+  g_assert_cmpuint (second->updated, ==, 1);
+  g_assert_cmpuint (second->warnings, ==, 1);
+  g_assert_nonnull (strstr (text2, "W-1: due on Thursday: not set in the tracker"));
+}
+
 static int
 run_cli_sync (const char  *url,
               const char  *path,
@@ -947,6 +1081,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/url-userinfo", test_url_userinfo);
   g_test_add_func ("/sync/cli/url-userinfo", test_cli_url_userinfo);
   g_test_add_func ("/sync/cli/waiting-to-confirm", test_cli_waiting);
+  g_test_add_func ("/sync/warnings-reported", test_warnings_reported);
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
     {
       g_autofree char *a = g_strdup_printf ("/sync/%s/create-seed-task", services[i]);
