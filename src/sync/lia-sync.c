@@ -807,7 +807,7 @@ adopt_found (LiaSyncPlan *plan,
    * they were edited after that attempt. */
   lia_issue_set (&issue->key, found->key);
   lia_issue_set (&issue->url, found->url);
-  if (differing_fields (plan->tracker, job->local, found) != 0 &&
+  if (!plan->dry_run && differing_fields (plan->tracker, job->local, found) != 0 &&
       !lia_tracker_update (plan->tracker, issue, plan->cancellable, &error))
     {
       fail (job, error);
