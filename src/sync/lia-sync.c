@@ -109,6 +109,7 @@ lia_sync_report_free (LiaSyncReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->lines, g_ptr_array_unref);
+  g_clear_pointer (&report->notes, g_hash_table_unref);
   g_free (report);
 }
 
@@ -1246,6 +1247,7 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
   report->dry_run = plan->dry_run;
   report->cancelled = plan->cancelled;
   report->lines = g_ptr_array_new_with_free_func (g_free);
+  report->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < plan->jobs->len; i++)
     {
@@ -1315,6 +1317,11 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
               /* Translators: an issue key, its title, then what the tracker did not take */
               g_ptr_array_add (report->lines, g_strdup_printf (_("%s: %s: not set in the tracker: %s"), job->remote->key,
                                                                job->title, job->remote->warnings[w]));
+            }
+          if (job->remote->warnings && job->remote->warnings[0])
+            {
+              g_autofree char *all = g_strjoinv ("; ", job->remote->warnings);
+              g_hash_table_replace (report->notes, g_strdup (job->entity_id), g_steal_pointer (&all));
             }
           break;
 

@@ -44,6 +44,8 @@ typedef struct
   gboolean   dry_run;
   gboolean   cancelled;
   GPtrArray *lines;      /* char *: one line per entity that did something */
+  GHashTable *notes;     /* entity id → what the tracker did not take, for
+                          * showing on the entity (may be NULL) */
 } LiaSyncReport;
 
 void            lia_sync_report_free       (LiaSyncReport *report);

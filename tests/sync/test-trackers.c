@@ -738,6 +738,9 @@ test_warnings_reported (void)
   g_assert_cmpuint (report->errors, ==, 0);
   g_assert_cmpuint (report->warnings, ==, 1);
   g_assert_nonnull (strstr (text, "W-1: due on Friday: not set in the tracker: due date: not on the screen of this issue type"));
+  /* and kept by entity, for the Tasks page to show on the task */
+  g_assert_cmpstr (g_hash_table_lookup (report->notes, lia_entity_get_id (LIA_ENTITY (task))), ==,
+                   "due date: not on the screen of this issue type");
   g_clear_pointer (&plan, lia_sync_plan_free);
 
   lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, "due on Thursday");
