@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
 
 #include "lia-fake-tracker.h"
@@ -822,6 +823,65 @@ test_cli_waiting (void)
   g_remove (dir);
 }
 
+/* Issue 16, item 12: liaison-cli killed with SIGKILL while its create is
+ * on the server.  The file already said "sending" before the request
+ * left; an immediate second run on a lagging search waits instead of
+ * creating the issue again. */
+static void
+test_cli_kill_then_resync (void)
+{
+  g_autoptr(FakeTracker) fake = fake_tracker_new ("gitlab", TOKEN, USER);
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new_sample ("C");
+  g_autoptr(LiaTask) task = lia_task_new ();
+  g_autofree char *dir = g_dir_make_tmp ("liaison-sync-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.liaison", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *during = NULL, *out = NULL;
+  g_auto(GStrv) envp = NULL;
+  const char *argv[] = { g_getenv ("LIAISON_CLI"), "sync", "--service", "gitlab", "--url", fake_tracker_get_url (fake),
+                         "--project", "team/vllm", path, NULL };
+  GPid pid;
+  int status;
+  const char *id = lia_entity_get_id (LIA_ENTITY (task));
+
+  if (argv[0] == NULL)
+    {
+      g_test_skip ("LIAISON_CLI is not set (run through meson test)");
+      return;
+    }
+  g_list_store_remove_all (lia_workspace_get_tasks (workspace));
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, "team/vllm");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, "Task");
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, "killed while sending");
+  g_list_store_append (lia_workspace_get_tasks (workspace), task);
+  g_assert_true (lia_workspace_save (workspace, file, NULL, &error));
+
+  envp = g_environ_setenv (g_get_environ (), "LIAISON_TOKEN", TOKEN, TRUE);
+  envp = g_environ_setenv (envp, "LIAISON_HTTP_TIMEOUT", "30", TRUE);
+  fake_tracker_set_search_lag (fake, 600000);
+  fake_tracker_add_fault (fake, FAKE_FAULT_SLOW);   /* committed, answer held 3 s */
+  g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error));
+  for (guint i = 0; i < 200 && fake_tracker_count_marker (fake, id) == 0; i++)
+    g_usleep (10000);
+  g_assert_cmpuint (fake_tracker_count_marker (fake, id), ==, 1);
+  g_assert_true (g_file_get_contents (path, &during, NULL, NULL));
+  g_assert_nonnull (strstr (during, "\"state\": \"sending\""));
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_spawn_close_pid (pid);
+
+  g_assert_cmpint (run_cli_sync (fake_tracker_get_url (fake), path, "600", &out), ==, 1);
+  g_assert_nonnull (strstr (out, "1 waiting to confirm"));
+  g_assert_cmpuint (fake_tracker_count_marker (fake, id), ==, 1);
+  g_unlink (path);
+  g_unlink (backup);
+  g_remove (dir);
+}
+
 static void
 test_conflict_and_pull (Fixture       *fx,
                         gconstpointer  data)
@@ -1086,6 +1146,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/url-userinfo", test_url_userinfo);
   g_test_add_func ("/sync/cli/url-userinfo", test_cli_url_userinfo);
   g_test_add_func ("/sync/cli/waiting-to-confirm", test_cli_waiting);
+  g_test_add_func ("/sync/cli/kill-then-resync", test_cli_kill_then_resync);
   g_test_add_func ("/sync/warnings-reported", test_warnings_reported);
   for (guint i = 0; i < G_N_ELEMENTS (services); i++)
     {
