@@ -94,6 +94,8 @@ lia_cli_sync (int    argc,
 {
   g_autofree char *service = NULL, *url = NULL, *project = NULL, *epic_field = NULL;
   gboolean dry_run = FALSE, json = FALSE, milestones = FALSE;
+  int confirm_after = LIA_SYNC_CONFIRM_AFTER_DEFAULT;
+  LiaSyncOptions options = { 0 };
   GOptionEntry entries[] = {
     { "service", 0, 0, G_OPTION_ARG_STRING, &service, N_("jira-cloud, jira-dc, redmine, github or gitlab"), N_("SERVICE") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The tracker’s address (for GitHub https://api.github.com, for GitLab https://HOST/api/v4)"), N_("URL") },
@@ -101,6 +103,9 @@ lia_cli_sync (int    argc,
     { "epic-field", 0, 0, G_OPTION_ARG_STRING, &epic_field, N_("Jira Data Center: the Epic Link custom field"), N_("FIELD") },
     { "milestones", 0, 0, G_OPTION_ARG_NONE, &milestones, N_("GitLab: put due dates on milestones"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Only read: say what would be created, updated and pulled"), NULL },
+    { "confirm-after", 0, 0, G_OPTION_ARG_INT, &confirm_after,
+      N_("After a create whose outcome was uncertain, wait this long for the tracker’s search to show the issue "
+         "before creating it again (default 600)"), N_("SECONDS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
     { NULL }
   };
@@ -119,12 +124,17 @@ lia_cli_sync (int    argc,
   g_option_context_set_summary (context,
     _("Creates an issue for every task not yet in the tracker (and every requirement step or action item queued in the app), "
       "updates issues whose task changed, and pulls status.  Changes on both sides are reported as conflicts, never overwritten.\n\n"
-      "The token is read from LIAISON_TOKEN; Jira Cloud also needs LIAISON_USER (the account’s e-mail address).\n"
-      "Exit status: 0 all synced, 1 errors or conflicts, 2 bad arguments or file."));
+      "The token is read from LIAISON_TOKEN; Jira Cloud also needs LIAISON_USER (the account’s e-mail address).\n\n"
+      "A create whose answer was lost (timeout, server error, dropped connection, crash) is never sent twice in one run: "
+      "it waits to be confirmed, and later runs look for it and create it again only when the tracker still does not "
+      "show it after --confirm-after seconds.\n\n"
+      "Exit status: 0 all synced, 1 errors, conflicts or creates waiting to confirm, 2 bad arguments or file."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return lia_cli_usage_error (context, error->message);
   if (argc != 2)
     return lia_cli_usage_error (context, _("sync takes one FILE"));
+  if (confirm_after <= 0)
+    return lia_cli_usage_error (context, _("--confirm-after: expected a number of seconds greater than 0"));
   if (service == NULL || url == NULL || project == NULL)
     return lia_cli_usage_error (context, _("--service, --url and --project are required"));
   if (!g_strv_contains (lia_service_choices, service))
@@ -149,7 +159,8 @@ lia_cli_sync (int    argc,
       return LIA_CLI_EXIT_BAD_INPUT;
     }
 
-  plan = lia_sync_plan_new (workspace, service, lia_tracker_get_base_url (tracker), dry_run);
+  options.confirm_after = (guint) confirm_after;
+  plan = lia_sync_plan_new_full (workspace, service, lia_tracker_get_base_url (tracker), dry_run, &options);
   /* The outbox is on disk, creates marked "sending", before any request. */
   if (!dry_run && !lia_workspace_save (workspace, NULL, NULL, &error))
     {
@@ -168,7 +179,7 @@ lia_cli_sync (int    argc,
   node = lia_sync_report_to_json (report);
   summary = lia_sync_report_summary (report);
   print_report (json, node, report->lines, summary);
-  return report->errors > 0 || report->conflicts > 0 ? LIA_CLI_EXIT_FAILURE : LIA_CLI_EXIT_OK;
+  return report->errors > 0 || report->conflicts > 0 || report->waiting > 0 ? LIA_CLI_EXIT_FAILURE : LIA_CLI_EXIT_OK;
 }
 
 int

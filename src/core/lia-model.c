@@ -22,7 +22,7 @@ const char * const lia_weekday_choices[] = { "mon", "tue", "wed", "thu", "fri", 
 const char * const lia_default_work_days[] = { "mon", "tue", "wed", "thu", "fri", NULL };
 const char * const lia_service_choices[] = { "jira-cloud", "jira-dc", "redmine", "github", "gitlab", "confluence", NULL };
 const char * const lia_outbox_action_choices[] = { "create", "update", NULL };
-const char * const lia_outbox_state_choices[] = { "queued", "sending", "conflict", "failed", NULL };
+const char * const lia_outbox_state_choices[] = { "queued", "sending", "uncertain", "conflict", "failed", NULL };
 
 /* Files hold stable English identifiers; people see these labels. */
 const char *
@@ -54,6 +54,7 @@ lia_choice_get_label (const char *value)
     { "confluence", "service", NC_("service", "Confluence") },
     { "queued", "sync state", NC_("sync state", "Waiting to send") },
     { "sending", "sync state", NC_("sync state", "Sending") },
+    { "uncertain", "sync state", NC_("sync state", "Waiting to confirm") },
     { "conflict", "sync state", NC_("sync state", "Conflict") },
     { "failed", "sync state", NC_("sync state", "Failed") },
   };

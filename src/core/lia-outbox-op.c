@@ -8,8 +8,12 @@
 /* One pending push to a tracker, kept in the workspace file so that a sync
  * interrupted at any point resumes without duplicates or lost edits.
  * "sending" means the request may have reached the server: before it is
- * sent again the tracker is searched for the entity's marker.  "conflict"
- * holds the remote side's fields until the user has chosen. */
+ * sent again the tracker is searched for the entity's marker.  "uncertain"
+ * means a create may have landed at "uncertain_since" (ISO 8601) but the
+ * tracker has not shown it yet: its search can lag behind, so the create
+ * is sent again only when a search after the quiet period still finds
+ * nothing.  "conflict" holds the remote side's fields until the user has
+ * chosen. */
 struct _LiaOutboxOp
 {
   LiaEntity parent_instance;
@@ -25,6 +29,7 @@ static const LiaFieldSpec fields[] = {
   { .name = "state", .kind = LIA_KIND_STRING, .check = LIA_CHECK_CHOICE, .choices = lia_outbox_state_choices, .default_string = "queued" },
   { .name = "attempts", .kind = LIA_KIND_INT, .flags = LIA_SPEC_RANGED, .min = 0, .max = 1000000 },
   { .name = "error", .kind = LIA_KIND_STRING },
+  { .name = "uncertain-since", .kind = LIA_KIND_STRING, .check = LIA_CHECK_TIMESTAMP },
   { .name = "remote", .kind = LIA_KIND_JSON },
 };
 

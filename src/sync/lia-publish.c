@@ -147,7 +147,7 @@ ref_is_for (LiaRemoteRef   *ref,
 
   return ref != NULL &&
          g_strcmp0 (lia_entity_get_string (e, LIA_REMOTE_REF_SERVICE), plan->service) == 0 &&
-         g_strcmp0 (lia_entity_get_string (e, LIA_REMOTE_REF_BASE_URL), plan->base_url) == 0 &&
+         lia_sync_same_url (lia_entity_get_string (e, LIA_REMOTE_REF_BASE_URL), plan->base_url) &&
          g_strcmp0 (lia_entity_get_string (e, LIA_REMOTE_REF_SPACE), plan->space) == 0 &&
          *lia_entity_get_string (e, LIA_REMOTE_REF_KEY) != '\0';
 }

@@ -3,9 +3,109 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lia-sync-private.h"
+
+/* ---- base addresses ----------------------------------------------------- */
+
+static int
+default_port (const char *scheme)
+{
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return 443;
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    return 80;
+  return -1;
+}
+
+/* One spelling per tracker: "HTTPS://Jira.Example.com:443/jira/" and
+ * "https://jira.example.com/jira" are the same server, and an epic's
+ * marker, a comparison of two accounts and the workspace file must not
+ * tell them apart.  Scheme and host go to lower case, the default port
+ * and trailing slashes are dropped, the path is kept as it is (it can be
+ * case-sensitive), and user-info never survives.  Text that is not an
+ * address comes back with only its trailing slashes dropped. */
+char *
+lia_sync_normalize_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *scheme = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *path = NULL;
+  int port;
+  char *out;
+
+  if (url == NULL)
+    return g_strdup ("");
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      out = g_strstrip (g_strdup (url));
+      while (g_str_has_suffix (out, "/"))
+        out[strlen (out) - 1] = '\0';
+      return out;
+    }
+  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  port = g_uri_get_port (uri);
+  if (port == default_port (scheme))
+    port = -1;
+  path = g_strdup (g_uri_get_path (uri));
+  while (g_str_has_suffix (path, "/"))
+    path[strlen (path) - 1] = '\0';
+  out = g_uri_join (G_URI_FLAGS_ENCODED, scheme, NULL, host, port, path,
+                    g_uri_get_query (uri), g_uri_get_fragment (uri));
+  while (g_str_has_suffix (out, "/"))
+    out[strlen (out) - 1] = '\0';
+  return out;
+}
+
+gboolean
+lia_sync_same_url (const char *a,
+                   const char *b)
+{
+  g_autofree char *na = lia_sync_normalize_url (a);
+  g_autofree char *nb = lia_sync_normalize_url (b);
+
+  return g_str_equal (na, nb);
+}
+
+gboolean
+lia_sync_url_has_userinfo (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL) : NULL;
+
+  return uri != NULL && g_uri_get_userinfo (uri) != NULL;
+}
+
+/* An account's address as it may be stored and used: refused when it
+ * carries a user name or password (they would end up in the workspace
+ * file, in every issue link and in git), otherwise checked like any
+ * address and normalised.  The error never repeats the user-info. */
+char *
+lia_sync_check_base_url (const char  *url,
+                         GError     **error)
+{
+  g_autofree char *normalized = NULL;
+
+  if (lia_sync_url_has_userinfo (url))
+    {
+      g_autofree char *clean = lia_sync_normalize_url (url);
+
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                   /* Translators: %s is the address without the user name and password */
+                   _("the address “%s” carries a user name or password: remove them from the address and give the token "
+                     "instead (the account’s token in the app, LIAISON_TOKEN for liaison-cli)"),
+                   clean);
+      return NULL;
+    }
+  if (!lia_http_check_url (url, error))
+    return NULL;
+  normalized = lia_sync_normalize_url (url);
+  return g_steal_pointer (&normalized);
+}
 
 JsonNode *
 lia_json_at (JsonNode   *node,

@@ -20,8 +20,13 @@
  *   execute (any thread)   epics first, then the rest, four at a time;
  *   apply   (main thread)  remote links, pulled fields, outbox states.
  *
- * A create that may have reached the server (outbox "sending", a timeout,
- * a lost answer) looks for the entity's marker before it is sent again.
+ * A create that may have reached the server (a timeout, a 5xx, a reset or
+ * malformed answer, an outbox entry left "sending" by a crash) is never
+ * sent again in the same sync: the outbox keeps it "uncertain" with the
+ * time it may have landed, and later syncs look for the entity's marker.
+ * Searches lag behind on some trackers, so only a search made after the
+ * quiet period (LiaSyncOptions.confirm_after) that still finds nothing
+ * lets the create go again.
  * A remote edit since the last sync and a local one together make a
  * conflict, kept in the outbox until the user has chosen per field. */
 
@@ -41,12 +46,16 @@ typedef struct
   char           *op_state;         /* NULL: no outbox entry */
   int             depends_on;       /* index of the epic's job, or -1 */
   char           *epic_name;        /* a task's epic given by name */
+  gboolean        look_only;        /* may have landed recently: search, never create */
+  gint64          since;            /* when a create may have left (µs), or 0 */
 
   /* results */
   LiaSyncOutcome  outcome;
   LiaIssue       *remote;
   char           *remote_hash;      /* of the remote fields after this sync */
   char           *error;
+  char           *waiting;          /* why a create waits to be confirmed */
+  char           *attached_to;      /* the epic an existing issue was attached to */
   gboolean        uncertain;
 } Job;
 
@@ -55,6 +64,9 @@ struct _LiaSyncPlan
   char        *service;
   char        *url;
   gboolean     dry_run;
+  gint64       now;                /* fixed "now" (µs) or 0 for the real clock */
+  gint64       confirm_after;      /* µs */
+  GPtrArray   *legacy_urls;        /* other spellings of url found in the workspace */
   GPtrArray   *jobs;               /* Job * */
   GHashTable  *epics_by_name;      /* name → remote key, filled while executing */
 
@@ -86,6 +98,8 @@ job_free (Job *job)
   g_free (job->epic_name);
   lia_issue_free (job->remote);
   g_free (job->error);
+  g_free (job->waiting);
+  g_free (job->attached_to);
   g_free (job);
 }
 
@@ -95,6 +109,7 @@ lia_sync_report_free (LiaSyncReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->lines, g_ptr_array_unref);
+  g_clear_pointer (&report->notes, g_hash_table_unref);
   g_free (report);
 }
 
@@ -102,11 +117,18 @@ char *
 lia_sync_report_summary (LiaSyncReport *report)
 {
   /* Translators: the summary of a sync; each number counts issues */
-  return g_strdup_printf (report->dry_run
-                          ? _("Dry run: %u to create, %u to update, %u unchanged, %u to pull, %u conflicts, %u errors")
-                          : _("%u created, %u updated, %u unchanged, %u pulled, %u conflicts, %u errors"),
-                          report->created, report->updated, report->unchanged, report->pulled,
-                          report->conflicts, report->errors);
+  g_autofree char *counts = g_strdup_printf (report->dry_run
+                                             ? _("Dry run: %u to create, %u to update, %u unchanged, %u to pull, %u conflicts, %u errors")
+                                             : _("%u created, %u updated, %u unchanged, %u pulled, %u conflicts, %u errors"),
+                                             report->created, report->updated, report->unchanged, report->pulled,
+                                             report->conflicts, report->errors);
+
+  if (report->waiting == 0)
+    return g_steal_pointer (&counts);
+  /* Translators: added to the summary of a sync: creates whose outcome was
+   * uncertain and that the tracker has not shown yet */
+  return g_strdup_printf (ngettext ("%s, %u waiting to confirm", "%s, %u waiting to confirm", report->waiting),
+                          counts, report->waiting);
 }
 
 JsonNode *
@@ -115,6 +137,7 @@ lia_sync_report_to_json (LiaSyncReport *report)
   const LiaReportCount counts[] = {
     { "created", report->created }, { "updated", report->updated }, { "unchanged", report->unchanged },
     { "pulled", report->pulled }, { "conflicts", report->conflicts }, { "errors", report->errors },
+    { "waiting", report->waiting }, { "warnings", report->warnings },
   };
 
   return lia_report_to_json (report->dry_run, counts, G_N_ELEMENTS (counts), report->lines);
@@ -346,18 +369,51 @@ lia_sync_find_op (LiaWorkspace *workspace,
   return NULL;
 }
 
+/* Addresses are compared normalised: a workspace written with
+ * "https://host/" or "HTTPS://Host:443" is the same tracker. */
 static gboolean
 same_tracker (const char *service_a, const char *url_a,
               const char *service_b, const char *url_b)
 {
-  g_autofree char *a = g_strdup (url_a);
-  g_autofree char *b = g_strdup (url_b);
+  return g_strcmp0 (service_a, service_b) == 0 && lia_sync_same_url (url_a, url_b);
+}
 
-  while (g_str_has_suffix (a, "/"))
-    a[strlen (a) - 1] = '\0';
-  while (g_str_has_suffix (b, "/"))
-    b[strlen (b) - 1] = '\0';
-  return g_strcmp0 (service_a, service_b) == 0 && g_ascii_strcasecmp (a, b) == 0;
+/* A browse link as a tracker sent it, without any user-info. */
+static char *
+without_userinfo (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL) : NULL;
+
+  if (uri == NULL || g_uri_get_userinfo (uri) == NULL)
+    return g_strdup (url ? url : "");
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri), g_uri_get_port (uri),
+                     g_uri_get_path (uri), g_uri_get_query (uri), g_uri_get_fragment (uri));
+}
+
+static gint64
+plan_now (LiaSyncPlan *plan)
+{
+  return plan->now != 0 ? plan->now : g_get_real_time ();
+}
+
+static char *
+format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}
+
+/* 0 when empty or not a timestamp. */
+static gint64
+parse_time (const char *text)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  return dt ? g_date_time_to_unix (dt) * G_USEC_PER_SEC : 0;
 }
 
 static void
@@ -380,13 +436,14 @@ lia_sync_queue (LiaWorkspace *workspace,
   LiaOutboxOp *op = lia_sync_find_op (workspace, lia_entity_get_id (entity));
   LiaRemoteRef *ref = lia_entity_get_remote (entity);
   g_autoptr(LiaOutboxOp) fresh = NULL;
+  g_autofree char *normalized = lia_sync_normalize_url (url);
 
   if (op != NULL)
     return;
   fresh = lia_outbox_op_new ();
   lia_entity_set_string (LIA_ENTITY (fresh), LIA_OUTBOX_OP_ENTITY, lia_entity_get_id (entity));
   lia_entity_set_string (LIA_ENTITY (fresh), LIA_OUTBOX_OP_SERVICE, service);
-  lia_entity_set_string (LIA_ENTITY (fresh), LIA_OUTBOX_OP_URL, url);
+  lia_entity_set_string (LIA_ENTITY (fresh), LIA_OUTBOX_OP_URL, normalized);
   lia_entity_set_string (LIA_ENTITY (fresh), LIA_OUTBOX_OP_ACTION,
                          ref && *s (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY) ? "update" : "create");
   g_list_store_append (lia_workspace_get_outbox (workspace), fresh);
@@ -424,20 +481,82 @@ looks_like_key (const char *text,
   return g_regex_match (re, text, 0, NULL);
 }
 
+/* A create's job: whether an earlier attempt may have landed ("sending"
+ * left by a crash, or "uncertain"), and whether the quiet period since
+ * then is over.  Before it is, the tracker is only searched. */
+static void
+plan_create (LiaSyncPlan *plan,
+             Job         *job,
+             LiaOutboxOp *op)
+{
+  const char *state = s (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE);
+  gint64 since = parse_time (s (LIA_ENTITY (op), LIA_OUTBOX_OP_UNCERTAIN_SINCE));
+  gboolean maybe_sent = g_str_equal (state, "sending") || g_str_equal (state, "uncertain");
+
+  g_free (job->op_state);
+  job->op_state = g_strdup (state);
+  /* A "sending" without a time was left by an older Liaison: the quiet
+   * period starts now. */
+  if (maybe_sent && (since == 0 || plan_now (plan) - since < plan->confirm_after))
+    {
+      job->look_only = TRUE;
+      job->since = since != 0 ? since : plan_now (plan);
+    }
+  else
+    job->since = plan_now (plan);
+}
+
+/* Adds @url to the plan's other spellings of its address when it is one. */
+static void
+note_spelling (LiaSyncPlan *plan,
+               const char  *url)
+{
+  g_autofree char *stripped = NULL;
+
+  if (url == NULL || *url == '\0' || !lia_sync_same_url (url, plan->url))
+    return;
+  stripped = g_strdup (url);
+  while (g_str_has_suffix (stripped, "/"))
+    stripped[strlen (stripped) - 1] = '\0';
+  if (g_str_equal (stripped, plan->url))
+    return;
+  for (guint i = 0; i < plan->legacy_urls->len; i++)
+    if (g_str_equal (plan->legacy_urls->pdata[i], stripped))
+      return;
+  g_ptr_array_add (plan->legacy_urls, g_steal_pointer (&stripped));
+}
+
 LiaSyncPlan *
 lia_sync_plan_new (LiaWorkspace *workspace,
                    const char   *service,
                    const char   *url,
                    gboolean      dry_run)
 {
+  return lia_sync_plan_new_full (workspace, service, url, dry_run, NULL);
+}
+
+LiaSyncPlan *
+lia_sync_plan_new_full (LiaWorkspace         *workspace,
+                        const char           *service,
+                        const char           *url,
+                        gboolean              dry_run,
+                        const LiaSyncOptions *options)
+{
   LiaSyncPlan *plan = g_new0 (LiaSyncPlan, 1);
   g_autoptr(GHashTable) index = new_index ();
   g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
   g_autoptr(GHashTable) job_of = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *accounts = G_LIST_MODEL (lia_workspace_get_accounts (workspace));
+  g_autofree char *now_text = NULL;
 
   plan->service = g_strdup (service);
-  plan->url = g_strdup (url);
+  plan->url = lia_sync_normalize_url (url);
   plan->dry_run = dry_run;
+  plan->now = options ? options->now : 0;
+  plan->confirm_after = (gint64) (options && options->confirm_after ? options->confirm_after
+                                                                     : LIA_SYNC_CONFIRM_AFTER_DEFAULT) * G_USEC_PER_SEC;
+  plan->legacy_urls = g_ptr_array_new_with_free_func (g_free);
+  now_text = format_time (plan_now (plan));
   plan->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   plan->epics_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init (&plan->lock);
@@ -453,11 +572,17 @@ lia_sync_plan_new (LiaWorkspace *workspace,
       Job *job;
 
       if (linked && !same_tracker (s (LIA_ENTITY (ref), LIA_REMOTE_REF_SERVICE), s (LIA_ENTITY (ref), LIA_REMOTE_REF_BASE_URL),
-                                   service, url))
+                                   service, plan->url))
         continue;  /* belongs to another tracker */
       if (op != NULL && !same_tracker (s (LIA_ENTITY (op), LIA_OUTBOX_OP_SERVICE), s (LIA_ENTITY (op), LIA_OUTBOX_OP_URL),
-                                       service, url))
+                                       service, plan->url))
         continue;
+      /* Epics by name carry a marker made from the address as it was
+       * spelled then: remember the spellings to look for them too. */
+      if (linked)
+        note_spelling (plan, s (LIA_ENTITY (ref), LIA_REMOTE_REF_BASE_URL));
+      if (op != NULL)
+        note_spelling (plan, s (LIA_ENTITY (op), LIA_OUTBOX_OP_URL));
       /* Tasks always go to the tracker; the rest only when asked. */
       if (f->kind != KIND_TASK && !linked && op == NULL)
         continue;
@@ -499,28 +624,52 @@ lia_sync_plan_new (LiaWorkspace *workspace,
           gboolean push = !linked || job->ref_hash == NULL || !g_str_equal (job->ref_hash, job->local_hash);
           if (push && op == NULL)
             {
-              lia_sync_queue (workspace, entity, service, url);
+              lia_sync_queue (workspace, entity, service, plan->url);
               op = lia_sync_find_op (workspace, job->entity_id);
+            }
+          if (op != NULL)
+            {
+              g_autofree char *op_url = lia_sync_normalize_url (s (LIA_ENTITY (op), LIA_OUTBOX_OP_URL));
+              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_URL, op_url);
             }
           if (op != NULL && !linked)
             {
-              /* From here on the create may reach the server. */
-              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_ACTION, "create");
-              if (!g_str_equal (s (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE), "sending"))
-                job->op_state = g_strdup (s (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE));
-              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "sending");
-              lia_entity_set_int (LIA_ENTITY (op), LIA_OUTBOX_OP_ATTEMPTS,
-                                  lia_entity_get_int (LIA_ENTITY (op), LIA_OUTBOX_OP_ATTEMPTS) + 1);
-              if (job->op_state == NULL)
-                job->op_state = g_strdup ("sending");
+              plan_create (plan, job, op);
+              if (job->look_only)
+                {
+                  /* Nothing is sent: the entry says when the last create
+                   * may have landed. */
+                  g_autofree char *since = format_time (job->since);
+                  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "uncertain");
+                  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_UNCERTAIN_SINCE, since);
+                }
+              else
+                {
+                  /* From here on the create may reach the server. */
+                  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_ACTION, "create");
+                  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "sending");
+                  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_UNCERTAIN_SINCE, now_text);
+                  lia_entity_set_int (LIA_ENTITY (op), LIA_OUTBOX_OP_ATTEMPTS,
+                                      lia_entity_get_int (LIA_ENTITY (op), LIA_OUTBOX_OP_ATTEMPTS) + 1);
+                }
             }
           else if (op != NULL)
             job->op_state = g_strdup (s (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE));
         }
       else if (op != NULL)
-        job->op_state = g_strdup (s (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE));
+        {
+          job->op_state = g_strdup (s (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE));
+          if (!linked)
+            plan_create (plan, job, op);   /* a dry run says what would wait */
+        }
       g_hash_table_insert (job_of, job->entity_id, job);
       g_ptr_array_add (plan->jobs, job);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(LiaEntity) account = g_list_model_get_item (accounts, i);
+      if (g_strcmp0 (s (account, LIA_ACCOUNT_SERVICE), service) == 0)
+        note_spelling (plan, s (account, LIA_ACCOUNT_URL));
     }
   if (!dry_run)
     lia_workspace_mark_modified (workspace);
@@ -540,6 +689,7 @@ lia_sync_plan_free (LiaSyncPlan *plan)
     return;
   g_free (plan->service);
   g_free (plan->url);
+  g_ptr_array_unref (plan->legacy_urls);
   g_ptr_array_unref (plan->jobs);
   g_hash_table_unref (plan->epics_by_name);
   g_clear_object (&plan->tracker);
@@ -658,7 +808,7 @@ adopt_found (LiaSyncPlan *plan,
    * they were edited after that attempt. */
   lia_issue_set (&issue->key, found->key);
   lia_issue_set (&issue->url, found->url);
-  if (differing_fields (plan->tracker, job->local, found) != 0 &&
+  if (!plan->dry_run && differing_fields (plan->tracker, job->local, found) != 0 &&
       !lia_tracker_update (plan->tracker, issue, plan->cancellable, &error))
     {
       fail (job, error);
@@ -674,51 +824,83 @@ adopt_found (LiaSyncPlan *plan,
 }
 
 static void
+wait_to_confirm (Job        *job,
+                 const char *why)
+{
+  job->outcome = LIA_SYNC_OUTCOME_WAITING;
+  job->uncertain = TRUE;
+  g_free (job->waiting);
+  job->waiting = g_strdup (why);
+}
+
+/* Looks for an earlier attempt by the marker.  TRUE when the job is
+ * settled (adopted, or failed because the search did). */
+static gboolean
+look_for_earlier (LiaSyncPlan *plan,
+                  Job         *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaIssue) found = lia_tracker_find_by_marker (plan->tracker, job->entity_id, plan->cancellable, &error);
+
+  if (found != NULL)
+    {
+      adopt_found (plan, job, found);
+      return TRUE;
+    }
+  if (error != NULL)
+    {
+      fail (job, error);
+      job->uncertain = TRUE;   /* still unknown whether it exists */
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
 run_create (LiaSyncPlan *plan,
             Job         *job)
 {
   g_autoptr(GError) error = NULL;
-  gboolean maybe_sent = g_strcmp0 (job->op_state, "sending") == 0;
+  gboolean maybe_sent = g_strcmp0 (job->op_state, "sending") == 0 || g_strcmp0 (job->op_state, "uncertain") == 0;
 
-  for (guint attempt = 0; attempt < 2; attempt++)
+  if (maybe_sent && look_for_earlier (plan, job))
+    return;
+  if (job->look_only)
     {
-      if (maybe_sent)
-        {
-          g_autoptr(LiaIssue) found = lia_tracker_find_by_marker (plan->tracker, job->entity_id, plan->cancellable, &error);
-
-          if (found != NULL)
-            {
-              adopt_found (plan, job, found);
-              return;
-            }
-          if (error != NULL)
-            {
-              fail (job, error);
-              job->uncertain = TRUE;   /* still unknown whether it exists */
-              return;
-            }
-        }
-      if (plan->dry_run)
-        {
-          job->outcome = LIA_SYNC_OUTCOME_CREATED;
-          return;
-        }
-      g_clear_error (&error);
-      if (create_once (plan, job, &error))
-        return;
-      if (!lia_http_is_uncertain (error))
-        {
-          fail (job, error);
-          return;
-        }
-      /* Timeout, reset, 5xx or a lost answer: look before trying again. */
-      maybe_sent = TRUE;
-      g_clear_error (&error);
+      /* Not found, but the search may not show it yet. */
+      g_autofree char *since = format_time (job->since);
+      /* Translators: %s is a date and time in UTC (ISO 8601) */
+      g_autofree char *why = g_strdup_printf (_("a create sent at %s may have landed; the tracker has not shown it yet"), since);
+      wait_to_confirm (job, why);
+      return;
     }
-  if (error == NULL)
-    g_set_error (&error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_NETWORK, _("the tracker did not confirm the new issue"));
-  fail (job, error);
-  job->uncertain = TRUE;
+  if (plan->dry_run)
+    {
+      job->outcome = LIA_SYNC_OUTCOME_CREATED;
+      return;
+    }
+  if (create_once (plan, job, &error))
+    return;
+  if (!lia_http_is_uncertain (error))
+    {
+      fail (job, error);
+      return;
+    }
+  /* Timeout, reset, 5xx or a lost or malformed answer: the issue may
+   * exist.  A search right away finds it on trackers whose search is
+   * consistent; elsewhere it may miss it, so the create is never sent
+   * again in this sync and waits to be confirmed. */
+  job->since = plan_now (plan);
+  if (look_for_earlier (plan, job))
+    {
+      if (job->outcome == LIA_SYNC_OUTCOME_FAILED)
+        {
+          g_clear_pointer (&job->error, g_free);
+          wait_to_confirm (job, error->message);
+        }
+      return;
+    }
+  wait_to_confirm (job, error->message);
 }
 
 static void
@@ -727,7 +909,7 @@ run_existing (LiaSyncPlan *plan,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaIssue) remote = lia_tracker_fetch (plan->tracker, job->ref_key, plan->cancellable, &error);
-  gboolean local_changed, remote_changed;
+  gboolean local_changed, remote_changed, reparent;
   guint differs;
 
   if (remote == NULL)
@@ -756,10 +938,19 @@ run_existing (LiaSyncPlan *plan,
       job->remote = g_steal_pointer (&remote);
       return;
     }
-  if (local_changed && differs != 0)
+  /* The issue lacks its epic (or has another) while the epic is known
+   * now, e.g. because the epic's lookup or create failed when the issue
+   * was created: attach it.  Only when the remote fields are the local
+   * ones or are being replaced by them, so no remote edit is lost; with
+   * remote edits to pull, the next sync attaches it. */
+  reparent = *job->local->epic && g_strcmp0 (job->local->epic, remote->epic) != 0 &&
+             job->kind != KIND_REQUIREMENT && (differs == 0 || local_changed);
+  if ((local_changed && differs != 0) || reparent)
     {
       g_autoptr(LiaIssue) issue = lia_issue_copy (job->local);
 
+      if (reparent)
+        job->attached_to = g_strdup (job->local->epic);
       if (plan->dry_run)
         {
           job->outcome = LIA_SYNC_OUTCOME_UPDATED;
@@ -797,8 +988,12 @@ run_job (gpointer data,
   else if (job->depends_on >= 0 && ((Job *) plan->jobs->pdata[job->depends_on])->remote == NULL &&
            !plan->dry_run)
     {
+      Job *epic = plan->jobs->pdata[job->depends_on];
+
       job->outcome = LIA_SYNC_OUTCOME_FAILED;
-      job->error = g_strdup (_("its epic could not be created"));
+      job->error = g_strdup (epic->outcome == LIA_SYNC_OUTCOME_WAITING
+                             ? _("its epic is waiting to be confirmed by the tracker")
+                             : _("its epic could not be created"));
     }
   else
     {
@@ -826,12 +1021,15 @@ run_job (gpointer data,
 }
 
 /* A deterministic marker for an epic known only by name, so that looking
- * it up again finds the one created before. */
+ * it up again finds the one created before.  @url is the normalised
+ * address (or, to find epics made before addresses were normalised, a
+ * spelling the workspace still holds). */
 static char *
 epic_marker (LiaSyncPlan *plan,
+             const char  *url,
              const char  *name)
 {
-  g_autofree char *seed = g_strconcat ("epic\n", plan->url, "\n", lia_tracker_get_project (plan->tracker), "\n", name, NULL);
+  g_autofree char *seed = g_strconcat ("epic\n", url, "\n", lia_tracker_get_project (plan->tracker), "\n", name, NULL);
   g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
 
   return g_strdup_printf ("%.8s-%.4s-5%.3s-8%.3s-%.12s", hex, hex + 8, hex + 12, hex + 15, hex + 18);
@@ -850,8 +1048,30 @@ resolve_epic_names (LiaSyncPlan *plan)
       if (job->epic_name == NULL || g_hash_table_contains (plan->epics_by_name, job->epic_name) ||
           g_cancellable_is_cancelled (plan->cancellable))
         continue;
-      marker = epic_marker (plan, job->epic_name);
+      marker = epic_marker (plan, plan->url, job->epic_name);
       found = lia_tracker_find_by_marker (plan->tracker, marker, plan->cancellable, &error);
+      for (guint u = 0; found == NULL && error == NULL && u < plan->legacy_urls->len; u++)
+        {
+          g_autofree char *legacy = epic_marker (plan, plan->legacy_urls->pdata[u], job->epic_name);
+          found = lia_tracker_find_by_marker (plan->tracker, legacy, plan->cancellable, &error);
+        }
+      /* A search that lags behind may not show an epic made moments ago;
+       * an issue already linked under that epic name knows its key (a
+       * read by key is consistent). */
+      for (guint j = 0; found == NULL && error == NULL && j < plan->jobs->len; j++)
+        {
+          Job *other = plan->jobs->pdata[j];
+          g_autoptr(LiaIssue) linked = NULL;
+
+          if (other->ref_key == NULL || g_strcmp0 (other->epic_name, job->epic_name) != 0)
+            continue;
+          linked = lia_tracker_fetch (plan->tracker, other->ref_key, plan->cancellable, NULL);
+          if (linked != NULL && *linked->epic)
+            {
+              found = lia_issue_new ();
+              lia_issue_set (&found->key, linked->epic);
+            }
+        }
       if (found == NULL && error == NULL && !plan->dry_run)
         {
           g_autoptr(LiaIssue) epic = lia_issue_new ();
@@ -865,8 +1085,13 @@ resolve_epic_names (LiaSyncPlan *plan)
             found = g_steal_pointer (&epic);
           else if (lia_http_is_uncertain (error))
             {
-              g_clear_error (&error);
+              g_autoptr(GError) uncertain = g_steal_pointer (&error);
+
               found = lia_tracker_find_by_marker (plan->tracker, marker, plan->cancellable, &error);
+              if (found == NULL && error == NULL)
+                /* Translators: %s is why the create of an epic is not known to have landed */
+                g_set_error (&error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_NETWORK,
+                             _("not confirmed yet (%s); the task is attached to it at a later sync"), uncertain->message);
             }
         }
       if (found != NULL)
@@ -1022,6 +1247,7 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
   report->dry_run = plan->dry_run;
   report->cancelled = plan->cancelled;
   report->lines = g_ptr_array_new_with_free_func (g_free);
+  report->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < plan->jobs->len; i++)
     {
@@ -1062,7 +1288,8 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
             }
           {
             LiaRemoteRef *ref = ensure_ref (entity, plan);
-            lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_URL, job->remote->url);
+            g_autofree char *browse = without_userinfo (job->remote->url);
+            lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_URL, browse);
             lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY, job->remote->key);
             lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_REMOTE_VERSION, job->remote->version);
             lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_SYNCED_HASH, job->local_hash);
@@ -1075,9 +1302,27 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
             report->created++;
           else
             report->updated++;
-          g_ptr_array_add (report->lines, g_strdup_printf (job->outcome == LIA_SYNC_OUTCOME_CREATED
-                                                           ? _("created %s: %s") : _("updated %s: %s"),
-                                                           job->remote->key, job->title));
+          if (job->attached_to != NULL)
+            /* Translators: an issue key, then the key of the epic it now belongs to */
+            g_ptr_array_add (report->lines, g_strdup_printf (_("%s: attached to epic %s"), job->remote->key, job->attached_to));
+          else
+            g_ptr_array_add (report->lines, g_strdup_printf (job->outcome == LIA_SYNC_OUTCOME_CREATED
+                                                             ? _("created %s: %s") : _("updated %s: %s"),
+                                                             job->remote->key, job->title));
+          /* What the tracker did not take is said, not hidden: a line in
+           * the report (the Tasks page shows it with the result). */
+          for (guint w = 0; job->remote->warnings && job->remote->warnings[w]; w++)
+            {
+              report->warnings++;
+              /* Translators: an issue key, its title, then what the tracker did not take */
+              g_ptr_array_add (report->lines, g_strdup_printf (_("%s: %s: not set in the tracker: %s"), job->remote->key,
+                                                               job->title, job->remote->warnings[w]));
+            }
+          if (job->remote->warnings && job->remote->warnings[0])
+            {
+              g_autofree char *all = g_strjoinv ("; ", job->remote->warnings);
+              g_hash_table_replace (report->notes, g_strdup (job->entity_id), g_steal_pointer (&all));
+            }
           break;
 
         case LIA_SYNC_OUTCOME_PULLED:
@@ -1159,9 +1404,30 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
           g_ptr_array_add (report->lines, g_strdup_printf ("%s: %s", job->title, job->error));
           if (op != NULL && !plan->dry_run)
             {
-              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE,
-                                     job->ref_key == NULL && job->uncertain ? "sending" : "failed");
+              if (job->ref_key == NULL && job->uncertain)
+                {
+                  /* The create may have landed: wait for it as for any
+                   * uncertain create. */
+                  g_autofree char *since = format_time (job->since ? job->since : plan_now (plan));
+                  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "uncertain");
+                  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_UNCERTAIN_SINCE, since);
+                }
+              else
+                lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "failed");
               lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_ERROR, job->error);
+            }
+          break;
+
+        case LIA_SYNC_OUTCOME_WAITING:
+          report->waiting++;
+          /* Translators: a task's title, then why its create is not confirmed yet */
+          g_ptr_array_add (report->lines, g_strdup_printf (_("%s: waiting to confirm: %s"), job->title, job->waiting));
+          if (op != NULL && !plan->dry_run)
+            {
+              g_autofree char *since = format_time (job->since ? job->since : plan_now (plan));
+              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "uncertain");
+              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_UNCERTAIN_SINCE, since);
+              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_ERROR, job->waiting);
             }
           break;
 
@@ -1169,8 +1435,12 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
         default:
           /* Cancelled before it started: a create never left, so it is
            * only queued again; nothing else changes. */
-          if (op != NULL && !plan->dry_run && job->ref_key == NULL && g_strcmp0 (job->op_state, "sending") != 0)
-            lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "queued");
+          if (op != NULL && !plan->dry_run && job->ref_key == NULL && g_strcmp0 (job->op_state, "sending") != 0 &&
+              g_strcmp0 (job->op_state, "uncertain") != 0)
+            {
+              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "queued");
+              lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_UNCERTAIN_SINCE, "");
+            }
           break;
         }
     }

@@ -16,7 +16,20 @@ typedef enum
   LIA_SYNC_OUTCOME_CONFLICT,
   LIA_SYNC_OUTCOME_FAILED,
   LIA_SYNC_OUTCOME_SKIPPED,
+  LIA_SYNC_OUTCOME_WAITING,      /* a create that may have landed, not seen yet */
 } LiaSyncOutcome;
+
+/* How long a create whose outcome was uncertain (timeout, 5xx, reset,
+ * malformed answer, crash) waits for the tracker's search to show it
+ * before it may be sent again: Jira Cloud's and GitHub's searches lag
+ * behind by seconds to minutes. */
+#define LIA_SYNC_CONFIRM_AFTER_DEFAULT 600   /* seconds */
+
+typedef struct
+{
+  guint  confirm_after;  /* seconds; 0: LIA_SYNC_CONFIRM_AFTER_DEFAULT */
+  gint64 now;            /* the sync's "now", µs since the epoch; 0: the real clock */
+} LiaSyncOptions;
 
 typedef struct
 {
@@ -26,9 +39,13 @@ typedef struct
   guint      pulled;
   guint      conflicts;
   guint      errors;
+  guint      waiting;    /* creates waiting to confirm (outbox "uncertain") */
+  guint      warnings;   /* fields a tracker did not take on a create or update */
   gboolean   dry_run;
   gboolean   cancelled;
   GPtrArray *lines;      /* char *: one line per entity that did something */
+  GHashTable *notes;     /* entity id → what the tracker did not take, for
+                          * showing on the entity (may be NULL) */
 } LiaSyncReport;
 
 void            lia_sync_report_free       (LiaSyncReport *report);
@@ -48,6 +65,11 @@ LiaSyncPlan    *lia_sync_plan_new          (LiaWorkspace  *workspace,
                                             const char    *service,
                                             const char    *url,
                                             gboolean       dry_run);
+LiaSyncPlan    *lia_sync_plan_new_full     (LiaWorkspace          *workspace,
+                                            const char            *service,
+                                            const char            *url,
+                                            gboolean               dry_run,
+                                            const LiaSyncOptions  *options);
 guint           lia_sync_plan_get_n_jobs   (LiaSyncPlan   *plan);
 /* Any thread: talk to the tracker, at most four requests at a time. */
 void            lia_sync_plan_execute      (LiaSyncPlan         *plan,
@@ -104,6 +126,18 @@ const char     *lia_sync_field_value       (const LiaIssue *issue,
 gboolean        lia_sync_resolve_conflict  (LiaWorkspace  *workspace,
                                             LiaOutboxOp   *op,
                                             const gboolean take_remote[LIA_SYNC_N_FIELDS],
+                                            GError       **error);
+
+/* Base addresses: one spelling per server (scheme and host in lower case,
+ * no default port, no trailing slash, no user-info), so that markers,
+ * comparisons and the workspace file do not depend on how it was typed. */
+char           *lia_sync_normalize_url     (const char    *url);
+gboolean        lia_sync_same_url          (const char    *a,
+                                            const char    *b);
+gboolean        lia_sync_url_has_userinfo  (const char    *url);
+/* The address to store and use, or NULL and @error when it carries a
+ * user name or password or is not one Liaison may talk to. */
+char           *lia_sync_check_base_url    (const char    *url,
                                             GError       **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lia-sync.h"
 #include "lia-tracker.h"
 
 /* LiaTracker: what every tracker can do for Liaison (create, update, fetch,
@@ -226,8 +227,8 @@ lia_tracker_init (LiaTracker *self)
 }
 
 /* What every account needs: an address Liaison may use (HTTPS unless on
- * this computer), a project and a token.  Returns the address without
- * trailing slashes. */
+ * this computer) without user-info, a project and a token.  Returns the
+ * address normalised (lia_sync_normalize_url()). */
 char *
 lia_tracker_config_check (const LiaTrackerConfig  *config,
                           const char              *no_project,
@@ -240,21 +241,23 @@ lia_tracker_config_check (const LiaTrackerConfig  *config,
       g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no address"));
       return NULL;
     }
-  if (!lia_http_check_url (config->url, error))
+  /* User-info is refused (a password must not reach the workspace) and
+   * the address normalised, so that markers and links have one spelling. */
+  url = lia_sync_check_base_url (config->url, error);
+  if (url == NULL)
     return NULL;
   if (config->project == NULL || *config->project == '\0')
     {
       g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, no_project);
+      g_free (url);
       return NULL;
     }
   if (config->token == NULL || *config->token == '\0')
     {
       g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH, _("no token for this account"));
+      g_free (url);
       return NULL;
     }
-  url = g_strdup (config->url);
-  while (g_str_has_suffix (url, "/"))
-    url[strlen (url) - 1] = '\0';
   return url;
 }
 

@@ -22,6 +22,7 @@ typedef struct
   char     *milestone;     /* GitHub, GitLab: its title, or "" */
   gboolean  closed;
   guint     version;
+  gint64    created;       /* monotonic µs, for the search lag */
 } FakeIssue;
 
 struct _FakeTracker
@@ -45,6 +46,7 @@ struct _FakeTracker
   GQueue        faults;
   guint         next_number;
   guint         latency_ms;
+  guint         search_lag_ms;
   guint         in_flight;
   guint         peak;
   guint         clock;
@@ -1966,11 +1968,18 @@ handle (SoupServer        *server,
         }
       json_builder_begin_array (b);
       for (guint i = 0; i < fake->issues->len; i++)
-        if (has_marker (fake->issues->pdata[i], wanted))
-          {
-            json_builder_add_value (b, render (fake, fake->issues->pdata[i]));
-            matches++;
-          }
+        {
+          FakeIssue *issue = fake->issues->pdata[i];
+
+          /* Eventually consistent: new issues show up after the lag. */
+          if (g_get_monotonic_time () - issue->created < (gint64) fake->search_lag_ms * 1000)
+            continue;
+          if (has_marker (issue, wanted))
+            {
+              json_builder_add_value (b, render (fake, issue));
+              matches++;
+            }
+        }
       json_builder_end_array (b);
       if (is_jira (fake))
         {
@@ -2020,6 +2029,7 @@ handle (SoupServer        *server,
       fake->next_number++;
       issue->key = is_jira (fake) ? g_strdup_printf ("VLLM-%u", fake->next_number) : g_strdup_printf ("%u", fake->next_number);
       g_free (stamp (fake, issue));
+      issue->created = g_get_monotonic_time ();
       g_ptr_array_add (fake->issues, issue);
 
       if (fault == FAKE_FAULT_LOST)
@@ -2031,6 +2041,11 @@ handle (SoupServer        *server,
       if (fault == FAKE_FAULT_500_AFTER)
         {
           reply_error (fake, msg, 500, "internal error");
+          return;
+        }
+      if (fault == FAKE_FAULT_503_AFTER)
+        {
+          reply_error (fake, msg, 503, "service unavailable");
           return;
         }
       if (fault == FAKE_FAULT_MALFORMED)
@@ -2301,6 +2316,15 @@ fake_tracker_set_latency (FakeTracker *fake,
 }
 
 void
+fake_tracker_set_search_lag (FakeTracker *fake,
+                             guint        ms)
+{
+  g_mutex_lock (&fake->lock);
+  fake->search_lag_ms = ms;
+  g_mutex_unlock (&fake->lock);
+}
+
+void
 fake_tracker_patch_answers (FakeTracker *fake,
                             const char  *from,
                             const char  *to)
@@ -2498,8 +2522,8 @@ fake_tracker_set_push_access (FakeTracker *fake,
 }
 
 void
-fake_tracker_set_search_lag (FakeTracker *fake,
-                             guint        n)
+fake_tracker_set_search_index_lag (FakeTracker *fake,
+                                   guint        n)
 {
   g_mutex_lock (&fake->lock);
   fake->search_lag = n;

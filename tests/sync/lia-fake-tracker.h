@@ -20,6 +20,7 @@ typedef enum
   FAKE_FAULT_401,          /* 401 whatever the token */
   FAKE_FAULT_RESET,        /* the connection dropped before anything happens */
   FAKE_FAULT_SLOW,         /* the create is committed, the answer comes after 3 s */
+  FAKE_FAULT_503_AFTER,    /* the create is committed, then 503 (a proxy gave up) */
 } FakeFault;
 
 typedef struct _FakeTracker FakeTracker;
@@ -32,6 +33,11 @@ const char  *fake_tracker_get_url      (FakeTracker *fake);
 const char  *fake_tracker_get_project  (FakeTracker *fake);
 void         fake_tracker_set_latency  (FakeTracker *fake,
                                         guint        ms);
+/* Searches (by label or JQL) find an issue only @ms after it was created,
+ * as Jira Cloud's and GitHub's eventually consistent searches do; reads
+ * by key see it at once. */
+void         fake_tracker_set_search_lag (FakeTracker *fake,
+                                          guint        ms);
 /* From now on every answer has @from replaced by the raw text @to (NULL
  * stops it): a way to send what a broken server sends. */
 void         fake_tracker_patch_answers (FakeTracker *fake,
@@ -68,8 +74,9 @@ void         fake_tracker_add_milestone (FakeTracker *fake,
 guint        fake_tracker_get_n_milestones (FakeTracker *fake);
 void         fake_tracker_set_push_access (FakeTracker *fake,
                                            gboolean     push);
-void         fake_tracker_set_search_lag (FakeTracker *fake,
-                                          guint        n);
+/* GitHub's /search/issues misses the newest @n issues. */
+void         fake_tracker_set_search_index_lag (FakeTracker *fake,
+                                                guint        n);
 void         fake_tracker_remote_label (FakeTracker *fake,
                                         const char  *key,
                                         const char  *label,

@@ -333,7 +333,7 @@ test_lookup_is_exact (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
 
-  fake_tracker_set_search_lag (fx->fake, 1000);
+  fake_tracker_set_search_index_lag (fx->fake, 1000);
   lia_issue_set (&issue->marker, uuid);
   lia_issue_set (&issue->type, "Task");
   lia_issue_set (&issue->summary, "Warm up the CUDA graphs");

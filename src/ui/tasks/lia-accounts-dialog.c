@@ -8,6 +8,7 @@
 #include "lia-accounts-dialog.h"
 #include "lia-credentials.h"
 #include "lia-model.h"
+#include "lia-sync.h"
 #include "lia-tracker.h"
 #include "lia-wiki.h"
 
@@ -195,16 +196,18 @@ save_clicked_cb (Dialog *d)
   GListStore *accounts = lia_workspace_get_accounts (d->workspace);
   const char *token = gtk_editable_get_text (GTK_EDITABLE (d->token));
   g_autoptr(GError) error = NULL;
+  /* Stored normalised and never with a user name or password in it. */
+  g_autofree char *url = lia_sync_check_base_url (gtk_editable_get_text (GTK_EDITABLE (d->url)), &error);
   const struct { guint field; const char *value; } values[] = {
     { LIA_ACCOUNT_NAME, gtk_editable_get_text (GTK_EDITABLE (d->name)) },
     { LIA_ACCOUNT_SERVICE, selected_service (d) },
-    { LIA_ACCOUNT_URL, gtk_editable_get_text (GTK_EDITABLE (d->url)) },
+    { LIA_ACCOUNT_URL, url ? url : "" },
     { LIA_ACCOUNT_PROJECT, gtk_editable_get_text (GTK_EDITABLE (d->project)) },
     { LIA_ACCOUNT_USER, gtk_editable_get_text (GTK_EDITABLE (d->user)) },
     { LIA_ACCOUNT_EPIC_FIELD, gtk_editable_get_text (GTK_EDITABLE (d->epic_field)) },
   };
 
-  if (!lia_http_check_url (values[2].value, &error))
+  if (url == NULL)
     {
       gtk_label_set_text (d->result, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (d->result), "error");

@@ -54,6 +54,7 @@ struct _LiaTasksView
 
   GCancellable *cancellable;
   GPtrArray    *types;          /* fetched from the tracker, or NULL */
+  GHashTable   *notes;          /* task id → what the tracker did not take at the last sync */
 };
 
 G_DEFINE_FINAL_TYPE (LiaTasksView, lia_tasks_view, ADW_TYPE_BIN)
@@ -93,10 +94,22 @@ sync_state_text (LiaTasksView *self,
 
       if (*error && g_str_equal (state, "failed"))
         return g_strdup_printf ("%s: %s", lia_choice_get_label (state), error);
+      /* "uncertain" reads "Waiting to confirm": a create may have landed
+       * and the tracker has not shown it yet; the reason is in the
+       * sync's result. */
       return g_strdup (lia_choice_get_label (state));
     }
   if (ref != NULL && *lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY))
-    return g_strdup (C_("sync state", "Synced"));
+    {
+      const char *note = self->notes ? g_hash_table_lookup (self->notes, lia_entity_get_id (entity)) : NULL;
+
+      /* Pushed, but the tracker left something out (a field not on its
+       * screen …): say so on the task until the next sync. */
+      if (note != NULL)
+        /* Translators: %s lists what the tracker did not take, e.g. "due date: not on the screen" */
+        return g_strdup_printf (C_("sync state", "Synced, but not set in the tracker: %s"), note);
+      return g_strdup (C_("sync state", "Synced"));
+    }
   return g_strdup (C_("sync state", "Not sent yet"));
 }
 
@@ -311,9 +324,14 @@ sync_done_cb (GObject      *source,
       return;
     }
   summary = report->cancelled ? g_strdup (_("Sync cancelled; nothing was lost")) : lia_sync_report_summary (report);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
+  if (report->notes != NULL)
+    self->notes = g_hash_table_ref (report->notes);
   refresh_list (self);
   load_form (self);
-  if (report->errors > 0 || report->conflicts > 0)
+  /* Creates waiting to confirm and fields a tracker did not take are
+   * listed too: they are not failures, but the user should know. */
+  if (report->errors > 0 || report->conflicts > 0 || report->waiting > 0 || report->warnings > 0)
     {
       GtkWidget *dialog;
       g_autoptr(GString) body = g_string_new (NULL);
@@ -644,6 +662,7 @@ lia_tasks_view_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->task);
   g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   G_OBJECT_CLASS (lia_tasks_view_parent_class)->dispose (object);
 }
