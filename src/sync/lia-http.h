@@ -36,6 +36,14 @@ void      lia_http_set_retry          (LiaHttp             *self,
                                        guint                max_retries,
                                        guint                base_delay_ms,
                                        guint                max_delay_ms);
+void      lia_http_set_write_policy   (LiaHttp             *self,
+                                       const char          *host,
+                                       gboolean             serial,
+                                       guint                min_interval_ms);
+gboolean  lia_http_get_write_policy   (LiaHttp             *self,
+                                       const char          *host,
+                                       gboolean            *serial,
+                                       guint               *min_interval_ms);
 guint     lia_http_get_peak_in_flight (LiaHttp             *self);
 guint     lia_http_get_request_count  (LiaHttp             *self);
 
