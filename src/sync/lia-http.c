@@ -9,6 +9,7 @@
 
 #include "lia-http.h"
 #include "lia-json-strict.h"
+#include "lia-model.h"
 
 /* One SoupSession for every tracker and wiki.  lia_http_request() blocks,
  * so it is called from worker threads (a GTask in the app, a pool in the
@@ -990,6 +991,28 @@ lia_http_request_full (LiaHttp             *self,
         return FALSE;
       attempt++;
     }
+}
+
+/* The progress line while a request waits after a rate limit (the
+ * LiaHttp::waiting signal): "GitHub asks to wait 60 s…".  The service's
+ * name when @host is that of @service_url, else the host. */
+char *
+lia_http_describe_wait (const char *host,
+                        guint       seconds,
+                        const char *service,
+                        const char *service_url)
+{
+  g_autoptr(GUri) uri = service_url ? g_uri_parse (service_url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *who = host;
+
+  if (service != NULL && uri != NULL && g_uri_get_host (uri) != NULL &&
+      g_ascii_strcasecmp (g_uri_get_host (uri), host) == 0)
+    who = lia_choice_get_label (service);
+  if (seconds < 120)
+    /* Translators: %s is a service (GitHub) or a host name */
+    return g_strdup_printf (_("%s asks to wait %u s…"), who, seconds);
+  /* Translators: %s is a service (GitHub) or a host name */
+  return g_strdup_printf (_("%s asks to wait %u min…"), who, (seconds + 59) / 60);
 }
 
 /* The header that carries an account's credentials: Basic with the e-mail

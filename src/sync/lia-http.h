@@ -75,6 +75,10 @@ void      lia_http_auth_header        (const char          *service,
                                        const char          *token,
                                        const char         **name,
                                        char               **value);
+char     *lia_http_describe_wait      (const char          *host,
+                                       guint                seconds,
+                                       const char          *service,
+                                       const char          *service_url);
 gboolean  lia_http_is_uncertain       (const GError        *error);
 char     *lia_http_server_reason      (JsonNode            *reply);
 

@@ -854,6 +854,19 @@ test_rate_limit_gives_up (void)
   g_free (waits.host);
 }
 
+static void
+test_describe_wait (void)
+{
+  g_autofree char *github = lia_http_describe_wait ("api.github.com", 60, "github", "https://API.github.com");
+  g_autofree char *other = lia_http_describe_wait ("uploads.github.com", 5, "github", "https://api.github.com");
+  g_autofree char *long_wait = lia_http_describe_wait ("gitlab.example.org", 3000, "gitlab",
+                                                       "https://gitlab.example.org/api/v4");
+
+  g_assert_cmpstr (github, ==, "GitHub asks to wait 60 s…");
+  g_assert_cmpstr (other, ==, "uploads.github.com asks to wait 5 s…");
+  g_assert_cmpstr (long_wait, ==, "GitLab asks to wait 50 min…");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -871,5 +884,6 @@ main (int   argc,
   g_test_add_func ("/http/rate-limit/cancel", test_rate_limit_cancel);
   g_test_add_func ("/http/rate-limit/forbidden", test_forbidden_not_retried);
   g_test_add_func ("/http/rate-limit/gives-up", test_rate_limit_gives_up);
+  g_test_add_func ("/http/rate-limit/describe", test_describe_wait);
   return g_test_run ();
 }
