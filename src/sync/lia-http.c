@@ -962,7 +962,8 @@ lia_http_request_full (LiaHttp             *self,
               delay = MIN (delay, (gint64) self->max_rate_wait_ms);
               seconds = (guint) ((delay + 999) / 1000);
               g_debug ("%s %s: rate limited, waiting %" G_GINT64_FORMAT " ms", method, g_uri_get_path (uri), delay);
-              g_signal_emit (self, signals[SIGNAL_WAITING], 0, host, seconds);
+              if (seconds > 0)
+                g_signal_emit (self, signals[SIGNAL_WAITING], 0, host, seconds);
               /* Every request to the host waits, not only this one. */
               block_host (self, host, delay);
               rate_waits++;

@@ -840,7 +840,7 @@ test_rate_limit_gives_up (void)
 {
   /* Limited on every answer: after the retries, a rate-limit error (not
    * "forbidden") that quotes the server. */
-  Limit limit = { 403, "0", 0, NULL, "You have exceeded a secondary rate limit.", 99 };
+  Limit limit = { 403, NULL, 0, NULL, "You have exceeded a secondary rate limit.", 99 };
   Waits waits = { 0 };
   g_autoptr(GError) error = NULL;
   gint64 gap;

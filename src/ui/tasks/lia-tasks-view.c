@@ -293,30 +293,37 @@ progress_cb (guint    done,
 }
 
 /* A rate limit's wait, shown in the progress bar until the next step:
- * LiaHttp::waiting is emitted in the sync's worker thread. */
+ * LiaHttp::waiting is emitted in the sync's worker thread.  The view is
+ * held weakly and looked at only in the main thread: the LiaHttp may be
+ * finalized in the worker. */
 typedef struct
 {
-  LiaTasksView *self;
-  char         *service;
-  char         *url;
+  GWeakRef  view;
+  char     *service;
+  char     *url;
 } WaitWatch;
 
 typedef struct
 {
-  LiaTasksView *self;
-  char         *text;
+  WaitWatch *watch;   /* a reference */
+  char      *text;
 } WaitText;
 
 static void
-wait_watch_free (gpointer  data,
-                 GClosure *closure)
+wait_watch_clear (gpointer data)
 {
   WaitWatch *watch = data;
 
-  g_object_unref (watch->self);
+  g_weak_ref_clear (&watch->view);
   g_free (watch->service);
   g_free (watch->url);
-  g_free (watch);
+}
+
+static void
+wait_watch_release (gpointer  data,
+                    GClosure *closure)
+{
+  g_atomic_rc_box_release_full (data, wait_watch_clear);
 }
 
 static void
@@ -324,7 +331,7 @@ wait_text_free (gpointer data)
 {
   WaitText *wait = data;
 
-  g_object_unref (wait->self);
+  g_atomic_rc_box_release_full (wait->watch, wait_watch_clear);
   g_free (wait->text);
   g_free (wait);
 }
@@ -333,10 +340,11 @@ static gboolean
 show_wait_cb (gpointer data)
 {
   WaitText *wait = data;
+  g_autoptr(LiaTasksView) self = g_weak_ref_get (&wait->watch->view);
 
   /* The sync may have ended (or been cancelled) meanwhile. */
-  if (wait->self->cancellable != NULL && !g_cancellable_is_cancelled (wait->self->cancellable))
-    gtk_progress_bar_set_text (wait->self->progress, wait->text);
+  if (self != NULL && self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    gtk_progress_bar_set_text (self->progress, wait->text);
   return G_SOURCE_REMOVE;
 }
 
@@ -348,7 +356,7 @@ waiting_cb (LiaHttp    *http,
 {
   WaitText *wait = g_new0 (WaitText, 1);
 
-  wait->self = g_object_ref (watch->self);
+  wait->watch = g_atomic_rc_box_acquire (watch);
   wait->text = lia_http_describe_wait (host, seconds, watch->service, watch->url);
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_wait_cb, wait, wait_text_free);
 }
@@ -357,13 +365,13 @@ static void
 watch_waits (LiaTasksView *self,
              LiaTracker   *tracker)
 {
-  WaitWatch *watch = g_new0 (WaitWatch, 1);
+  WaitWatch *watch = g_atomic_rc_box_new0 (WaitWatch);
 
-  watch->self = g_object_ref (self);
+  g_weak_ref_init (&watch->view, self);
   watch->service = g_strdup (lia_tracker_get_service (tracker));
   watch->url = g_strdup (lia_tracker_get_base_url (tracker));
   g_signal_connect_data (lia_tracker_get_http (tracker), "waiting", G_CALLBACK (waiting_cb),
-                         watch, wait_watch_free, 0);
+                         watch, wait_watch_release, 0);
 }
 
 static void
