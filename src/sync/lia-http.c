@@ -14,10 +14,11 @@
 /* One SoupSession for every tracker and wiki.  lia_http_request() blocks,
  * so it is called from worker threads (a GTask in the app, a pool in the
  * CLI); libsoup 3.2 sessions may be used from any thread.  Here live the
- * rules every request follows: HTTPS unless loopback, at most
- * MAX_IN_FLIGHT requests per host, retries with backoff that honour
- * Retry-After, and errors that quote the server's own reason but never a
- * header (tokens travel in headers). */
+ * rules every request follows: HTTPS unless loopback, redirects only
+ * within the origin, at most MAX_IN_FLIGHT requests per host, a host's
+ * write policy (GitHub: serial, a second apart), retries with backoff that
+ * honour Retry-After, waits a rate limit asks for, and errors that quote
+ * the server's own reason but never a header (tokens travel in headers). */
 
 #define MAX_IN_FLIGHT 4
 /* Deeper answers are refused before json-glib recurses into them. */
