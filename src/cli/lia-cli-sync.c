@@ -69,6 +69,50 @@ new_http (void)
   return http;
 }
 
+/* The service and address a LiaHttp::waiting handler names. */
+typedef struct
+{
+  char *service;
+  char *url;
+} WaitWatch;
+
+static void
+wait_watch_free (gpointer  data,
+                 GClosure *closure)
+{
+  WaitWatch *watch = data;
+
+  g_free (watch->service);
+  g_free (watch->url);
+  g_free (watch);
+}
+
+/* Runs in a worker thread; one line on stderr, so a script sees why the
+ * sync pauses. */
+static void
+waiting_cb (LiaHttp    *http,
+            const char *host,
+            guint       seconds,
+            WaitWatch  *watch)
+{
+  g_autofree char *text = lia_http_describe_wait (host, seconds, watch->service, watch->url);
+
+  /* Off the "Syncing: 3/12" line that \r keeps rewriting. */
+  g_printerr (isatty (STDERR_FILENO) ? "\n%s\n" : "%s\n", text);
+}
+
+static void
+watch_waits (LiaHttp    *http,
+             const char *service,
+             const char *url)
+{
+  WaitWatch *watch = g_new0 (WaitWatch, 1);
+
+  watch->service = g_strdup (service);
+  watch->url = g_strdup (url);
+  g_signal_connect_data (http, "waiting", G_CALLBACK (waiting_cb), watch, wait_watch_free, 0);
+}
+
 static void
 print_report (gboolean   json,
               JsonNode  *node,
@@ -158,6 +202,7 @@ lia_cli_sync (int    argc,
       g_printerr ("liaison-cli sync: %s\n", error->message);
       return LIA_CLI_EXIT_BAD_INPUT;
     }
+  watch_waits (http, service, lia_tracker_get_base_url (tracker));
 
   options.confirm_after = (guint) confirm_after;
   plan = lia_sync_plan_new_full (workspace, service, lia_tracker_get_base_url (tracker), dry_run, &options);
@@ -243,6 +288,7 @@ lia_cli_publish (int    argc,
       g_printerr ("liaison-cli publish: %s\n", error->message);
       return LIA_CLI_EXIT_BAD_INPUT;
     }
+  watch_waits (http, service, lia_wiki_get_base_url (wiki));
   plan = lia_publish_plan_new (workspace, wiki, page, dry_run, overwrite ? all : NULL, &error);
   if (plan == NULL)
     {

@@ -9,18 +9,47 @@
 
 #include "lia-http.h"
 #include "lia-json-strict.h"
+#include "lia-model.h"
 
 /* One SoupSession for every tracker and wiki.  lia_http_request() blocks,
  * so it is called from worker threads (a GTask in the app, a pool in the
  * CLI); libsoup 3.2 sessions may be used from any thread.  Here live the
- * rules every request follows: HTTPS unless loopback, at most
- * MAX_IN_FLIGHT requests per host, retries with backoff that honour
- * Retry-After, and errors that quote the server's own reason but never a
- * header (tokens travel in headers). */
+ * rules every request follows: HTTPS unless loopback, redirects only
+ * within the origin, at most MAX_IN_FLIGHT requests per host, a host's
+ * write policy (GitHub: serial, a second apart), retries with backoff that
+ * honour Retry-After, waits a rate limit asks for, and errors that quote
+ * the server's own reason but never a header (tokens travel in headers). */
 
 #define MAX_IN_FLIGHT 4
 /* Deeper answers are refused before json-glib recurses into them. */
 #define ANSWER_MAX_DEPTH 256
+/* Same-origin redirects followed for one request. */
+#define MAX_REDIRECTS 5
+/* GitHub: "Otherwise, wait for at least one minute before retrying." */
+#define RATE_LIMIT_MIN_WAIT_MS (60 * 1000)
+/* A primary rate limit resets within the hour. */
+#define RATE_LIMIT_MAX_WAIT_MS (60 * 60 * 1000)
+
+/* What LiaHttp knows about one host: its write policy (set by the
+ * tracker for services that ask for it) and until when the host asked
+ * every request to wait. Times are monotonic µs. */
+typedef struct
+{
+  gboolean has_policy;
+  gboolean serial;
+  guint    min_interval_ms;
+  gboolean writing;
+  gint64   next_write;
+  gint64   blocked_until;
+} HostState;
+
+enum
+{
+  SIGNAL_WAITING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 struct _LiaHttp
 {
@@ -30,10 +59,12 @@ struct _LiaHttp
   guint        max_retries;
   guint        base_delay_ms;
   guint        max_delay_ms;
+  guint        max_rate_wait_ms;
 
   GMutex       lock;
   GCond        slot_freed;
   GHashTable  *in_flight;      /* host → GUINT_TO_POINTER (count) */
+  GHashTable  *hosts;          /* lower-case host → HostState */
   guint        peak_in_flight;
   guint        requests;
 };
@@ -49,6 +80,7 @@ lia_http_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->hosts, g_hash_table_unref);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->slot_freed);
   G_OBJECT_CLASS (lia_http_parent_class)->finalize (object);
@@ -58,6 +90,19 @@ static void
 lia_http_class_init (LiaHttpClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lia_http_finalize;
+
+  /**
+   * LiaHttp::waiting:
+   * @host: the host that asked to wait
+   * @seconds: how long this request now waits before it is sent again
+   *
+   * A server answered that its rate limit was hit; the request waits and
+   * is then retried (cancelling stops the wait at once).  Emitted in the
+   * thread that sent the request, which is usually not the main thread.
+   */
+  signals[SIGNAL_WAITING] =
+    g_signal_new ("waiting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void
@@ -74,9 +119,11 @@ lia_http_init (LiaHttp *self)
   self->max_retries = 4;
   self->base_delay_ms = 500;
   self->max_delay_ms = 60 * 1000;
+  self->max_rate_wait_ms = RATE_LIMIT_MAX_WAIT_MS;
   g_mutex_init (&self->lock);
   g_cond_init (&self->slot_freed);
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 LiaHttp *
@@ -93,7 +140,9 @@ lia_http_set_timeout (LiaHttp *self,
   g_object_set (self->session, "timeout", seconds, NULL);
 }
 
-/* Tests shorten the waits; Retry-After is still honoured up to @max_delay_ms. */
+/* Tests shorten the waits; Retry-After is still honoured up to
+ * @max_delay_ms, and so are the waits a rate limit asks for (which are
+ * otherwise honoured up to an hour). */
 void
 lia_http_set_retry (LiaHttp *self,
                     guint    max_retries,
@@ -104,6 +153,73 @@ lia_http_set_retry (LiaHttp *self,
   self->max_retries = max_retries;
   self->base_delay_ms = base_delay_ms;
   self->max_delay_ms = max_delay_ms;
+  self->max_rate_wait_ms = max_delay_ms;
+}
+
+/* Called with the lock held. */
+static HostState *
+host_state (LiaHttp    *self,
+            const char *host)
+{
+  g_autofree char *key = g_ascii_strdown (host, -1);
+  HostState *state = g_hash_table_lookup (self->hosts, key);
+
+  if (state == NULL)
+    {
+      state = g_new0 (HostState, 1);
+      g_hash_table_insert (self->hosts, g_steal_pointer (&key), state);
+    }
+  return state;
+}
+
+/* Writes (POST, PATCH, PUT, DELETE) to @host go one at a time when
+ * @serial, and each starts at least @min_interval_ms after the previous
+ * one ended (serial) or started.  Reads are not limited.  GitHub asks for
+ * this: "make requests serially instead of concurrently" and "wait at
+ * least one second between each request" that creates content. */
+void
+lia_http_set_write_policy (LiaHttp    *self,
+                           const char *host,
+                           gboolean    serial,
+                           guint       min_interval_ms)
+{
+  HostState *state;
+
+  g_return_if_fail (LIA_IS_HTTP (self));
+  g_return_if_fail (host != NULL);
+
+  g_mutex_lock (&self->lock);
+  state = host_state (self, host);
+  state->has_policy = TRUE;
+  state->serial = serial;
+  state->min_interval_ms = min_interval_ms;
+  g_mutex_unlock (&self->lock);
+}
+
+/* Whether @host has a write policy, and which. */
+gboolean
+lia_http_get_write_policy (LiaHttp    *self,
+                           const char *host,
+                           gboolean   *serial,
+                           guint      *min_interval_ms)
+{
+  g_autofree char *key = NULL;
+  HostState *state;
+  gboolean found;
+
+  g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
+  g_return_val_if_fail (host != NULL, FALSE);
+
+  key = g_ascii_strdown (host, -1);
+  g_mutex_lock (&self->lock);
+  state = g_hash_table_lookup (self->hosts, key);
+  found = state != NULL && state->has_policy;
+  if (serial)
+    *serial = found && state->serial;
+  if (min_interval_ms)
+    *min_interval_ms = found ? state->min_interval_ms : 0;
+  g_mutex_unlock (&self->lock);
+  return found;
 }
 
 guint
@@ -198,6 +314,89 @@ release_slot (LiaHttp    *self,
   g_mutex_unlock (&self->lock);
 }
 
+static gboolean
+is_write (const char *method)
+{
+  return g_str_equal (method, "POST") || g_str_equal (method, "PATCH") ||
+         g_str_equal (method, "PUT") || g_str_equal (method, "DELETE");
+}
+
+/* Before a request to @host: wait while the host asked every request to
+ * wait (a rate limit), then, for a write, as the host's write policy
+ * says.  *@holds_write tells the caller to call end_write() once the
+ * answer is in.  Wakes every 20 ms to see @cancellable. */
+static gboolean
+begin_request (LiaHttp       *self,
+               const char    *host,
+               gboolean       write,
+               gboolean      *holds_write,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  gboolean ok = TRUE;
+
+  *holds_write = FALSE;
+  g_mutex_lock (&self->lock);
+  for (;;)
+    {
+      HostState *state = host_state (self, host);
+      gboolean limited = write && state->has_policy;
+      gint64 now = g_get_monotonic_time ();
+      gint64 until = state->blocked_until;
+
+      if (limited && state->serial && state->writing)
+        until = MAX (until, now + 20000);
+      else if (limited)
+        until = MAX (until, state->next_write);
+      if (until <= now)
+        {
+          if (limited && state->serial)
+            state->writing = *holds_write = TRUE;
+          else if (limited)
+            state->next_write = now + (gint64) state->min_interval_ms * 1000;
+          break;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      g_cond_wait_until (&self->slot_freed, &self->lock, MIN (until, now + 20000));
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/* The serial write to @host is answered: the next may start after the
+ * interval. */
+static void
+end_write (LiaHttp    *self,
+           const char *host)
+{
+  HostState *state;
+
+  g_mutex_lock (&self->lock);
+  state = host_state (self, host);
+  state->writing = FALSE;
+  state->next_write = g_get_monotonic_time () + (gint64) state->min_interval_ms * 1000;
+  g_cond_broadcast (&self->slot_freed);
+  g_mutex_unlock (&self->lock);
+}
+
+/* @host asked to wait @ms: no request to it starts before then. */
+static void
+block_host (LiaHttp    *self,
+            const char *host,
+            gint64      ms)
+{
+  HostState *state;
+
+  g_mutex_lock (&self->lock);
+  state = host_state (self, host);
+  state->blocked_until = MAX (state->blocked_until, g_get_monotonic_time () + ms * 1000);
+  g_mutex_unlock (&self->lock);
+}
+
 /* Sleep for @ms, waking early when cancelled. */
 static gboolean
 wait_cancellable (guint          ms,
@@ -235,6 +434,70 @@ retry_after_ms (SoupMessage *msg)
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       return MAX (0, g_date_time_difference (when, now) / 1000);
     }
+  return -1;
+}
+
+/* x-ratelimit-reset: the epoch second when the limit resets (GitHub,
+ * GitLab) or an ISO 8601 time (Jira Cloud).  A reset already past still
+ * waits a second. */
+static gint64
+reset_ms (const char *value)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+  char *end = NULL;
+  gint64 epoch;
+
+  if (value == NULL)
+    return -1;
+  epoch = g_ascii_strtoll (value, &end, 10);
+  if (end != value && *end == '\0' && epoch > 0 && epoch < G_MAXINT64 / 1000)
+    return MAX (1000, epoch * 1000 - g_get_real_time () / 1000);
+  utc = g_time_zone_new_utc ();
+  when = g_date_time_new_from_iso8601 (value, utc);
+  if (when != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      return MAX (1000, g_date_time_difference (when, now) / 1000);
+    }
+  return -1;
+}
+
+/* How long a 403 or 429 asks to wait, or -1 when it is not a rate limit
+ * (a 403 for a missing permission must not be retried).  GitHub's rules
+ * ("Rate limits for the REST API", exceeding the rate limit): wait
+ * retry-after seconds when given; when x-ratelimit-remaining is 0, until
+ * x-ratelimit-reset; for a secondary limit with neither, at least a
+ * minute, longer at each retry.  Jira Cloud and GitLab send the same
+ * headers. */
+static gint64
+rate_limit_wait_ms (SoupMessage *msg,
+                    guint        code,
+                    JsonNode    *answer,
+                    guint        n_waits)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+  const char *remaining;
+  g_autofree char *reason = NULL;
+  g_autofree char *folded = NULL;
+  gint64 ms;
+
+  if (code != 403 && code != 429)
+    return -1;
+  ms = retry_after_ms (msg);
+  if (ms >= 0)
+    return ms;
+  remaining = soup_message_headers_get_one (headers, "x-ratelimit-remaining");
+  if (remaining != NULL && g_strcmp0 (remaining, "0") == 0)
+    {
+      ms = reset_ms (soup_message_headers_get_one (headers, "x-ratelimit-reset"));
+      return ms >= 0 ? ms : RATE_LIMIT_MIN_WAIT_MS;
+    }
+  reason = lia_http_server_reason (answer);
+  folded = reason ? g_utf8_casefold (reason, -1) : NULL;
+  if (folded != NULL &&
+      (strstr (folded, "secondary rate limit") != NULL || strstr (folded, "abuse detection") != NULL))
+    return (gint64) RATE_LIMIT_MIN_WAIT_MS << MIN (n_waits, 6);
   return -1;
 }
 
@@ -362,7 +625,8 @@ static void
 set_status_error (GError     **error,
                   SoupMessage *msg,
                   guint        status,
-                  JsonNode    *reply)
+                  JsonNode    *reply,
+                  gboolean     rate_limited)
 {
   g_autofree char *reason = lia_http_server_reason (reply);
   g_autofree char *where = NULL;
@@ -371,7 +635,7 @@ set_status_error (GError     **error,
   const char *what;
 
   method_path (msg, &where);
-  switch (status)
+  switch (rate_limited ? 429 : status)
     {
     case 400:
     case 422:
@@ -458,6 +722,92 @@ copy_headers (SoupMessage *msg)
   return table;
 }
 
+static int
+default_port (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+static gboolean
+same_origin (GUri *a,
+             GUri *b)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
+         default_port (a) == default_port (b);
+}
+
+/* Where a 3xx answer to @msg (sent to @from) may be followed, or NULL
+ * with an error.  The account's token travels in a header (Authorization,
+ * X-Redmine-API-Key, PRIVATE-TOKEN) and libsoup would carry all but the
+ * first to wherever a server points, so Liaison follows redirects itself,
+ * and only within the origin it was given (which lia_http_check_url()
+ * accepted: https, or http on this computer).  A change (POST, PATCH, PUT,
+ * DELETE) is repeated only after a 307 or 308, which keep the method and
+ * body; a 303 is fetched with GET. */
+static GUri *
+redirect_target (SoupMessage  *msg,
+                 GUri         *from,
+                 const char   *method,
+                 guint         code,
+                 GError      **error)
+{
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
+  g_autofree char *where = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GUri) target = NULL;
+
+  method_path (msg, &where);
+  if (location != NULL)
+    target = g_uri_parse_relative (from, location, G_URI_FLAGS_ENCODED, NULL);
+  if (target == NULL || g_uri_get_host (target) == NULL || *g_uri_get_host (target) == '\0')
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                   _("%s: the server answered %u without a valid address to go to"), where, code);
+      return NULL;
+    }
+  /* The query is left out: it may hold something the server signed. */
+  shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+  if (!same_origin (from, target))
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INSECURE,
+                   _("%s: the server redirected to %s; not following it with the account’s token"),
+                   where, shown);
+      return NULL;
+    }
+  if (code != 303 && code != 307 && code != 308 && !g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                   _("%s: the server answered %u, moving the request to %s; a change is sent again only after 307 or 308"),
+                   where, code, shown);
+      return NULL;
+    }
+  return g_steal_pointer (&target);
+}
+
+/* libsoup drops a message's body when it restarts the message (it does so
+ * by itself for GET, PUT and DELETE when a kept-alive connection turns out
+ * to be closed by the server), but keeps its Content-Length, so the server
+ * would get an empty body: a Redmine wiki page answered "Text cannot be
+ * blank".  Put the body back. */
+static void
+message_restarted_cb (SoupMessage *msg,
+                      GBytes      *body)
+{
+  soup_message_set_request_body_from_bytes (msg, NULL, body);
+}
+
+static void
+unref_body (gpointer  data,
+            GClosure *closure)
+{
+  g_bytes_unref (data);
+}
+
 gboolean
 lia_http_request_full (LiaHttp             *self,
                        const char          *method,
@@ -470,10 +820,11 @@ lia_http_request_full (LiaHttp             *self,
                        GCancellable        *cancellable,
                        GError             **error)
 {
-  g_autofree char *payload = NULL;
+  g_autoptr(GBytes) payload = NULL;
   g_autoptr(GUri) uri = NULL;
-  gsize payload_length = 0;
   guint attempt = 0;
+  guint redirects = 0;
+  guint rate_waits = 0;
 
   g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
 
@@ -490,7 +841,10 @@ lia_http_request_full (LiaHttp             *self,
       return FALSE;
     }
   if (body != NULL)
-    payload = json_to_string (body, FALSE), payload_length = strlen (payload);
+    {
+      char *text = json_to_string (body, FALSE);
+      payload = g_bytes_new_take (text, strlen (text));
+    }
 
   for (;;)
     {
@@ -501,22 +855,30 @@ lia_http_request_full (LiaHttp             *self,
       g_autoptr(GError) parse_error = NULL;
       const char *host = g_uri_get_host (uri);
       SoupMessageHeaders *request_headers = soup_message_get_request_headers (msg);
+      gboolean holds_write = FALSE;
+      gboolean rate_limited = FALSE;
       guint code;
       gint64 delay;
       gboolean retry;
 
+      soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
       soup_message_headers_replace (request_headers, "Accept", "application/json");
       for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
         soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
       if (payload != NULL)
         {
-          g_autoptr(GBytes) data = g_bytes_new (payload, payload_length);
-          soup_message_set_request_body_from_bytes (msg, "application/json", data);
+          soup_message_set_request_body_from_bytes (msg, "application/json", payload);
+          g_signal_connect_data (msg, "restarted", G_CALLBACK (message_restarted_cb),
+                                 g_bytes_ref (payload), unref_body, 0);
         }
 
+      if (!begin_request (self, host, is_write (method), &holds_write, cancellable, error))
+        return FALSE;
       take_slot (self, host);
       bytes = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
       release_slot (self, host);
+      if (holds_write)
+        end_write (self, host);
 
       if (bytes == NULL)
         {
@@ -547,6 +909,31 @@ lia_http_request_full (LiaHttp             *self,
             *status = code;
           answer = parse_body (bytes, &parse_error);
 
+          if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308)
+            {
+              g_autoptr(GUri) target = redirect_target (msg, uri, method, code, error);
+
+              if (target == NULL)
+                return FALSE;
+              if (++redirects > MAX_REDIRECTS)
+                {
+                  g_autofree char *where = NULL;
+
+                  method_path (msg, &where);
+                  g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                               _("%s: the server redirected more than %u times"), where, MAX_REDIRECTS);
+                  return FALSE;
+                }
+              if (code == 303 && !g_str_equal (method, "HEAD"))
+                {
+                  method = "GET";
+                  g_clear_pointer (&payload, g_bytes_unref);
+                }
+              g_clear_pointer (&uri, g_uri_unref);
+              uri = g_steal_pointer (&target);
+              continue;
+            }
+
           if (code >= 200 && code < 300)
             {
               if (parse_error != NULL)
@@ -565,14 +952,37 @@ lia_http_request_full (LiaHttp             *self,
               return TRUE;
             }
 
-          /* 429 and 503 say the request was not processed; 502 and 504 do
-           * not, so only idempotent requests are repeated after them. */
-          retry = attempt < self->max_retries &&
-                  (code == 429 || code == 503 ||
-                   ((code == 502 || code == 504) && is_idempotent (method)));
+          /* A rate-limited request was not processed, so even a create
+           * is sent again once the wait is over. */
+          delay = rate_limit_wait_ms (msg, code, answer, rate_waits);
+          rate_limited = delay >= 0;
+          if (rate_limited && attempt < self->max_retries)
+            {
+              guint seconds;
+
+              delay = MIN (delay, (gint64) self->max_rate_wait_ms);
+              seconds = (guint) ((delay + 999) / 1000);
+              g_debug ("%s %s: rate limited, waiting %" G_GINT64_FORMAT " ms", method, g_uri_get_path (uri), delay);
+              if (seconds > 0)
+                g_signal_emit (self, signals[SIGNAL_WAITING], 0, host, seconds);
+              /* Every request to the host waits, not only this one. */
+              block_host (self, host, delay);
+              rate_waits++;
+              attempt++;
+              continue;
+            }
+
+          /* 429 says the request was not processed.  A 503 should say the
+           * same, but a proxy answers it after the server behind it has
+           * committed a create (seen against Redmine behind a balancer),
+           * so like 502 and 504 it repeats only idempotent requests; the
+           * sync engine looks for a create before sending it again. */
+          retry = !rate_limited && attempt < self->max_retries &&
+                  (code == 429 ||
+                   ((code == 502 || code == 503 || code == 504) && is_idempotent (method)));
           if (!retry)
             {
-              set_status_error (error, msg, code, answer);
+              set_status_error (error, msg, code, answer, rate_limited);
               return FALSE;
             }
           delay = retry_after_ms (msg);
@@ -586,6 +996,28 @@ lia_http_request_full (LiaHttp             *self,
         return FALSE;
       attempt++;
     }
+}
+
+/* The progress line while a request waits after a rate limit (the
+ * LiaHttp::waiting signal): "GitHub asks to wait 60 s…".  The service's
+ * name when @host is that of @service_url, else the host. */
+char *
+lia_http_describe_wait (const char *host,
+                        guint       seconds,
+                        const char *service,
+                        const char *service_url)
+{
+  g_autoptr(GUri) uri = service_url ? g_uri_parse (service_url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *who = host;
+
+  if (service != NULL && uri != NULL && g_uri_get_host (uri) != NULL &&
+      g_ascii_strcasecmp (g_uri_get_host (uri), host) == 0)
+    who = lia_choice_get_label (service);
+  if (seconds < 120)
+    /* Translators: %s is a service (GitHub) or a host name */
+    return g_strdup_printf (_("%s asks to wait %u s…"), who, seconds);
+  /* Translators: %s is a service (GitHub) or a host name */
+  return g_strdup_printf (_("%s asks to wait %u min…"), who, (seconds + 59) / 60);
 }
 
 /* The header that carries an account's credentials: Basic with the e-mail

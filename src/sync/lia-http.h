@@ -36,6 +36,14 @@ void      lia_http_set_retry          (LiaHttp             *self,
                                        guint                max_retries,
                                        guint                base_delay_ms,
                                        guint                max_delay_ms);
+void      lia_http_set_write_policy   (LiaHttp             *self,
+                                       const char          *host,
+                                       gboolean             serial,
+                                       guint                min_interval_ms);
+gboolean  lia_http_get_write_policy   (LiaHttp             *self,
+                                       const char          *host,
+                                       gboolean            *serial,
+                                       guint               *min_interval_ms);
 guint     lia_http_get_peak_in_flight (LiaHttp             *self);
 guint     lia_http_get_request_count  (LiaHttp             *self);
 
@@ -67,6 +75,10 @@ void      lia_http_auth_header        (const char          *service,
                                        const char          *token,
                                        const char         **name,
                                        char               **value);
+char     *lia_http_describe_wait      (const char          *host,
+                                       guint                seconds,
+                                       const char          *service,
+                                       const char          *service_url);
 gboolean  lia_http_is_uncertain       (const GError        *error);
 char     *lia_http_server_reason      (JsonNode            *reply);
 

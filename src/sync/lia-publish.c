@@ -436,12 +436,15 @@ find_key (GPtrArray  *remote,
 static LiaWikiPage *
 find_landed (LiaWiki      *wiki,
              Job          *job,
+             gboolean     *absent,
              GCancellable *cancellable)
 {
   g_autoptr(GPtrArray) remote = lia_wiki_list (wiki, cancellable, NULL);
   LiaWikiPage *same = remote ? find_title (remote, job->remote_title) : NULL;
   LiaWikiPage *full;
 
+  /* Only a list that was read and has no such title proves it absent. */
+  *absent = remote != NULL && same == NULL;
   if (same == NULL)
     return NULL;
   full = lia_wiki_fetch (wiki, same->key, cancellable, NULL);
@@ -519,19 +522,34 @@ run_job (LiaPublishPlan *plan,
       job->outcome = OUTCOME_CREATED;
       if (plan->dry_run)
         return;
-      if (!lia_wiki_create (wiki, page, cancellable, &error))
+      /* A page is found again by its title in its space, a lookup the
+       * wikis answer from their database, not from a lagging search
+       * index: after an uncertain create that finds nothing, one more
+       * create is safe. */
+      for (guint attempt = 0; !lia_wiki_create (wiki, page, cancellable, &error); attempt++)
         {
           g_autoptr(LiaWikiPage) landed = NULL;
+          gboolean absent = FALSE;
 
-          if (!lia_http_is_uncertain (error) ||
-              (landed = find_landed (wiki, job, cancellable)) == NULL)
+          if (!lia_http_is_uncertain (error))
             {
               fail (job, OUTCOME_FAILED, error);
               return;
             }
-          lia_wiki_page_set (&page->key, landed->key);
-          lia_wiki_page_set (&page->url, landed->url);
-          page->version = landed->version;
+          landed = find_landed (wiki, job, &absent, cancellable);
+          if (landed != NULL)
+            {
+              lia_wiki_page_set (&page->key, landed->key);
+              lia_wiki_page_set (&page->url, landed->url);
+              page->version = landed->version;
+              g_clear_error (&error);
+              break;
+            }
+          if (attempt == 1 || !absent)
+            {
+              fail (job, OUTCOME_FAILED, error);
+              return;
+            }
           g_clear_error (&error);
         }
       job->key = g_strdup (page->key);

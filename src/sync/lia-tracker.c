@@ -316,6 +316,19 @@ lia_tracker_new (LiaHttp                *http,
   priv->milestones = config->milestones;
 
   lia_http_auth_header (priv->service, priv->user, token, &priv->auth_name, &priv->auth_value);
+
+  /* GitHub asks integrations to send content-creating requests serially
+   * and at least a second apart, or a secondary rate limit stops them
+   * ("Best practices for using the REST API").  A policy set before for
+   * the host (a test's shorter one) is kept. */
+  if (g_str_equal (priv->service, "github"))
+    {
+      g_autoptr(GUri) uri = g_uri_parse (priv->base_url, G_URI_FLAGS_NONE, NULL);
+
+      if (uri != NULL && g_uri_get_host (uri) != NULL &&
+          !lia_http_get_write_policy (http, g_uri_get_host (uri), NULL, NULL))
+        lia_http_set_write_policy (http, g_uri_get_host (uri), TRUE, 1000);
+    }
   return self;
 }
 

@@ -288,6 +288,38 @@ test_requirement_to_tracker (Fixture       *f,
     }
 }
 
+/* A rate limit's wait shows in the progress bar, named after the
+ * service: the fake answers the first create 429 with Retry-After: 1. */
+static void
+test_rate_limit_wait_shown (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaEntity) requirement = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (f->workspace)), 0);
+  GListModel *steps = G_LIST_MODEL (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS));
+  GtkWidget *bar = lia_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_PROGRESS_BAR);
+  gboolean shown = FALSE;
+
+  g_assert_nonnull (bar);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(LiaEntity) step = g_list_model_get_item (steps, i);
+      lia_entity_set_string (step, LIA_STEP_OWNER, "");
+    }
+  lia_entity_set_string (requirement, LIA_REQUIREMENT_OWNER, "");
+  fake_tracker_add_fault (f->fake, FAKE_FAULT_429);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.send-to-tracker", "s", lia_entity_get_id (requirement));
+  for (guint i = 0; i < 800 && lia_tasks_view_is_syncing (f->view); i++)
+    {
+      if (g_strcmp0 (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), "Jira Cloud asks to wait 1 s…") == 0)
+        shown = TRUE;
+      spin (10);
+    }
+  g_assert_true (wait_for_sync (f));
+  g_assert_true (shown);
+  /* The wait ended and the create was sent again: nothing is missing. */
+  g_assert_cmpuint (fake_tracker_get_n_issues (f->fake), ==, 1 + g_list_model_get_n_items (steps));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -298,5 +330,6 @@ main (int argc, char **argv)
   g_test_add ("/tasks/seed-task-to-tracker", Fixture, NULL, fixture_set_up, test_seed_task_to_tracker, fixture_tear_down);
   g_test_add ("/tasks/invalid-due-date-stays-out", Fixture, NULL, fixture_set_up, test_invalid_due_date_stays_out, fixture_tear_down);
   g_test_add ("/tasks/requirement-to-tracker", Fixture, NULL, fixture_set_up, test_requirement_to_tracker, fixture_tear_down);
+  g_test_add ("/tasks/rate-limit-wait-shown", Fixture, NULL, fixture_set_up, test_rate_limit_wait_shown, fixture_tear_down);
   return g_test_run ();
 }
