@@ -16,61 +16,100 @@
 
 /* ---- Markdown → ADF ---------------------------------------------------- */
 
+/* cmark's tree with the GFM extensions named in @extensions (NULL-ended);
+ * free with cmark_node_free().  Input that is not UTF-8 is made valid first:
+ * cmark passes bytes through, and JSON and XML cannot carry them. */
+static cmark_node *
+parse_gfm (const char        *markdown,
+           const char * const *extensions)
+{
+  g_autofree char *valid = g_utf8_make_valid (markdown ? markdown : "", -1);
+  cmark_parser *parser;
+  cmark_node *doc;
+
+  cmark_gfm_core_extensions_ensure_registered ();
+  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+  for (guint i = 0; extensions && extensions[i]; i++)
+    {
+      cmark_syntax_extension *extension = cmark_find_syntax_extension (extensions[i]);
+      if (extension)
+        cmark_parser_attach_syntax_extension (parser, extension);
+    }
+  cmark_parser_feed (parser, valid, strlen (valid));
+  doc = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+  return doc;
+}
+
+static const char * const converter_extensions[] = { "strikethrough", "autolink", NULL };
+
+static gboolean
+is_strikethrough (cmark_node *n)
+{
+  return g_strcmp0 (cmark_node_get_type_string (n), "strikethrough") == 0;
+}
+
 enum { MARK_STRONG = 1, MARK_EM = 2, MARK_CODE = 4, MARK_STRIKE = 8 };
 
-static void
-add_text (JsonBuilder *b,
-          const char  *text,
-          guint        marks,
-          const char  *href)
+static JsonObject *
+adf_node (const char *type)
 {
-  if (text == NULL || *text == '\0')
-    return;  /* ADF rejects empty text nodes */
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "text");
-  json_builder_set_member_name (b, "text");
-  json_builder_add_string_value (b, text);
-  if (marks != 0 || href != NULL)
-    {
-      json_builder_set_member_name (b, "marks");
-      json_builder_begin_array (b);
-      /* The code mark may only be combined with a link. */
-      if (marks & MARK_CODE)
-        marks = MARK_CODE;
-      static const struct { guint bit; const char *name; } names[] = {
-        { MARK_STRONG, "strong" }, { MARK_EM, "em" }, { MARK_CODE, "code" }, { MARK_STRIKE, "strike" },
-      };
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        if (marks & names[i].bit)
-          {
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "type");
-            json_builder_add_string_value (b, names[i].name);
-            json_builder_end_object (b);
-          }
-      if (href != NULL)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "link");
-          json_builder_set_member_name (b, "attrs");
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "href");
-          json_builder_add_string_value (b, href);
-          json_builder_end_object (b);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-    }
-  json_builder_end_object (b);
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "type", type);
+  return o;
+}
+
+static JsonObject *
+adf_mark (const char *type)
+{
+  return adf_node (type);
 }
 
 static void
-adf_inlines (JsonBuilder *b,
-             cmark_node  *parent,
-             guint        marks,
-             const char  *href)
+add_text (JsonArray  *inlines,
+          const char *text,
+          guint       marks,
+          const char *href)
+{
+  JsonObject *o;
+
+  if (text == NULL || *text == '\0')
+    return;  /* ADF's text nodes have at least one character */
+  o = adf_node ("text");
+  json_object_set_string_member (o, "text", text);
+  if (marks != 0 || href != NULL)
+    {
+      static const struct { guint bit; const char *name; } names[] = {
+        { MARK_STRONG, "strong" }, { MARK_EM, "em" }, { MARK_CODE, "code" }, { MARK_STRIKE, "strike" },
+      };
+      JsonArray *list = json_array_new ();
+
+      /* The code mark may only be combined with a link. */
+      if (marks & MARK_CODE)
+        marks = MARK_CODE;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (marks & names[i].bit)
+          json_array_add_object_element (list, adf_mark (names[i].name));
+      if (href != NULL)
+        {
+          JsonObject *link = adf_mark ("link");
+          JsonObject *attrs = json_object_new ();
+
+          json_object_set_string_member (attrs, "href", href);
+          json_object_set_object_member (link, "attrs", attrs);
+          json_array_add_object_element (list, link);
+        }
+      json_object_set_array_member (o, "marks", list);
+    }
+  json_array_add_object_element (inlines, o);
+}
+
+static void
+adf_inlines (JsonArray  *out,
+             cmark_node *parent,
+             guint       marks,
+             const char *href)
 {
   for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
     {
@@ -78,114 +117,137 @@ adf_inlines (JsonBuilder *b,
         {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_HTML_INLINE:
-          add_text (b, cmark_node_get_literal (n), marks, href);
+          add_text (out, cmark_node_get_literal (n), marks, href);
           break;
         case CMARK_NODE_CODE:
-          add_text (b, cmark_node_get_literal (n), marks | MARK_CODE, href);
+          add_text (out, cmark_node_get_literal (n), marks | MARK_CODE, href);
           break;
         case CMARK_NODE_SOFTBREAK:
-          add_text (b, " ", marks, href);
+          add_text (out, " ", marks, href);
           break;
         case CMARK_NODE_LINEBREAK:
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "hardBreak");
-          json_builder_end_object (b);
+          json_array_add_object_element (out, adf_node ("hardBreak"));
           break;
         case CMARK_NODE_EMPH:
-          adf_inlines (b, n, marks | MARK_EM, href);
+          adf_inlines (out, n, marks | MARK_EM, href);
           break;
         case CMARK_NODE_STRONG:
-          adf_inlines (b, n, marks | MARK_STRONG, href);
+          adf_inlines (out, n, marks | MARK_STRONG, href);
           break;
         case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE:
           {
             const char *url = cmark_node_get_url (n);
-            adf_inlines (b, n, marks, url && *url ? url : href);
+            adf_inlines (out, n, marks, url && *url ? url : href);
             if (cmark_node_first_child (n) == NULL)
-              add_text (b, url, marks, url && *url ? url : href);
+              add_text (out, url, marks, url && *url ? url : href);
           }
           break;
         default:
-          adf_inlines (b, n, marks, href);
+          adf_inlines (out, n, is_strikethrough (n) ? marks | MARK_STRIKE : marks, href);
           break;
         }
     }
 }
 
-static void adf_blocks (JsonBuilder *b, cmark_node *parent);
-
-static void
-begin_node (JsonBuilder *b,
-            const char  *type)
+/* A paragraph of @n's inlines; an empty content array is valid ADF. */
+static JsonObject *
+adf_paragraph (cmark_node *n,
+               guint       marks)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, type);
+  JsonObject *o = adf_node ("paragraph");
+  JsonArray *content = json_array_new ();
+
+  if (n != NULL)
+    adf_inlines (content, n, marks, NULL);
+  json_object_set_array_member (o, "content", content);
+  return o;
 }
 
+static const char *
+type_of (JsonArray *a,
+         guint      i)
+{
+  return json_object_get_string_member (json_array_get_object_element (a, i), "type");
+}
+
+static void adf_blocks (JsonArray *out, cmark_node *parent, gboolean nested);
+
+/* Markdown nests anything in anything; ADF does not.  Inside a blockquote
+ * or a list item ("nested") only paragraphs, lists and code blocks may
+ * stand, so what ADF cannot hold there takes the nearest form it can:
+ *   - a heading becomes a paragraph of strong text;
+ *   - a quote inside a quote or a list item gives up its quote: its
+ *     blocks join the enclosing container;
+ *   - a thematic break is dropped (ADF has no rule there, and an empty
+ *     paragraph would only add space);
+ *   - a quote or list item left empty holds one empty paragraph, since
+ *     ADF wants at least one block, and a list item begins with a
+ *     paragraph or code block (an empty paragraph is put first when it
+ *     does not). */
 static void
-adf_block (JsonBuilder *b,
-           cmark_node  *n)
+adf_block (JsonArray  *out,
+           cmark_node *n,
+           gboolean    nested)
 {
   switch (cmark_node_get_type (n))
     {
     case CMARK_NODE_PARAGRAPH:
-      begin_node (b, "paragraph");
-      json_builder_set_member_name (b, "content");
-      json_builder_begin_array (b);
-      adf_inlines (b, n, 0, NULL);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      json_array_add_object_element (out, adf_paragraph (n, 0));
       break;
     case CMARK_NODE_HEADING:
-      begin_node (b, "heading");
-      json_builder_set_member_name (b, "attrs");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "level");
-      json_builder_add_int_value (b, CLAMP (cmark_node_get_heading_level (n), 1, 6));
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "content");
-      json_builder_begin_array (b);
-      adf_inlines (b, n, 0, NULL);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      if (nested)
+        json_array_add_object_element (out, adf_paragraph (n, MARK_STRONG));
+      else
+        {
+          JsonObject *o = adf_node ("heading");
+          JsonObject *attrs = json_object_new ();
+          JsonArray *content = json_array_new ();
+
+          json_object_set_int_member (attrs, "level", CLAMP (cmark_node_get_heading_level (n), 1, 6));
+          json_object_set_object_member (o, "attrs", attrs);
+          adf_inlines (content, n, 0, NULL);
+          json_object_set_array_member (o, "content", content);
+          json_array_add_object_element (out, o);
+        }
       break;
     case CMARK_NODE_LIST:
       {
         gboolean ordered = cmark_node_get_list_type (n) == CMARK_ORDERED_LIST;
+        JsonObject *list = adf_node (ordered ? "orderedList" : "bulletList");
+        JsonArray *items = json_array_new ();
 
-        begin_node (b, ordered ? "orderedList" : "bulletList");
         if (ordered)
           {
-            json_builder_set_member_name (b, "attrs");
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "order");
-            json_builder_add_int_value (b, MAX (1, cmark_node_get_list_start (n)));
-            json_builder_end_object (b);
+            JsonObject *attrs = json_object_new ();
+            json_object_set_int_member (attrs, "order", MAX (1, cmark_node_get_list_start (n)));
+            json_object_set_object_member (list, "attrs", attrs);
           }
-        json_builder_set_member_name (b, "content");
-        json_builder_begin_array (b);
-        for (cmark_node *item = cmark_node_first_child (n); item; item = cmark_node_next (item))
+        for (cmark_node *child = cmark_node_first_child (n); child; child = cmark_node_next (child))
           {
-            begin_node (b, "listItem");
-            json_builder_set_member_name (b, "content");
-            json_builder_begin_array (b);
-            if (cmark_node_first_child (item) == NULL)
+            JsonObject *item = adf_node ("listItem");
+            JsonArray *content = json_array_new ();
+
+            adf_blocks (content, child, TRUE);
+            if (json_array_get_length (content) == 0 ||
+                (g_strcmp0 (type_of (content, 0), "paragraph") != 0 &&
+                 g_strcmp0 (type_of (content, 0), "codeBlock") != 0))
               {
-                begin_node (b, "paragraph");
-                json_builder_set_member_name (b, "content");
-                json_builder_begin_array (b);
-                json_builder_end_array (b);
-                json_builder_end_object (b);
+                JsonNode *first = json_node_new (JSON_NODE_OBJECT);
+                JsonArray *with_first = json_array_new ();
+
+                json_node_take_object (first, adf_paragraph (NULL, 0));
+                json_array_add_element (with_first, first);
+                for (guint i = 0; i < json_array_get_length (content); i++)
+                  json_array_add_element (with_first, json_node_copy (json_array_get_element (content, i)));
+                json_array_unref (content);
+                content = with_first;
               }
-            adf_blocks (b, item);
-            json_builder_end_array (b);
-            json_builder_end_object (b);
+            json_object_set_array_member (item, "content", content);
+            json_array_add_object_element (items, item);
           }
-        json_builder_end_array (b);
-        json_builder_end_object (b);
+        json_object_set_array_member (list, "content", items);
+        json_array_add_object_element (out, list);
       }
       break;
     case CMARK_NODE_CODE_BLOCK:
@@ -194,71 +256,76 @@ adf_block (JsonBuilder *b,
         const char *info = cmark_node_get_type (n) == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info (n) : NULL;
         g_autofree char *code = g_strdup (cmark_node_get_literal (n));
         gsize len = code ? strlen (code) : 0;
+        JsonObject *o = adf_node ("codeBlock");
+        JsonArray *content = json_array_new ();
 
         while (len > 0 && code[len - 1] == '\n')
           code[--len] = '\0';
-        begin_node (b, "codeBlock");
         if (info && *info)
           {
-            g_auto(GStrv) words = g_strsplit (info, " ", 2);
-            json_builder_set_member_name (b, "attrs");
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "language");
-            json_builder_add_string_value (b, words[0]);
-            json_builder_end_object (b);
+            g_auto(GStrv) words = g_strsplit_set (info, " \t", 2);
+            JsonObject *attrs = json_object_new ();
+
+            json_object_set_string_member (attrs, "language", words[0]);
+            json_object_set_object_member (o, "attrs", attrs);
           }
-        json_builder_set_member_name (b, "content");
-        json_builder_begin_array (b);
-        add_text (b, code, 0, NULL);
-        json_builder_end_array (b);
-        json_builder_end_object (b);
+        add_text (content, code, 0, NULL);
+        json_object_set_array_member (o, "content", content);
+        json_array_add_object_element (out, o);
       }
       break;
     case CMARK_NODE_BLOCK_QUOTE:
-      begin_node (b, "blockquote");
-      json_builder_set_member_name (b, "content");
-      json_builder_begin_array (b);
-      adf_blocks (b, n);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      if (nested)
+        adf_blocks (out, n, TRUE);
+      else
+        {
+          JsonObject *o = adf_node ("blockquote");
+          JsonArray *content = json_array_new ();
+
+          adf_blocks (content, n, TRUE);
+          if (json_array_get_length (content) == 0)
+            json_array_add_object_element (content, adf_paragraph (NULL, 0));
+          json_object_set_array_member (o, "content", content);
+          json_array_add_object_element (out, o);
+        }
       break;
     case CMARK_NODE_THEMATIC_BREAK:
-      begin_node (b, "rule");
-      json_builder_end_object (b);
+      if (!nested)
+        json_array_add_object_element (out, adf_node ("rule"));
       break;
     default:
-      adf_blocks (b, n);
+      adf_blocks (out, n, nested);
       break;
     }
 }
 
 static void
-adf_blocks (JsonBuilder *b,
-            cmark_node  *parent)
+adf_blocks (JsonArray  *out,
+            cmark_node *parent,
+            gboolean    nested)
 {
   for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
-    adf_block (b, n);
+    adf_block (out, n, nested);
 }
 
+/* An ADF document (version 1) valid against Atlassian's published schema
+ * for any Markdown: what ADF cannot hold takes its nearest valid form
+ * (see adf_block()). */
 JsonNode *
 lia_markdown_to_adf (const char *markdown)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  const char *text = markdown ? markdown : "";
-  cmark_node *doc = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
+  cmark_node *doc = parse_gfm (markdown, converter_extensions);
+  JsonObject *root = json_object_new ();
+  JsonArray *content = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "version");
-  json_builder_add_int_value (b, 1);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "doc");
-  json_builder_set_member_name (b, "content");
-  json_builder_begin_array (b);
-  adf_blocks (b, doc);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  json_object_set_int_member (root, "version", 1);
+  json_object_set_string_member (root, "type", "doc");
+  adf_blocks (content, doc, FALSE);
+  json_object_set_array_member (root, "content", content);
   cmark_node_free (doc);
-  return json_builder_get_root (b);
+  json_node_take_object (node, root);
+  return node;
 }
 
 /* ---- ADF validity (what Jira Cloud checks before accepting) ------------ */
@@ -592,7 +659,14 @@ wiki_inlines (GString    *out,
           g_string_append_printf (out, "|%s]", cmark_node_get_url (n));
           break;
         default:
-          wiki_inlines (out, n);
+          if (is_strikethrough (n))
+            {
+              g_string_append_c (out, '-');
+              wiki_inlines (out, n);
+              g_string_append_c (out, '-');
+            }
+          else
+            wiki_inlines (out, n);
           break;
         }
     }
@@ -648,7 +722,7 @@ wiki_block (GString    *out,
       {
         const char *info = cmark_node_get_type (n) == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info (n) : NULL;
         g_autofree char *code = g_strdup (cmark_node_get_literal (n));
-        gsize len = strlen (code);
+        gsize len = code ? strlen (code) : 0;
 
         while (len > 0 && code[len - 1] == '\n')
           code[--len] = '\0';
@@ -694,8 +768,7 @@ wiki_blocks (GString    *out,
 char *
 lia_markdown_to_wiki (const char *markdown)
 {
-  const char *text = markdown ? markdown : "";
-  cmark_node *doc = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
+  cmark_node *doc = parse_gfm (markdown, converter_extensions);
   GString *out = g_string_new (NULL);
 
   wiki_blocks (out, doc, "");
