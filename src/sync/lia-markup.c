@@ -17,13 +17,15 @@
 /* ---- Markdown → ADF ---------------------------------------------------- */
 
 /* cmark's tree with the GFM extensions named in @extensions (NULL-ended);
- * free with cmark_node_free().  Input that is not UTF-8 is made valid first:
- * cmark passes bytes through, and JSON and XML cannot carry them. */
+ * free with cmark_node_free().  The input is cleaned first as for XML
+ * (valid UTF-8, no control characters but tab and newline): cmark passes
+ * bytes through, and json-glib writes U+001F unescaped, which makes the
+ * whole request invalid JSON. */
 static cmark_node *
 parse_gfm (const char        *markdown,
            const char * const *extensions)
 {
-  g_autofree char *valid = g_utf8_make_valid (markdown ? markdown : "", -1);
+  g_autofree char *valid = lia_xml_clean (markdown);
   cmark_parser *parser;
   cmark_node *doc;
 
