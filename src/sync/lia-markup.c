@@ -43,12 +43,18 @@ parse_gfm (const char        *markdown,
   return doc;
 }
 
-static const char * const converter_extensions[] = { "strikethrough", "autolink", NULL };
+static const char * const converter_extensions[] = { "strikethrough", "autolink", "table", NULL };
 
 static gboolean
 is_strikethrough (cmark_node *n)
 {
   return g_strcmp0 (cmark_node_get_type_string (n), "strikethrough") == 0;
+}
+
+static gboolean
+is_table (cmark_node *n)
+{
+  return g_strcmp0 (cmark_node_get_type_string (n), "table") == 0;
 }
 
 enum { MARK_STRONG = 1, MARK_EM = 2, MARK_CODE = 4, MARK_STRIKE = 8 };
@@ -175,6 +181,52 @@ type_of (JsonArray *a,
 
 static void adf_blocks (JsonArray *out, cmark_node *parent, gboolean nested);
 
+/* A GFM table: an ADF table at the top (the header row as tableHeader
+ * cells), and where ADF has no table (in a quote or list item) one
+ * paragraph per row, its cells joined by " | ". */
+static void
+adf_table (JsonArray  *out,
+           cmark_node *table,
+           gboolean    nested)
+{
+  JsonObject *o = adf_node ("table");
+  JsonArray *rows = json_array_new ();
+
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+    {
+      gboolean header = cmark_gfm_extensions_get_table_row_is_header (row);
+      JsonObject *adf_row = adf_node ("tableRow");
+      JsonArray *cells = json_array_new ();
+      JsonObject *line = adf_node ("paragraph");
+      JsonArray *line_content = json_array_new ();
+
+      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
+        {
+          JsonObject *adf_cell = adf_node (header ? "tableHeader" : "tableCell");
+          JsonArray *content = json_array_new ();
+
+          if (cell != cmark_node_first_child (row))
+            add_text (line_content, " | ", 0, NULL);
+          adf_inlines (line_content, cell, header ? MARK_STRONG : 0, NULL);
+          json_array_add_object_element (content, adf_paragraph (cell, 0));
+          json_object_set_array_member (adf_cell, "content", content);
+          json_array_add_object_element (cells, adf_cell);
+        }
+      json_object_set_array_member (adf_row, "content", cells);
+      json_array_add_object_element (rows, adf_row);
+      json_object_set_array_member (line, "content", line_content);
+      if (nested)
+        json_array_add_object_element (out, line);
+      else
+        json_object_unref (line);
+    }
+  json_object_set_array_member (o, "content", rows);
+  if (nested)
+    json_object_unref (o);
+  else
+    json_array_add_object_element (out, o);
+}
+
 /* Markdown nests anything in anything; ADF does not.  Inside a blockquote
  * or a list item ("nested") only paragraphs, lists and code blocks may
  * stand, so what ADF cannot hold there takes the nearest form it can:
@@ -296,7 +348,10 @@ adf_block (JsonArray  *out,
         json_array_add_object_element (out, adf_node ("rule"));
       break;
     default:
-      adf_blocks (out, n, nested);
+      if (is_table (n))
+        adf_table (out, n, nested);
+      else
+        adf_blocks (out, n, nested);
       break;
     }
 }
@@ -674,6 +729,31 @@ wiki_inlines (GString    *out,
     }
 }
 
+/* ||heading||heading|| then |cell|cell|; a cell's own "|" is escaped and
+ * an empty cell holds a space, or the row would lose a column. */
+static void
+wiki_table (GString    *out,
+            cmark_node *table)
+{
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+    {
+      const char *bar = cmark_gfm_extensions_get_table_row_is_header (row) ? "||" : "|";
+
+      if (row != cmark_node_first_child (table))
+        g_string_append_c (out, '\n');
+      g_string_append (out, bar);
+      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          wiki_inlines (text, cell);
+          g_string_replace (text, "|", "\\|", 0);
+          g_string_append (out, text->len > 0 ? text->str : " ");
+          g_string_append (out, bar);
+        }
+    }
+}
+
 static void
 wiki_block (GString    *out,
             cmark_node *n,
@@ -746,7 +826,10 @@ wiki_block (GString    *out,
       g_string_append (out, "----");
       break;
     default:
-      wiki_blocks (out, n, bullets);
+      if (is_table (n))
+        wiki_table (out, n);
+      else
+        wiki_blocks (out, n, bullets);
       break;
     }
 }

@@ -147,6 +147,33 @@ test_adf_nesting (void)
   g_assert_cmpstr (type_at (top, "content[3].content[2].marks[0]"), ==, "code");
 }
 
+/* GFM tables: an ADF table at the top, rows as paragraphs where ADF has
+ * no table; Jira wiki's ||header|| and |cell| rows. */
+static void
+test_tables (void)
+{
+  g_autoptr(JsonNode) top = NULL, quoted = NULL;
+  g_autofree char *wiki = NULL;
+  const char *table = "| 字段 | 内容 |\n|---|---|\n| 优先级 | 高 |\n| a\\|b | |\n";
+  const char *in_quote = "> | 字段 | 内容 |\n> |---|---|\n> | 优先级 | 高 |\n> | a\\|b | |\n";
+
+  require_oracle ();
+  top = adf_valid (table);
+  g_assert_cmpstr (type_at (top, "content[0]"), ==, "table");
+  g_assert_cmpuint (n_children (top, "content[0]"), ==, 3);
+  g_assert_cmpstr (type_at (top, "content[0].content[0].content[0]"), ==, "tableHeader");
+  g_assert_cmpstr (type_at (top, "content[0].content[1].content[1]"), ==, "tableCell");
+  g_assert_cmpstr (json_object_get_string_member (at (top, "content[0].content[1].content[1].content[0].content[0]"), "text"), ==, "高");
+
+  quoted = adf_valid (in_quote);
+  g_assert_cmpstr (type_at (quoted, "content[0]"), ==, "blockquote");
+  g_assert_cmpuint (n_children (quoted, "content[0]"), ==, 3);
+  g_assert_cmpstr (type_at (quoted, "content[0].content[0]"), ==, "paragraph");
+
+  wiki = lia_markdown_to_wiki (table);
+  g_assert_cmpstr (wiki, ==, "||字段||内容||\n|优先级|高|\n|a\\|b| |");
+}
+
 /* Bytes that are not UTF-8 and control characters still give a document
  * the schema accepts. */
 static void
@@ -225,6 +252,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/markup/oracle-refuses", test_oracle_refuses);
   g_test_add_func ("/markup/adf-nesting", test_adf_nesting);
+  g_test_add_func ("/markup/tables", test_tables);
   g_test_add_func ("/markup/adf-bytes", test_adf_bytes);
   g_test_add_func ("/markup/github-oracle", test_github_oracle);
   return g_test_run ();
