@@ -558,6 +558,42 @@ append_indented (GString    *out,
     }
 }
 
+/* A GFM table again; a cell's blocks share its one line, and the first
+ * row is the header (GFM has no table without one). */
+static void
+md_table (GString    *out,
+          JsonArray  *rows,
+          const char *indent)
+{
+  for (guint r = 0; rows && r < json_array_get_length (rows); r++)
+    {
+      JsonNode *row = json_array_get_element (rows, r);
+      JsonArray *cells = JSON_NODE_HOLDS_OBJECT (row) ? content_of (json_node_get_object (row)) : NULL;
+      guint n = cells ? json_array_get_length (cells) : 0;
+
+      if (r > 0)
+        g_string_append_printf (out, "\n%s", indent);
+      g_string_append (out, "|");
+      for (guint c = 0; c < n; c++)
+        {
+          JsonNode *cell = json_array_get_element (cells, c);
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          if (JSON_NODE_HOLDS_OBJECT (cell))
+            md_blocks_sep (text, content_of (json_node_get_object (cell)), "", " ");
+          g_string_replace (text, "\n", " ", 0);
+          g_string_replace (text, "|", "\\|", 0);
+          g_string_append_printf (out, " %s |", text->str);
+        }
+      if (r == 0)
+        {
+          g_string_append_printf (out, "\n%s|", indent);
+          for (guint c = 0; c < MAX (n, 1); c++)
+            g_string_append (out, "---|");
+        }
+    }
+}
+
 static void
 md_block (GString    *out,
           JsonObject *o,
@@ -631,6 +667,8 @@ md_block (GString    *out,
     }
   else if (g_str_equal (type, "rule"))
     g_string_append (out, "---");
+  else if (g_str_equal (type, "table"))
+    md_table (out, content, indent);
   else if (content != NULL)
     md_blocks (out, content, indent);
 }

@@ -152,8 +152,8 @@ test_adf_nesting (void)
 static void
 test_tables (void)
 {
-  g_autoptr(JsonNode) top = NULL, quoted = NULL;
-  g_autofree char *wiki = NULL;
+  g_autoptr(JsonNode) top = NULL, quoted = NULL, again = NULL;
+  g_autofree char *wiki = NULL, *back = NULL;
   const char *table = "| 字段 | 内容 |\n|---|---|\n| 优先级 | 高 |\n| a\\|b | |\n";
   const char *in_quote = "> | 字段 | 内容 |\n> |---|---|\n> | 优先级 | 高 |\n> | a\\|b | |\n";
 
@@ -169,6 +169,11 @@ test_tables (void)
   g_assert_cmpstr (type_at (quoted, "content[0]"), ==, "blockquote");
   g_assert_cmpuint (n_children (quoted, "content[0]"), ==, 3);
   g_assert_cmpstr (type_at (quoted, "content[0].content[0]"), ==, "paragraph");
+
+  /* a pulled description reads back as the same table */
+  back = lia_adf_to_markdown (top);
+  again = lia_markdown_to_adf (back);
+  g_assert_true (json_node_equal (top, again));
 
   wiki = lia_markdown_to_wiki (table);
   g_assert_cmpstr (wiki, ==, "||字段||内容||\n|优先级|高|\n|a\\|b| |");
