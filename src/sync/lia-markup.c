@@ -928,6 +928,48 @@ wiki_inline_to_markdown (const char *line)
   }
 }
 
+/* ||head||head|| or |cell|cell| as a GFM row (a header row with its
+ * delimiter row); "\|" inside a cell is the same escape in both. */
+static void
+wiki_table_row (GString    *out,
+                const char *line)
+{
+  gboolean header = g_str_has_prefix (line, "||");
+  const char *bar = header ? "||" : "|";
+  gsize bar_len = strlen (bar);
+  const char *end = line + strlen (line) - bar_len;
+  guint n = 0;
+
+  g_string_append (out, "|");
+  for (const char *p = line + bar_len; p < end || (p == end && n == 0);)
+    {
+      const char *q = p;
+      g_autofree char *cell = NULL;
+      g_autofree char *text = NULL;
+
+      while (q < end && !(strncmp (q, bar, bar_len) == 0 && (q == p || q[-1] != '\\')))
+        q++;
+      cell = g_strstrip (g_strndup (p, q - p));
+      text = wiki_inline_to_markdown (cell);
+      g_string_append_printf (out, " %s |", text);
+      n++;
+      p = q + bar_len;
+      if (q >= end)
+        break;
+    }
+  if (n == 0)
+    {
+      g_string_append (out, "  |");
+      n = 1;
+    }
+  if (header)
+    {
+      g_string_append (out, "\n|");
+      for (guint c = 0; c < n; c++)
+        g_string_append (out, "---|");
+    }
+}
+
 char *
 lia_wiki_to_markdown (const char *wiki)
 {
@@ -973,6 +1015,11 @@ lia_wiki_to_markdown (const char *wiki)
           for (int l = 0; l < line[1] - '0'; l++)
             g_string_append_c (out, '#');
           g_string_append_printf (out, " %s", rest);
+          continue;
+        }
+      if (line[0] == '|' && strlen (line) > 1 && line[strlen (line) - 1] == '|')
+        {
+          wiki_table_row (out, line);
           continue;
         }
       if (g_str_equal (line, "----"))

@@ -153,7 +153,8 @@ static void
 test_tables (void)
 {
   g_autoptr(JsonNode) top = NULL, quoted = NULL, again = NULL;
-  g_autofree char *wiki = NULL, *back = NULL;
+  g_autofree char *wiki = NULL, *back = NULL, *wiki_back = NULL, *wiki_again = NULL;
+  static const char *odd[] = { "|", "||", "|||", "|| ||", "|\\|", "||a\\||", "| | |", "||x|y||" };
   const char *table = "| 字段 | 内容 |\n|---|---|\n| 优先级 | 高 |\n| a\\|b | |\n";
   const char *in_quote = "> | 字段 | 内容 |\n> |---|---|\n> | 优先级 | 高 |\n> | a\\|b | |\n";
 
@@ -177,6 +178,38 @@ test_tables (void)
 
   wiki = lia_markdown_to_wiki (table);
   g_assert_cmpstr (wiki, ==, "||字段||内容||\n|优先级|高|\n|a\\|b| |");
+  /* and wiki markup pulled from Jira Data Center reads back as a table */
+  wiki_back = lia_wiki_to_markdown (wiki);
+  g_assert_cmpstr (wiki_back, ==, "| 字段 | 内容 |\n|---|---|\n| 优先级 | 高 |\n| a\\|b |  |");
+  wiki_again = lia_markdown_to_wiki (wiki_back);
+  g_assert_cmpstr (wiki_again, ==, wiki);
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    g_free (lia_wiki_to_markdown (odd[i]));
+}
+
+/* Wiki markup from a server is read back without a crash, however odd
+ * (random lines of the characters the reader looks at). */
+static void
+test_wiki_reader (void)
+{
+  static const char alphabet[] = "||\\*_{}[]h1. #-\nab";
+  GRand *rand = g_rand_new_with_seed (16);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char text[24];
+      guint n = g_rand_int_range (rand, 0, sizeof text);
+      g_autofree char *markdown = NULL;
+      g_autofree char *wiki = NULL;
+
+      for (guint k = 0; k < n; k++)
+        text[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[n] = '\0';
+      markdown = lia_wiki_to_markdown (text);
+      wiki = lia_markdown_to_wiki (markdown);
+      g_assert_nonnull (wiki);
+    }
+  g_rand_free (rand);
 }
 
 /* Bytes that are not UTF-8 and control characters still give a document
@@ -258,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/markup/oracle-refuses", test_oracle_refuses);
   g_test_add_func ("/markup/adf-nesting", test_adf_nesting);
   g_test_add_func ("/markup/tables", test_tables);
+  g_test_add_func ("/markup/wiki-reader", test_wiki_reader);
   g_test_add_func ("/markup/adf-bytes", test_adf_bytes);
   g_test_add_func ("/markup/github-oracle", test_github_oracle);
   return g_test_run ();
