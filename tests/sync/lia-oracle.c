@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,8 @@ start (void)
       g_autofree char *why = g_strdup_printf ("node %s: %s", script, error->message);
       give_up (why);
     }
+  /* a validator that dies must be reported, not kill us with SIGPIPE */
+  signal (SIGPIPE, SIG_IGN);
   questions = g_subprocess_get_stdin_pipe (process);
   answers = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
 }
