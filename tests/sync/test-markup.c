@@ -30,6 +30,9 @@ adf_valid (const char *markdown)
 
   if (!lia_oracle_check_adf (adf, &problem))
     g_error ("%s\n→ %s\nrefused by the ADF schema: %s", markdown, text, problem);
+  /* the fakes' own check (without the oracle) agrees */
+  if (!lia_adf_check (adf, &problem))
+    g_error ("%s\n→ %s\nrefused by lia_adf_check: %s", markdown, text, problem);
   return adf;
 }
 
@@ -94,6 +97,8 @@ test_oracle_refuses (void)
 
       g_assert_false (lia_oracle_check_adf (doc, &problem));
       g_assert_nonnull (problem);
+      g_clear_pointer (&problem, g_free);
+      g_assert_false (lia_adf_check (doc, &problem));
     }
 }
 
