@@ -23,6 +23,8 @@ int lia_cli_export_contract (const char *file,
                              const char *output);
 int lia_cli_check_payload (int    argc,
                            char **argv);
+int lia_cli_convert       (int    argc,
+                           char **argv);
 int lia_cli_publish (int   argc,
                      char **argv);
 int lia_cli_sync    (int    argc,

@@ -16,61 +16,108 @@
 
 /* ---- Markdown → ADF ---------------------------------------------------- */
 
+/* cmark's tree with the GFM extensions named in @extensions (NULL-ended);
+ * free with cmark_node_free().  The input is cleaned first as for XML
+ * (valid UTF-8, no control characters but tab and newline): cmark passes
+ * bytes through, and json-glib writes U+001F unescaped, which makes the
+ * whole request invalid JSON. */
+static cmark_node *
+parse_gfm (const char        *markdown,
+           const char * const *extensions)
+{
+  g_autofree char *valid = lia_xml_clean (markdown);
+  cmark_parser *parser;
+  cmark_node *doc;
+
+  cmark_gfm_core_extensions_ensure_registered ();
+  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+  for (guint i = 0; extensions && extensions[i]; i++)
+    {
+      cmark_syntax_extension *extension = cmark_find_syntax_extension (extensions[i]);
+      if (extension)
+        cmark_parser_attach_syntax_extension (parser, extension);
+    }
+  cmark_parser_feed (parser, valid, strlen (valid));
+  doc = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+  return doc;
+}
+
+static const char * const converter_extensions[] = { "strikethrough", "autolink", "table", NULL };
+
+static gboolean
+is_strikethrough (cmark_node *n)
+{
+  return g_strcmp0 (cmark_node_get_type_string (n), "strikethrough") == 0;
+}
+
+static gboolean
+is_table (cmark_node *n)
+{
+  return g_strcmp0 (cmark_node_get_type_string (n), "table") == 0;
+}
+
 enum { MARK_STRONG = 1, MARK_EM = 2, MARK_CODE = 4, MARK_STRIKE = 8 };
 
-static void
-add_text (JsonBuilder *b,
-          const char  *text,
-          guint        marks,
-          const char  *href)
+static JsonObject *
+adf_node (const char *type)
 {
-  if (text == NULL || *text == '\0')
-    return;  /* ADF rejects empty text nodes */
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "text");
-  json_builder_set_member_name (b, "text");
-  json_builder_add_string_value (b, text);
-  if (marks != 0 || href != NULL)
-    {
-      json_builder_set_member_name (b, "marks");
-      json_builder_begin_array (b);
-      /* The code mark may only be combined with a link. */
-      if (marks & MARK_CODE)
-        marks = MARK_CODE;
-      static const struct { guint bit; const char *name; } names[] = {
-        { MARK_STRONG, "strong" }, { MARK_EM, "em" }, { MARK_CODE, "code" }, { MARK_STRIKE, "strike" },
-      };
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        if (marks & names[i].bit)
-          {
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "type");
-            json_builder_add_string_value (b, names[i].name);
-            json_builder_end_object (b);
-          }
-      if (href != NULL)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "link");
-          json_builder_set_member_name (b, "attrs");
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "href");
-          json_builder_add_string_value (b, href);
-          json_builder_end_object (b);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-    }
-  json_builder_end_object (b);
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "type", type);
+  return o;
+}
+
+static JsonObject *
+adf_mark (const char *type)
+{
+  return adf_node (type);
 }
 
 static void
-adf_inlines (JsonBuilder *b,
-             cmark_node  *parent,
-             guint        marks,
-             const char  *href)
+add_text (JsonArray  *inlines,
+          const char *text,
+          guint       marks,
+          const char *href)
+{
+  JsonObject *o;
+
+  if (text == NULL || *text == '\0')
+    return;  /* ADF's text nodes have at least one character */
+  o = adf_node ("text");
+  json_object_set_string_member (o, "text", text);
+  if (marks != 0 || href != NULL)
+    {
+      static const struct { guint bit; const char *name; } names[] = {
+        { MARK_STRONG, "strong" }, { MARK_EM, "em" }, { MARK_CODE, "code" }, { MARK_STRIKE, "strike" },
+      };
+      JsonArray *list = json_array_new ();
+
+      /* The code mark may only be combined with a link. */
+      if (marks & MARK_CODE)
+        marks = MARK_CODE;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (marks & names[i].bit)
+          json_array_add_object_element (list, adf_mark (names[i].name));
+      if (href != NULL)
+        {
+          JsonObject *link = adf_mark ("link");
+          JsonObject *attrs = json_object_new ();
+
+          json_object_set_string_member (attrs, "href", href);
+          json_object_set_object_member (link, "attrs", attrs);
+          json_array_add_object_element (list, link);
+        }
+      json_object_set_array_member (o, "marks", list);
+    }
+  json_array_add_object_element (inlines, o);
+}
+
+static void
+adf_inlines (JsonArray  *out,
+             cmark_node *parent,
+             guint       marks,
+             const char *href)
 {
   for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
     {
@@ -78,114 +125,183 @@ adf_inlines (JsonBuilder *b,
         {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_HTML_INLINE:
-          add_text (b, cmark_node_get_literal (n), marks, href);
+          add_text (out, cmark_node_get_literal (n), marks, href);
           break;
         case CMARK_NODE_CODE:
-          add_text (b, cmark_node_get_literal (n), marks | MARK_CODE, href);
+          add_text (out, cmark_node_get_literal (n), marks | MARK_CODE, href);
           break;
         case CMARK_NODE_SOFTBREAK:
-          add_text (b, " ", marks, href);
+          add_text (out, " ", marks, href);
           break;
         case CMARK_NODE_LINEBREAK:
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "hardBreak");
-          json_builder_end_object (b);
+          json_array_add_object_element (out, adf_node ("hardBreak"));
           break;
         case CMARK_NODE_EMPH:
-          adf_inlines (b, n, marks | MARK_EM, href);
+          adf_inlines (out, n, marks | MARK_EM, href);
           break;
         case CMARK_NODE_STRONG:
-          adf_inlines (b, n, marks | MARK_STRONG, href);
+          adf_inlines (out, n, marks | MARK_STRONG, href);
           break;
         case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE:
           {
             const char *url = cmark_node_get_url (n);
-            adf_inlines (b, n, marks, url && *url ? url : href);
+            adf_inlines (out, n, marks, url && *url ? url : href);
             if (cmark_node_first_child (n) == NULL)
-              add_text (b, url, marks, url && *url ? url : href);
+              add_text (out, url, marks, url && *url ? url : href);
           }
           break;
         default:
-          adf_inlines (b, n, marks, href);
+          adf_inlines (out, n, is_strikethrough (n) ? marks | MARK_STRIKE : marks, href);
           break;
         }
     }
 }
 
-static void adf_blocks (JsonBuilder *b, cmark_node *parent);
-
-static void
-begin_node (JsonBuilder *b,
-            const char  *type)
+/* A paragraph of @n's inlines; an empty content array is valid ADF. */
+static JsonObject *
+adf_paragraph (cmark_node *n,
+               guint       marks)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, type);
+  JsonObject *o = adf_node ("paragraph");
+  JsonArray *content = json_array_new ();
+
+  if (n != NULL)
+    adf_inlines (content, n, marks, NULL);
+  json_object_set_array_member (o, "content", content);
+  return o;
 }
 
+static const char *
+type_of (JsonArray *a,
+         guint      i)
+{
+  return json_object_get_string_member (json_array_get_object_element (a, i), "type");
+}
+
+static void adf_blocks (JsonArray *out, cmark_node *parent, gboolean nested);
+
+/* A GFM table: an ADF table at the top (the header row as tableHeader
+ * cells), and where ADF has no table (in a quote or list item) one
+ * paragraph per row, its cells joined by " | ". */
 static void
-adf_block (JsonBuilder *b,
-           cmark_node  *n)
+adf_table (JsonArray  *out,
+           cmark_node *table,
+           gboolean    nested)
+{
+  JsonObject *o = adf_node ("table");
+  JsonArray *rows = json_array_new ();
+
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+    {
+      gboolean header = cmark_gfm_extensions_get_table_row_is_header (row);
+      JsonObject *adf_row = adf_node ("tableRow");
+      JsonArray *cells = json_array_new ();
+      JsonObject *line = adf_node ("paragraph");
+      JsonArray *line_content = json_array_new ();
+
+      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
+        {
+          JsonObject *adf_cell = adf_node (header ? "tableHeader" : "tableCell");
+          JsonArray *content = json_array_new ();
+
+          if (cell != cmark_node_first_child (row))
+            add_text (line_content, " | ", 0, NULL);
+          adf_inlines (line_content, cell, header ? MARK_STRONG : 0, NULL);
+          json_array_add_object_element (content, adf_paragraph (cell, 0));
+          json_object_set_array_member (adf_cell, "content", content);
+          json_array_add_object_element (cells, adf_cell);
+        }
+      json_object_set_array_member (adf_row, "content", cells);
+      json_array_add_object_element (rows, adf_row);
+      json_object_set_array_member (line, "content", line_content);
+      if (nested)
+        json_array_add_object_element (out, line);
+      else
+        json_object_unref (line);
+    }
+  json_object_set_array_member (o, "content", rows);
+  if (nested)
+    json_object_unref (o);
+  else
+    json_array_add_object_element (out, o);
+}
+
+/* Markdown nests anything in anything; ADF does not.  Inside a blockquote
+ * or a list item ("nested") only paragraphs, lists and code blocks may
+ * stand, so what ADF cannot hold there takes the nearest form it can:
+ *   - a heading becomes a paragraph of strong text;
+ *   - a quote inside a quote or a list item gives up its quote: its
+ *     blocks join the enclosing container;
+ *   - a thematic break is dropped (ADF has no rule there, and an empty
+ *     paragraph would only add space);
+ *   - a quote or list item left empty holds one empty paragraph, since
+ *     ADF wants at least one block, and a list item begins with a
+ *     paragraph or code block (an empty paragraph is put first when it
+ *     does not). */
+static void
+adf_block (JsonArray  *out,
+           cmark_node *n,
+           gboolean    nested)
 {
   switch (cmark_node_get_type (n))
     {
     case CMARK_NODE_PARAGRAPH:
-      begin_node (b, "paragraph");
-      json_builder_set_member_name (b, "content");
-      json_builder_begin_array (b);
-      adf_inlines (b, n, 0, NULL);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      json_array_add_object_element (out, adf_paragraph (n, 0));
       break;
     case CMARK_NODE_HEADING:
-      begin_node (b, "heading");
-      json_builder_set_member_name (b, "attrs");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "level");
-      json_builder_add_int_value (b, CLAMP (cmark_node_get_heading_level (n), 1, 6));
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "content");
-      json_builder_begin_array (b);
-      adf_inlines (b, n, 0, NULL);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      if (nested)
+        json_array_add_object_element (out, adf_paragraph (n, MARK_STRONG));
+      else
+        {
+          JsonObject *o = adf_node ("heading");
+          JsonObject *attrs = json_object_new ();
+          JsonArray *content = json_array_new ();
+
+          json_object_set_int_member (attrs, "level", CLAMP (cmark_node_get_heading_level (n), 1, 6));
+          json_object_set_object_member (o, "attrs", attrs);
+          adf_inlines (content, n, 0, NULL);
+          json_object_set_array_member (o, "content", content);
+          json_array_add_object_element (out, o);
+        }
       break;
     case CMARK_NODE_LIST:
       {
         gboolean ordered = cmark_node_get_list_type (n) == CMARK_ORDERED_LIST;
+        JsonObject *list = adf_node (ordered ? "orderedList" : "bulletList");
+        JsonArray *items = json_array_new ();
 
-        begin_node (b, ordered ? "orderedList" : "bulletList");
         if (ordered)
           {
-            json_builder_set_member_name (b, "attrs");
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "order");
-            json_builder_add_int_value (b, MAX (1, cmark_node_get_list_start (n)));
-            json_builder_end_object (b);
+            JsonObject *attrs = json_object_new ();
+            json_object_set_int_member (attrs, "order", MAX (1, cmark_node_get_list_start (n)));
+            json_object_set_object_member (list, "attrs", attrs);
           }
-        json_builder_set_member_name (b, "content");
-        json_builder_begin_array (b);
-        for (cmark_node *item = cmark_node_first_child (n); item; item = cmark_node_next (item))
+        for (cmark_node *child = cmark_node_first_child (n); child; child = cmark_node_next (child))
           {
-            begin_node (b, "listItem");
-            json_builder_set_member_name (b, "content");
-            json_builder_begin_array (b);
-            if (cmark_node_first_child (item) == NULL)
+            JsonObject *item = adf_node ("listItem");
+            JsonArray *content = json_array_new ();
+
+            adf_blocks (content, child, TRUE);
+            if (json_array_get_length (content) == 0 ||
+                (g_strcmp0 (type_of (content, 0), "paragraph") != 0 &&
+                 g_strcmp0 (type_of (content, 0), "codeBlock") != 0))
               {
-                begin_node (b, "paragraph");
-                json_builder_set_member_name (b, "content");
-                json_builder_begin_array (b);
-                json_builder_end_array (b);
-                json_builder_end_object (b);
+                JsonNode *first = json_node_new (JSON_NODE_OBJECT);
+                JsonArray *with_first = json_array_new ();
+
+                json_node_take_object (first, adf_paragraph (NULL, 0));
+                json_array_add_element (with_first, first);
+                for (guint i = 0; i < json_array_get_length (content); i++)
+                  json_array_add_element (with_first, json_node_copy (json_array_get_element (content, i)));
+                json_array_unref (content);
+                content = with_first;
               }
-            adf_blocks (b, item);
-            json_builder_end_array (b);
-            json_builder_end_object (b);
+            json_object_set_array_member (item, "content", content);
+            json_array_add_object_element (items, item);
           }
-        json_builder_end_array (b);
-        json_builder_end_object (b);
+        json_object_set_array_member (list, "content", items);
+        json_array_add_object_element (out, list);
       }
       break;
     case CMARK_NODE_CODE_BLOCK:
@@ -194,84 +310,121 @@ adf_block (JsonBuilder *b,
         const char *info = cmark_node_get_type (n) == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info (n) : NULL;
         g_autofree char *code = g_strdup (cmark_node_get_literal (n));
         gsize len = code ? strlen (code) : 0;
+        JsonObject *o = adf_node ("codeBlock");
+        JsonArray *content = json_array_new ();
 
         while (len > 0 && code[len - 1] == '\n')
           code[--len] = '\0';
-        begin_node (b, "codeBlock");
         if (info && *info)
           {
-            g_auto(GStrv) words = g_strsplit (info, " ", 2);
-            json_builder_set_member_name (b, "attrs");
-            json_builder_begin_object (b);
-            json_builder_set_member_name (b, "language");
-            json_builder_add_string_value (b, words[0]);
-            json_builder_end_object (b);
+            g_auto(GStrv) words = g_strsplit_set (info, " \t", 2);
+            JsonObject *attrs = json_object_new ();
+
+            json_object_set_string_member (attrs, "language", words[0]);
+            json_object_set_object_member (o, "attrs", attrs);
           }
-        json_builder_set_member_name (b, "content");
-        json_builder_begin_array (b);
-        add_text (b, code, 0, NULL);
-        json_builder_end_array (b);
-        json_builder_end_object (b);
+        add_text (content, code, 0, NULL);
+        json_object_set_array_member (o, "content", content);
+        json_array_add_object_element (out, o);
       }
       break;
     case CMARK_NODE_BLOCK_QUOTE:
-      begin_node (b, "blockquote");
-      json_builder_set_member_name (b, "content");
-      json_builder_begin_array (b);
-      adf_blocks (b, n);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      if (nested)
+        adf_blocks (out, n, TRUE);
+      else
+        {
+          JsonObject *o = adf_node ("blockquote");
+          JsonArray *content = json_array_new ();
+
+          adf_blocks (content, n, TRUE);
+          if (json_array_get_length (content) == 0)
+            json_array_add_object_element (content, adf_paragraph (NULL, 0));
+          json_object_set_array_member (o, "content", content);
+          json_array_add_object_element (out, o);
+        }
       break;
     case CMARK_NODE_THEMATIC_BREAK:
-      begin_node (b, "rule");
-      json_builder_end_object (b);
+      if (!nested)
+        json_array_add_object_element (out, adf_node ("rule"));
       break;
     default:
-      adf_blocks (b, n);
+      if (is_table (n))
+        adf_table (out, n, nested);
+      else
+        adf_blocks (out, n, nested);
       break;
     }
 }
 
 static void
-adf_blocks (JsonBuilder *b,
-            cmark_node  *parent)
+adf_blocks (JsonArray  *out,
+            cmark_node *parent,
+            gboolean    nested)
 {
   for (cmark_node *n = cmark_node_first_child (parent); n; n = cmark_node_next (n))
-    adf_block (b, n);
+    adf_block (out, n, nested);
 }
 
+/* An ADF document (version 1) valid against Atlassian's published schema
+ * for any Markdown: what ADF cannot hold takes its nearest valid form
+ * (see adf_block()). */
 JsonNode *
 lia_markdown_to_adf (const char *markdown)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  const char *text = markdown ? markdown : "";
-  cmark_node *doc = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
+  cmark_node *doc = parse_gfm (markdown, converter_extensions);
+  JsonObject *root = json_object_new ();
+  JsonArray *content = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "version");
-  json_builder_add_int_value (b, 1);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "doc");
-  json_builder_set_member_name (b, "content");
-  json_builder_begin_array (b);
-  adf_blocks (b, doc);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  json_object_set_int_member (root, "version", 1);
+  json_object_set_string_member (root, "type", "doc");
+  adf_blocks (content, doc, FALSE);
+  json_object_set_array_member (root, "content", content);
   cmark_node_free (doc);
-  return json_builder_get_root (b);
+  json_node_take_object (node, root);
+  return node;
 }
 
 /* ---- ADF validity (what Jira Cloud checks before accepting) ------------ */
 
+/* What may stand in a node of type @parent, after Atlassian's schema. */
+static const char * const *
+allowed_in (const char *parent)
+{
+  static const char * const top[] = { "paragraph", "heading", "bulletList", "orderedList", "codeBlock",
+                                      "blockquote", "rule", "table", "panel", "mediaSingle", "mediaGroup", NULL };
+  static const char * const nested[] = { "paragraph", "bulletList", "orderedList", "codeBlock",
+                                         "mediaSingle", "mediaGroup", NULL };
+  static const char * const cell[] = { "paragraph", "heading", "bulletList", "orderedList", "codeBlock",
+                                       "blockquote", "rule", "panel", "mediaSingle", "mediaGroup", NULL };
+  static const char * const items[] = { "listItem", NULL };
+  static const char * const rows[] = { "tableRow", NULL };
+  static const char * const cells[] = { "tableHeader", "tableCell", NULL };
+  static const char * const inlines[] = { "text", "hardBreak", "mention", "emoji", "inlineCard", NULL };
+
+  if (g_str_equal (parent, "doc"))
+    return top;
+  if (g_str_equal (parent, "blockquote") || g_str_equal (parent, "listItem"))
+    return nested;
+  if (g_str_equal (parent, "tableHeader") || g_str_equal (parent, "tableCell") || g_str_equal (parent, "panel"))
+    return cell;
+  if (g_str_equal (parent, "bulletList") || g_str_equal (parent, "orderedList"))
+    return items;
+  if (g_str_equal (parent, "table"))
+    return rows;
+  if (g_str_equal (parent, "tableRow"))
+    return cells;
+  return inlines;
+}
+
 static gboolean
 check_node (JsonNode   *node,
-            gboolean    inline_context,
+            const char *parent,
             char      **problem,
             const char *path)
 {
-  static const char * const blocks[] = { "paragraph", "heading", "bulletList", "orderedList", "listItem",
-                                         "codeBlock", "blockquote", "rule", "table", "panel", "mediaSingle", NULL };
-  static const char * const inlines[] = { "text", "hardBreak", "mention", "emoji", "inlineCard", NULL };
+  static const char * const need_content[] = { "blockquote", "listItem", "bulletList", "orderedList",
+                                               "table", NULL };
   JsonObject *o;
   const char *type;
   JsonNode *content;
@@ -282,8 +435,8 @@ check_node (JsonNode   *node,
   type = json_object_get_string_member_with_default (o, "type", NULL);
   if (type == NULL)
     return (*problem = g_strdup_printf ("%s: no type", path)), FALSE;
-  if (!g_strv_contains (inline_context ? inlines : blocks, type))
-    return (*problem = g_strdup_printf ("%s: “%s” is not allowed here", path, type)), FALSE;
+  if (!g_strv_contains (allowed_in (parent), type))
+    return (*problem = g_strdup_printf ("%s: “%s” is not allowed in “%s”", path, type, parent)), FALSE;
   if (g_str_equal (type, "text"))
     {
       const char *text = json_object_get_string_member_with_default (o, "text", "");
@@ -292,25 +445,22 @@ check_node (JsonNode   *node,
       return TRUE;
     }
   content = json_object_get_member (o, "content");
-  if (content != NULL)
+  if (content != NULL && !JSON_NODE_HOLDS_ARRAY (content))
+    return (*problem = g_strdup_printf ("%s.content: not an array", path)), FALSE;
+  if (g_strv_contains (need_content, type) &&
+      (content == NULL || json_array_get_length (json_node_get_array (content)) == 0))
+    return (*problem = g_strdup_printf ("%s: an empty “%s”", path, type)), FALSE;
+  for (guint i = 0; content && i < json_array_get_length (json_node_get_array (content)); i++)
     {
-      JsonArray *a;
-      gboolean child_inline = g_str_equal (type, "paragraph") || g_str_equal (type, "heading") ||
-                              g_str_equal (type, "codeBlock");
-
-      if (!JSON_NODE_HOLDS_ARRAY (content))
-        return (*problem = g_strdup_printf ("%s.content: not an array", path)), FALSE;
-      a = json_node_get_array (content);
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          g_autofree char *sub = g_strdup_printf ("%s.content[%u]", path, i);
-          if (!check_node (json_array_get_element (a, i), child_inline, problem, sub))
-            return FALSE;
-        }
+      g_autofree char *sub = g_strdup_printf ("%s.content[%u]", path, i);
+      if (!check_node (json_array_get_element (json_node_get_array (content), i), type, problem, sub))
+        return FALSE;
     }
   return TRUE;
 }
 
+/* A quick check of the rules Jira Cloud enforces most often (the test
+ * oracle applies Atlassian's whole schema). */
 gboolean
 lia_adf_check (JsonNode  *adf,
                char     **problem)
@@ -331,7 +481,7 @@ lia_adf_check (JsonNode  *adf,
   for (guint i = 0; i < json_array_get_length (json_node_get_array (content)); i++)
     {
       g_autofree char *sub = g_strdup_printf ("description.content[%u]", i);
-      if (!check_node (json_array_get_element (json_node_get_array (content), i), FALSE, problem, sub))
+      if (!check_node (json_array_get_element (json_node_get_array (content), i), "doc", problem, sub))
         return FALSE;
     }
   return TRUE;
@@ -434,6 +584,42 @@ append_indented (GString    *out,
     }
 }
 
+/* A GFM table again; a cell's blocks share its one line, and the first
+ * row is the header (GFM has no table without one). */
+static void
+md_table (GString    *out,
+          JsonArray  *rows,
+          const char *indent)
+{
+  for (guint r = 0; rows && r < json_array_get_length (rows); r++)
+    {
+      JsonNode *row = json_array_get_element (rows, r);
+      JsonArray *cells = JSON_NODE_HOLDS_OBJECT (row) ? content_of (json_node_get_object (row)) : NULL;
+      guint n = cells ? json_array_get_length (cells) : 0;
+
+      if (r > 0)
+        g_string_append_printf (out, "\n%s", indent);
+      g_string_append (out, "|");
+      for (guint c = 0; c < n; c++)
+        {
+          JsonNode *cell = json_array_get_element (cells, c);
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          if (JSON_NODE_HOLDS_OBJECT (cell))
+            md_blocks_sep (text, content_of (json_node_get_object (cell)), "", " ");
+          g_string_replace (text, "\n", " ", 0);
+          g_string_replace (text, "|", "\\|", 0);
+          g_string_append_printf (out, " %s |", text->str);
+        }
+      if (r == 0)
+        {
+          g_string_append_printf (out, "\n%s|", indent);
+          for (guint c = 0; c < MAX (n, 1); c++)
+            g_string_append (out, "---|");
+        }
+    }
+}
+
 static void
 md_block (GString    *out,
           JsonObject *o,
@@ -507,6 +693,8 @@ md_block (GString    *out,
     }
   else if (g_str_equal (type, "rule"))
     g_string_append (out, "---");
+  else if (g_str_equal (type, "table"))
+    md_table (out, content, indent);
   else if (content != NULL)
     md_blocks (out, content, indent);
 }
@@ -592,8 +780,40 @@ wiki_inlines (GString    *out,
           g_string_append_printf (out, "|%s]", cmark_node_get_url (n));
           break;
         default:
-          wiki_inlines (out, n);
+          if (is_strikethrough (n))
+            {
+              g_string_append_c (out, '-');
+              wiki_inlines (out, n);
+              g_string_append_c (out, '-');
+            }
+          else
+            wiki_inlines (out, n);
           break;
+        }
+    }
+}
+
+/* ||heading||heading|| then |cell|cell|; a cell's own "|" is escaped and
+ * an empty cell holds a space, or the row would lose a column. */
+static void
+wiki_table (GString    *out,
+            cmark_node *table)
+{
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+    {
+      const char *bar = cmark_gfm_extensions_get_table_row_is_header (row) ? "||" : "|";
+
+      if (row != cmark_node_first_child (table))
+        g_string_append_c (out, '\n');
+      g_string_append (out, bar);
+      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          wiki_inlines (text, cell);
+          g_string_replace (text, "|", "\\|", 0);
+          g_string_append (out, text->len > 0 ? text->str : " ");
+          g_string_append (out, bar);
         }
     }
 }
@@ -648,7 +868,7 @@ wiki_block (GString    *out,
       {
         const char *info = cmark_node_get_type (n) == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info (n) : NULL;
         g_autofree char *code = g_strdup (cmark_node_get_literal (n));
-        gsize len = strlen (code);
+        gsize len = code ? strlen (code) : 0;
 
         while (len > 0 && code[len - 1] == '\n')
           code[--len] = '\0';
@@ -670,7 +890,10 @@ wiki_block (GString    *out,
       g_string_append (out, "----");
       break;
     default:
-      wiki_blocks (out, n, bullets);
+      if (is_table (n))
+        wiki_table (out, n);
+      else
+        wiki_blocks (out, n, bullets);
       break;
     }
 }
@@ -694,8 +917,7 @@ wiki_blocks (GString    *out,
 char *
 lia_markdown_to_wiki (const char *markdown)
 {
-  const char *text = markdown ? markdown : "";
-  cmark_node *doc = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
+  cmark_node *doc = parse_gfm (markdown, converter_extensions);
   GString *out = g_string_new (NULL);
 
   wiki_blocks (out, doc, "");
@@ -730,6 +952,48 @@ wiki_inline_to_markdown (const char *line)
     g_auto(GStrv) parts = g_strsplit (d, "\x02", -1);
     return g_strjoinv ("**", parts);
   }
+}
+
+/* ||head||head|| or |cell|cell| as a GFM row (a header row with its
+ * delimiter row); "\|" inside a cell is the same escape in both. */
+static void
+wiki_table_row (GString    *out,
+                const char *line)
+{
+  gboolean header = g_str_has_prefix (line, "||");
+  const char *bar = header ? "||" : "|";
+  gsize bar_len = strlen (bar);
+  const char *end = line + strlen (line) - bar_len;
+  guint n = 0;
+
+  g_string_append (out, "|");
+  for (const char *p = line + bar_len; p < end || (p == end && n == 0);)
+    {
+      const char *q = p;
+      g_autofree char *cell = NULL;
+      g_autofree char *text = NULL;
+
+      while (q < end && !(strncmp (q, bar, bar_len) == 0 && (q == p || q[-1] != '\\')))
+        q++;
+      cell = g_strstrip (g_strndup (p, q - p));
+      text = wiki_inline_to_markdown (cell);
+      g_string_append_printf (out, " %s |", text);
+      n++;
+      p = q + bar_len;
+      if (q >= end)
+        break;
+    }
+  if (n == 0)
+    {
+      g_string_append (out, "  |");
+      n = 1;
+    }
+  if (header)
+    {
+      g_string_append (out, "\n|");
+      for (guint c = 0; c < n; c++)
+        g_string_append (out, "---|");
+    }
 }
 
 char *
@@ -777,6 +1041,11 @@ lia_wiki_to_markdown (const char *wiki)
           for (int l = 0; l < line[1] - '0'; l++)
             g_string_append_c (out, '#');
           g_string_append_printf (out, " %s", rest);
+          continue;
+        }
+      if (line[0] == '|' && strlen (line) > 1 && line[strlen (line) - 1] == '|')
+        {
+          wiki_table_row (out, line);
           continue;
         }
       if (g_str_equal (line, "----"))

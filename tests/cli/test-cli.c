@@ -811,6 +811,100 @@ test_md_tree_import_many (void)
   }
 }
 
+/* liaison-cli convert: what a description or page becomes on each
+ * service, and clear errors for a bad format or file. */
+static void
+test_convert (void)
+{
+  g_autofree char *task = data_path ("tests", "data", "markdown", "task-en.md");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-convert-XXXXXX", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "latin1.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.md", NULL);
+  g_autofree char *pipe_cmd = NULL;
+  g_autofree char *piped = NULL;
+  g_autoptr(JsonNode) adf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) help = { 0 };
+  g_auto(Result) to_adf = { 0 };
+  g_auto(Result) wiki = { 0 };
+  g_auto(Result) storage = { 0 };
+  g_auto(Result) redmine = { 0 };
+  g_auto(Result) unknown = { 0 };
+  g_auto(Result) no_to = { 0 };
+  g_auto(Result) absent = { 0 };
+  g_auto(Result) folder = { 0 };
+  g_auto(Result) not_utf8 = { 0 };
+  g_auto(Result) two = { 0 };
+  JsonObject *heading;
+  int wait_status;
+
+  run (&help, "--help", NULL);
+  g_assert_nonnull (strstr (help.out, "convert"));
+
+  run (&to_adf, "convert", "--to", "adf", task, NULL);
+  g_assert_cmpint (to_adf.status, ==, 0);
+  adf = json_from_string (to_adf.out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (adf), "type"), ==, "doc");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (adf), "version"), ==, 1);
+  heading = json_array_get_object_element (json_object_get_array_member (json_node_get_object (adf), "content"), 0);
+  g_assert_cmpstr (json_object_get_string_member (heading, "type"), ==, "heading");
+
+  run (&wiki, "convert", "--to", "jira-wiki", task, NULL);
+  g_assert_cmpint (wiki.status, ==, 0);
+  g_assert_true (g_str_has_prefix (wiki.out, "h1. Implement Continuous Batching\n"));
+  g_assert_nonnull (strstr (wiki.out, "# Design the _Continuous Batching_ architecture"));
+
+  run (&storage, "convert", "--to", "confluence-storage", task, NULL);
+  g_assert_cmpint (storage.status, ==, 0);
+  g_assert_true (g_str_has_prefix (storage.out, "<h1>Implement Continuous Batching</h1>"));
+  g_assert_nonnull (strstr (storage.out, "<table>"));
+  /* a link to a local page keeps its text: there is no workspace here */
+  g_assert_nonnull (strstr (storage.out, "See <a href=\"https://docs.vllm.ai\">"));
+  g_assert_null (strstr (storage.out, "page:"));
+
+  run (&redmine, "convert", "--to", "redmine", task, NULL);
+  g_assert_cmpint (redmine.status, ==, 0);
+  g_assert_true (g_str_has_prefix (redmine.out, "# Implement Continuous Batching\n"));
+  g_assert_true (g_str_has_suffix (redmine.out, "\n<!-- liaison:00000000-0000-0000-0000-000000000000 -->\n"));
+
+  /* standard input, as "-" */
+  pipe_cmd = g_strdup_printf ("printf '**bold** ~~gone~~' | '%s' convert --to jira-wiki -", g_getenv ("LIAISON_CLI"));
+  g_spawn_sync (NULL, (char *[]) { "sh", "-c", pipe_cmd, NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &piped, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  g_assert_cmpstr (piped, ==, "*bold* -gone-\n");
+
+  run (&unknown, "convert", "--to", "html", task, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "unknown format “html” for --to"));
+
+  run (&no_to, "convert", task, NULL);
+  g_assert_cmpint (no_to.status, ==, 2);
+  g_assert_nonnull (strstr (no_to.err, "convert needs --to"));
+
+  run (&two, "convert", "--to", "adf", task, task, NULL);
+  g_assert_cmpint (two.status, ==, 2);
+
+  run (&absent, "convert", "--to", "adf", missing, NULL);
+  g_assert_cmpint (absent.status, ==, 2);
+  g_assert_nonnull (strstr (absent.err, "missing.md"));
+  g_assert_cmpstr (absent.out, ==, "");
+
+  run (&folder, "convert", "--to", "adf", dir, NULL);
+  g_assert_cmpint (folder.status, ==, 2);
+  g_assert_nonnull (strstr (folder.err, "not a regular file"));
+
+  g_assert_true (g_file_set_contents (latin1, "caf\xe9\n", -1, NULL));
+  run (&not_utf8, "convert", "--to", "redmine", latin1, NULL);
+  g_assert_cmpint (not_utf8.status, ==, 2);
+  g_assert_nonnull (strstr (not_utf8.err, "latin1.md: byte 3: not UTF-8 text"));
+
+  g_assert_cmpint (g_remove (latin1), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +930,7 @@ main (int   argc,
   g_test_add_func ("/cli/zone-paths", test_zone_paths);
   g_test_add_func ("/cli/md-tree-import-safety", test_md_tree_import_safety);
   g_test_add_func ("/cli/md-tree-import-many", test_md_tree_import_many);
+  g_test_add_func ("/cli/convert", test_convert);
 
   return g_test_run ();
 }

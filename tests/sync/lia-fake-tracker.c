@@ -7,6 +7,7 @@
 
 #include "lia-fake-tracker.h"
 #include "lia-markup.h"
+#include "lia-oracle.h"
 
 typedef struct
 {
@@ -364,6 +365,28 @@ reply_error (FakeTracker       *fake,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
 }
 
+/* GitHub checks a request against its operation's schema before anything
+ * else; the oracle holds GitHub's own OpenAPI description. */
+static gboolean
+github_oracle_refuses (FakeTracker       *fake,
+                       SoupServerMessage *msg,
+                       const char        *method,
+                       const char        *path,
+                       GHashTable        *query,
+                       JsonNode          *request)
+{
+  g_autofree char *answer = NULL;
+  guint status = 0;
+
+  if (!lia_oracle_enabled () || lia_oracle_check_github (method, path, query, request, &status, &answer))
+    return FALSE;
+  g_free (fake->last_error);
+  fake->last_error = g_strdup (answer);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, answer, strlen (answer));
+  return TRUE;
+}
+
 static JsonNode *
 parse_request (SoupServerMessage *msg)
 {
@@ -490,7 +513,9 @@ apply_fields (FakeTracker *fake,
           if (g_str_equal (fake->service, "jira-cloud"))
             {
               g_autofree char *problem = NULL;
-              if (!lia_adf_check (description, &problem))
+              /* Atlassian's published schema when the oracle is installed */
+              if (lia_oracle_enabled () ? !lia_oracle_check_adf (description, &problem)
+                                        : !lia_adf_check (description, &problem))
                 return (*reason = g_strdup_printf ("description: Operation value must be an Atlassian Document (%s)", problem)), FALSE;
             }
           else if (!JSON_NODE_HOLDS_VALUE (description) || json_node_get_value_type (description) != G_TYPE_STRING)
@@ -1905,6 +1930,8 @@ handle (SoupServer        *server,
     }
 
   request = parse_request (msg);
+  if (g_str_equal (fake->service, "github") && github_oracle_refuses (fake, msg, method, raw_path, query, request))
+    return;
   if (!g_str_equal (method, "GET"))
     fake->writes++;
   if (g_str_equal (fake->service, "confluence"))
