@@ -145,8 +145,16 @@ page_from_json (LiaConfluence *self,
   if (self->v2)
     {
       JsonArray *props = lia_json_array (node, "properties.results");
+      JsonArray *labels = lia_json_array (node, "labels.results");
 
       parent = lia_json_scalar (node, "parentId");
+      /* A page published through v1 before carries a label instead. */
+      for (guint i = 0; labels && i < json_array_get_length (labels); i++)
+        {
+          const char *marker = marker_of_label (lia_json_str (json_array_get_element (labels, i), "name"));
+          if (marker)
+            lia_wiki_page_set (&page->marker, marker);
+        }
       for (guint i = 0; props && i < json_array_get_length (props); i++)
         {
           JsonNode *prop = json_array_get_element (props, i);
@@ -331,7 +339,7 @@ confluence_fetch (LiaWiki       *wiki,
   if (!probe (self, cancellable, error))
     return NULL;
   if (self->v2)
-    path = g_strdup_printf ("/api/v2/pages/%s?body-format=storage&include-properties=true", escaped);
+    path = g_strdup_printf ("/api/v2/pages/%s?body-format=storage&include-properties=true&include-labels=true", escaped);
   else
     path = g_strdup_printf ("/rest/api/content/%s?expand=" EXPAND ",body.storage,metadata.labels", escaped);
   if (!lia_wiki_call (wiki, "GET", path, NULL, &reply, cancellable, &local))

@@ -835,7 +835,8 @@ render_page_v2 (FakeTracker *fake,
                 JsonBuilder *b,
                 FakePage    *page,
                 gboolean     body,
-                gboolean     props)
+                gboolean     props,
+                gboolean     labels)
 {
   g_autofree char *webui = g_strdup_printf ("/spaces/DOCS/pages/%s", page->id);
 
@@ -913,6 +914,31 @@ render_page_v2 (FakeTracker *fake,
       json_builder_end_object (b);
       json_builder_end_object (b);
     }
+  if (labels)
+    {
+      json_builder_set_member_name (b, "labels");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "results");
+      json_builder_begin_array (b);
+      for (guint i = 0; page->labels[i]; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, "7001");
+          json_builder_set_member_name (b, "prefix");
+          json_builder_add_string_value (b, "global");
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, page->labels[i]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "meta");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "hasMore");
+      json_builder_add_boolean_value (b, FALSE);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
   json_builder_set_member_name (b, "_links");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "webui");
@@ -962,7 +988,7 @@ reply_list_v2 (FakeTracker       *fake,
   json_builder_set_member_name (b, "results");
   json_builder_begin_array (b);
   for (guint i = start; i < items->len && n < limit; i++, n++)
-    render_page_v2 (fake, b, items->pdata[i], FALSE, FALSE);
+    render_page_v2 (fake, b, items->pdata[i], FALSE, FALSE, FALSE);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "_links");
   json_builder_begin_object (b);
@@ -991,12 +1017,13 @@ reply_page_v2 (FakeTracker       *fake,
                SoupServerMessage *msg,
                FakePage          *page,
                gboolean           body,
-               gboolean           props)
+               gboolean           props,
+               gboolean           labels)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
 
-  render_page_v2 (fake, b, page, body, props);
+  render_page_v2 (fake, b, page, body, props, labels);
   node = json_builder_get_root (b);
   reply_json (msg, 200, node);
 }
@@ -1149,7 +1176,7 @@ handle_confluence_v2 (FakeTracker       *fake,
           soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"id\": ", 7);
           return;
         }
-      reply_page_v2 (fake, msg, page, TRUE, FALSE);
+      reply_page_v2 (fake, msg, page, TRUE, FALSE, FALSE);
       if (fault == FAKE_FAULT_SLOW)
         soup_server_message_pause (msg), g_object_set_data (G_OBJECT (msg), "slow", GUINT_TO_POINTER (3000));
       return;
@@ -1166,7 +1193,8 @@ handle_confluence_v2 (FakeTracker       *fake,
       get_arg = query ? g_hash_table_lookup (query, "include-properties") : NULL;
       reply_page_v2 (fake, msg, page,
                      query && g_strcmp0 (g_hash_table_lookup (query, "body-format"), "storage") == 0,
-                     g_strcmp0 (get_arg, "true") == 0);
+                     g_strcmp0 (get_arg, "true") == 0,
+                     query && g_strcmp0 (g_hash_table_lookup (query, "include-labels"), "true") == 0);
       return;
     }
   if (parts[2] == NULL && g_str_equal (method, "PUT"))
@@ -1192,7 +1220,7 @@ handle_confluence_v2 (FakeTracker       *fake,
           return;
         }
       page->version++;
-      reply_page_v2 (fake, msg, page, TRUE, FALSE);
+      reply_page_v2 (fake, msg, page, TRUE, FALSE, FALSE);
       return;
     }
   if (g_strcmp0 (parts[2], "properties") == 0 && parts[3] == NULL)
@@ -2221,6 +2249,29 @@ fake_wiki_get_marker (FakeTracker *fake,
       marker = g_strdup (page->labels[i] + strlen ("liaison-"));
   g_mutex_unlock (&fake->lock);
   return marker;
+}
+
+void
+fake_wiki_set_marker_label (FakeTracker *fake,
+                            const char  *id_or_title)
+{
+  FakePage *page;
+
+  g_mutex_lock (&fake->lock);
+  page = find_page (fake, id_or_title);
+  if (page == NULL)
+    page = find_page_title (fake, id_or_title);
+  if (page && g_hash_table_lookup (page->props, "liaison-marker"))
+    {
+      g_autoptr(JsonNode) node = json_from_string (g_hash_table_lookup (page->props, "liaison-marker"), NULL);
+      char *labels[] = { g_strconcat ("liaison-", json_node_get_string (node), NULL), NULL };
+
+      g_strfreev (page->labels);
+      page->labels = g_strdupv (labels);
+      g_free (labels[0]);
+      g_hash_table_remove (page->props, "liaison-marker");
+    }
+  g_mutex_unlock (&fake->lock);
 }
 
 void

@@ -76,6 +76,10 @@ void         fake_wiki_set_page_limit  (FakeTracker *fake,
  * Cloud, its label liaison-UUID on Data Center; NULL without one. */
 char        *fake_wiki_get_marker      (FakeTracker *fake,
                                         const char  *id_or_title);
+/* Cloud: the page's marker moves from its content property to a label
+ * liaison-UUID, as a page published through v1 carries it. */
+void         fake_wiki_set_marker_label (FakeTracker *fake,
+                                         const char  *id_or_title);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeTracker, fake_tracker_free)
 

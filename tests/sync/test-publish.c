@@ -632,6 +632,31 @@ test_paging (Fixture       *fx,
     }
 }
 
+/* A page published through v1 before carries its marker as a label: on
+ * v2 it is still recognised, and a page whose link was lost is adopted,
+ * not a conflict. */
+static void
+test_label_marker (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) first = NULL;
+  g_autoptr(LiaPublishReport) second = NULL;
+  LiaPage *goals = page_named (fx, "项目目标");
+  g_autofree char *body = NULL;
+
+  first = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (first->errors, ==, 0);
+  fake_wiki_set_marker_label (fx->fake, "项目目标");
+  lia_entity_set_remote (LIA_ENTITY (goals), NULL);
+  lia_entity_set_string (LIA_ENTITY (goals), LIA_PAGE_BODY, "adopted again");
+  second = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (second->conflicts, ==, 0);
+  g_assert_cmpuint (second->errors, ==, 0);
+  g_assert_cmpuint (second->updated + second->moved, ==, 1);
+  body = remote_body (fx, "项目目标");
+  g_assert_cmpstr (body, ==, "<p>adopted again</p>\n");
+}
+
 /* A list that never ends stops at the cap with a message. */
 static void
 test_paging_cap (Fixture       *fx,
@@ -697,6 +722,7 @@ main (int    argc,
   ADD ("paging", test_paging);
   ADD ("paging-cap", test_paging_cap);
   ADD ("no-space", test_no_space);
+  g_test_add ("/publish/confluence/cloud/label-marker", Fixture, CLOUD, fixture_set_up, test_label_marker, fixture_tear_down);
   g_test_add ("/publish/confluence/dc/no-move", Fixture, DC, fixture_set_up, test_no_move, fixture_tear_down);
 #undef ADD
   return g_test_run ();
