@@ -535,6 +535,9 @@ collect_reasons (GString  *out,
               const char *field = json_object_get_string_member_with_default (o, "field", prefix);
               const char *message = json_object_get_string_member_with_default (o, "message", NULL);
 
+              /* Confluence v2: {"status":…, "code":…, "title":…, "detail":…} */
+              if (message == NULL)
+                message = json_object_get_string_member_with_default (o, "title", NULL);
               if (message == NULL)
                 message = json_object_get_string_member_with_default (o, "code", NULL);
               if (message != NULL)

@@ -66,6 +66,7 @@ typedef struct
   char    *hash;
   char    *place;
   char    *message;
+  char    *warning;        /* done, but not all of it (e.g. not ordered) */
 } Job;
 
 struct _LiaPublishPlan
@@ -101,6 +102,7 @@ job_free (Job *job)
   g_free (job->hash);
   g_free (job->place);
   g_free (job->message);
+  g_free (job->warning);
   g_free (job);
 }
 
@@ -388,6 +390,7 @@ place_page (LiaPublishPlan *plan,
   const char *after = key_of (plan, job->prev_id);
   const char *before = key_of (plan, job->next_id);
   g_autoptr(LiaWikiPage) now = NULL;
+  g_autoptr(GError) local = NULL;
 
   /* A new page lands last: it needs a move only when a later sibling is
    * already there.  Top-level pages are never ordered (Confluence would
@@ -396,8 +399,20 @@ place_page (LiaPublishPlan *plan,
     return TRUE;
   if (after == NULL && before == NULL)
     return TRUE;
-  if (!lia_wiki_order (wiki, job->key, after, after ? NULL : before, cancellable, error))
-    return FALSE;
+  if (!lia_wiki_order (wiki, job->key, after, after ? NULL : before, cancellable, &local))
+    {
+      /* A wiki that cannot order pages (an older Confluence Data Center
+       * has no move): the page is published, only its place among its
+       * siblings is not what the tree says. */
+      if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_free (job->warning);
+      job->warning = g_strdup (local->message);
+      return TRUE;
+    }
   now = lia_wiki_fetch (wiki, job->key, cancellable, error);
   if (now == NULL)
     return error == NULL || *error == NULL;
@@ -431,11 +446,31 @@ find_key (GPtrArray  *remote,
   return NULL;
 }
 
+/* A page of the wiki without a marker that holds exactly what this job
+ * sends (title and body) is this job's own: a create whose answer, or
+ * whose marker (Confluence Cloud writes it in a second request), was
+ * lost.  It gets its marker now. */
+static gboolean
+is_unmarked_copy (LiaWiki      *wiki,
+                  LiaWikiPage  *remote,
+                  Job          *job,
+                  const char   *body,
+                  GCancellable *cancellable)
+{
+  if (*remote->marker != '\0' || !lia_wiki_can_mark (wiki) || !g_str_equal (remote->body, body))
+    return FALSE;
+  if (!lia_wiki_mark (wiki, remote->key, job->id, cancellable, NULL))
+    return FALSE;
+  lia_wiki_page_set (&remote->marker, job->id);
+  return TRUE;
+}
+
 /* After a create that may or may not have landed: the wiki's page with
  * this title and this page's marker, if there is one. */
 static LiaWikiPage *
 find_landed (LiaWiki      *wiki,
              Job          *job,
+             const char   *body,
              gboolean     *absent,
              GCancellable *cancellable)
 {
@@ -448,7 +483,7 @@ find_landed (LiaWiki      *wiki,
   if (same == NULL)
     return NULL;
   full = lia_wiki_fetch (wiki, same->key, cancellable, NULL);
-  if (full && g_str_equal (full->marker, job->id))
+  if (full && (g_str_equal (full->marker, job->id) || is_unmarked_copy (wiki, full, job, body, cancellable)))
     return full;
   lia_wiki_page_free (full);
   return NULL;
@@ -498,7 +533,8 @@ run_job (LiaPublishPlan *plan,
               fail (job, OUTCOME_FAILED, error);
               return;
             }
-          if (adopted != NULL && !g_str_equal (adopted->marker, job->id) && !job->force)
+          if (adopted != NULL && !g_str_equal (adopted->marker, job->id) && !job->force &&
+              !is_unmarked_copy (wiki, adopted, job, body, cancellable))
             {
               job->outcome = OUTCOME_CONFLICT;
               /* Translators: a page of the wiki has the title Liaison would give a new page */
@@ -536,7 +572,7 @@ run_job (LiaPublishPlan *plan,
               fail (job, OUTCOME_FAILED, error);
               return;
             }
-          landed = find_landed (wiki, job, &absent, cancellable);
+          landed = find_landed (wiki, job, body, &absent, cancellable);
           if (landed != NULL)
             {
               lia_wiki_page_set (&page->key, landed->key);
@@ -756,6 +792,10 @@ lia_publish_plan_apply (LiaPublishPlan *plan,
                                    : g_strdup_printf (_("%s (on the wiki: %s)"), job->title, job->remote_title);
           g_ptr_array_add (report->lines, g_strdup_printf (line, named));
         }
+
+      if (job->warning != NULL)
+        /* Translators: a page title, then what could not be done on the wiki although the page was published */
+        g_ptr_array_add (report->lines, g_strdup_printf (_("%s: warning: %s"), job->title, job->warning));
 
       if (!plan->dry_run && page != NULL && job->key != NULL && *job->key != '\0' &&
           (job->outcome == OUTCOME_CREATED || job->outcome == OUTCOME_UPDATED ||

@@ -25,6 +25,95 @@ typedef LiaTrackerClass LiaRedmineClass;
 
 G_DEFINE_FINAL_TYPE (LiaRedmine, lia_redmine, LIA_TYPE_TRACKER)
 
+/* Redmine pages its lists with offset and limit (at most 100 a request)
+ * and says how many there are in total_count; lists without total_count
+ * (trackers, priorities, statuses) come whole. */
+#define PAGE_LIMIT 100
+#define MAX_LIST_REQUESTS 50
+
+/* Returns FALSE to stop early (found what it looked for). */
+typedef gboolean (*EachFunc) (JsonNode *item,
+                              gpointer  data);
+
+static gboolean
+get_all (LiaTracker    *self,
+         const char    *path,
+         const char    *list_key,
+         EachFunc       each,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  guint offset = 0;
+
+  for (guint n = 0; n < MAX_LIST_REQUESTS; n++)
+    {
+      g_autoptr(JsonNode) reply = NULL;
+      g_autofree char *paged = g_strdup_printf ("%s%soffset=%u&limit=%u", path, strchr (path, '?') ? "&" : "?",
+                                                offset, PAGE_LIMIT);
+      JsonNode *total;
+      JsonArray *items;
+      guint len;
+
+      if (!lia_tracker_call (self, "GET", paged, NULL, NULL, &reply, cancellable, error))
+        return FALSE;
+      items = lia_json_array (reply, list_key);
+      if (items == NULL)
+        {
+          g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY, _("GET %s: the answer has no %s list"),
+                       paged, list_key);
+          return FALSE;
+        }
+      len = json_array_get_length (items);
+      for (guint i = 0; i < len; i++)
+        if (!each (json_array_get_element (items, i), data))
+          return TRUE;
+      total = lia_json_at (reply, "total_count");
+      if (total == NULL || !JSON_NODE_HOLDS_VALUE (total) || len == 0 ||
+          offset + len >= (guint64) lia_json_int (reply, "total_count"))
+        return TRUE;
+      offset += len;
+    }
+  /* Translators: %s names a list (e.g. memberships), %u is a number of requests */
+  g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+               _("Redmine’s %s list goes on after %u requests of %u; Liaison stops there (is it unusually long?)"),
+               list_key, MAX_LIST_REQUESTS, PAGE_LIMIT);
+  return FALSE;
+}
+
+typedef struct
+{
+  GHashTable *into;
+  guint       kind;
+} NamesData;
+
+static gboolean
+add_name (JsonNode *item,
+          gpointer  data)
+{
+  NamesData *d = data;
+  guint kind = d->kind;
+  GHashTable *into = d->into;
+  g_autofree char *id = lia_json_scalar (item, kind == USERS ? "user.id" : "id");
+  const char *name = lia_json_str (item, kind == USERS ? "user.name" : "name");
+
+  if (*id == '\0')
+    return TRUE;   /* a group's membership */
+  lia_name_table_add (into, name, id);
+  /* Liaison's own priority words reach Redmine's defaults. */
+  if (kind == PRIORITIES)
+    {
+      const char *value = lia_priority_from_name (name);
+      if (value && g_strcmp0 (value, "highest") == 0 && g_ascii_strcasecmp (name, "Urgent") != 0)
+        return TRUE;  /* Urgent, not Immediate, stands for "highest" */
+      if (value)
+        lia_name_table_add (into, value, id);
+      if (g_ascii_strcasecmp (name, "Low") == 0)
+        lia_name_table_add (into, "lowest", id);
+    }
+  return TRUE;
+}
+
 static gboolean
 load_names (LiaTracker    *self,
             guint          kind,
@@ -34,9 +123,8 @@ load_names (LiaTracker    *self,
 {
   g_autofree char *project = g_uri_escape_string (lia_tracker_get_project (self), NULL, TRUE);
   g_autofree char *path = NULL;
-  g_autoptr(JsonNode) reply = NULL;
   const char *list_key;
-  JsonArray *items;
+  NamesData d = { into, kind };
 
   switch (kind)
     {
@@ -50,39 +138,12 @@ load_names (LiaTracker    *self,
       break;
     case USERS:
     default:
-      path = g_strdup_printf ("/projects/%s/memberships.json?limit=100", project);
+      path = g_strdup_printf ("/projects/%s/memberships.json", project);
       list_key = "memberships";
       break;
     }
-  if (!lia_tracker_call (self, "GET", path, NULL, NULL, &reply, cancellable, error))
+  if (!get_all (self, path, list_key, add_name, &d, cancellable, error))
     return FALSE;
-  items = lia_json_array (reply, list_key);
-  if (items == NULL)
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY, _("GET %s: the answer has no %s list"), path, list_key);
-      return FALSE;
-    }
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *item = json_array_get_element (items, i);
-      g_autofree char *id = lia_json_scalar (item, kind == USERS ? "user.id" : "id");
-      const char *name = lia_json_str (item, kind == USERS ? "user.name" : "name");
-
-      if (*id == '\0')
-        continue;
-      lia_name_table_add (into, name, id);
-      /* Liaison's own priority words reach Redmine's defaults. */
-      if (kind == PRIORITIES)
-        {
-          const char *value = lia_priority_from_name (name);
-          if (value && g_strcmp0 (value, "highest") == 0 && g_ascii_strcasecmp (name, "Urgent") != 0)
-            continue;  /* Urgent, not Immediate, stands for "highest" */
-          if (value)
-            lia_name_table_add (into, value, id);
-          if (g_ascii_strcasecmp (name, "Low") == 0)
-            lia_name_table_add (into, "lowest", id);
-        }
-    }
   if (kind == TRACKERS)
     {
       /* Jira's words for the usual trackers of Redmine's default data. */
@@ -288,6 +349,26 @@ redmine_update (LiaTracker    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  LiaTracker *self;
+  const char *marker;
+  LiaIssue   *found;
+} FindData;
+
+static gboolean
+match_marker (JsonNode *item,
+              gpointer  data)
+{
+  FindData *d = data;
+  g_autoptr(LiaIssue) issue = parse_issue (d->self, item);
+
+  if (!g_str_equal (issue->marker, d->marker))
+    return TRUE;
+  d->found = g_steal_pointer (&issue);
+  return FALSE;
+}
+
 static LiaIssue *
 redmine_find_by_marker (LiaTracker    *self,
                         const char    *marker,
@@ -295,27 +376,36 @@ redmine_find_by_marker (LiaTracker    *self,
                         GError       **error)
 {
   g_autofree char *project = g_uri_escape_string (lia_tracker_get_project (self), NULL, TRUE);
+  /* "description contains liaison:UUID" in every status; the answer is
+   * read to the end, as a description that quotes another issue's marker
+   * matches too. */
   g_autofree char *path = g_strdup_printf ("/issues.json?project_id=%s&set_filter=1&f%%5B%%5D=status_id&op%%5Bstatus_id%%5D=*"
-                                           "&f%%5B%%5D=description&op%%5Bdescription%%5D=~&v%%5Bdescription%%5D%%5B%%5D=liaison:%s&limit=5",
+                                           "&f%%5B%%5D=description&op%%5Bdescription%%5D=~&v%%5Bdescription%%5D%%5B%%5D=liaison:%s"
+                                           "&sort=id",
                                            project, marker);
-  g_autoptr(JsonNode) reply = NULL;
-  JsonArray *issues;
+  FindData d = { self, marker, NULL };
 
-  if (!lia_tracker_call (self, "GET", path, NULL, NULL, &reply, cancellable, error))
+  if (!get_all (self, path, "issues", match_marker, &d, cancellable, error))
     return NULL;
-  issues = lia_json_array (reply, "issues");
-  if (issues == NULL)
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY, _("GET /issues.json: the answer has no issue list"));
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (issues); i++)
-    {
-      g_autoptr(LiaIssue) found = parse_issue (self, json_array_get_element (issues, i));
-      if (g_str_equal (found->marker, marker))
-        return g_steal_pointer (&found);
-    }
-  return NULL;
+  return d.found;
+}
+
+typedef struct
+{
+  GPtrArray  *out;
+  const char *name_key;
+} ListData;
+
+static gboolean
+add_listed (JsonNode *item,
+            gpointer  data)
+{
+  ListData *d = data;
+  const char *name = lia_json_str (item, d->name_key);
+
+  if (*name)
+    g_ptr_array_add (d->out, g_strdup (name));
+  return TRUE;
 }
 
 static GPtrArray *
@@ -325,18 +415,17 @@ redmine_list (LiaTracker    *self,
               GError       **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonNode) reply = NULL;
   g_autofree char *project = g_uri_escape_string (lia_tracker_get_project (self), NULL, TRUE);
   g_autofree char *path = NULL;
-  const char *list_key, *name_key = "name";
-  JsonArray *items;
+  const char *list_key;
+  ListData d = { out, "name" };
 
   switch (what)
     {
     case LIA_TRACKER_LIST_PROJECTS:
-      path = g_strdup ("/projects.json?limit=100");
+      path = g_strdup ("/projects.json");
       list_key = "projects";
-      name_key = "identifier";
+      d.name_key = "identifier";
       break;
     case LIA_TRACKER_LIST_TYPES:
       /* The project's own trackers: proves the project exists too. */
@@ -349,25 +438,13 @@ redmine_list (LiaTracker    *self,
       break;
     case LIA_TRACKER_LIST_USERS:
     default:
-      path = g_strdup_printf ("/projects/%s/memberships.json?limit=100", project);
+      path = g_strdup_printf ("/projects/%s/memberships.json", project);
       list_key = "memberships";
-      name_key = "user.name";
+      d.name_key = "user.name";
       break;
     }
-  if (!lia_tracker_call (self, "GET", path, NULL, NULL, &reply, cancellable, error))
+  if (!get_all (self, path, list_key, add_listed, &d, cancellable, error))
     return NULL;
-  items = lia_json_array (reply, list_key);
-  if (items == NULL)
-    {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY, _("GET %s: the answer is not a list"), path);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      const char *name = lia_json_str (json_array_get_element (items, i), name_key);
-      if (*name)
-        g_ptr_array_add (out, g_strdup (name));
-    }
   return g_steal_pointer (&out);
 }
 

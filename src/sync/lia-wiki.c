@@ -155,6 +155,27 @@ lia_wiki_call (LiaWiki       *self,
   return lia_http_request (priv->http, method, url, headers, body, reply, NULL, cancellable, error);
 }
 
+/* Like lia_wiki_call(), with the answer's status and headers (lower-case
+ * names) for paging and for telling an absent endpoint from an error. */
+gboolean
+lia_wiki_call_full (LiaWiki       *self,
+                    const char    *method,
+                    const char    *path,
+                    JsonNode      *body,
+                    JsonNode     **reply,
+                    guint         *status,
+                    GHashTable   **response_headers,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  LiaWikiPrivate *priv = PRIV (self);
+  g_autofree char *url = g_strconcat (priv->base_url, path, NULL);
+  const char *headers[] = { priv->auth_name, priv->auth_value, NULL };
+
+  return lia_http_request_full (priv->http, method, url, headers, body, reply, status,
+                                response_headers, cancellable, error);
+}
+
 GPtrArray *
 lia_wiki_list (LiaWiki *self, GCancellable *cancellable, GError **error)
 {
@@ -193,6 +214,21 @@ lia_wiki_order (LiaWiki *self, const char *key, const char *after, const char *b
   if (!lia_wiki_can_order (self))
     return TRUE;
   return LIA_WIKI_GET_CLASS (self)->order (self, key, after, before, cancellable, error);
+}
+
+gboolean
+lia_wiki_can_mark (LiaWiki *self)
+{
+  return LIA_WIKI_GET_CLASS (self)->mark != NULL;
+}
+
+gboolean
+lia_wiki_mark (LiaWiki *self, const char *key, const char *marker,
+               GCancellable *cancellable, GError **error)
+{
+  if (!lia_wiki_can_mark (self))
+    return TRUE;
+  return LIA_WIKI_GET_CLASS (self)->mark (self, key, marker, cancellable, error);
 }
 
 /* The title @title gets on this wiki (Redmine turns spaces into

@@ -65,6 +65,13 @@ struct _LiaWikiClass
                                const char     *before,
                                GCancellable   *cancellable,
                                GError        **error);
+  /* Sets @marker on a page that has none (a create whose second step,
+   * the marker, was lost).  Optional: NULL where the body carries it. */
+  gboolean     (*mark)        (LiaWiki        *self,
+                               const char     *key,
+                               const char     *marker,
+                               GCancellable   *cancellable,
+                               GError        **error);
   char        *(*title_for)   (LiaWiki        *self,
                                const char     *title);
   char        *(*render)      (LiaWiki        *self,
@@ -107,6 +114,12 @@ gboolean     lia_wiki_order           (LiaWiki        *self,
                                        const char     *before,
                                        GCancellable   *cancellable,
                                        GError        **error);
+gboolean     lia_wiki_can_mark        (LiaWiki        *self);
+gboolean     lia_wiki_mark            (LiaWiki        *self,
+                                       const char     *key,
+                                       const char     *marker,
+                                       GCancellable   *cancellable,
+                                       GError        **error);
 char        *lia_wiki_title_for       (LiaWiki        *self,
                                        const char     *title);
 char        *lia_wiki_render          (LiaWiki        *self,
@@ -129,6 +142,16 @@ gboolean     lia_wiki_call            (LiaWiki             *self,
                                        const char          *path,
                                        JsonNode            *body,
                                        JsonNode           **reply,
+                                       GCancellable        *cancellable,
+                                       GError             **error);
+
+gboolean     lia_wiki_call_full       (LiaWiki             *self,
+                                       const char          *method,
+                                       const char          *path,
+                                       JsonNode            *body,
+                                       JsonNode           **reply,
+                                       guint               *status,
+                                       GHashTable         **response_headers,
                                        GCancellable        *cancellable,
                                        GError             **error);
 

@@ -108,7 +108,9 @@ void         fake_jira_set_endless     (FakeTracker *fake,
 guint        fake_jira_count_requests  (FakeTracker *fake,
                                         const char  *part);
 
-/* Service "confluence": a Confluence space DOCS with a home page. */
+/* Service "confluence": a Confluence space DOCS with a home page; Cloud
+ * (REST v2 under /wiki, v1 content answering 410) when made with a user,
+ * Data Center (v1 only) without one. */
 JsonNode    *fake_wiki_get_page        (FakeTracker *fake,
                                         const char  *id_or_title);
 /* The page tree, one title per line, two spaces per level. */
@@ -118,6 +120,19 @@ void         fake_wiki_remote_edit     (FakeTracker *fake,
                                         const char  *body);
 void         fake_wiki_add_page        (FakeTracker *fake,
                                         const char  *title);
+/* Data Center before 7.x: PUT …/move answers 404. */
+void         fake_wiki_set_no_move     (FakeTracker *fake);
+/* At most @limit results in one list answer, so paging shows. */
+void         fake_wiki_set_page_limit  (FakeTracker *fake,
+                                        guint        limit);
+/* The marker a page carries: its v2 content property liaison-marker on
+ * Cloud, its label liaison-UUID on Data Center; NULL without one. */
+char        *fake_wiki_get_marker      (FakeTracker *fake,
+                                        const char  *id_or_title);
+/* Cloud: the page's marker moves from its content property to a label
+ * liaison-UUID, as a page published through v1 carries it. */
+void         fake_wiki_set_marker_label (FakeTracker *fake,
+                                         const char  *id_or_title);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeTracker, fake_tracker_free)
 

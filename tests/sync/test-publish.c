@@ -18,7 +18,11 @@ typedef struct
   LiaHttp      *http;
   LiaWiki      *wiki;
   LiaWorkspace *workspace;
+  const char   *user;      /* Cloud: an e-mail with an API token; Data Center: none (a PAT) */
 } Fixture;
+
+#define CLOUD "cloud"
+#define DC "dc"
 
 static void
 fixture_set_up (Fixture       *fx,
@@ -27,14 +31,17 @@ fixture_set_up (Fixture       *fx,
   LiaTrackerConfig config = { 0 };
   g_autoptr(GError) error = NULL;
 
-  fx->fake = fake_tracker_new ("confluence", TOKEN, USER);
+  /* The fake is Confluence Cloud (REST v2) with a user, Data Center (v1)
+   * without one. */
+  fx->user = g_strcmp0 (data, DC) == 0 ? NULL : USER;
+  fx->fake = fake_tracker_new ("confluence", TOKEN, fx->user);
   fx->http = lia_http_new ();
   lia_http_set_timeout (fx->http, 1);
   lia_http_set_retry (fx->http, 3, 50, 2000);
   config.service = "confluence";
   config.url = fake_tracker_get_url (fx->fake);
   config.project = "DOCS";
-  config.user = USER;
+  config.user = fx->user;
   config.token = TOKEN;
   fx->wiki = lia_wiki_new (fx->http, &config, &error);
   g_assert_no_error (error);
@@ -81,12 +88,13 @@ outline (GString    *out,
     }
 }
 
-/* The local tree as the fake prints its own, after the space's home page. */
+/* The local tree as the fake prints its own: under the space's home page,
+ * where Confluence's page tree shows it. */
 static char *
 local_outline (LiaWorkspace *workspace)
 {
   GString *out = g_string_new ("DOCS Home\n");
-  outline (out, G_LIST_MODEL (lia_workspace_get_pages (workspace)), 0);
+  outline (out, G_LIST_MODEL (lia_workspace_get_pages (workspace)), 1);
   return g_string_free (out, FALSE);
 }
 
@@ -276,6 +284,14 @@ test_publish_tree (Fixture       *fx,
   g_assert_true (g_str_has_suffix (ref_string (goals, LIA_REMOTE_REF_URL),
                                    g_strconcat ("/spaces/DOCS/pages/", ref_string (goals, LIA_REMOTE_REF_KEY), NULL)));
 
+  /* Each remote page carries its local page's id as the marker: a content
+   * property on Cloud (v2 cannot add labels), a label on Data Center. */
+  {
+    g_autofree char *marker = fake_wiki_get_marker (fx->fake, "项目目标");
+    g_assert_cmpstr (marker, ==, lia_entity_get_id (LIA_ENTITY (goals)));
+  }
+  g_assert_true (g_str_has_prefix (ref_string (goals, LIA_REMOTE_REF_URL), fake_tracker_get_url (fx->fake)));
+
   /* The link between pages points at the remote page. */
   api = remote_body (fx, "API设计");
   g_assert_nonnull (strstr (api, "<ri:page ri:content-title=\"API设计会议\" ri:space-key=\"DOCS\" />"));
@@ -346,7 +362,7 @@ test_subtree (Fixture       *fx,
   g_autoptr(LiaPublishPlan) missing = lia_publish_plan_new (fx->workspace, fx->wiki, "没有这页", FALSE, NULL, &error);
 
   g_assert_cmpuint (report->created, ==, 5);
-  g_assert_cmpstr (remote, ==, "DOCS Home\n技术文档\n  架构设计\n  API设计\n  性能优化\n  安全设计\n");
+  g_assert_cmpstr (remote, ==, "DOCS Home\n  技术文档\n    架构设计\n    API设计\n    性能优化\n    安全设计\n");
   g_assert_null (lia_entity_get_remote (LIA_ENTITY (page_named (fx, "项目目标"))));
   g_assert_null (missing);
   g_assert_error (error, LIA_PAGES_ERROR, LIA_PAGES_ERROR_NOT_FOUND);
@@ -523,7 +539,7 @@ test_errors (Fixture       *fx,
              gconstpointer  data)
 {
   LiaTrackerConfig config = { .service = "confluence", .url = fake_tracker_get_url (fx->fake),
-                              .project = "DOCS", .user = USER, .token = "wrong" };
+                              .project = "DOCS", .user = fx->user, .token = "wrong" };
   g_autoptr(LiaWiki) wiki = lia_wiki_new (fx->http, &config, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaPublishPlan) plan = lia_publish_plan_new (fx->workspace, wiki, NULL, FALSE, NULL, &error);
@@ -544,6 +560,141 @@ test_errors (Fixture       *fx,
   g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID);
 }
 
+/* An older Data Center has no move endpoint: the page is updated and
+ * stays where it is, with a warning instead of an error. */
+static void
+test_no_move (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) first = NULL;
+  g_autoptr(LiaPublishReport) second = NULL;
+  g_autoptr(LiaPublishReport) third = NULL;
+  g_autofree char *body = NULL;
+  LiaPage *goals = page_named (fx, "项目目标");
+  LiaPage *overview = page_named (fx, "项目概览");
+  gboolean warned = FALSE;
+  guint writes;
+
+  fake_wiki_set_no_move (fx->fake);
+  first = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (first->errors, ==, 0);
+
+  lia_entity_set_string (LIA_ENTITY (goals), LIA_PAGE_BODY, "# 项目目标\n\n吞吐提升 **2 倍**。\n");
+  g_assert_true (lia_pages_move (lia_workspace_get_history (fx->workspace), lia_workspace_get_pages (fx->workspace),
+                                 goals, overview, 0, NULL));
+  second = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (second->errors, ==, 0);
+  g_assert_cmpuint (second->moved, >=, 1);
+  for (guint i = 0; i < second->lines->len; i++)
+    if (g_str_has_prefix (second->lines->pdata[i], "项目目标: warning: this Confluence cannot order pages"))
+      warned = TRUE;
+  g_assert_true (warned);
+  body = remote_body (fx, "项目目标");
+  g_assert_nonnull (strstr (body, "<strong>2 倍</strong>"));
+  g_assert_cmpstr (ref_string (goals, LIA_REMOTE_REF_REMOTE_VERSION), ==, "2");
+
+  /* Recorded as done: the next publish does not try again. */
+  writes = fake_tracker_get_writes (fx->fake);
+  third = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (third->errors, ==, 0);
+  g_assert_cmpuint (fake_tracker_get_writes (fx->fake), ==, writes);
+}
+
+/* Lists come a few pages at a time: every page of the space is read,
+ * through _links.next or, when only the header has it, Link. */
+static void
+test_paging (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) first = NULL;
+  g_autoptr(LiaPublishReport) again = NULL;
+  g_autoptr(LiaPublishReport) header_only = NULL;
+  guint n = lia_pages_count (G_LIST_MODEL (lia_workspace_get_pages (fx->workspace)));
+  guint writes;
+
+  fake_wiki_set_page_limit (fx->fake, 2);
+  first = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (first->created, ==, n);
+  g_assert_cmpuint (first->errors, ==, 0);
+  writes = fake_tracker_get_writes (fx->fake);
+  again = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (again->unchanged, ==, n);
+  g_assert_cmpuint (again->remote_only, ==, 1);
+  g_assert_cmpuint (fake_tracker_get_writes (fx->fake), ==, writes);
+
+  if (g_strcmp0 (data, CLOUD) == 0)
+    {
+      fake_tracker_patch_answers (fx->fake, "\"next\":", "\"later\":");
+      header_only = publish (fx, NULL, FALSE, NULL);
+      g_assert_cmpuint (header_only->unchanged, ==, n);
+      g_assert_cmpuint (header_only->errors, ==, 0);
+      fake_tracker_patch_answers (fx->fake, NULL, NULL);
+    }
+}
+
+/* A page published through v1 before carries its marker as a label: on
+ * v2 it is still recognised, and a page whose link was lost is adopted,
+ * not a conflict. */
+static void
+test_label_marker (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaPublishReport) first = NULL;
+  g_autoptr(LiaPublishReport) second = NULL;
+  LiaPage *goals = page_named (fx, "项目目标");
+  g_autofree char *body = NULL;
+
+  first = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (first->errors, ==, 0);
+  fake_wiki_set_marker_label (fx->fake, "项目目标");
+  lia_entity_set_remote (LIA_ENTITY (goals), NULL);
+  lia_entity_set_string (LIA_ENTITY (goals), LIA_PAGE_BODY, "adopted again");
+  second = publish (fx, NULL, FALSE, NULL);
+  g_assert_cmpuint (second->conflicts, ==, 0);
+  g_assert_cmpuint (second->errors, ==, 0);
+  g_assert_cmpuint (second->updated + second->moved, ==, 1);
+  body = remote_body (fx, "项目目标");
+  g_assert_cmpstr (body, ==, "<p>adopted again</p>\n");
+}
+
+/* A list that never ends stops at the cap with a message. */
+static void
+test_paging_cap (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Page %u", i);
+      fake_wiki_add_page (fx->fake, title);
+    }
+  fake_wiki_set_page_limit (fx->fake, 1);
+  pages = lia_wiki_list (fx->wiki, NULL, &error);
+  g_assert_null (pages);
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY);
+  g_assert_nonnull (strstr (error->message, "after 100 requests"));
+}
+
+/* A space key the site does not have: said so, before anything is sent. */
+static void
+test_no_space (Fixture       *fx,
+               gconstpointer  data)
+{
+  LiaTrackerConfig config = { .service = "confluence", .url = fake_tracker_get_url (fx->fake),
+                              .project = "NOPE", .user = fx->user, .token = TOKEN };
+  g_autoptr(LiaWiki) wiki = lia_wiki_new (fx->http, &config, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = lia_wiki_list (wiki, NULL, &error);
+
+  g_assert_null (pages);
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_NOT_FOUND);
+  if (g_strcmp0 (data, CLOUD) == 0)
+    g_assert_nonnull (strstr (error->message, "“NOPE”"));
+  g_assert_cmpuint (fake_tracker_get_writes (fx->fake), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,17 +706,24 @@ main (int    argc,
   g_test_add_func ("/publish/storage/any-input", test_storage_any_input);
   g_test_add_func ("/publish/redmine/links", test_redmine_links);
   g_test_add_func ("/publish/redmine/titles", test_redmine_titles);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
-  ADD ("/publish/confluence/tree", test_publish_tree);
-  ADD ("/publish/confluence/dry-run", test_dry_run);
-  ADD ("/publish/confluence/subtree", test_subtree);
-  ADD ("/publish/confluence/conflict", test_conflict);
-  ADD ("/publish/confluence/foreign-title", test_foreign_title);
-  ADD ("/publish/confluence/same-titles", test_same_titles);
-  ADD ("/publish/confluence/hostile-titles", test_hostile_titles);
-  ADD ("/publish/confluence/faults", test_faults);
-  ADD ("/publish/confluence/errors", test_errors);
-  ADD ("/publish/confluence/cancel", test_cancel);
+#define ADD(path, fn) \
+  g_test_add ("/publish/confluence/cloud/" path, Fixture, CLOUD, fixture_set_up, fn, fixture_tear_down); \
+  g_test_add ("/publish/confluence/dc/" path, Fixture, DC, fixture_set_up, fn, fixture_tear_down)
+  ADD ("tree", test_publish_tree);
+  ADD ("dry-run", test_dry_run);
+  ADD ("subtree", test_subtree);
+  ADD ("conflict", test_conflict);
+  ADD ("foreign-title", test_foreign_title);
+  ADD ("same-titles", test_same_titles);
+  ADD ("hostile-titles", test_hostile_titles);
+  ADD ("faults", test_faults);
+  ADD ("errors", test_errors);
+  ADD ("cancel", test_cancel);
+  ADD ("paging", test_paging);
+  ADD ("paging-cap", test_paging_cap);
+  ADD ("no-space", test_no_space);
+  g_test_add ("/publish/confluence/cloud/label-marker", Fixture, CLOUD, fixture_set_up, test_label_marker, fixture_tear_down);
+  g_test_add ("/publish/confluence/dc/no-move", Fixture, DC, fixture_set_up, test_no_move, fixture_tear_down);
 #undef ADD
   return g_test_run ();
 }

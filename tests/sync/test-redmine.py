@@ -7,14 +7,25 @@ idempotent re-run, update, pull of remote edits, conflict, recovery of a
 create whose answer was lost, server and auth errors, dry run.  Then
 liaison-cli publish to the project's wiki: the seed tree, a republish that
 sends nothing, an edit, a move and a rename, conflicts, pages only on the
-wiki, a dry run; the remote hierarchy is compared with the local tree."""
+wiki, a dry run; the remote hierarchy is compared with the local tree.
+Last, with more than 100 issues and 100 members in the project (made in
+bulk through the REST API): an assignee past the first page of
+memberships, the label-free marker (a trailer in the description) that
+survives a remote edit and is found again, and a create whose answer a
+proxy drops after Redmine committed it."""
 
+import concurrent.futures
+import http.server
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -61,10 +72,21 @@ class Redmine:
     def issues(self):
         return self.call("GET", "/issues.json?project_id=vllm&status_id=*&limit=100")["issues"]
 
+    def all_of(self, path, key):
+        """Every item of a paged list (offset/limit/total_count)."""
+        items, offset = [], 0
+        while True:
+            sep = "&" if "?" in path else "?"
+            page = self.call("GET", f"{path}{sep}offset={offset}&limit=100")
+            items += page[key]
+            offset += len(page[key])
+            if not page[key] or offset >= page.get("total_count", 0):
+                return items
 
-def sync(redmine, path, *extra, token=None):
+
+def sync(redmine, path, *extra, token=None, url=None):
     env = dict(os.environ, LIAISON_TOKEN=token if token is not None else redmine.key)
-    args = [CLI, "sync", "--service", "redmine", "--url", redmine.url, "--project", "vllm", *extra, path]
+    args = [CLI, "sync", "--service", "redmine", "--url", url or redmine.url, "--project", "vllm", *extra, path]
     p = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
     return p.returncode, p.stdout, p.stderr
 
@@ -85,6 +107,7 @@ def main():
     try:
         run(redmine, tmp)
         run_wiki(redmine, tmp)
+        run_many(redmine, tmp)
     finally:
         redmine.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -332,6 +355,171 @@ def run_wiki(redmine, tmp):
     rc, out, err = publish(redmine, path, token="not-the-key-0123456789")
     ok(rc == 1 and "401" in out and "not-the-key" not in out + err and open(path, encoding="utf-8").read() == before_text,
        "publishing with a wrong key is a clear 401", out + err)
+
+
+class DropFirstCreate(http.server.BaseHTTPRequestHandler):
+    """Forwards to Redmine; the first POST /issues.json reaches Redmine,
+    which commits it, and then the connection is dropped unanswered."""
+    protocol_version = "HTTP/1.1"
+
+    def forward(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k, v in self.headers.items()
+                   if k.lower() not in ("host", "connection", "content-length", "accept-encoding")}
+        req = urllib.request.Request(self.server.target + self.path, data=body, method=self.command, headers=headers)
+        try:
+            with urllib.request.urlopen(req) as r:
+                status, answer_headers, data = r.status, r.getheaders(), r.read()
+        except urllib.error.HTTPError as e:
+            status, answer_headers, data = e.code, list(e.headers.items()), e.read()
+        if self.command == "POST" and self.path.startswith("/issues.json") and not self.server.dropped:
+            self.server.dropped = True
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self.send_response(status)
+        for k, v in answer_headers:
+            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(k, v)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = forward
+
+    def log_message(self, *args):
+        pass
+
+
+def task(id, summary, description="", assignee=""):
+    return {"id": id, "project": "vllm", "type": "Bug", "summary": summary, "description": description,
+            "priority": "low", "assignee": assignee, "due": "", "epic": "", "labels": [], "status": "todo"}
+
+
+def in_bulk(fn, items):
+    # Redmine's puma serves 4 threads: four at a time keeps set-up short.
+    # SQLite refuses a write that meets another (a 500, nothing done): try
+    # that one again.
+    def patient(item):
+        for attempt in range(20):
+            try:
+                return fn(item)
+            except urllib.error.HTTPError as e:
+                if e.code != 500 or attempt == 19:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        return list(pool.map(patient, items))
+
+
+def run_many(redmine, tmp):
+    # Set-up: more than 100 issues, and more than 100 members.
+    in_bulk(lambda i: redmine.call("POST", "/issues.json", {"issue": {"project_id": "vllm", "tracker_id": 1,
+                                                                      "subject": f"Filler {i:03}"}}), range(105))
+    role = next(r["id"] for r in redmine.call("GET", "/roles.json")["roles"] if r["name"] == "Developer")
+
+    def user(i):
+        login = f"member{i:03}"
+        try:
+            return redmine.call("POST", "/users.json", {"user": {
+                "login": login, "firstname": "Member", "lastname": f"{i:03}",
+                "mail": f"{login}@example.com", "password": "liaison-test-password"}})["user"]
+        except urllib.error.HTTPError as e:
+            # A 500 can come after the commit: the retry finds it taken.
+            if e.code != 422:
+                raise
+            return next(u for u in redmine.call("GET", f"/users.json?name={login}")["users"] if u["login"] == login)
+
+    def membership(user):
+        try:
+            redmine.call("POST", "/projects/vllm/memberships.json",
+                         {"membership": {"user_id": user["id"], "role_ids": [role]}})
+        except urllib.error.HTTPError as e:
+            if e.code != 422:
+                raise
+    users = in_bulk(user, range(105))
+    in_bulk(membership, users)
+    issues = redmine.all_of("/issues.json?project_id=vllm&status_id=*", "issues")
+    memberships = redmine.all_of("/projects/vllm/memberships.json", "memberships")
+    ok(len(issues) > 100 and len(memberships) > 100, "the project has more than 100 issues and members",
+       (len(issues), len(memberships)))
+
+    # 1. An assignee listed after the first 100 memberships.
+    last = memberships[-1]["user"]["name"]
+    path = os.path.join(tmp, "many.liaison")
+    data = load(os.path.join(SRC, "data", "samples", "sample.zh_CN.liaison"))
+    marked = "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2b001"
+    data["tasks"] = [task(marked, "Marker without labels", "Steps:\n\n1. one\n2. two", assignee=last)]
+    data["outbox"] = []
+    save(path, data)
+    rc, out, err = sync(redmine, path)
+    linked = load(path)["tasks"][0].get("remote") or {}
+    issue = redmine.call("GET", f"/issues/{linked.get('key', 0)}.json")["issue"] if linked.get("key") else {}
+    ok(rc == 0 and "1 created" in out and issue.get("assigned_to", {}).get("name") == last,
+       "an assignee past the first 100 memberships is found", (out, err, last))
+
+    if issue:
+        markers_without_labels(redmine, path, marked, issue)
+    lost_answer(redmine, tmp)
+
+
+def markers_without_labels(redmine, path, marked, issue):
+    # 2. Redmine has no labels: the marker is a hidden trailer of the
+    #    description; someone edits the text in Redmine and keeps it.
+    description = issue.get("description", "")
+    ok(f"liaison:{marked}" in description and "labels" not in issue, "the marker is a trailer of the description",
+       description)
+    trailer = description[description.find("<!--"):] if "<!--" in description else ""
+    redmine.call("PUT", f"/issues/{issue['id']}.json",
+                 {"issue": {"description": "Edited in Redmine: the steps changed.\n\n" + trailer}})
+    rc, out, err = sync(redmine, path)
+    local = load(path)["tasks"][0]
+    ok(rc == 0 and "1 pulled" in out and local["description"].strip() == "Edited in Redmine: the steps changed.",
+       "the remote edit comes back without the marker in the local text", (out, err, local["description"]))
+
+    # 3. The link is lost (a crash before the file was saved): the issue is
+    #    found again by its marker among more than 100 issues.
+    data = load(path)
+    data["tasks"][0].pop("remote", None)
+    data["outbox"] = [{"id": "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2b002", "entity": marked, "service": "redmine",
+                       "url": redmine.url, "action": "create", "state": "sending", "attempts": 1,
+                       "error": "", "remote": None}]
+    save(path, data)
+    before = len(redmine.all_of("/issues.json?project_id=vllm&status_id=*", "issues"))
+    rc, out, err = sync(redmine, path)
+    again = load(path)["tasks"][0].get("remote") or {}
+    ok(len(redmine.all_of("/issues.json?project_id=vllm&status_id=*", "issues")) == before
+       and again.get("key") == str(issue["id"]),
+       "after a remote edit the marker still finds the issue; none is made twice", (out, err, again))
+
+
+
+def lost_answer(redmine, tmp):
+    # 4. A create whose answer is lost after Redmine committed it: after
+    #    two syncs there is exactly one issue, linked to the task.
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), DropFirstCreate)
+    proxy.target, proxy.dropped = redmine.url, False
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}"
+    try:
+        lost = "0b7e6a52-9a43-4d0e-8d7e-3f9b61c2b003"
+        path = os.path.join(tmp, "lost.liaison")
+        data = load(os.path.join(SRC, "data", "samples", "sample.zh_CN.liaison"))
+        data["tasks"] = [task(lost, "Answer lost after commit")]
+        data["outbox"] = []
+        save(path, data)
+        first = sync(redmine, path, url=proxy_url)
+        second = sync(redmine, path, url=proxy_url)
+        made = [i for i in redmine.all_of("/issues.json?project_id=vllm&status_id=*", "issues")
+                if i["subject"] == "Answer lost after commit"]
+        linked = load(path)["tasks"][0].get("remote") or {}
+        ok(proxy.dropped and len(made) == 1 and linked.get("key") == str(made[0]["id"]),
+           "a create whose answer was lost makes exactly one issue after two syncs",
+           (first, second, [i["id"] for i in made], linked))
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
 
 
 if __name__ == "__main__":
