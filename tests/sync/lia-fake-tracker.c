@@ -50,6 +50,10 @@ struct _FakeTracker
   guint         search_lag_ms;
   guint         in_flight;
   guint         peak;
+  guint         secondary_gap_ms;      /* GitHub: 0, or the secondary limit on */
+  guint         writes_in_flight;
+  gint64        last_write_end;
+  guint         secondary_hits;
   guint         clock;
   char         *last_error;
   GPtrArray    *pages;         /* Confluence: FakePage */
@@ -2505,6 +2509,28 @@ handle (SoupServer        *server,
   request = parse_request (msg);
   if (g_str_equal (fake->service, "github") && github_oracle_refuses (fake, msg, method, raw_path, query, request))
     return;
+  if (g_str_equal (fake->service, "github") && fake->secondary_gap_ms > 0 && !g_str_equal (method, "GET"))
+    {
+      /* GitHub's secondary limit, scaled down in time: a write while
+       * another is being served, or sooner than the gap after the last
+       * one, is refused with a 403 and no rate-limit headers, as GitHub
+       * answers integrations that do not send writes one at a time. */
+      if (fake->writes_in_flight > 0 ||
+          g_get_monotonic_time () - fake->last_write_end < (gint64) fake->secondary_gap_ms * 1000)
+        {
+          fake->secondary_hits++;
+          static const char limited[] =
+            "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\","
+            "\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits\","
+            "\"status\":\"403\"}";
+
+          soup_server_message_set_status (msg, 403, NULL);
+          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, limited, strlen (limited));
+          return;
+        }
+      fake->writes_in_flight++;
+      g_object_set_data (G_OBJECT (msg), "fake-write", GUINT_TO_POINTER (1));
+    }
   if (!g_str_equal (method, "GET"))
     fake->writes++;
   if (g_str_equal (fake->service, "confluence"))
@@ -2775,6 +2801,11 @@ finished (SoupServer        *server,
   g_mutex_lock (&fake->lock);
   if (fake->in_flight > 0)
     fake->in_flight--;
+  if (g_object_get_data (G_OBJECT (msg), "fake-write") != NULL && fake->writes_in_flight > 0)
+    {
+      fake->writes_in_flight--;
+      fake->last_write_end = g_get_monotonic_time ();
+    }
   g_mutex_unlock (&fake->lock);
 }
 
@@ -2984,6 +3015,26 @@ guint
 fake_tracker_get_peak (FakeTracker *fake)
 {
   return fake->peak;
+}
+
+void
+fake_github_set_secondary_limit (FakeTracker *fake,
+                                 guint        gap_ms)
+{
+  g_mutex_lock (&fake->lock);
+  fake->secondary_gap_ms = gap_ms;
+  g_mutex_unlock (&fake->lock);
+}
+
+guint
+fake_github_get_secondary_hits (FakeTracker *fake)
+{
+  guint n;
+
+  g_mutex_lock (&fake->lock);
+  n = fake->secondary_hits;
+  g_mutex_unlock (&fake->lock);
+  return n;
 }
 
 JsonNode *

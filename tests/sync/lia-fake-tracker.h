@@ -50,6 +50,13 @@ guint        fake_tracker_count_marker (FakeTracker *fake,
                                         const char  *marker);
 guint        fake_tracker_get_n_issues (FakeTracker *fake);
 guint        fake_tracker_get_peak     (FakeTracker *fake);
+/* GitHub's secondary rate limit, scaled down: from now on a write (POST,
+ * PATCH, PUT, DELETE) that arrives while another is served, or within
+ * @gap_ms of the last one's answer, gets GitHub's 403 "secondary rate
+ * limit" without headers (0 turns it off). */
+void         fake_github_set_secondary_limit (FakeTracker *fake,
+                                              guint        gap_ms);
+guint        fake_github_get_secondary_hits  (FakeTracker *fake);
 /* A copy of the stored issue (the service's own JSON shape). */
 JsonNode    *fake_tracker_get_issue    (FakeTracker *fake,
                                         const char  *key);

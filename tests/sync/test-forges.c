@@ -267,6 +267,42 @@ test_due_milestone_cleared (Fixture       *fx,
 
 /* Item 9: the user to assign and the milestone to reuse are past the first
  * 100 items; the lists of users and projects are read to the end. */
+/* GitHub's secondary limit (the fake's, scaled down from GitHub's
+ * documented rule: writes one at a time): a sync of several tasks sends
+ * its writes serially and never meets it, where four writes at once do. */
+static void
+test_secondary_limit (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(LiaSyncReport) serial = NULL;
+  g_autoptr(LiaSyncReport) parallel = NULL;
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  fake_tracker_set_latency (fx->fake, 20);
+  fake_github_set_secondary_limit (fx->fake, 15);
+  lia_http_set_write_policy (fx->http, "127.0.0.1", TRUE, 30);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Serial write %u", i);
+      g_ptr_array_add (tasks, add_task (fx, summary, ""));
+    }
+  serial = sync_now (fx);
+  g_assert_cmpuint (serial->errors, ==, 0);
+  g_assert_cmpuint (serial->created, ==, 6);
+  g_assert_cmpuint (fake_github_get_secondary_hits (fx->fake), ==, 0);
+
+  /* Without the policy the same sync trips the limit: the fake is not
+   * lenient, so the count above means something. */
+  lia_http_set_write_policy (fx->http, "127.0.0.1", FALSE, 0);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Parallel write %u", i);
+      g_ptr_array_add (tasks, add_task (fx, summary, ""));
+    }
+  parallel = sync_now (fx);
+  g_assert_cmpuint (fake_github_get_secondary_hits (fx->fake), >, 0);
+}
+
 static void
 test_paging (Fixture       *fx,
              gconstpointer  data)
@@ -455,6 +491,7 @@ main (int argc, char **argv)
         }
     }
   g_test_add ("/forges/github/due-milestone-cleared", Fixture, "github", fixture_set_up, test_due_milestone_cleared, fixture_tear_down);
+  g_test_add ("/forges/github/secondary-limit", Fixture, "github", fixture_set_up, test_secondary_limit, fixture_tear_down);
   g_test_add ("/forges/github/no-push-access", Fixture, "github", fixture_set_up, test_no_push_access, fixture_tear_down);
   g_test_add ("/forges/github/no-push-from-answer", Fixture, "github", fixture_set_up, test_no_push_from_answer, fixture_tear_down);
   return g_test_run ();
