@@ -209,18 +209,7 @@ next_path (LiaWiki     *wiki,
   if (*next == '\0' && headers != NULL)
     {
       /* Link: </wiki/api/v2/…?cursor=…>; rel="next" */
-      const char *link = g_hash_table_lookup (headers, "link");
-      const char *rel = link ? strstr (link, "rel=\"next\"") : NULL;
-
-      if (rel != NULL)
-        {
-          const char *open = NULL;
-          for (const char *c = link; c < rel; c++)
-            if (*c == '<')
-              open = c;
-          if (open != NULL && strchr (open, '>') && strchr (open, '>') < rel)
-            from_header = g_strndup (open + 1, strchr (open, '>') - open - 1);
-        }
+      from_header = lia_http_link_next (headers);
       next = from_header ? from_header : "";
     }
   if (*next == '\0')

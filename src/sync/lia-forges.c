@@ -73,8 +73,9 @@ next_page (LiaTracker  *self,
            GError     **error)
 {
   const char *page = headers ? g_hash_table_lookup (headers, "x-next-page") : NULL;
-  const char *link = headers ? g_hash_table_lookup (headers, "link") : NULL;
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *base = NULL;
+  gsize n;
 
   *next = NULL;
   if (!is_github (self) && page != NULL && *page != '\0')
@@ -91,33 +92,20 @@ next_page (LiaTracker  *self,
       *next = g_string_free (g_steal_pointer (&path), FALSE);
       return TRUE;
     }
-  if (link == NULL)
+  url = lia_http_link_next (headers);
+  if (url == NULL)
     return TRUE;
-  parts = g_strsplit (link, ",", -1);
-  for (guint i = 0; parts[i]; i++)
+  base = g_strdup (lia_tracker_get_base_url (self));
+  n = strlen (base);
+  while (n > 0 && base[n - 1] == '/')
+    base[--n] = '\0';
+  if (!g_str_has_prefix (url, base) || (url[n] != '/' && url[n] != '?'))
     {
-      const char *open = strchr (parts[i], '<');
-      const char *close = open ? strchr (open, '>') : NULL;
-      g_autofree char *url = NULL;
-      g_autofree char *base = NULL;
-      gsize n;
-
-      if (close == NULL || strstr (close, "rel=\"next\"") == NULL)
-        continue;
-      url = g_strndup (open + 1, close - open - 1);
-      base = g_strdup (lia_tracker_get_base_url (self));
-      n = strlen (base);
-      while (n > 0 && base[n - 1] == '/')
-        base[--n] = '\0';
-      if (!g_str_has_prefix (url, base) || (url[n] != '/' && url[n] != '?'))
-        {
-          g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                       _("GET %s: the next page is on another server (%s)"), first, url);
-          return FALSE;
-        }
-      *next = g_strdup (url + n);
-      return TRUE;
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                   _("GET %s: the next page is on another server (%s)"), first, url);
+      return FALSE;
     }
+  *next = g_strdup (url + n);
   return TRUE;
 }
 

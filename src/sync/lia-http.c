@@ -684,6 +684,43 @@ is_idempotent (const char *method)
          g_str_equal (method, "DELETE") || g_str_equal (method, "HEAD");
 }
 
+char *
+lia_http_link_next (GHashTable *response_headers)
+{
+  const char *link = response_headers ? g_hash_table_lookup (response_headers, "link") : NULL;
+  const char *p = link;
+
+  /* <URI>; param; rel="next", <URI>; rel="prev" … ; a URI holds no '>'. */
+  while (p != NULL && (p = strchr (p, '<')) != NULL)
+    {
+      const char *close = strchr (p, '>');
+      const char *end;
+      g_autofree char *params = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (close == NULL)
+        return NULL;
+      end = strchr (close, '<');
+      params = end ? g_strndup (close + 1, end - close - 1) : g_strdup (close + 1);
+      parts = g_strsplit_set (params, ";,", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          char *param = g_strstrip (parts[i]);
+          g_auto(GStrv) relations = NULL;
+
+          if (g_ascii_strncasecmp (param, "rel=", 4) != 0)
+            continue;
+          /* rel="next", rel=next or a list of relations, rel="next last" */
+          relations = g_strsplit_set (param + 4, "\" ", -1);
+          for (guint j = 0; relations[j] != NULL; j++)
+            if (g_ascii_strcasecmp (relations[j], "next") == 0)
+              return g_strndup (p + 1, close - p - 1);
+        }
+      p = end;
+    }
+  return NULL;
+}
+
 /* An error after which the request may or may not have taken effect: the
  * caller must look before sending a create again. */
 gboolean

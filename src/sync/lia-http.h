@@ -80,6 +80,9 @@ char     *lia_http_describe_wait      (const char          *host,
                                        const char          *service,
                                        const char          *service_url);
 gboolean  lia_http_is_uncertain       (const GError        *error);
+/* The target of the rel="next" link in a Link header (RFC 8288), as
+ * GitHub, GitLab and Confluence page their lists, or NULL. */
+char     *lia_http_link_next          (GHashTable          *response_headers);
 char     *lia_http_server_reason      (JsonNode            *reply);
 
 G_END_DECLS

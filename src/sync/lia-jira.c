@@ -302,9 +302,9 @@ load_types (LiaTracker    *self,
 /* The create screen of issue type @type in the account's project. */
 static Screen *
 create_screen_locked (LiaTracker    *self,
-               const char    *type,
-               GCancellable  *cancellable,
-               GError       **error)
+                      const char    *type,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
   LiaJira *jira = (LiaJira *) self;
   static const char * const keys[] = { "values", "fields", "results", NULL };
@@ -367,10 +367,10 @@ create_screen (LiaTracker    *self,
 /* The edit screen of issue @issue_key, kept for its issue type. */
 static Screen *
 edit_screen_locked (LiaTracker    *self,
-             const char    *issue_key,
-             const char    *type,
-             GCancellable  *cancellable,
-             GError       **error)
+                    const char    *issue_key,
+                    const char    *type,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   LiaJira *jira = (LiaJira *) self;
   g_autofree char *key = g_strconcat ("edit\n", type, NULL);

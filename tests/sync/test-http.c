@@ -867,11 +867,49 @@ test_describe_wait (void)
   g_assert_cmpstr (long_wait, ==, "GitLab asks to wait 50 min…");
 }
 
+/* Link headers as GitHub, GitLab and Confluence send them (RFC 8288). */
+static void
+test_link_next (void)
+{
+  static const struct { const char *link; const char *next; } cases[] = {
+    /* GitHub */
+    { "<https://api.github.com/repositories/1/issues?page=2>; rel=\"next\", "
+      "<https://api.github.com/repositories/1/issues?page=5>; rel=\"last\"",
+      "https://api.github.com/repositories/1/issues?page=2" },
+    { "<https://api.github.com/x?page=1>; rel=\"prev\", <https://api.github.com/x?page=3>; rel=\"next\"",
+      "https://api.github.com/x?page=3" },
+    /* the last page: prev and first only */
+    { "<https://api.github.com/x?page=1>; rel=\"first\", <https://api.github.com/x?page=2>; rel=\"prev\"", NULL },
+    /* Confluence Cloud v2: a path, base parameter after it */
+    { "</wiki/api/v2/spaces/1/pages?cursor=abc%3D>; rel=\"next\", <https://x.atlassian.net/wiki>; rel=\"base\"",
+      "/wiki/api/v2/spaces/1/pages?cursor=abc%3D" },
+    /* a list of relations, unquoted, other parameters first */
+    { "<https://h/a?p=2>; type=\"text/html\"; rel=\"next last\"", "https://h/a?p=2" },
+    { "<https://h/a?p=2>;rel=next", "https://h/a?p=2" },
+    /* not next */
+    { "<https://h/a?p=2>; rel=\"nextish\"", NULL },
+    { "<https://h/a?p=2; rel=\"next\"", NULL },
+    { "", NULL },
+  };
+
+  g_assert_null (lia_http_link_next (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GHashTable) headers = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *next = NULL;
+
+      g_hash_table_insert (headers, (gpointer) "link", (gpointer) cases[i].link);
+      next = lia_http_link_next (headers);
+      g_assert_cmpstr (next, ==, cases[i].next);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/http/link-next", test_link_next);
   g_test_add_func ("/http/redirect/other-origin", test_redirect_other_origin);
   g_test_add_func ("/http/redirect/same-origin", test_redirect_same_origin);
   g_test_add_func ("/http/retry-keeps-body", test_retry_keeps_body);
