@@ -136,6 +136,7 @@ lia_wiki_new (LiaHttp                *http,
 }
 
 const char *lia_wiki_get_service  (LiaWiki *self) { return PRIV (self)->service; }
+LiaHttp    *lia_wiki_get_http     (LiaWiki *self) { return PRIV (self)->http; }
 const char *lia_wiki_get_base_url (LiaWiki *self) { return PRIV (self)->base_url; }
 const char *lia_wiki_get_space    (LiaWiki *self) { return PRIV (self)->space; }
 

@@ -134,6 +134,7 @@ gboolean     lia_wiki_test_connection (LiaWiki        *self,
 const char  *lia_wiki_get_service     (LiaWiki *self);
 const char  *lia_wiki_get_base_url    (LiaWiki *self);
 const char  *lia_wiki_get_space       (LiaWiki *self);
+LiaHttp     *lia_wiki_get_http        (LiaWiki *self);
 
 /* For the implementations: a request to @path under the account's
  * address, with its credentials. */

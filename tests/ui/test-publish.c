@@ -163,6 +163,38 @@ test_subtree (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A rate limit's wait shows in the dialog's progress bar, by the
+ * service's name, and the publish carries on after it. */
+static void
+test_rate_limit_wait_shown (Fixture       *f,
+                            gconstpointer  data)
+{
+  LiaPublishDialog *dialog;
+  GtkWidget *bar;
+  gboolean shown = FALSE;
+  guint n = lia_pages_count (G_LIST_MODEL (lia_workspace_get_pages (f->workspace)));
+  g_autofree char *created = g_strdup_printf ("%u created", n);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  bar = lia_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (bar);
+  fake_tracker_add_fault (f->fake, FAKE_FAULT_429);
+  lia_publish_dialog_publish (dialog);
+  for (guint i = 0; i < 800 && lia_publish_dialog_is_busy (dialog); i++)
+    {
+      if (g_strcmp0 (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)), "Confluence asks to wait 1 s…") == 0)
+        shown = TRUE;
+      spin (10);
+    }
+  g_assert_true (wait_idle (dialog));
+  g_assert_true (shown);
+  g_assert_true (g_str_has_prefix (lia_publish_dialog_get_summary (dialog), created));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -173,5 +205,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add ("/publish/tree", Fixture, NULL, fixture_set_up, test_publish_tree, fixture_tear_down);
   g_test_add ("/publish/subtree", Fixture, NULL, fixture_set_up, test_subtree, fixture_tear_down);
+  g_test_add ("/publish/rate-limit-wait-shown", Fixture, NULL, fixture_set_up, test_rate_limit_wait_shown, fixture_tear_down);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "lia-credentials.h"
 #include "lia-publish-dialog.h"
 #include "lia-publish.h"
+#include "lia-wait-notice.h"
 
 /* Publish to Wiki: pick a Confluence or Redmine account and the whole tree
  * or the selected page's subtree; Preview reads the wiki and lists what
@@ -214,6 +215,8 @@ run (LiaPublishDialog   *self,
   gtk_progress_bar_set_text (self->progress, dry_run ? _("Reading the wiki…") : _("Publishing…"));
   gtk_label_set_text (self->summary, "");
   set_busy (self, TRUE);
+  lia_wait_notice_watch (lia_wiki_get_http (wiki), self->progress, self->cancellable,
+                         lia_wiki_get_service (wiki), lia_wiki_get_base_url (wiki));
   lia_publish_run_async (self->workspace, wiki, scope (self), dry_run, force, self->cancellable,
                          progress_cb, self, done_cb, g_object_ref (self));
 }

@@ -12,6 +12,7 @@
 #include "lia-model.h"
 #include "lia-sync.h"
 #include "lia-tasks-view.h"
+#include "lia-wait-notice.h"
 #include "lia-toast.h"
 
 /* The Tasks page: the workspace's tasks with status, tracker key and sync
@@ -305,88 +306,6 @@ progress_cb (guint    done,
   gtk_progress_bar_set_text (self->progress, text);
 }
 
-/* A rate limit's wait, shown in the progress bar until the next step:
- * LiaHttp::waiting is emitted in the sync's worker thread.  The view is
- * held weakly and looked at only in the main thread: the LiaHttp may be
- * finalized in the worker. */
-typedef struct
-{
-  GWeakRef  view;
-  char     *service;
-  char     *url;
-} WaitWatch;
-
-typedef struct
-{
-  WaitWatch *watch;   /* a reference */
-  char      *text;
-} WaitText;
-
-static void
-wait_watch_clear (gpointer data)
-{
-  WaitWatch *watch = data;
-
-  g_weak_ref_clear (&watch->view);
-  g_free (watch->service);
-  g_free (watch->url);
-}
-
-static void
-wait_watch_release (gpointer  data,
-                    GClosure *closure)
-{
-  g_atomic_rc_box_release_full (data, wait_watch_clear);
-}
-
-static void
-wait_text_free (gpointer data)
-{
-  WaitText *wait = data;
-
-  g_atomic_rc_box_release_full (wait->watch, wait_watch_clear);
-  g_free (wait->text);
-  g_free (wait);
-}
-
-static gboolean
-show_wait_cb (gpointer data)
-{
-  WaitText *wait = data;
-  g_autoptr(LiaTasksView) self = g_weak_ref_get (&wait->watch->view);
-
-  /* The sync may have ended (or been cancelled) meanwhile. */
-  if (self != NULL && self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
-    gtk_progress_bar_set_text (self->progress, wait->text);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-waiting_cb (LiaHttp    *http,
-            const char *host,
-            guint       seconds,
-            WaitWatch  *watch)
-{
-  WaitText *wait = g_new0 (WaitText, 1);
-
-  wait->watch = g_atomic_rc_box_acquire (watch);
-  wait->text = lia_http_describe_wait (host, seconds, watch->service, watch->url);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_wait_cb, wait, wait_text_free);
-}
-
-static void
-watch_waits (LiaTasksView *self,
-             LiaTracker   *tracker)
-{
-  WaitWatch *watch = g_atomic_rc_box_new0 (WaitWatch);
-
-  g_weak_ref_init (&watch->view, self);
-  watch->service = g_strdup (lia_tracker_get_service (tracker));
-  watch->url = g_strdup (lia_tracker_get_base_url (tracker));
-  g_signal_connect_data (lia_tracker_get_http (tracker), "waiting", G_CALLBACK (waiting_cb),
-                         watch, wait_watch_release, 0);
-}
-
 static void
 sync_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -447,7 +366,9 @@ lia_tasks_view_sync (LiaTasksView *self)
   gtk_progress_bar_set_text (self->progress, _("Starting…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), FALSE);
-  watch_waits (self, tracker);
+  /* A rate limit's wait shows in the bar until the next step. */
+  lia_wait_notice_watch (lia_tracker_get_http (tracker), self->progress, self->cancellable,
+                         lia_tracker_get_service (tracker), lia_tracker_get_base_url (tracker));
   lia_sync_run_async (self->workspace, tracker, FALSE, self->cancellable, progress_cb, self,
                       sync_done_cb, g_object_ref (self));
 }
