@@ -42,7 +42,9 @@ struct _LiaDocumentsView
   GtkSearchEntry     *search_entry;
   GtkListBox         *results;
   GtkStack           *editor_stack;
-  GtkLabel           *crumb_label;   /* the ancestors, as links */
+  GtkWidget          *crumb_box;
+  GtkLabel           *crumb_label;   /* the ancestors above the parent, as links */
+  GtkLabel           *parent_label;  /* the parent, as a link */
   GtkEntry           *title_entry;
   GtkStack           *mode_stack;
   GtkSourceBuffer    *source;
@@ -894,9 +896,11 @@ crumb_activated_cb (GtkLabel         *label,
   return TRUE;
 }
 
-/* The ancestors of the page, as links in one label. A deep path is
- * shortened in the middle, so the space it starts from and the parent it
- * ends with both stay readable at any width. */
+/* The ancestors of the page, as links. A deep path is shortened in the
+ * middle, so the space it starts from and the parent it ends with (the
+ * crumb one wants) both stay readable: the parent has a label of its own,
+ * and the crumbs before it ask for at most 24 characters, so they give way
+ * first. Both can shrink to "…" in a 360 px window. */
 static void
 update_breadcrumbs (LiaDocumentsView *self)
 {
@@ -921,17 +925,20 @@ update_breadcrumbs (LiaDocumentsView *self)
       LiaPage *page = g_ptr_array_index (path, i);
       const char *title = lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE);
       g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_autofree char *link = g_strdup_printf ("<a href=\"page:%s\">%s</a>", lia_entity_get_id (LIA_ENTITY (page)), escaped);
 
-      if (i > 0)
-        g_string_append (markup, " › ");
-      g_string_append_printf (markup, "<a href=\"page:%s\">%s</a>", lia_entity_get_id (LIA_ENTITY (page)), escaped);
+      if (i + 1 < path->len)
+        g_string_append_printf (markup, "%s › ", link);
+      else
+        gtk_label_set_markup (self->parent_label, link);
       g_string_append_printf (text, "%s › ", title);
     }
   gtk_label_set_markup (self->crumb_label, markup->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->crumb_label), path->len > 1);
   g_string_append (text, self->page ? lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_TITLE) : "");
   g_free (self->crumbs);
   self->crumbs = g_string_free (text, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->crumb_label), path->len > 0);
+  gtk_widget_set_visible (self->crumb_box, path->len > 0);
 }
 
 static void
@@ -1399,16 +1406,24 @@ build_editor_pane (LiaDocumentsView *self)
   g_signal_connect_swapped (back, "clicked", G_CALLBACK (back_cb), self);
   g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (bar), back);
+  self->crumb_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (self->crumb_box, TRUE);
+  gtk_widget_set_margin_start (self->crumb_box, 6);
+  gtk_widget_add_css_class (self->crumb_box, "breadcrumbs");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->crumb_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page path"), -1);
   self->crumb_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->crumb_label, PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (self->crumb_label, 0);
-  gtk_label_set_single_line_mode (self->crumb_label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->crumb_label), TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->crumb_label), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->crumb_label), "breadcrumbs");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->crumb_label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page path"), -1);
-  g_signal_connect (self->crumb_label, "activate-link", G_CALLBACK (crumb_activated_cb), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->crumb_label));
+  gtk_label_set_max_width_chars (self->crumb_label, 24);
+  self->parent_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->parent_label, PANGO_ELLIPSIZE_END);
+  for (GtkLabel *label = self->crumb_label; label != NULL; label = label == self->crumb_label ? self->parent_label : NULL)
+    {
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_single_line_mode (label, TRUE);
+      g_signal_connect (label, "activate-link", G_CALLBACK (crumb_activated_cb), self);
+      gtk_box_append (GTK_BOX (self->crumb_box), GTK_WIDGET (label));
+    }
+  gtk_box_append (GTK_BOX (bar), self->crumb_box);
   g_menu_append (page_menu, _("_Rename"), "documents.rename");
   g_menu_append (page_menu, _("_Export as Markdown Folder…"), "documents.export");
   g_menu_append (page_menu, _("_Import Markdown Folder…"), "documents.import");

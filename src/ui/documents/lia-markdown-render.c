@@ -7,6 +7,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
+#include "lia-export.h"
 #include "lia-markdown-render.h"
 
 typedef struct
@@ -258,6 +259,10 @@ render_table (Renderer   *r,
           gtk_label_set_markup (GTK_LABEL (label), markup->str);
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          /* The text view gives a child its minimum width: a short cell
+           * keeps its whole text on one line, a long one wraps from 20
+           * columns (a Chinese character being two) up to 40. */
+          gtk_label_set_width_chars (GTK_LABEL (label), MIN (lia_display_width (gtk_label_get_text (GTK_LABEL (label))), 20));
           gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
           gtk_label_set_selectable (GTK_LABEL (label), TRUE);
           gtk_label_set_xalign (GTK_LABEL (label), align == 'r' ? 1.0 : align == 'c' ? 0.5 : 0.0);
