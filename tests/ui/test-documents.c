@@ -76,6 +76,38 @@ path_of (Fixture    *f,
   return g_strdup (lia_documents_view_get_breadcrumbs (f->view));
 }
 
+static gboolean
+shows_buffer (GtkWidget     *widget,
+              gconstpointer  buffer)
+{
+  return GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)) == buffer;
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+static GtkTextView *
+preview_view (Fixture *f)
+{
+  return GTK_TEXT_VIEW (lia_test_find_widget (GTK_WIDGET (f->view), shows_buffer, lia_documents_view_get_preview (f->view)));
+}
+
+/* The text of the label at column X, row Y of a rendered table. */
+static const char *
+cell_text (GtkWidget *grid,
+           int        x,
+           int        y)
+{
+  GtkWidget *label = gtk_grid_get_child_at (GTK_GRID (grid), x, y);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
 static void
 test_drop_and_undo (Fixture       *f,
                     gconstpointer  data)
@@ -212,7 +244,14 @@ test_rename_preview_and_links (Fixture       *f,
   text = gtk_text_buffer_get_text (preview, &start, &end, FALSE);
   g_assert_true (g_str_has_prefix (text, "Plan\nSee the API in API design or by id.\n"));
   g_assert_nonnull (strstr (text, "• one\n• two code\n"));
-  g_assert_nonnull (strstr (text, "Field       │ Type   \n────────────┼────────\ntemperature │ number \nn           │ integer"));
+  /* The table is a grid of labels in the view, not text. */
+  g_assert_null (strstr (text, "│"));
+  {
+    GtkWidget *grid = lia_test_find_type (GTK_WIDGET (preview_view (f)), GTK_TYPE_GRID);
+    g_assert_nonnull (grid);
+    g_assert_cmpstr (cell_text (grid, 0, 0), ==, "Field");
+    g_assert_cmpstr (cell_text (grid, 1, 2), ==, "integer");
+  }
   g_assert_nonnull (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (preview), "h1"));
 
   /* The link's target is kept on its text; following it by id opens the page. */
@@ -237,6 +276,208 @@ test_rename_preview_and_links (Fixture       *f,
 }
 
 static void
+grid_size (GtkWidget *grid,
+           int       *columns,
+           int       *rows)
+{
+  *columns = *rows = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int x, y, w, h;
+
+      gtk_grid_query_child (GTK_GRID (grid), c, &x, &y, &w, &h);
+      *columns = MAX (*columns, x + w);
+      *rows = MAX (*rows, y + h);
+    }
+}
+
+static void
+test_chinese_table (Fixture       *f,
+                    gconstpointer  data)
+{
+  LiaPage *goals = find (f, "Goals");
+  GtkWidget *grid, *header_label;
+  int columns, rows, width_short, width_long;
+
+  lia_entity_set_string (LIA_ENTITY (goals), LIA_PAGE_BODY,
+                         "# 需求翻译\n\n| 业务需求 | 技术需求 | 负责人 |\n|---|:---:|--:|\n"
+                         "| 提升模型推理速度 | 优化 KV cache | 张三 |\n| 降低成本 | **量化** | Li |\n\n之后的段落。\n");
+  lia_documents_view_select (f->view, goals);
+  lia_documents_view_show_preview (f->view, TRUE);
+  spin (100);
+
+  grid = lia_test_find_type (GTK_WIDGET (preview_view (f)), GTK_TYPE_GRID);
+  g_assert_nonnull (grid);
+  g_assert_true (gtk_widget_has_css_class (grid, "markdown-table"));
+  grid_size (grid, &columns, &rows);
+  g_assert_cmpint (columns, ==, 3);
+  g_assert_cmpint (rows, ==, 3);
+  g_assert_cmpstr (cell_text (grid, 0, 0), ==, "业务需求");
+  g_assert_cmpstr (cell_text (grid, 0, 1), ==, "提升模型推理速度");
+  g_assert_cmpstr (cell_text (grid, 1, 1), ==, "优化 KV cache");
+  g_assert_cmpstr (cell_text (grid, 1, 2), ==, "量化");
+  g_assert_cmpstr (cell_text (grid, 2, 2), ==, "Li");
+  header_label = gtk_grid_get_child_at (GTK_GRID (grid), 0, 0);
+  g_assert_true (gtk_widget_has_css_class (header_label, "header"));
+  g_assert_false (gtk_widget_has_css_class (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1), "header"));
+  /* The alignment row of the Markdown sets each column's. */
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))), ==, 0.5);
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 2, 2))), ==, 1.0);
+
+  /* One column is as wide as its widest cell, measured by Pango: the
+   * cells of a column share one width whatever characters they hold. */
+  width_short = gtk_widget_get_width (gtk_grid_get_child_at (GTK_GRID (grid), 0, 2));
+  width_long = gtk_widget_get_width (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1));
+  g_assert_cmpint (width_long, >, 0);
+  g_assert_cmpint (width_short, ==, width_long);
+
+  /* The text after the table is still text. */
+  {
+    GtkTextBuffer *buffer = lia_documents_view_get_preview (f->view);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "之后的段落。"));
+  }
+}
+
+static void
+test_count_words (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* Each Han, kana or hangul character is one; Latin words are words. */
+  g_assert_cmpuint (lia_documents_view_count_words (""), ==, 0);
+  g_assert_cmpuint (lia_documents_view_count_words ("Hello, world"), ==, 2);
+  g_assert_cmpuint (lia_documents_view_count_words ("推理工程师"), ==, 5);
+  g_assert_cmpuint (lia_documents_view_count_words ("推理 engine 优化，vLLM。"), ==, 6);
+  g_assert_cmpuint (lia_documents_view_count_words ("2026年1月20日"), ==, 6);
+  g_assert_cmpuint (lia_documents_view_count_words ("don’t stop"), ==, 2);
+  g_assert_cmpuint (lia_documents_view_count_words ("ひらがな カタカナ 한국어"), ==, 11);
+  /* Punctuation, full-width or not, is not a word. */
+  g_assert_cmpuint (lia_documents_view_count_words ("「」，。！？ - * |"), ==, 0);
+}
+
+static void
+test_narrow_click_opens (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (lia_test_find_type (GTK_WIDGET (f->view), ADW_TYPE_LEAFLET));
+  GtkWidget *list = lia_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+  GtkGesture *click = NULL;
+  GtkWidget *row_label = NULL;
+  graphene_point_t point;
+  g_autoptr(GListModel) controllers = NULL;
+
+  /* Where the path does not fit, it shortens in the middle: the crumbs
+   * before the parent give way, the parent (the last crumb) stays whole. */
+  lia_documents_view_select (f->view, find (f, "Architecture"));
+  spin (400);
+  {
+    GtkWidget *crumbs = lia_test_find_widget (GTK_WIDGET (f->view), has_css_class, "breadcrumbs");
+    GtkWidget *first = gtk_widget_get_first_child (crumbs);
+    GtkWidget *last = gtk_widget_get_last_child (crumbs);
+
+    g_assert_nonnull (crumbs);
+    g_assert_true (first != last);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==, "vLLM inference engine documentation › ");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (last)), ==, "Technical documentation");
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (first)), ==, PANGO_ELLIPSIZE_MIDDLE);
+    g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (first))));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (last))));
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  spin (400);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
+
+  /* A click on the title of the first row (the space). */
+  row_label = lia_test_find_type (list, GTK_TYPE_LABEL);
+  g_assert_nonnull (row_label);
+  controllers = gtk_widget_observe_controllers (list);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);   /* before the fix: only a double click (activate) opened */
+
+  lia_documents_view_select (f->view, find (f, "vLLM inference engine documentation"));
+  spin (50);
+  g_assert_true (gtk_widget_compute_point (row_label, list, &GRAPHENE_POINT_INIT (gtk_widget_get_width (row_label) / 2.0, 4), &point));
+  g_signal_emit_by_name (click, "released", 1, (double) point.x, (double) point.y);
+  spin (400);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (preview_view (f)), adw_leaflet_get_visible_child (leaflet)));
+
+  /* Folded, the page still fits 360 px with its path shown. */
+  lia_documents_view_select (f->view, find (f, "Architecture"));
+  spin (100);
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+}
+
+static void
+test_menus (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *new_button = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_tooltip, "New Page");
+  GtkWidget *page_button = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_tooltip, "Page Menu");
+  GMenuModel *menu, *page_menu;
+  gboolean import_in_templates = FALSE, import_in_new = FALSE, minutes_dated = FALSE;
+  int export_at = -1, import_at = -1;
+
+  g_assert_nonnull (new_button);
+  g_assert_nonnull (page_button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (new_button));
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autofree char *heading = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      g_menu_model_get_item_attribute (menu, s, G_MENU_ATTRIBUTE_LABEL, "s", &heading);
+      for (int i = 0; section && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *action = NULL, *label = NULL;
+
+          g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          if (g_strcmp0 (action, "documents.import") == 0)
+            {
+              import_in_new = TRUE;
+              import_in_templates |= g_strcmp0 (heading, "Templates") == 0;
+            }
+          if (g_strcmp0 (label, "Minutes of “API design meeting” (Tue 20 Jan 2026)") == 0)
+            minutes_dated = TRUE;
+        }
+    }
+  g_assert_false (import_in_templates);
+  g_assert_true (import_in_new);
+  g_assert_true (minutes_dated);
+
+  /* Import sits beside Export in the page menu. */
+  page_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (page_button));
+  for (int i = 0; i < g_menu_model_get_n_items (page_menu); i++)
+    {
+      g_autofree char *action = NULL;
+
+      g_menu_model_get_item_attribute (page_menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      if (g_strcmp0 (action, "documents.export") == 0)
+        export_at = i;
+      if (g_strcmp0 (action, "documents.import") == 0)
+        import_at = i;
+    }
+  g_assert_cmpint (export_at, >=, 0);
+  g_assert_cmpint (import_at, ==, export_at + 1);
+}
+
+static void
 test_minutes_template (Fixture       *f,
                        gconstpointer  data)
 {
@@ -251,7 +492,8 @@ test_minutes_template (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.new", "s", "minutes:0"));
   spin (50);
   minutes = lia_documents_view_get_selected (f->view);
-  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (minutes), LIA_PAGE_TITLE), ==, "Minutes: API design meeting");
+  /* With the meeting's date, so minutes of a weekly meeting tell apart. */
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (minutes), LIA_PAGE_TITLE), ==, "Minutes: API design meeting (Tue 20 Jan 2026)");
   body = lia_entity_get_string (LIA_ENTITY (minutes), LIA_PAGE_BODY);
   g_assert_nonnull (strstr (body, "| 09:00-09:10 | Opening and background | Facilitator |"));
   g_assert_nonnull (strstr (body, href));
@@ -336,6 +578,10 @@ main (int   argc,
   ADD ("/ui/documents/rename-preview-and-links", test_rename_preview_and_links);
   ADD ("/ui/documents/minutes-template", test_minutes_template);
   ADD ("/ui/documents/search-and-large-tree", test_search_and_large_tree);
+  ADD ("/ui/documents/chinese-table", test_chinese_table);
+  ADD ("/ui/documents/count-words", test_count_words);
+  ADD ("/ui/documents/narrow-click-opens", test_narrow_click_opens);
+  ADD ("/ui/documents/menus", test_menus);
 #undef ADD
 
   return g_test_run ();

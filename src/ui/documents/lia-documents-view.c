@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lia-documents-view.h"
@@ -42,6 +43,8 @@ struct _LiaDocumentsView
   GtkListBox         *results;
   GtkStack           *editor_stack;
   GtkWidget          *crumb_box;
+  GtkLabel           *crumb_label;   /* the ancestors above the parent, as links */
+  GtkLabel           *parent_label;  /* the parent, as a link */
   GtkEntry           *title_entry;
   GtkStack           *mode_stack;
   GtkSourceBuffer    *source;
@@ -65,6 +68,7 @@ static guint signals[N_SIGNALS];
 
 static void rebuild_tree (LiaDocumentsView *self);
 static void show_page (LiaDocumentsView *self, LiaPage *page);
+static char *meeting_date (LiaMeeting *meeting);
 
 static LiaHistory *
 history (LiaDocumentsView *self)
@@ -263,6 +267,27 @@ activate_cb (LiaDocumentsView *self,
              guint             position)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+}
+
+/* On a narrow window the tree and the page take turns: a click on a row
+ * opens its page, as on the other pages and as a tap on a phone would.
+ * A click on a row's expander only opens or closes the branch. */
+static void
+tree_clicked_cb (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
+                 LiaDocumentsView *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+
+  for (GtkWidget *w = picked; w != NULL && w != GTK_WIDGET (self->list_view); w = gtk_widget_get_parent (w))
+    if (g_strcmp0 (gtk_widget_get_css_name (w), "expander") == 0)
+      return;
+  if (picked == NULL || picked == GTK_WIDGET (self->list_view))
+    return;
+  if (adw_leaflet_get_folded (self->leaflet) && self->page != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
 }
 
 /* ---- tree rows: labels, rename in place, drag and drop ---- */
@@ -499,8 +524,14 @@ new_page_action (GtkWidget  *widget,
       if (meeting == NULL)
         return;
       text = lia_export_meeting (meeting, G_LIST_MODEL (lia_workspace_get_members (self->workspace)), LIA_EXPORT_MARKDOWN, NULL);
-      /* Translators: the title of a page of meeting minutes */
-      title = g_strdup_printf (_("Minutes: %s"), lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE));
+      g_autofree char *date = meeting_date (meeting);
+
+      if (date != NULL)
+        /* Translators: the title of a page of meeting minutes: the meeting's title and date */
+        title = g_strdup_printf (_("Minutes: %s (%s)"), lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE), date);
+      else
+        /* Translators: the title of a page of meeting minutes */
+        title = g_strdup_printf (_("Minutes: %s"), lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE));
       lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
       {
         /* Translators: a link at the end of minutes, back to the meeting */
@@ -760,28 +791,52 @@ move_action (GtkWidget  *widget,
 
 /* ---- the editor ---- */
 
-static guint
-count_words (const char *text)
+/* Chinese and Japanese are written without spaces, so each Han, kana or
+ * hangul character counts as one (as 字 in a Chinese word count); a run
+ * of Latin letters or digits is one word, apostrophes inside included
+ * ("don't"). */
+static gboolean
+counted_alone (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_HANGUL:
+    case G_UNICODE_SCRIPT_BOPOMOFO:
+      return g_unichar_isalnum (c);
+    default:
+      return FALSE;
+    }
+}
+
+guint
+lia_documents_view_count_words (const char *text)
 {
   guint words = 0;
   gboolean in_word = FALSE;
+
+  g_return_val_if_fail (text != NULL, 0);
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      /* Each Han, kana or hangul character counts as a word. */
-      if (g_unichar_iswide (c) && g_unichar_isalnum (c))
+      if (counted_alone (c))
         {
           words++;
           in_word = FALSE;
         }
-      else if (g_unichar_isalnum (c))
+      else if (g_unichar_isalnum (c) || g_unichar_ismark (c))
         {
           if (!in_word)
             words++;
           in_word = TRUE;
         }
+      else if (in_word && (c == '\'' || c == 0x2019) && g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (p))) &&
+               !counted_alone (g_utf8_get_char (g_utf8_next_char (p))))
+        continue;
       else
         in_word = FALSE;
     }
@@ -799,7 +854,7 @@ update_status (LiaDocumentsView *self)
   self->status = NULL;
   if (self->page == NULL)
     return;
-  words = count_words (lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_BODY));
+  words = lia_documents_view_count_words (lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_BODY));
   updated = lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_UPDATED);
   if (updated[0] != '\0')
     {
@@ -808,9 +863,13 @@ update_status (LiaDocumentsView *self)
       edited = local ? g_date_time_format (local, _("%a %e %b %Y, %H:%M")) : NULL;
     }
   if (edited != NULL)
-    /* Translators: the word count, then when the page was last edited */
+    /* Translators: the word count, where each Chinese character counts as
+     * one: in Chinese say 字 ("%u 字 · 编辑于 %s"), not 词. Then when the
+     * page was last edited. */
     self->status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word · edited %s", "%u words · edited %s", words), words, edited);
   else
+    /* Translators: the word count, where each Chinese character counts as
+     * one: in Chinese say 字 ("%u 字"), not 词 */
     self->status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
   {
     LiaRemoteRef *ref = lia_entity_get_remote (LIA_ENTITY (self->page));
@@ -828,23 +887,28 @@ update_status (LiaDocumentsView *self)
   gtk_label_set_label (self->status_label, self->status);
 }
 
-static void
-crumb_clicked_cb (GtkButton        *button,
-                  LiaDocumentsView *self)
+static gboolean
+crumb_activated_cb (GtkLabel         *label,
+                    const char       *uri,
+                    LiaDocumentsView *self)
 {
-  lia_documents_view_select (self, g_object_get_data (G_OBJECT (button), "page"));
+  lia_documents_view_follow_link (self, uri);
+  return TRUE;
 }
 
+/* The ancestors of the page, as links. A deep path is shortened in the
+ * middle, so the space it starts from and the parent it ends with (the
+ * crumb one wants) both stay readable: the parent has a label of its own,
+ * and the crumbs before it ask for at most 24 characters, so they give way
+ * first. Both can shrink to "…" in a 360 px window. */
 static void
 update_breadcrumbs (LiaDocumentsView *self)
 {
-  GtkWidget *child;
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
   LiaPage *current = self->page;
   GString *text = g_string_new (NULL);
+  g_autoptr(GString) markup = g_string_new (NULL);
 
-  while ((child = gtk_widget_get_first_child (self->crumb_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->crumb_box), child);
   while (current != NULL)
     {
       LiaPage *parent = NULL;
@@ -859,17 +923,18 @@ update_breadcrumbs (LiaDocumentsView *self)
   for (guint i = 0; i < path->len; i++)
     {
       LiaPage *page = g_ptr_array_index (path, i);
-      GtkWidget *button = gtk_button_new_with_label (lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE));
-      GtkWidget *separator = gtk_label_new ("›");
+      const char *title = lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_autofree char *link = g_strdup_printf ("<a href=\"page:%s\">%s</a>", lia_entity_get_id (LIA_ENTITY (page)), escaped);
 
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (separator, "dim-label");
-      g_object_set_data (G_OBJECT (button), "page", page);
-      g_signal_connect (button, "clicked", G_CALLBACK (crumb_clicked_cb), self);
-      gtk_box_append (GTK_BOX (self->crumb_box), button);
-      gtk_box_append (GTK_BOX (self->crumb_box), separator);
-      g_string_append_printf (text, "%s › ", lia_entity_get_string (LIA_ENTITY (page), LIA_PAGE_TITLE));
+      if (i + 1 < path->len)
+        g_string_append_printf (markup, "%s › ", link);
+      else
+        gtk_label_set_markup (self->parent_label, link);
+      g_string_append_printf (text, "%s › ", title);
     }
+  gtk_label_set_markup (self->crumb_label, markup->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->crumb_label), path->len > 1);
   g_string_append (text, self->page ? lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_TITLE) : "");
   g_free (self->crumbs);
   self->crumbs = g_string_free (text, FALSE);
@@ -881,7 +946,7 @@ render_preview (LiaDocumentsView *self)
 {
   if (self->page == NULL)
     return;
-  lia_markdown_render (gtk_text_view_get_buffer (self->preview),
+  lia_markdown_render (self->preview,
                        lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_BODY));
 }
 
@@ -1007,6 +1072,15 @@ preview_clicked_cb (GtkGestureClick  *gesture,
   gtk_text_view_window_to_buffer_coords (self->preview, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   if (gtk_text_view_get_iter_at_location (self->preview, &iter, bx, by))
     lia_documents_view_follow_link (self, lia_markdown_link_at (&iter));
+}
+
+/* A link in a table cell of the preview (see lia-markdown-render.h). */
+static void
+follow_link_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  lia_documents_view_follow_link (LIA_DOCUMENTS_VIEW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -1149,12 +1223,34 @@ history_changed_cb (LiaDocumentsView *self)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
+/* The day a meeting starts, as the locale writes dates, so meetings of one
+ * title (a weekly design meeting) tell apart; NULL without a start. The
+ * start is the meeting's own wall-clock time, so no zone is applied. */
+static char *
+meeting_date (LiaMeeting *meeting)
+{
+  const char *start = lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_START);
+  unsigned year, month, day;
+  GDate date;
+  char buffer[128];
+
+  if (start == NULL || sscanf (start, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  if (g_date_strftime (buffer, sizeof buffer, _("%a %e %b %Y"), &date) == 0)
+    return NULL;
+  return g_strstrip (g_strdup (buffer));
+}
+
 static void
 update_templates_menu (LiaDocumentsView *self)
 {
   g_autoptr(GMenu) pages = g_menu_new ();
   g_autoptr(GMenu) templates = g_menu_new ();
   g_autoptr(GMenu) minutes = g_menu_new ();
+  g_autoptr(GMenu) files = g_menu_new ();
   GListModel *meetings = self->workspace ? G_LIST_MODEL (lia_workspace_get_meetings (self->workspace)) : NULL;
 
   g_menu_remove_all (self->new_menu);
@@ -1165,16 +1261,26 @@ update_templates_menu (LiaDocumentsView *self)
   for (guint i = 0; meetings && i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(LiaEntity) meeting = g_list_model_get_item (meetings, i);
-      g_autofree char *label = g_strdup_printf (_("Minutes of “%s”"), lia_entity_get_string (meeting, LIA_MEETING_TITLE));
+      g_autofree char *date = meeting_date (LIA_MEETING (meeting));
+      g_autofree char *label = NULL;
+
+      if (date != NULL)
+        /* Translators: a menu item that starts the minutes of a meeting: its title and its date */
+        label = g_strdup_printf (_("Minutes of “%s” (%s)"), lia_entity_get_string (meeting, LIA_MEETING_TITLE), date);
+      else
+        label = g_strdup_printf (_("Minutes of “%s”"), lia_entity_get_string (meeting, LIA_MEETING_TITLE));
       g_autofree char *action = g_strdup_printf ("documents.new('minutes:%u')", i);
       g_menu_append (minutes, label, action);
     }
   g_menu_append (templates, _("New _Space from the Article"), "documents.new('space')");
-  g_menu_append (templates, _("_Import Markdown Folder…"), "documents.import");
+  /* Importing is not a template: it sits with Export in the page menu,
+   * and here in a section of its own for a space without pages. */
+  g_menu_append (files, _("_Import Markdown Folder…"), "documents.import");
   g_menu_append_section (self->new_menu, NULL, G_MENU_MODEL (pages));
   g_menu_append_section (self->new_menu, _("Templates"), G_MENU_MODEL (templates));
   if (g_menu_model_get_n_items (G_MENU_MODEL (minutes)) > 0)
     g_menu_append_section (self->new_menu, _("Meeting Minutes"), G_MENU_MODEL (minutes));
+  g_menu_append_section (self->new_menu, NULL, G_MENU_MODEL (files));
 }
 
 static void
@@ -1231,6 +1337,14 @@ build_tree_pane (LiaDocumentsView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"), -1);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* Only watches: the row's own click still selects it first. */
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect (click, "released", G_CALLBACK (tree_clicked_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
 
@@ -1293,18 +1407,26 @@ build_editor_pane (LiaDocumentsView *self)
   g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (bar), back);
   self->crumb_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (self->crumb_box, TRUE);
+  gtk_widget_set_margin_start (self->crumb_box, 6);
+  gtk_widget_add_css_class (self->crumb_box, "breadcrumbs");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->crumb_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Page path"), -1);
-  {
-    /* A long path scrolls sideways instead of widening the page. */
-    GtkWidget *crumbs = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (crumbs), GTK_POLICY_EXTERNAL, GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (crumbs), self->crumb_box);
-    gtk_widget_set_hexpand (crumbs, TRUE);
-    gtk_box_append (GTK_BOX (bar), crumbs);
-  }
+  self->crumb_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->crumb_label, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (self->crumb_label, 24);
+  self->parent_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->parent_label, PANGO_ELLIPSIZE_END);
+  for (GtkLabel *label = self->crumb_label; label != NULL; label = label == self->crumb_label ? self->parent_label : NULL)
+    {
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_single_line_mode (label, TRUE);
+      g_signal_connect (label, "activate-link", G_CALLBACK (crumb_activated_cb), self);
+      gtk_box_append (GTK_BOX (self->crumb_box), GTK_WIDGET (label));
+    }
+  gtk_box_append (GTK_BOX (bar), self->crumb_box);
   g_menu_append (page_menu, _("_Rename"), "documents.rename");
   g_menu_append (page_menu, _("_Export as Markdown Folder…"), "documents.export");
+  g_menu_append (page_menu, _("_Import Markdown Folder…"), "documents.import");
   g_menu_append (page_menu, _("_Publish to Wiki…"), "documents.publish");
   g_menu_append (page_menu, _("Open on _Wiki"), "documents.open-wiki");
   g_menu_append (page_menu, _("_Delete Page"), "documents.delete");
@@ -1440,6 +1562,7 @@ lia_documents_view_class_init (LiaDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "documents.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "documents.open-wiki", NULL, open_wiki_action);
+  gtk_widget_class_install_action (widget_class, "preview.follow-link", "s", follow_link_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "documents.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "documents.move", "s", "up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "documents.move", "s", "down");

@@ -41,5 +41,6 @@ gboolean     lia_documents_view_follow_link    (LiaDocumentsView *self,
                                                 const char       *href);
 const char  *lia_documents_view_get_status     (LiaDocumentsView *self);
 const char  *lia_documents_view_get_breadcrumbs (LiaDocumentsView *self);
+guint        lia_documents_view_count_words    (const char       *text);
 
 G_END_DECLS

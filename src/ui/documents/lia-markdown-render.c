@@ -12,6 +12,7 @@
 
 typedef struct
 {
+  GtkTextView   *view;      /* where tables are placed */
   GtkTextBuffer *buffer;
   GPtrArray     *tags;      /* GtkTextTag, applied to inline text */
   guint          quote;     /* block-quote depth */
@@ -43,7 +44,7 @@ tag (GtkTextBuffer *buffer,
     t = gtk_text_buffer_create_tag (buffer, name, "strikethrough", TRUE, NULL);
   else if (g_str_equal (name, "code"))
     t = gtk_text_buffer_create_tag (buffer, name, "family", "monospace", NULL);
-  else if (g_str_equal (name, "code-block") || g_str_equal (name, "table"))
+  else if (g_str_equal (name, "code-block"))
     t = gtk_text_buffer_create_tag (buffer, name, "family", "monospace", "left-margin", 12,
                                     "pixels-above-lines", 4, "pixels-below-lines", 4, NULL);
   else if (g_str_equal (name, "quote"))
@@ -92,23 +93,6 @@ newline (Renderer *r)
 }
 
 static void render_inlines (Renderer *r, cmark_node *node);
-
-/* The plain text of inline content, for table cells. */
-static void
-plain_text (cmark_node *node,
-            GString    *out)
-{
-  for (cmark_node *n = cmark_node_first_child (node); n; n = cmark_node_next (n))
-    {
-      const char *literal = cmark_node_get_literal (n);
-
-      if (cmark_node_get_type (n) == CMARK_NODE_SOFTBREAK || cmark_node_get_type (n) == CMARK_NODE_LINEBREAK)
-        g_string_append_c (out, ' ');
-      else if (literal != NULL)
-        g_string_append (out, literal);
-      plain_text (n, out);
-    }
-}
 
 static void
 render_inline (Renderer   *r,
@@ -176,74 +160,135 @@ render_inlines (Renderer   *r,
     render_inline (r, n);
 }
 
-/* A table as aligned monospace text: the header in bold, a rule under it. */
+/* Inline content as Pango markup, for a table cell's label. */
+static void
+cell_markup (cmark_node *node,
+             GString    *out)
+{
+  for (cmark_node *n = cmark_node_first_child (node); n; n = cmark_node_next (n))
+    {
+      const char *open = NULL, *close = NULL;
+
+      switch (cmark_node_get_type (n))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_HTML_INLINE:
+          {
+            g_autofree char *escaped = g_markup_escape_text (cmark_node_get_literal (n), -1);
+            g_string_append (out, escaped);
+          }
+          continue;
+        case CMARK_NODE_CODE:
+          {
+            g_autofree char *escaped = g_markup_escape_text (cmark_node_get_literal (n), -1);
+            g_string_append_printf (out, "<tt>%s</tt>", escaped);
+          }
+          continue;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          continue;
+        case CMARK_NODE_STRONG:
+          open = "<b>", close = "</b>";
+          break;
+        case CMARK_NODE_EMPH:
+          open = "<i>", close = "</i>";
+          break;
+        case CMARK_NODE_LINK:
+          {
+            const char *url = cmark_node_get_url (n);
+            g_autofree char *escaped = g_markup_escape_text (url ? url : "", -1);
+
+            g_string_append_printf (out, "<a href=\"%s\">", escaped);
+            close = "</a>";
+          }
+          break;
+        default:
+          if (g_strcmp0 (cmark_node_get_type_string (n), "strikethrough") == 0)
+            open = "<s>", close = "</s>";
+          break;
+        }
+      if (open != NULL)
+        g_string_append (out, open);
+      cell_markup (n, out);
+      if (close != NULL)
+        g_string_append (out, close);
+    }
+}
+
+/* A link in a cell goes where a link in the text goes: the widget that
+ * shows the preview may install "preview.follow-link"; without it, the
+ * label opens the address itself. */
+static gboolean
+cell_link_cb (GtkLabel   *label,
+              const char *uri)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (label), "preview.follow-link", "s", uri);
+}
+
+/* A table as a real grid of labels: Pango measures every cell, so Chinese
+ * and other wide characters line up, and long cells wrap instead of
+ * stretching the page. Its lines come from style.css (.markdown-table). */
 static void
 render_table (Renderer   *r,
               cmark_node *table)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (int));
+  GtkWidget *grid = gtk_grid_new ();
+  uint8_t *alignments = cmark_gfm_extensions_get_table_alignments (table);
+  guint columns = cmark_gfm_extensions_get_table_columns (table);
+  GtkTextChildAnchor *anchor;
+  GtkTextIter end;
+  int y = 0;
 
-  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+  gtk_widget_add_css_class (grid, "markdown-table");
+  gtk_widget_set_overflow (grid, GTK_OVERFLOW_HIDDEN);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 1);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 1);
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row), y++)
     {
-      GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-      guint c = 0;
+      gboolean header = cmark_gfm_extensions_get_table_row_is_header (row);
+      int x = 0;
 
-      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell), c++)
+      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell), x++)
         {
-          GString *text = g_string_new (NULL);
-          int w;
+          g_autoptr(GString) markup = g_string_new (NULL);
+          GtkWidget *label = gtk_label_new (NULL);
+          char align = alignments != NULL && (guint) x < columns ? (char) alignments[x] : 'l';
 
-          plain_text (cell, text);
-          w = lia_display_width (text->str);
-          if (c >= widths->len)
-            g_array_set_size (widths, c + 1);
-          g_array_index (widths, int, c) = MAX (g_array_index (widths, int, c), w);
-          g_ptr_array_add (cells, g_string_free (text, FALSE));
+          cell_markup (cell, markup);
+          gtk_label_set_markup (GTK_LABEL (label), markup->str);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          /* The text view gives a child its minimum width: a short cell
+           * keeps its whole text on one line, a long one wraps from 20
+           * columns (a Chinese character being two) up to 40. */
+          gtk_label_set_width_chars (GTK_LABEL (label), MIN (lia_display_width (gtk_label_get_text (GTK_LABEL (label))), 20));
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), align == 'r' ? 1.0 : align == 'c' ? 0.5 : 0.0);
+          gtk_label_set_yalign (GTK_LABEL (label), 0.0);
+          gtk_widget_set_hexpand (label, FALSE);
+          gtk_widget_set_vexpand (label, TRUE);
+          if (header)
+            gtk_widget_add_css_class (label, "header");
+          g_signal_connect (label, "activate-link", G_CALLBACK (cell_link_cb), NULL);
+          gtk_grid_attach (GTK_GRID (grid), label, x, y, 1, 1);
         }
-      g_ptr_array_add (rows, cells);
+      /* A short row still shows the table's lines to the last column. */
+      for (; (guint) x < columns; x++)
+        {
+          GtkWidget *label = gtk_label_new (NULL);
+
+          if (header)
+            gtk_widget_add_css_class (label, "header");
+          gtk_grid_attach (GTK_GRID (grid), label, x, y, 1, 1);
+        }
     }
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GPtrArray *cells = g_ptr_array_index (rows, i);
-      GString *line = g_string_new (NULL);
-      gboolean header = i == 0;
-
-      newline (r);
-      for (guint c = 0; c < cells->len; c++)
-        {
-          const char *text = g_ptr_array_index (cells, c);
-
-          if (c > 0)
-            g_string_append (line, " │ ");
-          g_string_append (line, text);
-          for (int pad = lia_display_width (text); pad < g_array_index (widths, int, c); pad++)
-            g_string_append_c (line, ' ');
-        }
-      if (header)
-        g_ptr_array_add (r->tags, tag (r->buffer, "strong"));
-      g_ptr_array_add (r->tags, tag (r->buffer, "table"));
-      insert (r, line->str, NULL);
-      g_ptr_array_remove_index (r->tags, r->tags->len - 1);
-      if (header)
-        {
-          GString *rule = g_string_new (NULL);
-
-          g_ptr_array_remove_index (r->tags, r->tags->len - 1);
-          for (guint c = 0; c < widths->len; c++)
-            {
-              if (c > 0)
-                g_string_append (rule, "─┼─");
-              for (int k = 0; k < g_array_index (widths, int, c); k++)
-                g_string_append (rule, "─");
-            }
-          newline (r);
-          insert (r, rule->str, tag (r->buffer, "table"));
-          g_string_free (rule, TRUE);
-        }
-      g_string_free (line, TRUE);
-    }
+  newline (r);
+  gtk_text_buffer_get_end_iter (r->buffer, &end);
+  anchor = gtk_text_buffer_create_child_anchor (r->buffer, &end);
+  gtk_text_view_add_child_at_anchor (r->view, grid, anchor);
   newline (r);
 }
 
@@ -341,15 +386,18 @@ render_block (Renderer   *r,
 }
 
 void
-lia_markdown_render (GtkTextBuffer *buffer,
-                     const char    *markdown)
+lia_markdown_render (GtkTextView *view,
+                     const char  *markdown)
 {
   cmark_parser *parser;
   cmark_syntax_extension *extension;
   cmark_node *document;
-  Renderer r = { buffer, g_ptr_array_new (), 0 };
+  GtkTextBuffer *buffer;
+  Renderer r = { view, NULL, g_ptr_array_new (), 0 };
 
-  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  buffer = r.buffer = gtk_text_view_get_buffer (view);
 
   cmark_gfm_core_extensions_ensure_registered ();
   parser = cmark_parser_new (CMARK_OPT_DEFAULT);
