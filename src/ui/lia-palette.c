@@ -202,7 +202,9 @@ lia_palette_to_css (LiaPaletteStyle style)
   g_string_append_printf (css, ".heatmap-swatch.overlap { border: 2px solid %s; }\n",
                           colors[style][LIA_PALETTE_OVERLAP]);
   /* The check mark is a background image so that the button keeps its
-   * plain label (the number) for code and screen readers. */
+   * plain label (the number) for code and screen readers.  The padding
+   * moves to the left for it without changing the button's width: a
+   * wider chosen score would shift its neighbours under the pointer. */
   g_string_append_printf (css,
                           "button.lia-score:checked {\n"
                           "  background-color: %s;\n"
@@ -210,10 +212,16 @@ lia_palette_to_css (LiaPaletteStyle style)
                           "  font-weight: bold;\n"
                           "  background-image: -gtk-icontheme(\"object-select-symbolic\");\n"
                           "  background-repeat: no-repeat;\n"
-                          "  background-size: 12px 12px;\n"
-                          "  background-position: 5px center;\n"
-                          "  padding-left: 19px;\n"
-                          "  padding-right: 7px;\n"
+                          "  background-size: 10px 10px;\n"
+                          "  background-position: 3px center;\n"
+                          "  padding-left: 12px;\n"
+                          "  padding-right: 0;\n"
+                          "}\n"
+                          "button.lia-score.circular:checked {\n"
+                          "  min-width: 24px;\n"
+                          "  padding-left: 10px;\n"
+                          "  background-size: 9px 9px;\n"
+                          "  background-position: 4px center;\n"
                           "}\n"
                           "button.lia-score:checked:hover { background-color: shade(%s, %s); }\n",
                           colors[style][LIA_PALETTE_SELECTED], selected_fg[style],

@@ -175,7 +175,8 @@ test_selected_score (void)
   LiaWindow *window = lia_test_sample_window ("meetings", &workspace);
   LiaMeetingsView *view = LIA_MEETINGS_VIEW (lia_test_find_type (GTK_WIDGET (window), LIA_TYPE_MEETINGS_VIEW));
   g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (workspace)), 0);
-  GtkWidget *editor, *row, *four, *three;
+  GtkWidget *editor, *row, *four, *three, *one;
+  graphene_point_t before, after;
 
   lia_meetings_view_select (view, meeting);
   spin (150);
@@ -186,8 +187,13 @@ test_selected_score (void)
   three = lia_test_find_widget (row, lia_test_has_label, "3");
   g_assert_nonnull (four);
   g_assert_true (gtk_widget_has_css_class (four, "lia-score"));
+  one = lia_test_find_widget (row, lia_test_has_label, "1");
+  g_assert_true (gtk_widget_compute_point (one, row, &GRAPHENE_POINT_INIT (0, 0), &before));
   g_signal_emit_by_name (four, "clicked");
   spin (100);
+  /* The check mark takes no extra width: the other scores stay put. */
+  g_assert_true (gtk_widget_compute_point (one, row, &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat (after.x, ==, before.x);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (four)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (three)));
 
