@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "assessment/lia-assessment-view.h"
@@ -126,6 +127,68 @@ test_new_assessment (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_assessments (f->workspace))), ==, before);
+}
+
+/* The row's top, in the view's coordinates. */
+static double
+row_y (Fixture *f,
+       guint    area)
+{
+  GtkWidget *row = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, lia_area_get_name (area));
+  graphene_point_t p;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (f->view), &GRAPHENE_POINT_INIT (0, 0), &p));
+  return p.y;
+}
+
+/* Rating one area after another: the rows stay where they are, so the
+ * next click lands on the row the user aimed at (the suggestions, which
+ * change with each rating, used to sit above the list and push it down). */
+static void
+test_rows_stay_still (Fixture       *f,
+                      gconstpointer  data)
+{
+  LiaRadarChart *chart = LIA_RADAR_CHART (lia_assessment_view_get_chart (f->view));
+  graphene_point_t point;
+  guint before, after;
+  double y1, y2;
+
+  lia_assessment_view_set_today (f->view, "2026-02-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
+  spin (200);
+  y1 = row_y (f, 1);
+  y2 = row_y (f, 2);
+
+  g_signal_emit_by_name (lia_test_find_widget (lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title,
+                                                                     lia_area_get_name (0)),
+                                               lia_test_has_label, "2"),
+                         "clicked");
+  spin (200);
+  g_assert_cmpint (lia_radar_chart_get_score (chart, FALSE, 0), ==, 2);
+  g_assert_cmpfloat (row_y (f, 1), ==, y1);
+  lia_assessment_view_rate (f->view, 1, 4);
+  spin (200);
+  g_assert_cmpfloat (row_y (f, 1), ==, y1);
+  g_assert_cmpfloat (row_y (f, 2), ==, y2);
+
+  /* The radar draws rated areas and leaves the others out, not at 0. */
+  g_assert_true (lia_radar_chart_get_drawn_point (chart, 0, &point, &before));
+  g_assert_cmpuint (before, >, 0);
+  g_assert_cmpfloat (hypot (point.x, point.y), >, 0);
+  g_assert_true (lia_radar_chart_get_drawn_point (chart, 1, NULL, NULL));
+  for (guint i = 2; i < LIA_N_AREAS; i++)
+    g_assert_false (lia_radar_chart_get_drawn_point (chart, i, NULL, NULL));
+  {
+    g_autofree char *missing = g_strdup_printf ("%s: not rated", lia_area_get_name (2));
+    g_assert_nonnull (strstr (lia_radar_chart_get_summary (chart), missing));
+  }
+  /* Rating a third area draws it on the next frame. */
+  lia_assessment_view_rate (f->view, 2, 3);
+  spin (200);
+  g_assert_true (lia_radar_chart_get_drawn_point (chart, 2, NULL, &after));
+  g_assert_cmpuint (after, >, before);
+  g_assert_cmpfloat (row_y (f, 3), >, y2);
 }
 
 static void
@@ -274,6 +337,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add ("/assessment/chart-and-rating", Fixture, NULL, fixture_set_up, test_chart_and_rating, fixture_tear_down);
   g_test_add ("/assessment/new", Fixture, NULL, fixture_set_up, test_new_assessment, fixture_tear_down);
+  g_test_add ("/assessment/rows-stay-still", Fixture, NULL, fixture_set_up, test_rows_stay_still, fixture_tear_down);
   g_test_add ("/playbook/filters", Fixture, NULL, fixture_set_up, test_playbook, fixture_tear_down);
   g_test_add ("/playbook/form", Fixture, NULL, fixture_set_up, test_playbook_form, fixture_tear_down);
   return g_test_run ();

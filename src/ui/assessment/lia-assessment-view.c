@@ -18,8 +18,8 @@
 
 /* Self-assessment: the dated assessments, newest first; the selected one
  * as ten areas rated 1-5 with a note and the area's history; a radar chart
- * of it over the one before; and what to practise next, from the two
- * lowest areas, with the playbook entries and the page of Liaison that
+ * of it over the one before; and, under the areas, what to practise next,
+ * from the two lowest areas, with the playbook entries and the page of Liaison that
  * train them.  Every edit goes through the undo history. */
 
 struct _LiaAssessmentView
@@ -477,6 +477,8 @@ area_row (LiaAssessmentView *self,
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_widget_set_tooltip_text (button, name);
+      /* The palette's selected fill, not the theme's faint checked grey. */
+      gtk_widget_add_css_class (button, "lia-score");
       g_object_set_data (G_OBJECT (button), "area", GUINT_TO_POINTER (area));
       g_object_set_data (G_OBJECT (button), "score", GINT_TO_POINTER (s + 1));
       g_signal_connect (button, "clicked", G_CALLBACK (score_clicked_cb), self);
@@ -616,8 +618,11 @@ lia_assessment_view_init (LiaAssessmentView *self)
   gtk_widget_set_margin_end (content, 12);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
   gtk_box_append (GTK_BOX (content), about);
-  gtk_box_append (GTK_BOX (content), next);
+  /* Suggestions go below the areas: they change with every rating, and
+   * above the list they moved the rows under the pointer between two
+   * clicks. */
   gtk_box_append (GTK_BOX (content), areas);
+  gtk_box_append (GTK_BOX (content), next);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);

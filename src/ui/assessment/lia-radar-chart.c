@@ -8,11 +8,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "lia-palette.h"
 #include "lia-radar-chart.h"
 
 /* The ten competency areas as spokes, scores 1-5 as rings: the selected
- * assessment filled in the accent colour over the one before it, dashed.
- * The same numbers are the widget's accessible description. */
+ * assessment filled in the series colour over the one before it, dashed.
+ * An unrated area is missing, not 0: the line breaks at its spoke and its
+ * label says "not rated".  The same numbers are the widget's accessible
+ * description. */
 
 #define SIZE 460
 #define LABEL_MARGIN 64
@@ -26,6 +29,10 @@ struct _LiaRadarChart
   char      *latest_label;
   char      *previous_label;
   char      *summary;
+  /* Where the last snapshot put each area's marker (tests read it). */
+  graphene_point_t drawn[LIA_N_AREAS];
+  gboolean   drawn_rated[LIA_N_AREAS];
+  guint      n_snapshots;
 };
 
 G_DEFINE_FINAL_TYPE (LiaRadarChart, lia_radar_chart, GTK_TYPE_WIDGET)
@@ -64,6 +71,51 @@ polygon (cairo_t   *cr,
   cairo_close_path (cr);
 }
 
+static gboolean
+all_rated (const int *scores)
+{
+  for (guint i = 0; i < LIA_N_AREAS; i++)
+    if (scores[i] <= 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An assessment's outline.  With every area rated it is a closed polygon,
+ * filled with @fill_alpha; otherwise only the sides between two rated
+ * neighbours are drawn, so an unrated area is a gap and not a dip to 0, and
+ * nothing is filled (a fill would claim values that are not there). */
+static void
+series (cairo_t       *cr,
+        double         cx,
+        double         cy,
+        double         radius,
+        const int     *scores,
+        const GdkRGBA *color,
+        double         fill_alpha)
+{
+  if (all_rated (scores))
+    {
+      polygon (cr, cx, cy, radius, scores);
+      cairo_set_source_rgba (cr, color->red, color->green, color->blue, fill_alpha);
+      cairo_fill_preserve (cr);
+    }
+  else
+    for (guint i = 0; i < LIA_N_AREAS; i++)
+      {
+        guint next = (i + 1) % LIA_N_AREAS;
+        double x, y;
+
+        if (scores[i] <= 0 || scores[next] <= 0)
+          continue;
+        point (cx, cy, radius, i, scores[i], &x, &y);
+        cairo_move_to (cr, x, y);
+        point (cx, cy, radius, next, scores[next], &x, &y);
+        cairo_line_to (cr, x, y);
+      }
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_stroke (cr);
+}
+
 static void
 lia_radar_chart_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -71,18 +123,19 @@ lia_radar_chart_snapshot (GtkWidget   *widget,
   LiaRadarChart *self = LIA_RADAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   double legend = 28;
   /* the labels, LABEL_MARGIN * 2 wide, are centred just outside the rim */
   double radius = MAX (20, MIN (width, height - legend) / 2.0 - LABEL_MARGIN - 36);
   double cx = width / 2.0, cy = (height - legend) / 2.0;
-  GdkRGBA text, accent;
+  GdkRGBA text, accent, previous, missing;
   cairo_t *cr;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  gdk_rgba_parse (&accent, dark ? "#78aeed" : "#1c71d8");
+  lia_palette_lookup (LIA_PALETTE_SERIES, &accent);
+  lia_palette_lookup (LIA_PALETTE_PREVIOUS, &previous);
+  lia_palette_lookup (LIA_PALETTE_MISSING, &missing);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_width (cr, 1);
@@ -107,25 +160,26 @@ lia_radar_chart_snapshot (GtkWidget   *widget,
   if (self->has_previous)
     {
       static const double dash[] = { 5, 4 };
-      polygon (cr, cx, cy, radius, self->previous);
-      cairo_set_source_rgba (cr, text.red, text.green, text.blue, 0.08);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, text.red, text.green, text.blue, 0.55);
       cairo_set_dash (cr, dash, 2, 0);
       cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
+      series (cr, cx, cy, radius, self->previous, &previous, 0.08);
       cairo_set_dash (cr, NULL, 0, 0);
     }
-  polygon (cr, cx, cy, radius, self->latest);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.25);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
   cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
+  series (cr, cx, cy, radius, self->latest, &accent, 0.25);
+  gdk_cairo_set_source_rgba (cr, &accent);
   for (guint i = 0; i < LIA_N_AREAS; i++)
     {
       double x, y;
+
+      self->drawn_rated[i] = self->latest[i] > 0;
+      if (!self->drawn_rated[i])
+        {
+          self->drawn[i] = GRAPHENE_POINT_INIT (0, 0);
+          continue;
+        }
       point (cx, cy, radius, i, self->latest[i], &x, &y);
+      self->drawn[i] = GRAPHENE_POINT_INIT (x - cx, y - cy);
       cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
       cairo_fill (cr);
     }
@@ -135,8 +189,9 @@ lia_radar_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < LIA_N_AREAS; i++)
     {
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, lia_area_get_name (i));
+      g_autoptr(PangoLayout) note = NULL;
       double x, y;
-      int lw, lh;
+      int lw, lh, nh = 0;
 
       pango_layout_set_width (layout, (LABEL_MARGIN * 2 - 8) * PANGO_SCALE);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -148,12 +203,27 @@ lia_radar_chart_snapshot (GtkWidget   *widget,
         pango_attr_list_unref (attrs);
       }
       pango_layout_get_pixel_size (layout, &lw, &lh);
+      if (self->latest[i] <= 0)
+        {
+          /* Translators: under an area's name on the radar chart */
+          note = gtk_widget_create_pango_layout (widget, _("not rated"));
+          pango_layout_set_width (note, (LABEL_MARGIN * 2 - 8) * PANGO_SCALE);
+          pango_layout_set_alignment (note, PANGO_ALIGN_CENTER);
+          pango_layout_set_attributes (note, pango_layout_get_attributes (layout));
+          pango_layout_get_pixel_size (note, NULL, &nh);
+        }
       point (cx, cy, radius + LABEL_MARGIN / 2.0 + 4, i, 5, &x, &y);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - (LABEL_MARGIN * 2 - 8) / 2.0, y - lh / 2.0));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - (LABEL_MARGIN * 2 - 8) / 2.0, y - (lh + nh) / 2.0));
       gtk_snapshot_append_layout (snapshot, layout, &text);
+      if (note != NULL)
+        {
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, lh));
+          gtk_snapshot_append_layout (snapshot, note, &missing);
+        }
       gtk_snapshot_restore (snapshot);
     }
+  self->n_snapshots++;
   {
     g_autofree char *legend_text = self->has_previous
       /* Translators: the chart's legend: "— 2026-01-19   - - 2025-12-15" */
@@ -211,8 +281,7 @@ lia_radar_chart_init (LiaRadarChart *self)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Self-assessment chart"), -1);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  lia_palette_watch (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -275,4 +344,23 @@ const char *
 lia_radar_chart_get_summary (LiaRadarChart *self)
 {
   return self->summary ? self->summary : "";
+}
+
+/* Where the last drawing put @area's marker, relative to the centre;
+ * FALSE when the area was drawn as missing (unrated).  Returns the number
+ * of drawings so far in @n_snapshots, so a test knows one happened. */
+gboolean
+lia_radar_chart_get_drawn_point (LiaRadarChart    *self,
+                                 guint             area,
+                                 graphene_point_t *offset,
+                                 guint            *n_snapshots)
+{
+  g_return_val_if_fail (LIA_IS_RADAR_CHART (self), FALSE);
+  g_return_val_if_fail (area < LIA_N_AREAS, FALSE);
+
+  if (offset)
+    *offset = self->drawn[area];
+  if (n_snapshots)
+    *n_snapshots = self->n_snapshots;
+  return self->drawn_rated[area];
 }

@@ -21,5 +21,9 @@ int         lia_radar_chart_get_score   (LiaRadarChart *self,
                                          gboolean       previous,
                                          guint          area);
 const char *lia_radar_chart_get_summary (LiaRadarChart *self);
+gboolean    lia_radar_chart_get_drawn_point (LiaRadarChart    *self,
+                                             guint             area,
+                                             graphene_point_t *offset,
+                                             guint            *n_snapshots);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "lia-evaluation-chart.h"
 #include "lia-meeting-plan.h"
+#include "lia-palette.h"
 
 /* A bar per evaluated meeting, oldest first: the average score (1-5).
  * The same numbers are the widget's accessible description. */
@@ -95,7 +96,6 @@ lia_evaluation_chart_snapshot (GtkWidget   *widget,
 {
   LiaEvaluationChart *self = LIA_EVALUATION_CHART (widget);
   int width = gtk_widget_get_width (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA bar_color, grid, text;
   guint n = self->bars->len;
   double slot;
@@ -103,7 +103,7 @@ lia_evaluation_chart_snapshot (GtkWidget   *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  gdk_rgba_parse (&bar_color, dark ? "#78aeed" : "#3584e4");
+  lia_palette_lookup (LIA_PALETTE_SERIES, &bar_color);
   grid = text;
   grid.alpha = 0.15f;
 
@@ -198,8 +198,7 @@ lia_evaluation_chart_init (LiaEvaluationChart *self)
   gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Average evaluation scores"), -1);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  lia_palette_watch (GTK_WIDGET (self));
 }
 
 GtkWidget *

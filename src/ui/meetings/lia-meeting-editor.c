@@ -11,6 +11,7 @@
 #include "lia-field-binding.h"
 #include "lia-widgets.h"
 #include "lia-evaluation-chart.h"
+#include "lia-palette.h"
 #include "lia-meeting-editor.h"
 #include "lia-meeting-plan.h"
 #include "lia-meeting-templates.h"
@@ -768,6 +769,7 @@ build_evaluation (LiaMeetingEditor *self)
   else
     {
       ratings = G_LIST_MODEL (lia_entity_get_list (evaluation, LIA_EVALUATION_RATINGS));
+      lia_palette_install_css ();
       for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
         {
           g_autoptr(LiaEntity) rating = g_list_model_get_item (ratings, i);
@@ -788,6 +790,11 @@ build_evaluation (LiaMeetingEditor *self)
 
               gtk_widget_add_css_class (b, "circular");
               gtk_widget_add_css_class (b, "flat");
+              /* The chosen score is filled with the palette's selected
+               * colour and carries a check mark (lia-palette.c's CSS), so
+               * it stands out without relying on colour alone; the flat
+               * checked grey was 1.2:1 against the row. */
+              gtk_widget_add_css_class (b, "lia-score");
 
               gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
               g_object_set_data_full (G_OBJECT (b), "entity", g_object_ref (rating), g_object_unref);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lia-heatmap.h"
+#include "lia-palette.h"
 
 /* One row per member, the 24 hours of a day in the viewer's zone across,
  * in quarter-hour cells coloured by the member's state (working, busy,
@@ -207,19 +208,19 @@ static void
 get_palette (LiaHeatmap *self,
              Palette    *p)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
   gtk_style_context_get_color (context, &p->text);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  /* GNOME palette: green, red, light/dark greys, blue accent. */
-  gdk_rgba_parse (&p->working, dark ? "#26a269" : "#57e389");
-  gdk_rgba_parse (&p->busy, dark ? "#c01c28" : "#f66151");
-  gdk_rgba_parse (&p->off, dark ? "#3d3846" : "#deddda");
-  gdk_rgba_parse (&p->night, dark ? "#1e1b24" : "#9a9996");
-  gdk_rgba_parse (&p->band, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&p->now, dark ? "#ff7b63" : "#e01b24");
+  /* The shared chart palette: every state keeps 3:1 against the card in
+   * each style, so night does not vanish in dark. */
+  lia_palette_lookup (LIA_PALETTE_WORKING, &p->working);
+  lia_palette_lookup (LIA_PALETTE_BUSY, &p->busy);
+  lia_palette_lookup (LIA_PALETTE_OFF, &p->off);
+  lia_palette_lookup (LIA_PALETTE_NIGHT, &p->night);
+  lia_palette_lookup (LIA_PALETTE_OVERLAP, &p->band);
+  lia_palette_lookup (LIA_PALETTE_NOW, &p->now);
   p->grid = p->text;
   p->grid.alpha = 0.15f;
 }
@@ -540,8 +541,7 @@ lia_heatmap_init (LiaHeatmap *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  lia_palette_watch (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Working hours of the team"),
