@@ -560,7 +560,7 @@ find_person (LiaTracker    *self,
           g_autofree char *names = NULL;
 
           g_ptr_array_add (search.names, NULL);
-          names = g_strjoinv (", ", (char **) search.names->pdata);
+          names = g_strjoinv (_(", "), (char **) search.names->pdata);
           g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_VALIDATION,
                        is_cloud (self) ? _("assignee: “%s” matches several people (%s); use the account ID")
                                        : _("assignee: “%s” matches several people (%s); use the user name"),

@@ -4,7 +4,9 @@
 #  1. every source or data file with translatable strings is in POTFILES.in;
 #  2. every file in POTFILES.in exists;
 #  3. each language in LINGUAS is complete: all current messages translated,
-#     none fuzzy, and msgfmt --check finds no format mismatch.
+#     none fuzzy, and msgfmt --check finds no format mismatch;
+#  4. Chinese translations use full-width punctuation in sentences
+#     (check-punctuation.py), and that checker still catches a bad entry.
 set -euo pipefail
 top=$1
 cd "$top"
@@ -46,6 +48,53 @@ for lang in $(grep -v '^#' po/LINGUAS); do
     head -n 20 "$tmp/msgcmp.log"
     status=1
   fi
+done
+
+# The punctuation checker must fail on ASCII marks in Chinese sentences
+# and let the allowed ASCII (mnemonics, formats, code, literals) pass.
+here=$(dirname "$0")
+check_punct=("${PYTHON:-python3}" "$here/check-punctuation.py")
+cat > "$tmp/bad.po" <<'EOF'
+msgid "Name: %s"
+msgstr "名称:%s"
+
+msgid "Save changes?"
+msgstr "保存更改?"
+
+msgid "%s: %d of 5"
+msgstr "%s:%d 分(满分 5)"
+EOF
+cat > "$tmp/good.po" <<'EOF'
+msgid "_Save"
+msgstr "保存(_S)"
+
+msgid "%a %e %b, %H:%M"
+msgstr "%-m月%-d日 %a %H:%M"
+
+msgid "expected “,” or “}”"
+msgstr "此处应为“,”或“}”"
+
+msgid "requirements;meeting;"
+msgstr "requirements;meeting;需求;会议;"
+
+msgid "see https://example.com/a?b=c, then run `liaison-cli check`"
+msgstr "参见 https://example.com/a?b=c，然后运行 `liaison-cli check`"
+EOF
+if "${check_punct[@]}" "$tmp/bad.po" > "$tmp/bad.log" 2>&1 \
+   || [ "$(grep -c 'beside Chinese' "$tmp/bad.log")" != 3 ]; then
+  echo "check-punctuation.py did not flag all three bad sample entries:"
+  cat "$tmp/bad.log"
+  status=1
+fi
+if ! "${check_punct[@]}" "$tmp/good.po"; then
+  echo "check-punctuation.py flagged allowed ASCII in the good sample"
+  status=1
+fi
+
+for lang in $(grep -v '^#' po/LINGUAS); do
+  case "$lang" in
+    zh*|ja*|ko*) "${check_punct[@]}" "po/$lang.po" || status=1 ;;
+  esac
 done
 
 exit $status

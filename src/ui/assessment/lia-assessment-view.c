@@ -243,7 +243,7 @@ update_suggestions (LiaAssessmentView *self)
       /* Translators: a suggestion: an area and its score, "Teamwork (2 of 5)" */
       title = g_strdup_printf (_("%s (%d of 5)"), lia_area_get_name (lowest[i]), scores[lowest[i]]);
       /* Translators: playbook entries that train an area, a comma-separated list */
-      joined = g_strjoinv (", ", (char **) names->pdata);
+      joined = g_strjoinv (_(", "), (char **) names->pdata);
       subtitle = names->len > 1 ? g_strdup_printf (_("Playbook: %s"), joined) : g_strdup ("");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
