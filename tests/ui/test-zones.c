@@ -7,6 +7,7 @@
 
 #include "lia-test-widgets.h"
 #include "lia-window.h"
+#include "zones/lia-city-search.h"
 #include "zones/lia-zones-view.h"
 
 /* The Time Zones page in the real window under Xvfb: a member added by
@@ -107,6 +108,7 @@ add_by_city (Fixture    *f,
   first = lia_test_find_widget (GTK_WIDGET (dialog), has_title, expect_city);
   g_assert_nonnull (first);
   g_assert_true (gtk_widget_get_mapped (first));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first)), ==, 0);
   g_assert_true (gtk_widget_activate (first));
   spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone_row)), ==, expect_zone);
@@ -453,6 +455,115 @@ test_humane_slots (Fixture       *f,
     }
 }
 
+static const LiaCity *
+first_city (GPtrArray *cities)
+{
+  g_assert_nonnull (cities);
+  g_assert_cmpuint (cities->len, >, 0);
+  return g_ptr_array_index (cities, 0);
+}
+
+/* What a newcomer types finds their city first: Chinese names of major
+ * cities whatever libgweather's translations hold, London in England
+ * before London in Kiribati, a zone's own name, nothing for nonsense. */
+static void
+test_city_search_ranking (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct { const char *query, *english, *zone; } cases[] = {
+    { "北京", "Beijing", "Asia/Shanghai" },
+    { "柏林", "Berlin", "Europe/Berlin" },
+    { "伦敦", "London", "Europe/London" },
+    { "巴黎", "Paris", "Europe/Paris" },
+    { "旧金山", "San Francisco", "America/Los_Angeles" },
+    { "London", "London", "Europe/London" },
+    { "london", "London", "Europe/London" },
+    { "Paris", "Paris", "Europe/Paris" },
+    { "sao paulo", "São Paulo", "America/Sao_Paulo" },
+    { "New Y", "New York", "America/New_York" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) cities = lia_city_search (cases[i].query, 8);
+      const LiaCity *city = first_city (cities);
+
+      g_test_message ("%s → %s (%s)", cases[i].query, city->name, city->zone);
+      g_assert_cmpstr (city->name, ==, cases[i].english);
+      g_assert_cmpstr (city->zone, ==, cases[i].zone);
+      g_assert_false (city->is_zone);
+    }
+
+  /* 柏林 is inside 都柏林 (Dublin), which comes after Berlin. */
+  {
+    g_autoptr(GPtrArray) cities = lia_city_search ("柏林", 8);
+    g_assert_cmpuint (cities->len, >=, 2);
+    g_assert_cmpstr (((LiaCity *) g_ptr_array_index (cities, 1))->name, ==, "Dublin");
+  }
+
+  /* A zone typed out is accepted as such. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *zone = i ? "UTC" : "Asia/Shanghai";
+      g_autoptr(GPtrArray) cities = lia_city_search (zone, 8);
+      const LiaCity *city = first_city (cities);
+
+      g_assert_true (city->is_zone);
+      g_assert_cmpstr (city->zone, ==, zone);
+    }
+
+  {
+    g_autoptr(GPtrArray) cities = lia_city_search ("xqzzvk", 8);
+    g_assert_cmpuint (cities->len, ==, 0);
+  }
+}
+
+static gboolean
+is_status_titled (GtkWidget     *widget,
+                  gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* In the dialog: 北京 adds Beijing, a zone name fills in the zone, and
+ * nonsense says "No cities found" instead of showing nothing. */
+static void
+test_city_search_dialog (Fixture       *f,
+                         gconstpointer  data)
+{
+  LiaMemberDialog *dialog;
+  GtkWidget *city_row, *zone_row, *first, *none;
+  g_autoptr(LiaEntity) added = NULL;
+
+  add_by_city (f, "Inference Engineer", "北京", "Beijing", "Asia/Shanghai");
+  added = g_list_model_get_item (members (f), 1);
+  g_assert_cmpstr (lia_entity_get_string (added, LIA_MEMBER_TIMEZONE), ==, "Asia/Shanghai");
+
+  dialog = lia_zones_view_add_member (f->view);
+  spin (100);
+  city_row = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "City");
+  zone_row = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Time Zone");
+  none = lia_test_find_widget (GTK_WIDGET (dialog), is_status_titled, "No cities found");
+  g_assert_nonnull (none);
+
+  gtk_editable_set_text (GTK_EDITABLE (city_row), "xqzzvk");
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (none));
+
+  gtk_editable_set_text (GTK_EDITABLE (city_row), "Asia/Shanghai");
+  spin (50);
+  g_assert_false (gtk_widget_get_mapped (none));
+  first = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Asia/Shanghai");
+  g_assert_nonnull (first);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first)), ==, 0);
+  g_assert_true (gtk_widget_activate (first));
+  spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone_row)), ==, "Asia/Shanghai");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (city_row)), ==, "Shanghai");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_calendar (Fixture       *f,
                gconstpointer  data)
@@ -546,6 +657,8 @@ main (int   argc,
   ADD ("/ui/zones/schedule-slot", test_schedule_slot);
   ADD ("/ui/zones/plan-for-some", test_plan_for_some);
   ADD ("/ui/zones/humane-slots", test_humane_slots);
+  ADD ("/ui/zones/city-search-ranking", test_city_search_ranking);
+  ADD ("/ui/zones/city-search-dialog", test_city_search_dialog);
   ADD ("/ui/zones/calendar", test_calendar);
   ADD ("/ui/zones/empty-and-narrow", test_empty_and_narrow);
   ADD ("/ui/zones/hidden-page-catches-up", test_hidden_page_catches_up);
