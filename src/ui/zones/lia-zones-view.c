@@ -466,6 +466,7 @@ rebuild (LiaZonesView *self)
   g_date_strftime (buffer, sizeof buffer, _("%a %e %b %Y"), &self->date);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), buffer);
 
+  lia_heatmap_set_team (self->heatmap, self->team);
   lia_heatmap_set_day (self->heatmap, zone, &self->date);
   update_plan (self);
 
@@ -473,15 +474,15 @@ rebuild (LiaZonesView *self)
   rebuild_team_rows (self, noon);
 }
 
-/* What follows the choice of members: the heatmap, its summary and the
- * slots. */
+/* What follows the choice of members: the heatmap's band, its summary and
+ * the slots. */
 static void
 update_plan (LiaZonesView *self)
 {
   /* Slots already past are of no use: on today, start from now. */
   gint64 from, now;
 
-  lia_heatmap_set_team (self->heatmap, self->chosen);
+  lia_heatmap_set_chosen (self->heatmap, self->chosen);
   if (self->chosen->len == 0)
     gtk_label_set_label (self->summary, _("Choose the members the meeting is for."));
   else
@@ -977,8 +978,10 @@ build (LiaZonesView *self)
   gtk_box_append (GTK_BOX (content), zone_row);
   gtk_box_append (GTK_BOX (content), frame);
   gtk_box_append (GTK_BOX (content), legend);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
+  /* The overlap sentence changes length as members are ticked in and out:
+   * below the team, so that the check boxes never move under the pointer. */
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->team_group));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->slots_group));
   gtk_widget_set_margin_top (content, 18);
   gtk_widget_set_margin_bottom (content, 18);
