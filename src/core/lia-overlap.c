@@ -1117,7 +1117,7 @@ static const guint8 hour_weight[24] = {
 };
 
 #define BUSY_WEIGHT 3
-#define DAY_OFF_WEIGHT 4
+#define DAY_OFF_EXTRA 3     /* on top of the hour: Sunday 23:00 is worse than Monday's */
 #define SMALL_HOURS_END 5   /* 00:00–05:00 local is "night" in explanations */
 
 /* Worse fits win when a meeting's minutes differ. */
@@ -1181,10 +1181,11 @@ minutes_prepare (LiaTzMember *self,
 
           weight = hour_weight[hour];
           fit = hour < SMALL_HOURS_END ? LIA_SLOT_FIT_NIGHT : hour < 12 ? LIA_SLOT_FIT_EARLY : LIA_SLOT_FIT_LATE;
-          if (!works_on (self, day) && fit != LIA_SLOT_FIT_NIGHT)
+          if (!works_on (self, day))
             {
-              weight = MAX (weight, DAY_OFF_WEIGHT);
-              fit = LIA_SLOT_FIT_DAY_OFF;
+              weight += DAY_OFF_EXTRA;
+              if (fit != LIA_SLOT_FIT_NIGHT)
+                fit = LIA_SLOT_FIT_DAY_OFF;
             }
         }
       out->cum[m + 1] = out->cum[m] + weight;

@@ -624,6 +624,26 @@ test_suggest_humane (void)
     }
   g_clear_pointer (&slots, g_ptr_array_unref);
 
+  /* Sunday evening in San Francisco (Monday 07:00 in London) costs more
+   * than the same hour on a working day: Monday's SF 07:00 comes first. */
+  slots = lia_slots_suggest (trio.m, trio.n, at ("2026-12-07T00:00:00Z"), at ("2026-12-08T00:00:00Z"), 60, 5, &error);
+  g_assert_no_error (error);
+  slot = g_ptr_array_index (slots, 0);
+  g_assert_cmpint (slot->start, ==, at ("2026-12-07T15:00:00Z"));
+  for (guint i = 0; i < slots->len; i++)
+    {
+      LiaSlot *a = g_ptr_array_index (slots, i);
+
+      if (a->start == at ("2026-12-07T07:00:00Z"))
+        {
+          g_autofree char *why = lia_slot_explain (a, trio.n, names);
+
+          g_assert_cmpstr (why, ==, "early for London, a day off for San Francisco");
+          g_assert_cmpuint (a->member_cost[0], ==, 60 * (5 + 3));
+        }
+    }
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
   /* London and Beijing alone: one window of two hours, everyone inside. */
   slots = lia_slots_suggest (trio.m + 1, 2, at ("2026-12-09T00:00:00Z"), at ("2026-12-10T00:00:00Z"), 60, 3, &error);
   g_assert_no_error (error);
