@@ -424,6 +424,15 @@ test_plan_for_some (Fixture       *f,
   g_assert_true (gtk_widget_activate (check));
   spin (50);
   g_assert_cmpint (lia_zones_view_get_slot (f->view, 0)->start, ==, all_three);
+
+  /* Nobody ticked: no slot to schedule, and nothing breaks. */
+  g_assert_true (gtk_widget_activate (member_check (f, "Facilitator")));
+  g_assert_true (gtk_widget_activate (member_check (f, "Inference Engineer")));
+  g_assert_true (gtk_widget_activate (member_check (f, "Product Manager")));
+  spin (50);
+  g_assert_cmpuint (lia_zones_view_get_n_slots (f->view), ==, 0);
+  g_assert_false (lia_zones_view_schedule_slot (f->view, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
 }
 
 /* San Francisco, London and Beijing in winter: no suggestion puts anyone
