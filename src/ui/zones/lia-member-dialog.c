@@ -370,13 +370,22 @@ build (LiaMemberDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->city_list), "boxed-list");
   gtk_list_box_set_selection_mode (self->city_list, GTK_SELECTION_NONE);
   {
-    GtkWidget *none = adw_status_page_new ();
+    /* A status page would be squeezed into the list's row height: two
+     * labels say it instead. */
+    GtkWidget *none = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    GtkWidget *title = gtk_label_new (_("No cities found"));
+    GtkWidget *hint = gtk_label_new (_("Try the city’s name in English or in your language, or a time zone such as Asia/Shanghai."));
 
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "edit-find-symbolic");
-    adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No cities found"));
-    adw_status_page_set_description (ADW_STATUS_PAGE (none),
-                                     _("Try the city’s name in English or in your language, or a time zone such as Asia/Shanghai."));
-    gtk_widget_add_css_class (none, "compact");
+    gtk_widget_add_css_class (title, "heading");
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
+    gtk_box_append (GTK_BOX (none), title);
+    gtk_box_append (GTK_BOX (none), hint);
+    gtk_widget_set_margin_top (none, 18);
+    gtk_widget_set_margin_bottom (none, 18);
+    gtk_widget_set_margin_start (none, 12);
+    gtk_widget_set_margin_end (none, 12);
     gtk_list_box_set_placeholder (self->city_list, none);
   }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->city_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Cities"), -1);
