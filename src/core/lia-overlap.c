@@ -1354,14 +1354,14 @@ append_names (GString            *text,
   for (guint i = 0; i < who->len; i++)
     {
       if (i > 0)
-        /* Translators: between the names of a list; the last pair is joined by " and " */
-        g_string_append (list, i + 1 == who->len ? _(" and ") : _(", "));
+        /* Translators: between the names of a list of cities or people; the last pair is joined by " and " */
+        g_string_append (list, i + 1 == who->len ? C_("names", " and ") : C_("names", ", "));
       g_string_append (list, g_ptr_array_index (who, i));
     }
   part = g_strdup_printf (format, list->str);
   if (text->len > 0)
     /* Translators: between the parts of a slot's explanation, as in "early for San Francisco, late for Beijing" */
-    g_string_append (text, _(", "));
+    g_string_append (text, C_("explanation", ", "));
   g_string_append (text, part);
 }
 
