@@ -1014,6 +1014,7 @@ slot_free (gpointer data)
   LiaSlot *slot = data;
 
   g_free (slot->member_cost);
+  g_free (slot->member_fit);
   g_free (slot);
 }
 
@@ -1097,6 +1098,301 @@ lia_slots_find (LiaTzMember **members,
   for (guint m = 0; m < n_members; m++)
     prepared_clear (&prepared[m]);
   return out;
+}
+
+/* Humane suggestions
+ *
+ * lia_slots_find ranks by how many members are inside hours, so with
+ * San Francisco, London and Beijing every answer puts someone at 01:00.
+ * People weigh it otherwise: a meeting at 07:00 or 23:00 is a nuisance,
+ * one at 02:00 is not acceptable.  Every minute outside working hours
+ * costs by the member's local hour, the small hours far more than the
+ * edges of the day, so that SF 07:00 / London 15:00 / Beijing 23:00
+ * (2 + 5 a minute) beats anyone at 01:00 (20 a minute). */
+
+static const guint8 hour_weight[24] = {
+  10, 20, 20, 20, 20, 10,  5,  2,   /* 00–07: night, then the early edge */
+   1,  1,  1,  1,  1,  1,  1,  1,   /* 08–15: awake, just not working */
+   1,  1,  1,  1,  2,  2,  3,  5,   /* 16–23: the late edge into the night */
+};
+
+#define BUSY_WEIGHT 3
+#define DAY_OFF_EXTRA 3     /* on top of the hour: Sunday 23:00 is worse than Monday's */
+#define SMALL_HOURS_END 5   /* 00:00–05:00 local is "night" in explanations */
+
+/* Worse fits win when a meeting's minutes differ. */
+static const guint8 fit_rank[] = {
+  [LIA_SLOT_FIT_INSIDE] = 0,
+  [LIA_SLOT_FIT_EARLY] = 1,
+  [LIA_SLOT_FIT_LATE] = 1,
+  [LIA_SLOT_FIT_BUSY] = 2,
+  [LIA_SLOT_FIT_DAY_OFF] = 3,
+  [LIA_SLOT_FIT_NIGHT] = 4,
+};
+
+typedef struct
+{
+  guint32 *cum;    /* n_minutes + 1 weighted minutes from the base */
+  guint8  *fit;    /* LiaSlotFit per minute */
+} Minutes;
+
+/* Cost and fit of each minute in [base, base + n * 60). */
+static void
+minutes_prepare (LiaTzMember *self,
+                 gint64       base,
+                 guint        n,
+                 Minutes     *out)
+{
+  gint64 to = base + (gint64) n * 60;
+  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) work = work_spans (self, base, to);
+  guint hi = 0, wi = 0;
+
+  daily_spans (self, self->work_start, self->work_end, TRUE, base, to, hours);
+  out->cum = g_new (guint32, n + 1);
+  out->fit = g_new (guint8, MAX (n, 1));
+  out->cum[0] = 0;
+  for (guint m = 0; m < n; m++)
+    {
+      gint64 t = base + (gint64) m * 60;
+      guint weight;
+      guint8 fit;
+
+      while (wi < work->len && g_array_index (work, Span, wi).e <= t)
+        wi++;
+      while (hi < hours->len && g_array_index (hours, Span, hi).e <= t)
+        hi++;
+
+      if (wi < work->len && g_array_index (work, Span, wi).s <= t)
+        {
+          weight = 0;
+          fit = LIA_SLOT_FIT_INSIDE;
+        }
+      else if (hi < hours->len && g_array_index (hours, Span, hi).s <= t)
+        {
+          weight = BUSY_WEIGHT;
+          fit = LIA_SLOT_FIT_BUSY;
+        }
+      else
+        {
+          gint64 local = utc_to_local (self->zone, t);
+          gint64 day = floor_div (local, DAY);
+          int hour = (int) ((local - day * DAY) / 3600);
+
+          weight = hour_weight[hour];
+          fit = hour < SMALL_HOURS_END ? LIA_SLOT_FIT_NIGHT : hour < 12 ? LIA_SLOT_FIT_EARLY : LIA_SLOT_FIT_LATE;
+          if (!works_on (self, day))
+            {
+              weight += DAY_OFF_EXTRA;
+              if (fit != LIA_SLOT_FIT_NIGHT)
+                fit = LIA_SLOT_FIT_DAY_OFF;
+            }
+        }
+      out->cum[m + 1] = out->cum[m] + weight;
+      out->fit[m] = fit;
+    }
+}
+
+static void
+minutes_clear (Minutes *p)
+{
+  g_clear_pointer (&p->cum, g_free);
+  g_clear_pointer (&p->fit, g_free);
+}
+
+typedef struct
+{
+  gint64  start;          /* the best start of the window */
+  gint64  window_start;
+  gint64  window_end;
+  guint   cost;
+  guint   worst;          /* the most any one member pays */
+  guint8 *fits;           /* n_members, of the best start */
+} Window;
+
+static int
+compare_windows (gconstpointer a,
+                 gconstpointer b)
+{
+  const Window *x = a, *y = b;
+
+  if (x->cost != y->cost)
+    return x->cost < y->cost ? -1 : 1;
+  if (x->worst != y->worst)
+    return x->worst < y->worst ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The best windows for a meeting of DURATION_MINUTES in [from, to), by
+ * the humane cost above.  Adjacent quarter-hour starts that treat every
+ * member alike (the same fit each) are one window, shown once with its
+ * best start.  Equal costs go to the window whose worst-off member pays
+ * least, then to the earliest. */
+GPtrArray *
+lia_slots_suggest (LiaTzMember **members,
+                   guint         n_members,
+                   gint64        from,
+                   gint64        to,
+                   int           duration_minutes,
+                   guint         count,
+                   GError      **error)
+{
+  gint64 base = floor_div (from, 60) * 60;
+  guint n_minutes;
+  guint length = (guint) duration_minutes;
+  gint64 first;
+  guint n_starts;
+  g_autofree Minutes *prepared = NULL;
+  g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (Window));
+  g_autofree guint8 *fits = NULL;
+  GPtrArray *out;
+
+  if (!check_range (from, to, error) || !check_duration (duration_minutes, to - from, error))
+    return NULL;
+
+  n_minutes = (guint) ((to - base) / 60);
+  first = floor_div (from + LIA_SLOT_GRID - 1, LIA_SLOT_GRID) * LIA_SLOT_GRID;
+  n_starts = first + (gint64) length * 60 <= to ? (guint) ((to - (gint64) length * 60 - first) / LIA_SLOT_GRID + 1) : 0;
+
+  prepared = g_new0 (Minutes, MAX (n_members, 1));
+  for (guint m = 0; m < n_members; m++)
+    minutes_prepare (members[m], base, n_minutes, &prepared[m]);
+
+  fits = g_new0 (guint8, MAX (n_members, 1));
+  for (guint i = 0; i < n_starts; i++)
+    {
+      gint64 start = first + (gint64) i * LIA_SLOT_GRID;
+      guint offset = (guint) ((start - base) / 60);
+      Window *last = windows->len > 0 ? &g_array_index (windows, Window, windows->len - 1) : NULL;
+      guint cost = 0, worst = 0;
+      gboolean same;
+
+      for (guint m = 0; m < n_members; m++)
+        {
+          guint c = prepared[m].cum[offset + length] - prepared[m].cum[offset];
+          guint8 fit = LIA_SLOT_FIT_INSIDE;
+
+          for (guint k = offset; k < offset + length; k++)
+            if (fit_rank[prepared[m].fit[k]] > fit_rank[fit])
+              fit = prepared[m].fit[k];
+          fits[m] = fit;
+          cost += c;
+          worst = MAX (worst, c);
+        }
+
+      same = last != NULL && last->window_end - (gint64) length * 60 + LIA_SLOT_GRID == start &&
+             memcmp (last->fits, fits, n_members) == 0;
+      if (same)
+        {
+          last->window_end = start + (gint64) length * 60;
+          if (cost < last->cost || (cost == last->cost && worst < last->worst))
+            {
+              last->start = start;
+              last->cost = cost;
+              last->worst = worst;
+            }
+        }
+      else
+        {
+          Window w = { start, start, start + (gint64) length * 60, cost, worst, g_memdup2 (fits, MAX (n_members, 1)) };
+          g_array_append_val (windows, w);
+        }
+    }
+  g_array_sort (windows, compare_windows);
+
+  out = g_ptr_array_new_with_free_func (slot_free);
+  for (guint i = 0; i < windows->len && out->len < count; i++)
+    {
+      Window *w = &g_array_index (windows, Window, i);
+      LiaSlot *slot;
+
+      slot = g_new0 (LiaSlot, 1);
+      slot->start = w->start;
+      slot->end = w->start + (gint64) length * 60;
+      slot->window_start = w->window_start;
+      slot->window_end = w->window_end;
+      slot->cost = w->cost;
+      slot->member_cost = g_new0 (guint, MAX (n_members, 1));
+      slot->member_fit = g_new0 (LiaSlotFit, MAX (n_members, 1));
+      for (guint m = 0; m < n_members; m++)
+        {
+          guint offset = (guint) ((w->start - base) / 60);
+
+          slot->member_cost[m] = prepared[m].cum[offset + length] - prepared[m].cum[offset];
+          slot->member_fit[m] = w->fits[m];
+          if (w->fits[m] == LIA_SLOT_FIT_INSIDE)
+            slot->n_inside++;
+        }
+      g_ptr_array_add (out, slot);
+    }
+
+  for (guint i = 0; i < windows->len; i++)
+    g_free (g_array_index (windows, Window, i).fits);
+  for (guint m = 0; m < n_members; m++)
+    minutes_clear (&prepared[m]);
+  return out;
+}
+
+static void
+append_names (GString            *text,
+              const char         *format,
+              const LiaSlot      *slot,
+              guint               n_members,
+              const char * const *names,
+              LiaSlotFit          fit)
+{
+  g_autoptr(GPtrArray) who = g_ptr_array_new ();
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *part = NULL;
+
+  for (guint m = 0; m < n_members; m++)
+    if (slot->member_fit[m] == fit)
+      g_ptr_array_add (who, (gpointer) names[m]);
+  if (who->len == 0)
+    return;
+
+  for (guint i = 0; i < who->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of a list of cities or people; the last pair is joined by " and " */
+        g_string_append (list, i + 1 == who->len ? C_("names", " and ") : C_("names", ", "));
+      g_string_append (list, g_ptr_array_index (who, i));
+    }
+  part = g_strdup_printf (format, list->str);
+  if (text->len > 0)
+    /* Translators: between the parts of a slot's explanation, as in "early for San Francisco, late for Beijing" */
+    g_string_append (text, C_("explanation", ", "));
+  g_string_append (text, part);
+}
+
+/* One line saying whom a suggestion asks what of: "early for San
+ * Francisco, late for Beijing".  NAMES has one (city or person) name per
+ * member. */
+char *
+lia_slot_explain (const LiaSlot      *slot,
+                  guint               n_members,
+                  const char * const *names)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (slot != NULL && slot->member_fit != NULL, NULL);
+
+  if (slot->n_inside == n_members)
+    {
+      g_string_append (text, _("inside working hours for everyone"));
+      return g_string_free (text, FALSE);
+    }
+  /* Translators: %s is one or more city or person names */
+  append_names (text, _("early for %s"), slot, n_members, names, LIA_SLOT_FIT_EARLY);
+  /* Translators: %s is one or more city or person names */
+  append_names (text, _("late for %s"), slot, n_members, names, LIA_SLOT_FIT_LATE);
+  /* Translators: %s is one or more city or person names */
+  append_names (text, _("busy for %s"), slot, n_members, names, LIA_SLOT_FIT_BUSY);
+  /* Translators: %s is one or more city or person names */
+  append_names (text, _("a day off for %s"), slot, n_members, names, LIA_SLOT_FIT_DAY_OFF);
+  /* Translators: %s is one or more city or person names; the small hours, 00:00–05:00 */
+  append_names (text, _("at night for %s"), slot, n_members, names, LIA_SLOT_FIT_NIGHT);
+  return g_string_free (text, FALSE);
 }
 
 void

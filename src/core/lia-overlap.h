@@ -119,6 +119,17 @@ GPtrArray   *lia_overlap_compute          (LiaTzMember **members,
 
 /* Slot finder */
 
+/* How a meeting sits in one member's day: the worst of its minutes. */
+typedef enum
+{
+  LIA_SLOT_FIT_INSIDE,   /* inside working hours throughout */
+  LIA_SLOT_FIT_EARLY,    /* partly before hours, 05:00–12:00 local */
+  LIA_SLOT_FIT_LATE,     /* partly after hours, 12:00–24:00 local */
+  LIA_SLOT_FIT_BUSY,     /* inside hours but busy in their calendar */
+  LIA_SLOT_FIT_DAY_OFF,  /* on a day they do not work */
+  LIA_SLOT_FIT_NIGHT,    /* partly 00:00–05:00 local */
+} LiaSlotFit;
+
 typedef struct
 {
   gint64  start;
@@ -126,6 +137,10 @@ typedef struct
   guint   n_inside;      /* members inside hours for the whole meeting */
   guint   cost;          /* weighted minutes outside hours, all members */
   guint  *member_cost;   /* per member; 0 means inside for the whole meeting */
+  /* Set by lia_slots_suggest only: */
+  gint64      window_start;  /* the run of quarter-hour starts that fit */
+  gint64      window_end;    /* alike, as one window [start, end) */
+  LiaSlotFit *member_fit;    /* per member */
 } LiaSlot;
 
 #define LIA_SLOT_GRID (15 * 60)
@@ -137,6 +152,17 @@ GPtrArray   *lia_slots_find               (LiaTzMember **members,
                                            int           duration_minutes,
                                            guint         count,
                                            GError      **error);
+
+GPtrArray   *lia_slots_suggest            (LiaTzMember **members,
+                                           guint         n_members,
+                                           gint64        from,
+                                           gint64        to,
+                                           int           duration_minutes,
+                                           guint         count,
+                                           GError      **error);
+char        *lia_slot_explain             (const LiaSlot *slot,
+                                           guint          n_members,
+                                           const char * const *names);
 
 typedef struct
 {

@@ -526,6 +526,178 @@ test_slots (void)
   g_assert_cmpuint (slot->member_cost[1], ==, 120);
 }
 
+/* The humane ranking, on fixed dates (no clock): a suggestion that asks
+ * for an early or a late hour beats one at 01:00, each suggestion says in
+ * one line what it asks of whom, and quarter-hour starts that ask the same
+ * of everyone are one window, not four rows. */
+static char *
+local_times (Team          *team,
+             const LiaSlot *slot)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint m = 0; m < team->n; m++)
+    {
+      g_autofree char *t = lia_tz_member_format (team->m[m], slot->start, "%a %H:%M %Z");
+      g_string_append_printf (out, "%s%s", m ? " / " : "", t);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_suggest_humane (void)
+{
+  g_auto(Team) trio = { 0 };
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "San Francisco", "London", "Beijing" };
+  LiaSlot *slot;
+
+  team_add (&trio, "San Francisco=America/Los_Angeles");
+  team_add (&trio, "London=Europe/London");
+  team_add (&trio, "Beijing=Asia/Shanghai");
+
+  /* Wednesday 2026-12-09, winter in the north: PST, GMT, CST. */
+  slots = lia_slots_suggest (trio.m, trio.n, at ("2026-12-09T00:00:00Z"), at ("2026-12-10T00:00:00Z"), 60, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 5);
+  /* Three ways round, each asking an early morning of one city and a late
+   * evening of another, 2 and 5 a minute: the article's SF 07:00 / London
+   * 15:00 / Beijing 23:00 among them.  The old ranking put someone at
+   * 01:00 in every one (20 a minute here). */
+  {
+    static const struct { const char *start, *window_start, *window_end, *times, *why; } expect[] = {
+      { "2026-12-09T07:00:00Z", "2026-12-09T05:00:00Z", "2026-12-09T08:00:00Z",
+        "Tue 23:00 PST / Wed 07:00 GMT / Wed 15:00 CST", "early for London, late for San Francisco" },
+      { "2026-12-09T15:00:00Z", "2026-12-09T13:00:00Z", "2026-12-09T16:00:00Z",
+        "Wed 07:00 PST / Wed 15:00 GMT / Wed 23:00 CST", "early for San Francisco, late for Beijing" },
+      { "2026-12-09T23:00:00Z", "2026-12-09T21:00:00Z", "2026-12-10T00:00:00Z",
+        "Wed 15:00 PST / Wed 23:00 GMT / Thu 07:00 CST", "early for Beijing, late for London" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+      {
+        g_autofree char *times = NULL, *why = NULL;
+
+        slot = g_ptr_array_index (slots, i);
+        times = local_times (&trio, slot);
+        why = lia_slot_explain (slot, trio.n, names);
+        g_assert_cmpint (slot->start, ==, at (expect[i].start));
+        g_assert_cmpstr (times, ==, expect[i].times);
+        g_assert_cmpstr (why, ==, expect[i].why);
+        g_assert_cmpuint (slot->cost, ==, 120 + 300);
+        g_assert_cmpuint (slot->n_inside, ==, 1);
+        /* Adjacent starts that ask the same are one window: 8 quarter
+         * hours, not 8 rows. */
+        g_assert_cmpint (slot->window_start, ==, at (expect[i].window_start));
+        g_assert_cmpint (slot->window_end, ==, at (expect[i].window_end));
+      }
+    slot = g_ptr_array_index (slots, 1);
+    g_assert_cmpuint (slot->member_cost[0], ==, 120);
+    g_assert_cmpuint (slot->member_cost[1], ==, 0);
+    g_assert_cmpuint (slot->member_cost[2], ==, 300);
+  }
+  /* Every suggestion is its own window, and those with someone at night
+   * come after those. */
+  for (guint i = 0; i < slots->len; i++)
+    {
+      LiaSlot *a = g_ptr_array_index (slots, i);
+
+      g_assert_nonnull (a->member_fit);
+      for (guint j = 0; j < i; j++)
+        {
+          LiaSlot *b = g_ptr_array_index (slots, j);
+
+          g_assert_cmpuint (a->cost, >=, b->cost);
+          gint64 length = a->end - a->start;
+
+          /* No start time is offered twice. */
+          g_assert_false (a->window_start <= b->window_end - length && b->window_start <= a->window_end - length);
+        }
+      if (i >= 3)
+        {
+          g_autofree char *why = lia_slot_explain (a, trio.n, names);
+
+          g_assert_cmpuint (a->cost, >, 420);
+          g_assert_nonnull (strstr (why, "at night for"));
+        }
+    }
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  /* Sunday evening in San Francisco (Monday 07:00 in London) costs more
+   * than the same hour on a working day: Monday's SF 07:00 comes first. */
+  slots = lia_slots_suggest (trio.m, trio.n, at ("2026-12-07T00:00:00Z"), at ("2026-12-08T00:00:00Z"), 60, 5, &error);
+  g_assert_no_error (error);
+  slot = g_ptr_array_index (slots, 0);
+  g_assert_cmpint (slot->start, ==, at ("2026-12-07T15:00:00Z"));
+  for (guint i = 0; i < slots->len; i++)
+    {
+      LiaSlot *a = g_ptr_array_index (slots, i);
+
+      if (a->start == at ("2026-12-07T07:00:00Z"))
+        {
+          g_autofree char *why = lia_slot_explain (a, trio.n, names);
+
+          g_assert_cmpstr (why, ==, "early for London, a day off for San Francisco");
+          g_assert_cmpuint (a->member_cost[0], ==, 60 * (5 + 3));
+        }
+    }
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  /* London and Beijing alone: one window of two hours, everyone inside. */
+  slots = lia_slots_suggest (trio.m + 1, 2, at ("2026-12-09T00:00:00Z"), at ("2026-12-10T00:00:00Z"), 60, 3, &error);
+  g_assert_no_error (error);
+  slot = g_ptr_array_index (slots, 0);
+  {
+    g_autofree char *why = lia_slot_explain (slot, 2, names + 1);
+
+    g_assert_cmpint (slot->start, ==, at ("2026-12-09T09:00:00Z"));
+    g_assert_cmpint (slot->window_start, ==, at ("2026-12-09T09:00:00Z"));
+    g_assert_cmpint (slot->window_end, ==, at ("2026-12-09T10:00:00Z"));
+    g_assert_cmpuint (slot->n_inside, ==, 2);
+    g_assert_cmpstr (why, ==, "inside working hours for everyone");
+  }
+}
+
+/* Europe changes its clocks on Sunday 2026-03-29 (the US did on 8 March):
+ * the best hour follows local time, 07:00 in SF and 22:00 in Beijing, on
+ * Friday at 14:00 GMT and on Monday at 15:00 BST, the same UTC instant of
+ * day because SF and Beijing did not change that week. */
+static void
+test_suggest_dst_week (void)
+{
+  g_auto(Team) trio = { 0 };
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean monday = FALSE;
+
+  team_add (&trio, "San Francisco=America/Los_Angeles");
+  team_add (&trio, "London=Europe/London");
+  team_add (&trio, "Beijing=Asia/Shanghai");
+
+  slots = lia_slots_suggest (trio.m, trio.n, at ("2026-03-27T00:00:00Z"), at ("2026-04-01T00:00:00Z"), 60, 8, &error);
+  g_assert_no_error (error);
+  {
+    LiaSlot *slot = g_ptr_array_index (slots, 0);
+    g_autofree char *times = local_times (&trio, slot);
+
+    g_assert_cmpstr (times, ==, "Fri 07:00 PDT / Fri 14:00 GMT / Fri 22:00 CST");
+    g_assert_cmpuint (slot->cost, ==, 120 + 180);
+  }
+  /* The same hour on Monday, London now on BST, comes next: a weekend
+   * day or the small hours never come before it. */
+  {
+    LiaSlot *slot = g_ptr_array_index (slots, 1);
+    g_autofree char *times = local_times (&trio, slot);
+
+    g_assert_cmpstr (times, ==, "Mon 07:00 PDT / Mon 15:00 BST / Mon 22:00 CST");
+    g_assert_cmpint (slot->start, ==, at ("2026-03-30T14:00:00Z"));
+    g_assert_cmpuint (slot->cost, ==, 300);
+    monday = TRUE;
+  }
+  g_assert_true (monday);
+}
+
 static void
 test_rotation (void)
 {
@@ -660,6 +832,8 @@ main (int    argc,
   g_test_add_func ("/overlap/damaged-calendars", test_damaged_calendars);
   g_test_add_func ("/overlap/slots", test_slots);
   g_test_add_func ("/overlap/rotation", test_rotation);
+  g_test_add_func ("/overlap/suggest-humane", test_suggest_humane);
+  g_test_add_func ("/overlap/suggest-dst-week", test_suggest_dst_week);
   g_test_add_func ("/overlap/errors", test_errors);
   g_test_add_func ("/overlap/days-and-offsets", test_days_and_offsets);
 

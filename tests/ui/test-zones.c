@@ -7,6 +7,7 @@
 
 #include "lia-test-widgets.h"
 #include "lia-window.h"
+#include "zones/lia-city-search.h"
 #include "zones/lia-zones-view.h"
 
 /* The Time Zones page in the real window under Xvfb: a member added by
@@ -107,6 +108,7 @@ add_by_city (Fixture    *f,
   first = lia_test_find_widget (GTK_WIDGET (dialog), has_title, expect_city);
   g_assert_nonnull (first);
   g_assert_true (gtk_widget_get_mapped (first));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first)), ==, 0);
   g_assert_true (gtk_widget_activate (first));
   spin (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone_row)), ==, expect_zone);
@@ -320,6 +322,267 @@ test_schedule_slot (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 0);
 }
 
+static LiaEntity *
+add_member (Fixture    *f,
+            const char *name,
+            const char *city,
+            const char *zone)
+{
+  g_autoptr(LiaMember) member = lia_member_new ();
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  GListStore *store = lia_workspace_get_members (f->workspace);
+
+  lia_entity_set_string (LIA_ENTITY (member), LIA_MEMBER_NAME, name);
+  lia_entity_set_string (LIA_ENTITY (member), LIA_MEMBER_CITY, city);
+  lia_entity_set_string (LIA_ENTITY (member), LIA_MEMBER_TIMEZONE, zone);
+  lia_history_begin (history, "Add member");
+  lia_history_insert (history, store, g_list_model_get_n_items (G_LIST_MODEL (store)), member);
+  lia_history_end (history);
+  spin (100);
+  return LIA_ENTITY (member);
+}
+
+static GtkWidget *
+member_check (Fixture    *f,
+              const char *name)
+{
+  GtkWidget *row = lia_test_find_widget (GTK_WIDGET (f->view), has_title, name);
+
+  g_assert_nonnull (row);
+  return lia_test_find_type (row, GTK_TYPE_CHECK_BUTTON);
+}
+
+/* The article's question is for some of the team: ticking members off
+ * their rows changes the heatmap, the overlap and the slots, and Schedule
+ * invites exactly those ticked. */
+static void
+test_plan_for_some (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (f->workspace));
+  g_autoptr(LiaEntity) london = g_list_model_get_item (members (f), 0);
+  LiaEntity *beijing, *sf;
+  GtkWidget *check;
+  const LiaSlot *slot;
+  g_autoptr(LiaEntity) meeting = NULL;
+  const char * const *attendees;
+  gint64 all_three;
+
+  beijing = add_member (f, "Inference Engineer", "Beijing", "Asia/Shanghai");
+  sf = add_member (f, "Product Manager", "San Francisco", "America/Los_Angeles");
+  g_assert_nonnull (beijing);
+  g_assert_nonnull (sf);
+
+  /* Everyone is in by default; nobody can be inside hours at once. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (member_check (f, "Facilitator"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (member_check (f, "Inference Engineer"))));
+  check = member_check (f, "Product Manager");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  slot = lia_zones_view_get_slot (f->view, 0);
+  g_assert_nonnull (slot);
+  g_assert_cmpuint (slot->n_inside, <, 3);
+  all_three = slot->start;
+
+  /* Without San Francisco: London and Beijing overlap 08:00–10:00Z.  The
+   * rows do not move under the pointer (the heatmap keeps its row, faded),
+   * so the next click lands where it was aimed. */
+  {
+    graphene_rect_t before, after;
+
+    g_assert_true (gtk_widget_compute_bounds (check, GTK_WIDGET (f->view), &before));
+    g_assert_true (gtk_widget_activate (check));
+    spin (100);
+    g_assert_true (gtk_widget_compute_bounds (check, GTK_WIDGET (f->view), &after));
+    g_assert_cmpfloat (before.origin.y, ==, after.origin.y);
+  }
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
+                   "All 2 members are inside working hours 08:00–10:00 (UTC).");
+  slot = lia_zones_view_get_slot (f->view, 0);
+  g_assert_cmpint (slot->start, !=, all_three);
+  g_assert_cmpint (slot->start, ==, 1784102400); /* 2026-07-15T08:00Z */
+  g_assert_cmpuint (slot->n_inside, ==, 2);
+  /* The row still exists (the list was not rebuilt under the pointer). */
+  g_assert_true (gtk_widget_get_mapped (check));
+
+  g_assert_true (lia_zones_view_schedule_slot (f->view, 0));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+  meeting = g_list_model_get_item (meetings, 0);
+  attendees = lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES);
+  g_assert_cmpuint (g_strv_length ((char **) attendees), ==, 2);
+  g_assert_true (g_strv_contains (attendees, lia_entity_get_id (london)));
+  g_assert_true (g_strv_contains (attendees, lia_entity_get_id (beijing)));
+  g_assert_false (g_strv_contains (attendees, lia_entity_get_id (sf)));
+
+  /* The choice survives edits elsewhere in the workspace (a rebuild). */
+  check = member_check (f, "Product Manager");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpint (lia_zones_view_get_slot (f->view, 0)->start, ==, 1784102400);
+
+  /* Ticking San Francisco again brings back the three-city answer. */
+  g_assert_true (gtk_widget_activate (check));
+  spin (50);
+  g_assert_cmpint (lia_zones_view_get_slot (f->view, 0)->start, ==, all_three);
+
+  /* Nobody ticked: no slot to schedule, and nothing breaks. */
+  g_assert_true (gtk_widget_activate (member_check (f, "Facilitator")));
+  g_assert_true (gtk_widget_activate (member_check (f, "Inference Engineer")));
+  g_assert_true (gtk_widget_activate (member_check (f, "Product Manager")));
+  spin (50);
+  g_assert_cmpuint (lia_zones_view_get_n_slots (f->view), ==, 0);
+  g_assert_false (lia_zones_view_schedule_slot (f->view, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
+}
+
+/* San Francisco, London and Beijing in winter: no suggestion puts anyone
+ * at 01:00 ahead of an early morning and a late evening, and each says in
+ * one line whom it asks what of, with the members' cities. */
+static void
+test_humane_slots (Fixture       *f,
+                   gconstpointer  data)
+{
+  GDate date;
+  GtkWidget *row;
+
+  add_member (f, "Inference Engineer", "Beijing", "Asia/Shanghai");
+  add_member (f, "Product Manager", "San Francisco", "America/Los_Angeles");
+  lia_heatmap_set_now (f->heatmap, 1796688000); /* 2026-12-08T00:00Z */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 9, G_DATE_DECEMBER, 2026);
+  lia_zones_view_set_date (f->view, &date);
+  spin (50);
+
+  /* Wednesday 15:00Z: SF 07:00, London 15:00, Beijing 23:00. */
+  {
+    g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 12, 9, 15, 0, 0);
+    g_autofree char *day = g_date_time_format (start, "%a %e %b, %H:%M");
+    g_autofree char *title = g_strconcat (day, "–16:00", NULL);
+
+    row = lia_test_find_widget (GTK_WIDGET (f->view), has_title, title);
+  }
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Early for San Francisco, late for Beijing\nAny start from 13:00 to 15:00 asks the same\n"));
+  for (guint i = 0; i < lia_zones_view_get_n_slots (f->view); i++)
+    {
+      const LiaSlot *slot = lia_zones_view_get_slot (f->view, i);
+
+      for (guint m = 0; m < 3 && i < 3; m++)
+        g_assert_cmpint (slot->member_fit[m], !=, LIA_SLOT_FIT_NIGHT);
+    }
+}
+
+static const LiaCity *
+first_city (GPtrArray *cities)
+{
+  g_assert_nonnull (cities);
+  g_assert_cmpuint (cities->len, >, 0);
+  return g_ptr_array_index (cities, 0);
+}
+
+/* What a newcomer types finds their city first: Chinese names of major
+ * cities whatever libgweather's translations hold, London in England
+ * before London in Kiribati, a zone's own name, nothing for nonsense. */
+static void
+test_city_search_ranking (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct { const char *query, *english, *zone; } cases[] = {
+    { "北京", "Beijing", "Asia/Shanghai" },
+    { "柏林", "Berlin", "Europe/Berlin" },
+    { "伦敦", "London", "Europe/London" },
+    { "巴黎", "Paris", "Europe/Paris" },
+    { "旧金山", "San Francisco", "America/Los_Angeles" },
+    { "London", "London", "Europe/London" },
+    { "london", "London", "Europe/London" },
+    { "Paris", "Paris", "Europe/Paris" },
+    { "sao paulo", "São Paulo", "America/Sao_Paulo" },
+    { "New Y", "New York", "America/New_York" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) cities = lia_city_search (cases[i].query, 8);
+      const LiaCity *city = first_city (cities);
+
+      g_test_message ("%s → %s (%s)", cases[i].query, city->name, city->zone);
+      g_assert_cmpstr (city->name, ==, cases[i].english);
+      g_assert_cmpstr (city->zone, ==, cases[i].zone);
+      g_assert_false (city->is_zone);
+    }
+
+  /* 柏林 is inside 都柏林 (Dublin), which comes after Berlin. */
+  {
+    g_autoptr(GPtrArray) cities = lia_city_search ("柏林", 8);
+    g_assert_cmpuint (cities->len, >=, 2);
+    g_assert_cmpstr (((LiaCity *) g_ptr_array_index (cities, 1))->name, ==, "Dublin");
+  }
+
+  /* A zone typed out is accepted as such. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *zone = i ? "UTC" : "Asia/Shanghai";
+      g_autoptr(GPtrArray) cities = lia_city_search (zone, 8);
+      const LiaCity *city = first_city (cities);
+
+      g_assert_true (city->is_zone);
+      g_assert_cmpstr (city->zone, ==, zone);
+    }
+
+  {
+    g_autoptr(GPtrArray) cities = lia_city_search ("xqzzvk", 8);
+    g_assert_cmpuint (cities->len, ==, 0);
+  }
+}
+
+static gboolean
+is_text (GtkWidget     *widget,
+         gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* In the dialog: 北京 adds Beijing, a zone name fills in the zone, and
+ * nonsense says "No cities found" instead of showing nothing. */
+static void
+test_city_search_dialog (Fixture       *f,
+                         gconstpointer  data)
+{
+  LiaMemberDialog *dialog;
+  GtkWidget *city_row, *zone_row, *first, *none;
+  g_autoptr(LiaEntity) added = NULL;
+
+  add_by_city (f, "Inference Engineer", "北京", "Beijing", "Asia/Shanghai");
+  added = g_list_model_get_item (members (f), 1);
+  g_assert_cmpstr (lia_entity_get_string (added, LIA_MEMBER_TIMEZONE), ==, "Asia/Shanghai");
+
+  dialog = lia_zones_view_add_member (f->view);
+  spin (100);
+  city_row = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "City");
+  zone_row = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Time Zone");
+  none = lia_test_find_widget (GTK_WIDGET (dialog), is_text, "No cities found");
+  g_assert_nonnull (none);
+
+  gtk_editable_set_text (GTK_EDITABLE (city_row), "xqzzvk");
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (none));
+  /* Whole, not squeezed into a row's height. */
+  g_assert_cmpint (gtk_widget_get_height (none), >=, 16);
+
+  gtk_editable_set_text (GTK_EDITABLE (city_row), "Asia/Shanghai");
+  spin (50);
+  g_assert_false (gtk_widget_get_mapped (none));
+  first = lia_test_find_widget (GTK_WIDGET (dialog), has_title, "Asia/Shanghai");
+  g_assert_nonnull (first);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first)), ==, 0);
+  g_assert_true (gtk_widget_activate (first));
+  spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone_row)), ==, "Asia/Shanghai");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (city_row)), ==, "Shanghai");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_calendar (Fixture       *f,
                gconstpointer  data)
@@ -411,6 +674,10 @@ main (int   argc,
   ADD ("/ui/zones/edit-remove-and-undo", test_edit_remove_and_undo);
   ADD ("/ui/zones/remove-member-from-meetings", test_remove_member_from_meetings);
   ADD ("/ui/zones/schedule-slot", test_schedule_slot);
+  ADD ("/ui/zones/plan-for-some", test_plan_for_some);
+  ADD ("/ui/zones/humane-slots", test_humane_slots);
+  ADD ("/ui/zones/city-search-ranking", test_city_search_ranking);
+  ADD ("/ui/zones/city-search-dialog", test_city_search_dialog);
   ADD ("/ui/zones/calendar", test_calendar);
   ADD ("/ui/zones/empty-and-narrow", test_empty_and_narrow);
   ADD ("/ui/zones/hidden-page-catches-up", test_hidden_page_catches_up);

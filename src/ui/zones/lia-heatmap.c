@@ -13,7 +13,10 @@
 /* One row per member, the 24 hours of a day in the viewer's zone across,
  * in quarter-hour cells coloured by the member's state (working, busy,
  * awake but off, night); the band where most members overlap is outlined
- * and a line marks the current time. */
+ * and a line marks the current time.  A meeting may be for some of the
+ * team only: the others keep their rows, faded, so that ticking members
+ * in and out never moves what is below, but the band and the summary are
+ * about the members the meeting is for. */
 
 #define CELLS 96
 #define HEADER_HEIGHT 20
@@ -25,6 +28,8 @@ struct _LiaHeatmap
   GtkWidget   parent_instance;
 
   GPtrArray  *members;            /* LiaTzMember */
+  GPtrArray  *chosen;             /* LiaTzMember of members the meeting is for; NULL: all */
+  guint8     *in_plan;            /* per member, whether it is in chosen */
   GTimeZone  *zone;
   GDate       date;
   gint64      cell_start[CELLS + 1];
@@ -48,6 +53,13 @@ day_number (GDate *date)
   g_date_clear (&epoch, 1);
   g_date_set_dmy (&epoch, 1, G_DATE_JANUARY, 1970);
   return (gint64) g_date_get_julian (date) - g_date_get_julian (&epoch);
+}
+
+/* The members the band and the summary are about. */
+static GPtrArray *
+planned (LiaHeatmap *self)
+{
+  return self->chosen != NULL ? self->chosen : self->members;
 }
 
 static char *
@@ -87,7 +99,7 @@ describe_intervals (LiaHeatmap *self,
             {
               if (k > 0)
                 g_string_append (text, _(", "));
-              g_string_append (text, lia_tz_member_get_label (g_ptr_array_index (self->members, iv->available[k])));
+              g_string_append (text, lia_tz_member_get_label (g_ptr_array_index (planned (self), iv->available[k])));
             }
           g_string_append (text, ")");
         }
@@ -99,7 +111,8 @@ static void
 update_summary (LiaHeatmap *self,
                 guint       best)
 {
-  guint n = self->members ? self->members->len : 0;
+  GPtrArray *members = planned (self);
+  guint n = members ? members->len : 0;
   g_autoptr(GPtrArray) intervals = NULL;
   g_autofree char *list = NULL;
   g_autofree char *zone_name = NULL;
@@ -112,7 +125,7 @@ update_summary (LiaHeatmap *self,
     }
 
   if (best >= MIN (n, 2))
-    intervals = lia_overlap_compute ((LiaTzMember **) self->members->pdata, n,
+    intervals = lia_overlap_compute ((LiaTzMember **) members->pdata, n,
                                      self->cell_start[0], self->cell_start[CELLS], best, NULL);
   {
     g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->cell_start[0]);
@@ -124,7 +137,7 @@ update_summary (LiaHeatmap *self,
     {
       if (n == 1)
         self->summary = g_strdup_printf (_("%s does not work on this day."),
-                                         lia_tz_member_get_label (g_ptr_array_index (self->members, 0)));
+                                         lia_tz_member_get_label (g_ptr_array_index (members, 0)));
       else
         self->summary = g_strdup (_("No two members are inside working hours at the same time on this day."));
     }
@@ -134,7 +147,7 @@ update_summary (LiaHeatmap *self,
       if (n == 1)
         /* Translators: a name, then times like 09:00–18:00, then a zone abbreviation */
         self->summary = g_strdup_printf (_("%s works %s (%s)."),
-                                         lia_tz_member_get_label (g_ptr_array_index (self->members, 0)), list, zone_name);
+                                         lia_tz_member_get_label (g_ptr_array_index (members, 0)), list, zone_name);
       else
         /* Translators: the number of members, times like 17:00–18:00, a zone abbreviation */
         self->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -165,7 +178,17 @@ recompute (LiaHeatmap *self)
   gint64 day;
 
   g_clear_pointer (&self->states, g_free);
+  g_clear_pointer (&self->in_plan, g_free);
   memset (self->band, 0, sizeof self->band);
+
+  self->in_plan = g_new0 (guint8, MAX (n, 1));
+  for (guint m = 0; m < n; m++)
+    {
+      guint unused;
+
+      self->in_plan[m] = self->chosen == NULL ||
+                         g_ptr_array_find (self->chosen, g_ptr_array_index (self->members, m), &unused);
+    }
 
   if (self->zone != NULL && g_date_valid (&self->date))
     {
@@ -181,13 +204,13 @@ recompute (LiaHeatmap *self)
             LiaTzState state = lia_tz_member_state_at (g_ptr_array_index (self->members, m), mid);
 
             self->states[m * CELLS + i] = state;
-            if (state == LIA_TZ_STATE_WORKING)
+            if (state == LIA_TZ_STATE_WORKING && self->in_plan[m])
               counts[i]++;
           }
 
       for (guint i = 0; i < CELLS; i++)
         best = MAX (best, counts[i]);
-      if (best >= MIN (n, 2) && best > 0)
+      if (best >= MIN (planned (self) ? planned (self)->len : 0, 2) && best > 0)
         for (guint i = 0; i < CELLS; i++)
           self->band[i] = counts[i] == best;
     }
@@ -303,6 +326,9 @@ lia_heatmap_snapshot (GtkWidget   *widget,
 
       pango_layout_set_width (layout, (int) ((lw - 8) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      /* Members the meeting is not for stay in place, faded. */
+      if (!self->in_plan[m])
+        gtk_snapshot_push_opacity (snapshot, 0.3);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y + (ROW_HEIGHT - ROW_GAP) / 2.0 - 9));
       gtk_snapshot_append_layout (snapshot, layout, &p.text);
@@ -322,6 +348,8 @@ lia_heatmap_snapshot (GtkWidget   *widget,
           fill (snapshot, color, cell_x (gx, gw, i), y, cell_x (gx, gw, j) - cell_x (gx, gw, i), ROW_HEIGHT - ROW_GAP);
           i = j;
         }
+      if (!self->in_plan[m])
+        gtk_snapshot_pop (snapshot);
     }
 
   /* The overlap band: outlined across all rows. */
@@ -504,9 +532,11 @@ lia_heatmap_finalize (GObject *object)
 {
   LiaHeatmap *self = LIA_HEATMAP (object);
 
+  g_clear_pointer (&self->chosen, g_ptr_array_unref);
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self->states);
+  g_free (self->in_plan);
   g_free (self->summary);
   G_OBJECT_CLASS (lia_heatmap_parent_class)->finalize (object);
 }
@@ -561,7 +591,23 @@ lia_heatmap_set_team (LiaHeatmap *self,
   g_return_if_fail (LIA_IS_HEATMAP (self));
 
   g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen, g_ptr_array_unref);
   self->members = members ? g_ptr_array_ref (members) : NULL;
+  recompute (self);
+}
+
+/* The members of the team (as set with lia_heatmap_set_team) a meeting is
+ * for, or NULL for all of them. */
+void
+lia_heatmap_set_chosen (LiaHeatmap *self,
+                        GPtrArray  *chosen)
+{
+  g_return_if_fail (LIA_IS_HEATMAP (self));
+
+  if (chosen != NULL)
+    g_ptr_array_ref (chosen);
+  g_clear_pointer (&self->chosen, g_ptr_array_unref);
+  self->chosen = chosen;
   recompute (self);
 }
 

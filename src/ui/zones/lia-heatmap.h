@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (LiaHeatmap, lia_heatmap, LIA, HEATMAP, GtkWidget)
 GtkWidget  *lia_heatmap_new          (void);
 void        lia_heatmap_set_team     (LiaHeatmap *self,
                                       GPtrArray  *members);
+void        lia_heatmap_set_chosen   (LiaHeatmap *self,
+                                      GPtrArray  *chosen);
 void        lia_heatmap_set_day      (LiaHeatmap *self,
                                       GTimeZone  *zone,
                                       GDate      *date);

@@ -120,10 +120,11 @@ update_calendar_row (LiaMemberDialog *self)
 static void
 clear_city_results (LiaMemberDialog *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->city_list))) != NULL)
-    gtk_list_box_remove (self->city_list, child);
+  /* Rows only: the placeholder is a child of the list too. */
+  while ((row = gtk_list_box_get_row_at_index (self->city_list, 0)) != NULL)
+    gtk_list_box_remove (self->city_list, GTK_WIDGET (row));
   g_clear_pointer (&self->cities, g_ptr_array_unref);
   gtk_widget_set_visible (self->city_group, FALSE);
 }
@@ -143,14 +144,15 @@ lia_member_dialog_search_city (LiaMemberDialog *self,
     {
       LiaCity *city = g_ptr_array_index (self->cities, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", city->country ? city->country : "", city->zone);
+      g_autofree char *subtitle = city->is_zone ? g_strdup (_("Time zone")) : g_strdup_printf ("%s · %s", city->country ? city->country : "", city->zone);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), city->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (self->city_list, row);
     }
-  gtk_widget_set_visible (self->city_group, self->cities->len > 0);
+  /* With no match the list's placeholder says so, rather than nothing. */
+  gtk_widget_set_visible (self->city_group, TRUE);
 }
 
 gboolean
@@ -166,7 +168,15 @@ lia_member_dialog_pick_city (LiaMemberDialog *self,
   city = g_ptr_array_index (self->cities, index);
 
   self->picking = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->city_row), city->name);
+  if (city->is_zone)
+    {
+      /* A zone typed out: its place, if it is one, is the city. */
+      g_autofree char *place = lia_city_zone_place (city);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->city_row), strchr (city->zone, '/') ? place : "");
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->city_row), city->name);
   gtk_editable_set_text (GTK_EDITABLE (self->zone_row), city->zone);
   self->picking = FALSE;
   clear_city_results (self);
@@ -359,6 +369,25 @@ build (LiaMemberDialog *self)
   self->city_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->city_list), "boxed-list");
   gtk_list_box_set_selection_mode (self->city_list, GTK_SELECTION_NONE);
+  {
+    /* A status page would be squeezed into the list's row height: two
+     * labels say it instead. */
+    GtkWidget *none = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    GtkWidget *title = gtk_label_new (_("No cities found"));
+    GtkWidget *hint = gtk_label_new (_("Try the city’s name in English or in your language, or a time zone such as Asia/Shanghai."));
+
+    gtk_widget_add_css_class (title, "heading");
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
+    gtk_box_append (GTK_BOX (none), title);
+    gtk_box_append (GTK_BOX (none), hint);
+    gtk_widget_set_margin_top (none, 18);
+    gtk_widget_set_margin_bottom (none, 18);
+    gtk_widget_set_margin_start (none, 12);
+    gtk_widget_set_margin_end (none, 12);
+    gtk_list_box_set_placeholder (self->city_list, none);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->city_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Cities"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->city_group), GTK_WIDGET (self->city_list));
   gtk_widget_set_visible (self->city_group, FALSE);

@@ -13,7 +13,11 @@
 
 /* The time-zone planner: the team with each member's zone, a heatmap of
  * one day in the viewer's zone, and ranked meeting slots in the week from
- * that day, any of which becomes a meeting of the workspace. */
+ * that day, any of which becomes a meeting of the workspace.  A meeting
+ * is often for some of the team only (the article's San Francisco, London
+ * and Beijing): a check box on each member's row says who it is for, and
+ * the heatmap, the overlap, the slots and the scheduled meeting's
+ * attendees follow it. */
 
 #define SLOT_DAYS 7
 #define SLOT_COUNT 5
@@ -27,6 +31,9 @@ struct _LiaZonesView
   LiaWorkspace    *workspace;
   GPtrArray       *team;         /* LiaTzMember, one per member entity that could be read */
   GPtrArray       *team_entities; /* LiaMember, parallel to team */
+  GPtrArray       *chosen;       /* LiaTzMember of team, the members the meeting is for */
+  GPtrArray       *chosen_entities; /* LiaMember, parallel to chosen */
+  GHashTable      *left_out;     /* ids of members not in the meeting; new members are in */
   GPtrArray       *slots;        /* LiaSlot */
   GDate            date;
   char            *view_zone;    /* NULL: local time */
@@ -79,6 +86,10 @@ read_team (LiaZonesView *self)
 {
   GListModel *members = G_LIST_MODEL (lia_workspace_get_members (self->workspace));
 
+  /* The heatmap and the selection point into the old team. */
+  lia_heatmap_set_team (self->heatmap, NULL);
+  g_ptr_array_set_size (self->chosen, 0);
+  g_ptr_array_set_size (self->chosen_entities, 0);
   g_clear_pointer (&self->team, g_ptr_array_unref);
   g_clear_pointer (&self->team_entities, g_ptr_array_unref);
   self->team = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_tz_member_free);
@@ -96,8 +107,40 @@ read_team (LiaZonesView *self)
           continue;
         }
       g_ptr_array_add (self->team, m);
+      if (!g_hash_table_contains (self->left_out, lia_entity_get_id (LIA_ENTITY (entity))))
+        {
+          g_ptr_array_add (self->chosen, m);
+          g_ptr_array_add (self->chosen_entities, entity);
+        }
       g_ptr_array_add (self->team_entities, g_steal_pointer (&entity));
     }
+}
+
+static void update_plan (LiaZonesView *self);
+
+static void
+chosen_toggled_cb (GtkCheckButton *check,
+                   LiaZonesView   *self)
+{
+  LiaEntity *entity = g_object_get_data (G_OBJECT (check), "member");
+  const char *id = lia_entity_get_id (entity);
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_remove (self->left_out, id);
+  else
+    g_hash_table_add (self->left_out, g_strdup (id));
+
+  /* Only what depends on the selection is redone: the rows stay, and so
+   * does the keyboard focus on the check box. */
+  g_ptr_array_set_size (self->chosen, 0);
+  g_ptr_array_set_size (self->chosen_entities, 0);
+  for (guint i = 0; i < self->team->len; i++)
+    if (!g_hash_table_contains (self->left_out, lia_entity_get_id (g_ptr_array_index (self->team_entities, i))))
+      {
+        g_ptr_array_add (self->chosen, g_ptr_array_index (self->team, i));
+        g_ptr_array_add (self->chosen_entities, g_ptr_array_index (self->team_entities, i));
+      }
+  update_plan (self);
 }
 
 static char *
@@ -191,6 +234,9 @@ rebuild_team_rows (LiaZonesView *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *offsets = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *now_label, *standard_label, *edit, *remove;
+      GtkWidget *check = gtk_check_button_new ();
+      /* Translators: the accessible name of the check box on a member's row */
+      g_autofree char *check_label = g_strdup_printf (_("Include %s in the meeting"), lia_tz_member_get_label (m));
       g_autofree char *offset = lia_format_offset (lia_tz_member_offset_at (m, noon));
       g_autofree char *abbreviation = lia_tz_member_format (m, noon, "%Z");
       g_autofree char *standard_abbreviation = NULL;
@@ -211,6 +257,15 @@ rebuild_team_rows (LiaZonesView *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_tz_member_get_label (m));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !g_hash_table_contains (self->left_out, lia_entity_get_id (entity)));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (check, _("Include in the meeting"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
+      g_object_set_data_full (G_OBJECT (check), "member", g_object_ref (entity), g_object_unref);
+      g_signal_connect (check, "toggled", G_CALLBACK (chosen_toggled_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
 
       now_label = gtk_label_new (now_text);
       gtk_widget_set_halign (now_label, GTK_ALIGN_END);
@@ -305,18 +360,32 @@ rebuild_slots (LiaZonesView *self,
 {
   g_autoptr(GTimeZone) zone = view_time_zone (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
 
   for (guint i = 0; i < self->slot_rows->len; i++)
     adw_preferences_group_remove (self->slots_group, g_ptr_array_index (self->slot_rows, i));
   g_ptr_array_set_size (self->slot_rows, 0);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
 
-  self->slots = lia_slots_find ((LiaTzMember **) self->team->pdata, self->team->len, from,
-                                from + SLOT_DAYS * 86400, selected_duration (self), SLOT_COUNT, &error);
+  if (self->chosen->len == 0)
+    return;
+  self->slots = lia_slots_suggest ((LiaTzMember **) self->chosen->pdata, self->chosen->len, from,
+                                   from + SLOT_DAYS * 86400, selected_duration (self), SLOT_COUNT, &error);
   if (self->slots == NULL)
     {
       g_warning ("%s", error->message);
       return;
+    }
+
+  /* Suggestions speak of places ("early for San Francisco"), as the
+   * article does; a member without a city is named. */
+  names = g_ptr_array_new ();
+  for (guint m = 0; m < self->chosen_entities->len; m++)
+    {
+      LiaEntity *entity = g_ptr_array_index (self->chosen_entities, m);
+      const char *city = lia_entity_get_string (entity, LIA_MEMBER_CITY);
+
+      g_ptr_array_add (names, (gpointer) (city != NULL && city[0] != '\0' ? city : lia_entity_get_string (entity, LIA_MEMBER_NAME)));
     }
 
   for (guint i = 0; i < self->slots->len; i++)
@@ -330,30 +399,36 @@ rebuild_slots (LiaZonesView *self,
       g_autofree char *start = g_date_time_format (la, _("%a %e %b, %H:%M"));
       g_autofree char *end = g_date_time_format (lb, "%H:%M");
       g_autofree char *title = g_strdup_printf ("%s–%s", start, end);
+      g_autofree char *why = lia_slot_explain (slot, self->chosen->len, (const char * const *) names->pdata);
       GString *subtitle = g_string_new (NULL);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_label (_("Schedule"));
       g_autofree char *button_label = g_strdup_printf (_("Schedule a meeting at %s"), title);
 
-      g_string_append_printf (subtitle, _("%u of %u inside working hours"), slot->n_inside, self->team->len);
-      if (slot->cost > 0)
+      /* The explanation is a phrase; on its own line it starts a sentence. */
+      g_string_append_unichar (subtitle, g_unichar_totitle (g_utf8_get_char (why)));
+      g_string_append (subtitle, g_utf8_next_char (why));
+      if (slot->window_end - slot->window_start > slot->end - slot->start)
         {
-          g_string_append (subtitle, " · ");
-          g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "inconvenience %u minute", "inconvenience %u minutes", slot->cost), slot->cost);
+          g_autoptr(GDateTime) ws = g_date_time_new_from_unix_utc (slot->window_start);
+          g_autoptr(GDateTime) we = g_date_time_new_from_unix_utc (slot->window_end - (slot->end - slot->start));
+          g_autoptr(GDateTime) lws = g_date_time_to_timezone (ws, zone);
+          g_autoptr(GDateTime) lwe = g_date_time_to_timezone (we, zone);
+          g_autofree char *first = g_date_time_format (lws, "%H:%M");
+          g_autofree char *last = g_date_time_format (lwe, "%H:%M");
+
+          g_string_append_c (subtitle, '\n');
+          /* Translators: the earliest and the latest start of a window of equally good starts */
+          g_string_append_printf (subtitle, _("Any start from %s to %s asks the same"), first, last);
         }
-      for (guint m = 0; m < self->team->len; m++)
-        if (slot->member_cost[m] > 0)
+      for (guint m = 0; m < self->chosen->len; m++)
+        if (slot->member_fit[m] != LIA_SLOT_FIT_INSIDE)
           {
-            LiaTzMember *member = g_ptr_array_index (self->team, m);
+            LiaTzMember *member = g_ptr_array_index (self->chosen, m);
             g_autofree char *local = lia_tz_member_format (member, slot->start, "%a %H:%M");
 
-            LiaTzState state = lia_tz_member_state_at (member, slot->start);
-            const char *why = state == LIA_TZ_STATE_NIGHT ? _("night") :
-                              state == LIA_TZ_STATE_BUSY ? _("busy") :
-                              state == LIA_TZ_STATE_OFF ? _("off hours") : _("hours end during the meeting");
-
-            /* Translators: a member, their local weekday and time, and why they are outside hours */
-            g_string_append_printf (subtitle, _("\n%s: %s, %s"), lia_tz_member_get_label (member), local, why);
+            /* Translators: a member and their local weekday and time */
+            g_string_append_printf (subtitle, _("\n%s: %s"), lia_tz_member_get_label (member), local);
           }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -393,19 +468,31 @@ rebuild (LiaZonesView *self)
 
   lia_heatmap_set_team (self->heatmap, self->team);
   lia_heatmap_set_day (self->heatmap, zone, &self->date);
-  gtk_label_set_label (self->summary, lia_heatmap_get_summary (self->heatmap));
+  update_plan (self);
 
   noon = (lia_heatmap_get_start (self->heatmap) + lia_heatmap_get_end (self->heatmap)) / 2;
   rebuild_team_rows (self, noon);
-  {
-    /* Slots already past are of no use: on today, start from now. */
-    gint64 from = lia_heatmap_get_start (self->heatmap);
-    gint64 now = lia_heatmap_get_now (self->heatmap);
+}
 
-    if (now > from && now < lia_heatmap_get_end (self->heatmap))
-      from = now;
-    rebuild_slots (self, from);
-  }
+/* What follows the choice of members: the heatmap's band, its summary and
+ * the slots. */
+static void
+update_plan (LiaZonesView *self)
+{
+  /* Slots already past are of no use: on today, start from now. */
+  gint64 from, now;
+
+  lia_heatmap_set_chosen (self->heatmap, self->chosen);
+  if (self->chosen->len == 0)
+    gtk_label_set_label (self->summary, _("Choose the members the meeting is for."));
+  else
+    gtk_label_set_label (self->summary, lia_heatmap_get_summary (self->heatmap));
+
+  from = lia_heatmap_get_start (self->heatmap);
+  now = lia_heatmap_get_now (self->heatmap);
+  if (now > from && now < lia_heatmap_get_end (self->heatmap))
+    from = now;
+  rebuild_slots (self, from);
 }
 
 static gboolean
@@ -651,8 +738,8 @@ lia_zones_view_remove_member (LiaZonesView *self,
 }
 
 /* A meeting at the slot, in the viewer's zone when it is a named zone
- * (else the first member's), with everyone invited and one agenda item
- * as long as the slot. */
+ * (else the first invited member's), with the members it is for invited
+ * and one agenda item as long as the slot. */
 gboolean
 lia_zones_view_schedule_slot (LiaZonesView *self,
                               guint         index)
@@ -688,7 +775,7 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
       else if (named != NULL && g_str_equal (local_id, "UTC"))
         zone_id = "UTC";
       else
-        zone_id = g_time_zone_get_identifier (lia_tz_member_get_zone (g_ptr_array_index (self->team, 0)));
+        zone_id = g_time_zone_get_identifier (lia_tz_member_get_zone (g_ptr_array_index (self->chosen, 0)));
       zone = g_time_zone_new_identifier (zone_id);
       zone_id = g_time_zone_get_identifier (zone);
     }
@@ -700,8 +787,8 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
   start = g_date_time_format (local, "%Y-%m-%dT%H:%M");
   when = g_date_time_format (local, _("%a %e %b, %H:%M"));
 
-  for (guint i = 0; i < self->team_entities->len; i++)
-    g_strv_builder_add (attendees, lia_entity_get_id (g_ptr_array_index (self->team_entities, i)));
+  for (guint i = 0; i < self->chosen_entities->len; i++)
+    g_strv_builder_add (attendees, lia_entity_get_id (g_ptr_array_index (self->chosen_entities, i)));
   attendee_ids = g_strv_builder_end (attendees);
 
   meeting = lia_meeting_new ();
@@ -884,15 +971,17 @@ build (LiaZonesView *self)
   self->slots_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->slots_group, _("Meeting Slots"));
   adw_preferences_group_set_description (self->slots_group,
-                                         _("The best start times in the seven days from the chosen date: most members inside working hours first, then the fewest minutes outside them (night minutes count double)."));
+                                         _("The best times in the seven days from the chosen date for the members ticked above. An early morning or a late evening costs little, the middle of the night a lot; each suggestion says whom it asks what of."));
   adw_preferences_group_set_header_suffix (self->slots_group, GTK_WIDGET (self->duration_dropdown));
 
   gtk_box_append (GTK_BOX (content), date_row);
   gtk_box_append (GTK_BOX (content), zone_row);
   gtk_box_append (GTK_BOX (content), frame);
   gtk_box_append (GTK_BOX (content), legend);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
+  /* The overlap sentence changes length as members are ticked in and out:
+   * below the team, so that the check boxes never move under the pointer. */
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->team_group));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->slots_group));
   gtk_widget_set_margin_top (content, 18);
   gtk_widget_set_margin_bottom (content, 18);
@@ -926,6 +1015,9 @@ lia_zones_view_finalize (GObject *object)
 {
   LiaZonesView *self = LIA_ZONES_VIEW (object);
 
+  g_clear_pointer (&self->chosen, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen_entities, g_ptr_array_unref);
+  g_clear_pointer (&self->left_out, g_hash_table_unref);
   g_clear_pointer (&self->team, g_ptr_array_unref);
   g_clear_pointer (&self->team_entities, g_ptr_array_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
@@ -977,6 +1069,9 @@ lia_zones_view_init (LiaZonesView *self)
   self->team_rows = g_ptr_array_new ();
   self->slot_rows = g_ptr_array_new ();
   self->team = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_tz_member_free);
+  self->chosen = g_ptr_array_new ();
+  self->chosen_entities = g_ptr_array_new ();
+  self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   today (&self->date);
   build (self);
 }
@@ -1024,4 +1119,15 @@ lia_zones_view_get_n_slots (LiaZonesView *self)
   g_return_val_if_fail (LIA_IS_ZONES_VIEW (self), 0);
 
   return self->slots ? self->slots->len : 0;
+}
+
+const LiaSlot *
+lia_zones_view_get_slot (LiaZonesView *self,
+                         guint         index)
+{
+  g_return_val_if_fail (LIA_IS_ZONES_VIEW (self), NULL);
+
+  if (self->slots == NULL || index >= self->slots->len)
+    return NULL;
+  return g_ptr_array_index (self->slots, index);
 }

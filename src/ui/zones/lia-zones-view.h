@@ -25,6 +25,8 @@ void             lia_zones_view_set_view_zone   (LiaZonesView *self,
                                                  const char   *zone);
 LiaHeatmap      *lia_zones_view_get_heatmap     (LiaZonesView *self);
 guint            lia_zones_view_get_n_slots     (LiaZonesView *self);
+const LiaSlot   *lia_zones_view_get_slot        (LiaZonesView *self,
+                                                 guint         index);
 gboolean         lia_zones_view_schedule_slot   (LiaZonesView *self,
                                                  guint         index);
 
