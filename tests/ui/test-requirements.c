@@ -7,6 +7,7 @@
 
 #include "lia-test-widgets.h"
 #include "lia-window.h"
+#include "lia-window-private.h"
 #include "lia-field-binding.h"
 #include "requirements/lia-requirement-editor.h"
 #include "requirements/lia-requirements-view.h"
@@ -510,6 +511,66 @@ test_narrow (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first_steps (f))), ==, 6);
 }
 
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}
+
+/* "Spreadsheet (.csv)" in the chooser writes CSV (with the BOM that lets
+ * spreadsheets read Chinese) to requirements.csv although the name field
+ * still says requirements.md; the toast offers to open the file. */
+static void
+test_export_csv_by_filter (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lia-export-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) csv = g_file_get_child (folder, "requirements.csv");
+  g_autoptr(GFile) md = g_file_get_child (folder, "requirements.md");
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *uri = g_file_get_uri (csv);
+  g_autofree char *current_name = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  GtkFileChooserNative *chooser;
+  GtkWidget *open;
+  GVariant *target;
+  gsize length;
+
+  chooser = lia_window_export_chooser_new (f->window);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  filter = g_list_model_get_item (filters, 1);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Spreadsheet (.csv)");
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (current_name, ==, "requirements.md");
+  /* What the chooser answers on "Export": the name as left, the filter as
+   * chosen (an unshown chooser has no file, so the test hands them over). */
+  chosen = g_file_get_child (folder, current_name);
+  lia_window_export_to (f->window, chosen, filter);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+
+  for (guint i = 0; i < 50 && !g_file_query_exists (csv, NULL); i++)
+    spin (20);
+  spin (100);
+  g_assert_false (g_file_query_exists (md, NULL));
+  g_assert_true (g_file_load_contents (csv, NULL, &contents, &length, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Business need,Technical need,"));
+
+  open = find_widget (GTK_WIDGET (f->window), has_action_name, "win.open-exported");
+  g_assert_nonnull (open);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+
+  g_file_delete (csv, NULL, NULL);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +593,7 @@ main (int   argc,
   ADD ("/ui/requirements/autosave-failure", test_autosave_failure);
   ADD ("/ui/requirements/close-asks-or-saves", test_close_asks_or_saves);
   ADD ("/ui/requirements/narrow", test_narrow);
+  ADD ("/ui/requirements/export-csv-by-filter", test_export_csv_by_filter);
 #undef ADD
 
   return g_test_run ();
