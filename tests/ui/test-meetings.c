@@ -266,6 +266,71 @@ test_attendees_and_evaluation (Fixture       *f,
   g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (f->editor), label_starts, "Not rated yet"));
 }
 
+static gboolean
+has_subtitle (GtkWidget     *widget,
+              gconstpointer  subtitle)
+{
+  return ADW_IS_EXPANDER_ROW (widget) &&
+         g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)), subtitle) == 0;
+}
+
+/* A new action item opens with its title focused; the owner is picked
+ * from the team or typed; the row's subtitle follows owner and due date. */
+static void
+test_action_items (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListStore *actions = lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_ACTION_ITEMS);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (actions));
+  g_autoptr(LiaEntity) item = NULL;
+  g_autoptr(LiaEntity) member = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_members (f->workspace)), 0);
+  const char *name = lia_entity_get_string (member, LIA_MEMBER_NAME);
+  GtkWidget *add, *row, *title, *focus, *owner, *choose, *list, *choice;
+  g_autofree char *expected = NULL;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (150);
+  add = lia_test_find_widget (GTK_WIDGET (f->editor), has_tooltip, "Add Action Item");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actions)), ==, n + 1);
+  item = g_list_model_get_item (G_LIST_MODEL (actions), n);
+
+  row = lia_test_find_widget (GTK_WIDGET (f->editor), has_subtitle, "No owner · To do");
+  g_assert_nonnull (row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  title = lia_test_find_widget (row, has_title, "Action");
+  g_assert_nonnull (title);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == title || gtk_widget_is_ancestor (focus, title));
+
+  /* Picked from the team: the first member's name, one undoable edit. */
+  owner = lia_test_find_widget (row, has_title, "Owner");
+  g_assert_nonnull (owner);
+  choose = lia_test_find_widget (owner, has_tooltip, "Choose From Team");
+  g_assert_nonnull (choose);
+  list = lia_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (choose))), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  choice = lia_test_find_widget (list, label_starts, name);
+  g_assert_nonnull (choice);
+  g_signal_emit_by_name (list, "row-activated", gtk_widget_get_ancestor (choice, GTK_TYPE_LIST_BOX_ROW));
+  spin (50);
+  g_assert_cmpstr (lia_entity_get_string (item, LIA_ACTION_ITEM_OWNER), ==, name);
+  expected = g_strdup_printf ("%s · To do", name);
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (f->editor), has_subtitle, expected) == row);
+
+  /* Typed, and a due date: the subtitle follows without a rebuild. */
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Wang Fang");
+  lia_entity_set_string (item, LIA_ACTION_ITEM_DUE, "2026-03-02");
+  spin (50);
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (f->editor), has_subtitle,
+                                       "Wang Fang · due 2026-03-02 · To do") == row);
+  g_assert_cmpstr (lia_entity_get_string (item, LIA_ACTION_ITEM_OWNER), ==, "Wang Fang");
+}
+
 static void
 click_label (GtkWidget  *root,
              const char *label)
@@ -372,6 +437,7 @@ main (int   argc,
   ADD ("/ui/meetings/attendees-and-evaluation", test_attendees_and_evaluation);
   ADD ("/ui/meetings/run-mode", test_run_mode);
   ADD ("/ui/meetings/templates-and-delete", test_templates_and_delete);
+  ADD ("/ui/meetings/action-items", test_action_items);
 #undef ADD
 
   status = g_test_run ();
