@@ -278,6 +278,27 @@ export_filter_new (const char      *name,
   return filter;
 }
 
+/* A filter picked in the chooser renames the file at once where the
+ * chooser tells us (GTK's own dialog); the portal's dialog does not, and
+ * lia_window_export_to() fixes the name after it answers. */
+static void
+export_filter_changed_cb (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  gpointer format = filter ? g_object_get_data (G_OBJECT (filter), "lia-export-format") : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *fixed = NULL;
+
+  if (format == NULL)
+    return;
+  name = gtk_file_chooser_get_current_name (chooser);
+  if (name == NULL || name[0] == '\0')
+    return;
+  fixed = lia_export_file_name (name, GPOINTER_TO_INT (format) - 1);
+  if (!g_str_equal (name, fixed))
+    gtk_file_chooser_set_current_name (chooser, fixed);
+}
+
 /* The export file chooser, not yet shown; on "Export" it writes the table.
  * Tests answer it without showing it. */
 GtkFileChooserNative *
@@ -296,6 +317,7 @@ lia_window_export_chooser_new (LiaWindow *self)
    * the extension is set by the chosen format. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("requirements.md"));
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  g_signal_connect (chooser, "notify::filter", G_CALLBACK (export_filter_changed_cb), NULL);
   return chooser;
 }
 

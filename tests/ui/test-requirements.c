@@ -534,7 +534,6 @@ test_export_csv_by_filter (Fixture       *f,
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *uri = g_file_get_uri (csv);
-  g_autofree char *current_name = NULL;
   g_autoptr(GFile) chosen = NULL;
   GtkFileChooserNative *chooser;
   GtkWidget *open;
@@ -546,11 +545,11 @@ test_export_csv_by_filter (Fixture       *f,
   filter = g_list_model_get_item (filters, 1);
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Spreadsheet (.csv)");
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
-  current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
-  g_assert_cmpstr (current_name, ==, "requirements.md");
-  /* What the chooser answers on "Export": the name as left, the filter as
-   * chosen (an unshown chooser has no file, so the test hands them over). */
-  chosen = g_file_get_child (folder, current_name);
+  /* What the portal's chooser answers on "Export": the filter as chosen,
+   * the name as the user left it (the portal does not report the filter
+   * change, so the name was not renamed). An unshown chooser has no file,
+   * so the test hands them over. */
+  chosen = g_file_get_child (folder, "requirements.md");
   lia_window_export_to (f->window, chosen, filter);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
 
@@ -569,6 +568,72 @@ test_export_csv_by_filter (Fixture       *f,
 
   g_file_delete (csv, NULL, NULL);
   g_rmdir (dir);
+}
+
+/* The name corrected to .csv is an existing file the chooser never
+ * confirmed: it is replaced only after the user says so. */
+static void
+test_export_asks_before_replacing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lia-export-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) csv = g_file_get_child (folder, "requirements.csv");
+  g_autoptr(GFile) chosen = g_file_get_child (folder, "requirements.md");
+  GtkFileChooserNative *chooser = lia_window_export_chooser_new (f->window);
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, 1);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *ask = NULL;
+
+  g_assert_true (g_file_replace_contents (csv, "old", 3, NULL, FALSE, 0, NULL, NULL, NULL));
+  lia_window_export_to (f->window, chosen, filter);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  spin (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        ask = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Replace “requirements.csv”?");
+  g_assert_true (g_file_load_contents (csv, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_pointer (&contents, g_free);
+
+  adw_message_dialog_response (ask, "replace");
+  spin (200);
+  g_assert_true (g_file_load_contents (csv, NULL, &contents, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Business need,"));
+  g_assert_false (g_file_query_exists (chosen, NULL));
+
+  g_file_delete (csv, NULL, NULL);
+  g_rmdir (dir);
+}
+
+/* GTK's own chooser renames the file as the filter changes. */
+static void
+test_export_filter_renames (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkFileChooserNative *chooser = lia_window_export_chooser_new (f->window);
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GtkFileFilter) md = g_list_model_get_item (filters, 0);
+  g_autoptr(GtkFileFilter) csv = g_list_model_get_item (filters, 1);
+  char *name;
+
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "requirements.csv");
+  g_free (name);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "plan.csv");
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), md);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "plan.md");
+  g_free (name);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
 }
 
 int
@@ -594,6 +659,8 @@ main (int   argc,
   ADD ("/ui/requirements/close-asks-or-saves", test_close_asks_or_saves);
   ADD ("/ui/requirements/narrow", test_narrow);
   ADD ("/ui/requirements/export-csv-by-filter", test_export_csv_by_filter);
+  ADD ("/ui/requirements/export-filter-renames", test_export_filter_renames);
+  ADD ("/ui/requirements/export-asks-before-replacing", test_export_asks_before_replacing);
 #undef ADD
 
   return g_test_run ();
