@@ -453,6 +453,30 @@ publish_action (GtkWidget  *widget,
   lia_documents_view_publish (self->documents_view);
 }
 
+/* A meeting by id on the Meetings page (the "Open" of the toast after
+ * scheduling one on the Time Zones page). */
+static void
+open_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (self->workspace));
+  const char *id = g_variant_get_string (param, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(LiaMeeting) meeting = g_list_model_get_item (meetings, i);
+      if (g_strcmp0 (lia_entity_get_id (LIA_ENTITY (meeting)), id) == 0)
+        {
+          lia_window_show_area (self, "meetings");
+          adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+          lia_meetings_view_select (self->meetings_view, meeting);
+          return;
+        }
+    }
+}
+
 /* A requirement (epic and one story per step) or a meeting's action items
  * go to the tracker; the Tasks page shows the progress. */
 static void
@@ -538,6 +562,7 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.review-problems", NULL, review_problems_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);

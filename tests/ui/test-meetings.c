@@ -10,6 +10,8 @@
 #include "lia-window.h"
 #include "meetings/lia-evaluation-chart.h"
 #include "meetings/lia-meetings-view.h"
+#include "zones/lia-heatmap.h"
+#include "zones/lia-zones-view.h"
 
 /* The Meetings page in the real window under Xvfb: the article's agenda
  * from its template, reordering with recomputed times, over-runs,
@@ -331,6 +333,57 @@ test_action_items (Fixture       *f,
   g_assert_cmpstr (lia_entity_get_string (item, LIA_ACTION_ITEM_OWNER), ==, "Wang Fang");
 }
 
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}
+
+/* The toast after scheduling on the Time Zones page opens the meeting. */
+static void
+test_open_scheduled (Fixture       *f,
+                     gconstpointer  data)
+{
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (f->workspace));
+  guint n = g_list_model_get_n_items (meetings);
+  g_autoptr(LiaMeeting) scheduled = NULL;
+  LiaZonesView *zones;
+  GtkWidget *open;
+  GVariant *target;
+  GDate date;
+
+  lia_window_show_area (f->window, "zones");
+  spin (200);
+  zones = LIA_ZONES_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW));
+  g_assert_nonnull (zones);
+  /* A fixed day and "now" the day before, whatever day the test runs. */
+  lia_heatmap_set_now (lia_zones_view_get_heatmap (zones), 1784030400);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, G_DATE_JULY, 2026);
+  lia_zones_view_set_view_zone (zones, "UTC");
+  lia_zones_view_set_date (zones, &date);
+  spin (50);
+  g_assert_cmpuint (lia_zones_view_get_n_slots (zones), >, 0);
+  g_assert_true (lia_zones_view_schedule_slot (zones, 0));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n + 1);
+  scheduled = g_list_model_get_item (meetings, n);
+
+  open = lia_test_find_widget (GTK_WIDGET (f->window), has_action_name, "win.open-meeting");
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open)), ==, "_Open");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, lia_entity_get_id (LIA_ENTITY (scheduled)));
+  g_assert_false (lia_meeting_editor_get_meeting (f->editor) == scheduled);
+
+  g_assert_true (gtk_widget_activate_action_variant (open, "win.open-meeting", target));
+  spin (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (lia_meeting_editor_get_meeting (f->editor) == scheduled);
+}
+
 static void
 click_label (GtkWidget  *root,
              const char *label)
@@ -438,6 +491,7 @@ main (int   argc,
   ADD ("/ui/meetings/run-mode", test_run_mode);
   ADD ("/ui/meetings/templates-and-delete", test_templates_and_delete);
   ADD ("/ui/meetings/action-items", test_action_items);
+  ADD ("/ui/meetings/open-scheduled", test_open_scheduled);
 #undef ADD
 
   status = g_test_run ();

@@ -722,7 +722,9 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
 
   /* Translators: %s is a day and time */
   toast = g_strdup_printf (_("Meeting scheduled for %s"), when);
-  lia_show_undo_toast (GTK_WIDGET (self), toast);
+  /* "Open" goes to the new meeting (Ctrl+Z still undoes). */
+  lia_show_action_toast (GTK_WIDGET (self), toast, _("_Open"), "win.open-meeting",
+                         g_variant_new_string (lia_entity_get_id (LIA_ENTITY (meeting))));
   return TRUE;
 }
 
