@@ -395,7 +395,7 @@ add_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "zones") == 0)
     lia_zones_view_add_member (self->zones_view);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "meetings") == 0)
-    lia_meetings_view_new_meeting (self->meetings_view, NULL);
+    lia_meetings_view_choose_template (self->meetings_view, self->add_button);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
     lia_documents_view_add_page (self->documents_view, FALSE);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0)
@@ -579,4 +579,6 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.send-to-tracker", "s", send_to_tracker_action);
   /* Ctrl+Shift+S is Save As. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
+  /* The header's + on every page (Ctrl+N is a new workspace). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add", NULL);
 }

@@ -384,6 +384,34 @@ test_open_scheduled (Fixture       *f,
   g_assert_true (lia_meeting_editor_get_meeting (f->editor) == scheduled);
 }
 
+/* The header's + offers the templates; choosing one adds the meeting. */
+static void
+test_header_add_offers_templates (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (f->workspace));
+  guint n = g_list_model_get_n_items (meetings);
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
+  spin (100);
+  popover = lia_test_find_type (GTK_WIDGET (f->window), GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_ancestor (popover, ADW_TYPE_HEADER_BAR) != NULL);
+  g_object_ref (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_true (lia_test_find_widget (popover, label_starts, "Blank Meeting") != NULL);
+  g_assert_true (lia_test_find_widget (popover, label_starts, "API design meeting") != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n);
+  g_assert_true (gtk_widget_activate_action (popover, "meetings.new", "i", 0));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n + 1);
+  /* The menu is made for each use and taken away after it. */
+  g_assert_null (gtk_widget_get_parent (popover));
+  g_object_unref (popover);
+}
+
 static void
 click_label (GtkWidget  *root,
              const char *label)
@@ -492,6 +520,7 @@ main (int   argc,
   ADD ("/ui/meetings/templates-and-delete", test_templates_and_delete);
   ADD ("/ui/meetings/action-items", test_action_items);
   ADD ("/ui/meetings/open-scheduled", test_open_scheduled);
+  ADD ("/ui/meetings/header-add-offers-templates", test_header_add_offers_templates);
 #undef ADD
 
   status = g_test_run ();

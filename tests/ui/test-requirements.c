@@ -613,6 +613,57 @@ test_export_asks_before_replacing (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* Mapped buttons under @root that add to the page: the header's (action
+ * win.add) and any other named like it. */
+static guint
+count_adds (GtkWidget  *root,
+            const char *label)
+{
+  guint n = 0;
+
+  if (gtk_widget_get_mapped (root) && (GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root)))
+    {
+      const char *text = GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
+                                              : gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+      g_autofree char *plain = text ? g_strdup (text) : NULL;
+      const char *action = GTK_IS_ACTIONABLE (root) ? gtk_actionable_get_action_name (GTK_ACTIONABLE (root)) : NULL;
+      char *u;
+
+      while (plain && (u = strchr (plain, '_')) != NULL)
+        memmove (u, u + 1, strlen (u));
+      if (g_strcmp0 (action, "win.add") == 0 ||
+          g_strcmp0 (gtk_widget_get_tooltip_text (root), label) == 0 ||
+          g_strcmp0 (plain, label) == 0)
+        return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_adds (child, label);
+  return n;
+}
+
+/* One add per page: the header's + (Ctrl+Shift+N), named after the page;
+ * in-page add buttons only in empty states. (Documents keeps its own +
+ * menu of page kinds for now.) */
+static void
+test_one_add_per_page (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *areas[] = { "requirements", "meetings", "zones", "tasks", "contracts", "assessment", "playbook" };
+  GtkWidget *header_add = find_widget (GTK_WIDGET (f->window), has_action_name, "win.add");
+
+  g_assert_nonnull (header_add);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      const char *label;
+
+      lia_window_show_area (f->window, areas[i]);
+      spin (200);
+      label = gtk_widget_get_tooltip_text (header_add);
+      g_test_message ("%s: %s", areas[i], label);
+      g_assert_cmpuint (count_adds (GTK_WIDGET (f->window), label), ==, 1);
+    }
+}
+
 /* GTK's own chooser renames the file as the filter changes. */
 static void
 test_export_filter_renames (Fixture       *f,
@@ -661,6 +712,7 @@ main (int   argc,
   ADD ("/ui/requirements/export-csv-by-filter", test_export_csv_by_filter);
   ADD ("/ui/requirements/export-filter-renames", test_export_filter_renames);
   ADD ("/ui/requirements/export-asks-before-replacing", test_export_asks_before_replacing);
+  ADD ("/ui/requirements/one-add-per-page", test_one_add_per_page);
 #undef ADD
 
   return g_test_run ();

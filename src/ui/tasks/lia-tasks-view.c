@@ -778,6 +778,7 @@ lia_tasks_view_init (LiaTasksView *self)
   GtkWidget *accounts = gtk_button_new_with_mnemonic (_("_Accounts…"));
   GtkWidget *list_scroll = gtk_scrolled_window_new ();
   GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *add_first;
   GtkWidget *form_scroll = gtk_scrolled_window_new ();
   GtkWidget *form_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *clamp = adw_clamp_new ();
@@ -852,7 +853,14 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Tasks"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Add a task with the + button, or send a requirement’s steps from the Requirements page."));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Add a task, or send a requirement’s steps from the Requirements page."));
+  /* Besides the header's +, an empty page offers its first add in place. */
+  add_first = gtk_button_new_with_mnemonic (_("_Add Task"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_first), "win.add");
+  gtk_widget_set_halign (add_first, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add_first, "pill");
+  gtk_widget_add_css_class (add_first, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), add_first);
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->list_stack, list_scroll, "list");
   gtk_stack_add_named (self->list_stack, empty, "empty");
