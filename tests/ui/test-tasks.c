@@ -299,11 +299,11 @@ test_form_layout_and_types (Fixture       *f,
   task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace)), 0);
   type_row = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Issue type");
   g_assert_nonnull (type_row);
+  for (guint i = 0; i < 100 && !lia_test_find_widget (type_row, lia_test_has_tooltip, "Tracker’s Issue Types"); i++)
+    spin (20);
   types = lia_test_find_widget (type_row, lia_test_has_tooltip, "Tracker’s Issue Types");
   g_assert_nonnull (types);
-  for (guint i = 0; i < 100 && !gtk_widget_get_visible (types); i++)
-    spin (20);
-  g_assert_true (gtk_widget_get_visible (types));
+  g_assert_true (gtk_widget_get_mapped (types));
   list = lia_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (types))), GTK_TYPE_LIST_BOX);
   choice = lia_test_find_widget (list, label_is, "故事");
   g_assert_nonnull (choice);

@@ -1130,14 +1130,16 @@ restore_idle_cb (gpointer data)
       double x, y;
 
       adw_expander_row_set_expanded (row, TRUE);
+      gtk_widget_grab_focus (title);
+      gtk_editable_select_region (GTK_EDITABLE (title), 0, -1);
+      /* After the focus (which scrolls to the entry): the row's header
+       * with its subtitle stays in view above the title being typed. */
       if (gtk_widget_translate_coordinates (GTK_WIDGET (row), self->content, 0, 0, &x, &y))
         {
           double page = gtk_adjustment_get_page_size (adjustment);
 
           gtk_adjustment_set_value (adjustment, y - page / 3);
         }
-      gtk_widget_grab_focus (title);
-      gtk_editable_select_region (GTK_EDITABLE (title), 0, -1);
     }
   self->focus_action = -1;
   return G_SOURCE_REMOVE;

@@ -572,7 +572,15 @@ show_types (LiaTasksView *self)
       g_object_set_data_full (G_OBJECT (choice), "type", g_strdup (self->types->pdata[i]), g_free);
       gtk_list_box_append (self->type_list, choice);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->type_button), self->types != NULL && self->types->len > 0);
+  /* Out of the row when there is nothing to offer: a hidden suffix would
+   * still shift the row's edit icon out of line with the others. */
+  if (self->types != NULL && self->types->len > 0)
+    {
+      if (gtk_widget_get_parent (GTK_WIDGET (self->type_button)) == NULL)
+        adw_entry_row_add_suffix (self->type_row, GTK_WIDGET (self->type_button));
+    }
+  else if (gtk_widget_get_parent (GTK_WIDGET (self->type_button)) != NULL)
+    adw_entry_row_remove (self->type_row, GTK_WIDGET (self->type_button));
 }
 
 static char *
@@ -757,6 +765,7 @@ lia_tasks_view_dispose (GObject *object)
   g_clear_object (&self->task);
   g_clear_pointer (&self->types, g_ptr_array_unref);
   g_clear_pointer (&self->types_cache, g_hash_table_unref);
+  g_clear_object (&self->type_button);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   G_OBJECT_CLASS (lia_tasks_view_parent_class)->dispose (object);
@@ -889,8 +898,8 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_button), _("Tracker’s Issue Types"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Tracker’s Issue Types"), -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->type_button), FALSE);
-  adw_entry_row_add_suffix (self->type_row, GTK_WIDGET (self->type_button));
+  /* Held here: it joins the row only while the tracker's types are known. */
+  g_object_ref_sink (self->type_button);
   self->summary_row = entry_row (self, group, _("Summary"), LIA_TASK_SUMMARY);
   self->priority_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
