@@ -329,6 +329,17 @@ test_form_layout_and_types (Fixture       *f,
   }
 }
 
+/* The labelled tracker menu, Accounts and Sync fit a phone (360 px). */
+static void
+test_narrow_bar (Fixture       *f,
+                 gconstpointer  data)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 /* A date put right after Send named it loses its mark and its line at once. */
 static void
 test_fixed_date_clears_error (Fixture       *f,
@@ -436,6 +447,7 @@ main (int argc, char **argv)
   g_test_add ("/tasks/invalid-due-date-stays-out", Fixture, NULL, fixture_set_up, test_invalid_due_date_stays_out, fixture_tear_down);
   g_test_add ("/tasks/requirement-to-tracker", Fixture, NULL, fixture_set_up, test_requirement_to_tracker, fixture_tear_down);
   g_test_add ("/tasks/form-layout-and-types", Fixture, NULL, fixture_set_up, test_form_layout_and_types, fixture_tear_down);
+  g_test_add ("/tasks/narrow-bar", Fixture, NULL, fixture_set_up, test_narrow_bar, fixture_tear_down);
   g_test_add ("/tasks/fixed-date-clears-error", Fixture, NULL, fixture_set_up, test_fixed_date_clears_error, fixture_tear_down);
   g_test_add ("/tasks/rate-limit-wait-shown", Fixture, NULL, fixture_set_up, test_rate_limit_wait_shown, fixture_tear_down);
   return g_test_run ();

@@ -540,6 +540,28 @@ account_name (LiaAccount *account)
                           lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT));
 }
 
+/* The chosen account ellipsizes in the bar, so the labelled menu, Accounts
+ * and Sync fit a 360 px window; the open menu shows names in full. */
+static void
+setup_account_label_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_account_label_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  g_autofree char *name = account_name (LIA_ACCOUNT (gtk_list_item_get_item (item)));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), name);
+}
+
 static void
 type_chosen_cb (LiaTasksView  *self,
                 GtkListBoxRow *choice)
@@ -816,6 +838,19 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_widget_set_margin_bottom (bar, 6);
   self->account_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->account_drop), TRUE);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_account_label_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_account_label_cb), NULL);
+    gtk_drop_down_set_factory (self->account_drop, factory);
+    g_signal_connect (list_factory, "setup", G_CALLBACK (setup_account_label_cb), NULL);
+    g_signal_connect (list_factory, "bind", G_CALLBACK (bind_account_label_cb), NULL);
+    gtk_drop_down_set_list_factory (self->account_drop, list_factory);
+    g_object_unref (factory);
+    g_object_unref (list_factory);
+  }
   /* Said on screen, not only to screen readers: the menu is where tasks
    * go, and Alt+T reaches it. */
   gtk_label_set_mnemonic_widget (GTK_LABEL (tracker_label), GTK_WIDGET (self->account_drop));
