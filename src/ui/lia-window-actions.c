@@ -224,8 +224,8 @@ lia_window_export_to (LiaWindow     *self,
     {
       GtkWidget *dialog;
 
-      /* Translators: %s is a file name. */
       dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+      /* Translators: %s is a file name */
       adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), fixed);
       adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                    _("A file with this name already exists in the folder. Replacing it overwrites its contents."));

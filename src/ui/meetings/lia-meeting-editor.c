@@ -680,8 +680,8 @@ action_update_subtitle (LiaEntity *action,
     g_string_append (subtitle, _("No owner"));
   if (due != NULL && due[0] != '\0')
     {
-      /* Translators: an action item's due date in its row's subtitle. */
       g_string_append (subtitle, " · ");
+      /* Translators: an action item's due date (YYYY-MM-DD) in its row's subtitle */
       g_string_append_printf (subtitle, _("due %s"), due);
     }
   g_string_append (subtitle, " · ");
