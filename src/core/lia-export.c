@@ -170,3 +170,43 @@ lia_export_requirements (GListModel      *requirements,
 
   return g_string_free (out, FALSE);
 }
+
+/* The contents of an exported file. A CSV file starts with a UTF-8 byte
+ * order mark: without it spreadsheet programs (Excel, and LibreOffice by
+ * its import guess) read the file in the locale's legacy code page and
+ * show Chinese as mojibake. Markdown stays plain UTF-8. */
+GBytes *
+lia_export_requirements_file (GListModel      *requirements,
+                              LiaExportFormat  format)
+{
+  g_autofree char *text = lia_export_requirements (requirements, format);
+  GString *out = g_string_new (NULL);
+
+  if (format == LIA_EXPORT_CSV)
+    g_string_append (out, "\xEF\xBB\xBF");
+  g_string_append (out, text);
+  return g_string_free_to_bytes (out);
+}
+
+/* @name with the extension of @format: a known export extension (".md",
+ * ".markdown", ".csv", ".ics") is replaced, any other name gets the
+ * extension appended, so the file the user gets matches the format the
+ * file chooser's filter asked for. */
+char *
+lia_export_file_name (const char      *name,
+                      LiaExportFormat  format)
+{
+  static const char *known[] = { ".md", ".markdown", ".csv", ".ics" };
+  const char *extension = format == LIA_EXPORT_CSV ? ".csv"
+                        : format == LIA_EXPORT_ICALENDAR ? ".ics" : ".md";
+  const char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+      if (g_ascii_strcasecmp (dot, known[i]) == 0)
+        {
+          g_autofree char *stem = g_strndup (name, dot - name);
+          return g_strconcat (stem, extension, NULL);
+        }
+  return g_strconcat (name, extension, NULL);
+}

@@ -16,6 +16,10 @@ gboolean  lia_export_format_from_string (const char      *name,
                                          LiaExportFormat *format);
 char     *lia_export_requirements       (GListModel      *requirements,
                                          LiaExportFormat  format);
+GBytes   *lia_export_requirements_file (GListModel      *requirements,
+                                         LiaExportFormat  format);
+char     *lia_export_file_name          (const char      *name,
+                                         LiaExportFormat  format);
 char     *lia_requirement_format_steps  (LiaEntity       *requirement,
                                          const char      *separator);
 void      lia_markdown_cell             (GString         *out,

@@ -125,18 +125,123 @@ save_as_action (GtkWidget  *widget,
   lia_window_save_as (LIA_WINDOW (widget), FALSE);
 }
 
+typedef struct
+{
+  LiaWindow       *window;
+  GFile           *file;
+  LiaExportFormat  format;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
 static void
 export_written_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(LiaWindow) self = user_data;
+  g_autoptr(ExportData) data = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    lia_window_show_error (self, _("Could Not Export"), error);
+    {
+      lia_window_show_error (data->window, _("Could Not Export"), error);
+      return;
+    }
+
+  /* "Open" hands the file to the user's default program for its type
+   * (a spreadsheet for .csv); the URI travels as the action's target. */
+  uri = g_file_get_uri (data->file);
+  toast = adw_toast_new (_("Requirements exported"));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (data->window->toast_overlay, toast);
+}
+
+static void
+export_write (ExportData *data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = lia_export_requirements_file (G_LIST_MODEL (lia_workspace_get_requirements (data->window->workspace)),
+                                        data->format);
+  g_file_replace_contents_bytes_async (data->file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, export_written_cb, data);
+}
+
+static void
+export_replace_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  ExportData *data = user_data;
+
+  if (g_strcmp0 (response, "replace") == 0)
+    export_write (data);
   else
-    lia_window_toast (self, _("Requirements exported"), NULL, NULL);
+    export_data_free (data);
+}
+
+/* Writes the requirement table to @chosen in the format of @filter (the
+ * chooser's "lia-export-format"), not of the name the user left in the
+ * chooser: the name's extension follows the format. When that changes the
+ * name to one of an existing file, which the chooser never confirmed, the
+ * user is asked before it is replaced. */
+void
+lia_window_export_to (LiaWindow     *self,
+                      GFile         *chosen,
+                      GtkFileFilter *filter)
+{
+  g_autofree char *name = g_file_get_basename (chosen);
+  g_autofree char *fixed = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (chosen);
+  LiaExportFormat format;
+  ExportData *data;
+
+  if (filter != NULL && g_object_get_data (G_OBJECT (filter), "lia-export-format") != NULL)
+    format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "lia-export-format")) - 1;
+  else
+    format = g_str_has_suffix (name, ".csv") ? LIA_EXPORT_CSV : LIA_EXPORT_MARKDOWN;
+  fixed = lia_export_file_name (name, format);
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_file_get_child (parent, fixed);
+  data->format = format;
+
+  if (!g_str_equal (name, fixed) && g_file_query_exists (data->file, NULL))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+      /* Translators: %s is a file name */
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), fixed);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("A file with this name already exists in the folder. Replacing it overwrites its contents."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "replace", _("_Replace"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (export_replace_response_cb), data);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  export_write (data);
 }
 
 static void
@@ -149,18 +254,71 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *name = g_file_get_basename (file);
-      LiaExportFormat format = g_str_has_suffix (name, ".csv") ? LIA_EXPORT_CSV : LIA_EXPORT_MARKDOWN;
-      char *text = lia_export_requirements (G_LIST_MODEL (lia_workspace_get_requirements (self->workspace)),
-                                            format);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
 
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, export_written_cb, g_object_ref (self));
+      if (file != NULL)
+        lia_window_export_to (self, file, filter);
     }
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+export_filter_new (const char      *name,
+                   const char      *pattern,
+                   LiaExportFormat  format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  /* Stored +1 so that "no format" (NULL) is told apart from Markdown (0). */
+  g_object_set_data (G_OBJECT (filter), "lia-export-format", GINT_TO_POINTER (format + 1));
+  return filter;
+}
+
+/* A filter picked in the chooser renames the file at once where the
+ * chooser tells us (GTK's own dialog); the portal's dialog does not, and
+ * lia_window_export_to() fixes the name after it answers. */
+static void
+export_filter_changed_cb (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  gpointer format = filter ? g_object_get_data (G_OBJECT (filter), "lia-export-format") : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *fixed = NULL;
+
+  if (format == NULL)
+    return;
+  name = gtk_file_chooser_get_current_name (chooser);
+  if (name == NULL || name[0] == '\0')
+    return;
+  fixed = lia_export_file_name (name, GPOINTER_TO_INT (format) - 1);
+  if (!g_str_equal (name, fixed))
+    gtk_file_chooser_set_current_name (chooser, fixed);
+}
+
+/* The export file chooser, not yet shown; on "Export" it writes the table.
+ * Tests answer it without showing it. */
+GtkFileChooserNative *
+lia_window_export_chooser_new (LiaWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) md = export_filter_new (_("Markdown table (.md)"), "*.md", LIA_EXPORT_MARKDOWN);
+  g_autoptr(GtkFileFilter) csv = export_filter_new (_("Spreadsheet (.csv)"), "*.csv", LIA_EXPORT_CSV);
+
+  chooser = gtk_file_chooser_native_new (_("Export Requirements"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), md);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  /* Translators: the default file name of an exported requirement table;
+   * the extension is set by the chosen format. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("requirements.md"));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  g_signal_connect (chooser, "notify::filter", G_CALLBACK (export_filter_changed_cb), NULL);
+  return chooser;
 }
 
 static void
@@ -168,24 +326,16 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  LiaWindow *self = LIA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) md = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (lia_window_export_chooser_new (LIA_WINDOW (widget))));
+}
 
-  chooser = gtk_file_chooser_native_new (_("Export Requirements"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (md, _("Markdown table (.md)"));
-  gtk_file_filter_add_pattern (md, "*.md");
-  gtk_file_filter_set_name (csv, _("Spreadsheet (.csv)"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), md);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  /* Translators: the default file name of an exported requirement table. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("requirements.md"));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+/* The exported file in the user's program for its type (the toast's "Open"). */
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -245,7 +395,7 @@ add_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "zones") == 0)
     lia_zones_view_add_member (self->zones_view);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "meetings") == 0)
-    lia_meetings_view_new_meeting (self->meetings_view, NULL);
+    lia_meetings_view_choose_template (self->meetings_view, self->add_button);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
     lia_documents_view_add_page (self->documents_view, FALSE);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0)
@@ -301,6 +451,30 @@ publish_action (GtkWidget  *widget,
 
   lia_window_show_area (self, "documents");
   lia_documents_view_publish (self->documents_view);
+}
+
+/* A meeting by id on the Meetings page (the "Open" of the toast after
+ * scheduling one on the Time Zones page). */
+static void
+open_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (self->workspace));
+  const char *id = g_variant_get_string (param, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(LiaMeeting) meeting = g_list_model_get_item (meetings, i);
+      if (g_strcmp0 (lia_entity_get_id (LIA_ENTITY (meeting)), id) == 0)
+        {
+          lia_window_show_area (self, "meetings");
+          adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+          lia_meetings_view_select (self->meetings_view, meeting);
+          return;
+        }
+    }
 }
 
 /* A requirement (epic and one story per step) or a meeting's action items
@@ -387,6 +561,8 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.review-problems", NULL, review_problems_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -403,4 +579,6 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.send-to-tracker", "s", send_to_tracker_action);
   /* Ctrl+Shift+S is Save As. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
+  /* The header's + on every page (Ctrl+N is a new workspace). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add", NULL);
 }

@@ -69,6 +69,10 @@ void lia_window_saved_cb          (GObject        *object,
 void lia_window_save_as           (LiaWindow      *self,
                                    gboolean        close_after);
 void lia_window_update_banner     (LiaWindow      *self);
+void lia_window_export_to         (LiaWindow      *self,
+                                   GFile          *chosen,
+                                   GtkFileFilter  *filter);
+GtkFileChooserNative *lia_window_export_chooser_new (LiaWindow *self);
 void lia_window_toast             (LiaWindow      *self,
                                    const char     *title,
                                    const char     *button_label,

@@ -91,6 +91,51 @@ test_format_names (void)
   g_assert_false (lia_export_format_from_string ("xlsx", &format));
 }
 
+/* Spreadsheet programs need the byte order mark to read UTF-8 (Chinese). */
+static void
+test_csv_file_bom (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (LIA_TYPE_REQUIREMENT);
+  g_autoptr(LiaRequirement) a = requirement ("支持流式输出", "SSE", NULL, NULL);
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) md = NULL;
+  const char *data;
+  gsize size;
+
+  g_list_store_append (store, a);
+  csv = lia_export_requirements_file (G_LIST_MODEL (store), LIA_EXPORT_CSV);
+  data = g_bytes_get_data (csv, &size);
+  g_assert_cmpuint (size, >, 3);
+  g_assert_cmpmem (data, 3, "\xEF\xBB\xBF", 3);
+  g_assert_true (g_str_has_prefix (data + 3, "Business need,"));
+  g_assert_nonnull (g_strstr_len (data, size, "支持流式输出"));
+
+  md = lia_export_requirements_file (G_LIST_MODEL (store), LIA_EXPORT_MARKDOWN);
+  data = g_bytes_get_data (md, &size);
+  g_assert_cmpint (data[0], ==, '|');
+}
+
+/* The format chosen in the file chooser decides the extension. */
+static void
+test_file_name (void)
+{
+  struct { const char *name; LiaExportFormat format; const char *expected; } cases[] = {
+    { "requirements.md", LIA_EXPORT_CSV, "requirements.csv" },
+    { "requirements.csv", LIA_EXPORT_MARKDOWN, "requirements.md" },
+    { "需求.MD", LIA_EXPORT_CSV, "需求.csv" },
+    { "requirements.csv", LIA_EXPORT_CSV, "requirements.csv" },
+    { "plan", LIA_EXPORT_CSV, "plan.csv" },
+    { "v1.2", LIA_EXPORT_MARKDOWN, "v1.2.md" },
+    { ".md", LIA_EXPORT_CSV, ".md.csv" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = lia_export_file_name (cases[i].name, cases[i].format);
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +146,8 @@ main (int   argc,
   g_test_add_func ("/export/markdown-escaping", test_markdown_escaping);
   g_test_add_func ("/export/csv-injection", test_csv_injection);
   g_test_add_func ("/export/format-names", test_format_names);
+  g_test_add_func ("/export/csv-file-bom", test_csv_file_bom);
+  g_test_add_func ("/export/file-name", test_file_name);
 
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 #include "lia-window.h"
 #include "meetings/lia-evaluation-chart.h"
 #include "meetings/lia-meetings-view.h"
+#include "zones/lia-heatmap.h"
+#include "zones/lia-zones-view.h"
 
 /* The Meetings page in the real window under Xvfb: the article's agenda
  * from its template, reordering with recomputed times, over-runs,
@@ -266,6 +268,150 @@ test_attendees_and_evaluation (Fixture       *f,
   g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (f->editor), label_starts, "Not rated yet"));
 }
 
+static gboolean
+has_subtitle (GtkWidget     *widget,
+              gconstpointer  subtitle)
+{
+  return ADW_IS_EXPANDER_ROW (widget) &&
+         g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)), subtitle) == 0;
+}
+
+/* A new action item opens with its title focused; the owner is picked
+ * from the team or typed; the row's subtitle follows owner and due date. */
+static void
+test_action_items (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListStore *actions = lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_ACTION_ITEMS);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (actions));
+  g_autoptr(LiaEntity) item = NULL;
+  g_autoptr(LiaEntity) member = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_members (f->workspace)), 0);
+  const char *name = lia_entity_get_string (member, LIA_MEMBER_NAME);
+  GtkWidget *add, *row, *title, *focus, *owner, *choose, *list, *choice;
+  g_autofree char *expected = NULL;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (150);
+  add = lia_test_find_widget (GTK_WIDGET (f->editor), has_tooltip, "Add Action Item");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actions)), ==, n + 1);
+  item = g_list_model_get_item (G_LIST_MODEL (actions), n);
+
+  row = lia_test_find_widget (GTK_WIDGET (f->editor), has_subtitle, "No owner · To do");
+  g_assert_nonnull (row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  title = lia_test_find_widget (row, has_title, "Action");
+  g_assert_nonnull (title);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == title || gtk_widget_is_ancestor (focus, title));
+
+  /* Picked from the team: the first member's name, one undoable edit. */
+  owner = lia_test_find_widget (row, has_title, "Owner");
+  g_assert_nonnull (owner);
+  choose = lia_test_find_widget (owner, has_tooltip, "Choose From Team");
+  g_assert_nonnull (choose);
+  list = lia_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (choose))), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  choice = lia_test_find_widget (list, label_starts, name);
+  g_assert_nonnull (choice);
+  g_signal_emit_by_name (list, "row-activated", gtk_widget_get_ancestor (choice, GTK_TYPE_LIST_BOX_ROW));
+  spin (50);
+  g_assert_cmpstr (lia_entity_get_string (item, LIA_ACTION_ITEM_OWNER), ==, name);
+  expected = g_strdup_printf ("%s · To do", name);
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (f->editor), has_subtitle, expected) == row);
+
+  /* Typed, and a due date: the subtitle follows without a rebuild. */
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Wang Fang");
+  lia_entity_set_string (item, LIA_ACTION_ITEM_DUE, "2026-03-02");
+  spin (50);
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (f->editor), has_subtitle,
+                                       "Wang Fang · due 2026-03-02 · To do") == row);
+  g_assert_cmpstr (lia_entity_get_string (item, LIA_ACTION_ITEM_OWNER), ==, "Wang Fang");
+}
+
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}
+
+/* The toast after scheduling on the Time Zones page opens the meeting. */
+static void
+test_open_scheduled (Fixture       *f,
+                     gconstpointer  data)
+{
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (f->workspace));
+  guint n = g_list_model_get_n_items (meetings);
+  g_autoptr(LiaMeeting) scheduled = NULL;
+  LiaZonesView *zones;
+  GtkWidget *open;
+  GVariant *target;
+  GDate date;
+
+  lia_window_show_area (f->window, "zones");
+  spin (200);
+  zones = LIA_ZONES_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW));
+  g_assert_nonnull (zones);
+  /* A fixed day and "now" the day before, whatever day the test runs. */
+  lia_heatmap_set_now (lia_zones_view_get_heatmap (zones), 1784030400);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, G_DATE_JULY, 2026);
+  lia_zones_view_set_view_zone (zones, "UTC");
+  lia_zones_view_set_date (zones, &date);
+  spin (50);
+  g_assert_cmpuint (lia_zones_view_get_n_slots (zones), >, 0);
+  g_assert_true (lia_zones_view_schedule_slot (zones, 0));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n + 1);
+  scheduled = g_list_model_get_item (meetings, n);
+
+  open = lia_test_find_widget (GTK_WIDGET (f->window), has_action_name, "win.open-meeting");
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open)), ==, "_Open");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, lia_entity_get_id (LIA_ENTITY (scheduled)));
+  g_assert_false (lia_meeting_editor_get_meeting (f->editor) == scheduled);
+
+  g_assert_true (gtk_widget_activate_action_variant (open, "win.open-meeting", target));
+  spin (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (lia_meeting_editor_get_meeting (f->editor) == scheduled);
+}
+
+/* The header's + offers the templates; choosing one adds the meeting. */
+static void
+test_header_add_offers_templates (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (f->workspace));
+  guint n = g_list_model_get_n_items (meetings);
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL));
+  spin (100);
+  popover = lia_test_find_type (GTK_WIDGET (f->window), GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_ancestor (popover, ADW_TYPE_HEADER_BAR) != NULL);
+  g_object_ref (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_true (lia_test_find_widget (popover, label_starts, "Blank Meeting") != NULL);
+  g_assert_true (lia_test_find_widget (popover, label_starts, "API design meeting") != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n);
+  g_assert_true (gtk_widget_activate_action (popover, "meetings.new", "i", 0));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n + 1);
+  /* The menu is made for each use and taken away after it. */
+  g_assert_null (gtk_widget_get_parent (popover));
+  g_object_unref (popover);
+}
+
 static void
 click_label (GtkWidget  *root,
              const char *label)
@@ -372,6 +518,9 @@ main (int   argc,
   ADD ("/ui/meetings/attendees-and-evaluation", test_attendees_and_evaluation);
   ADD ("/ui/meetings/run-mode", test_run_mode);
   ADD ("/ui/meetings/templates-and-delete", test_templates_and_delete);
+  ADD ("/ui/meetings/action-items", test_action_items);
+  ADD ("/ui/meetings/open-scheduled", test_open_scheduled);
+  ADD ("/ui/meetings/header-add-offers-templates", test_header_add_offers_templates);
 #undef ADD
 
   status = g_test_run ();

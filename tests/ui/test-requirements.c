@@ -7,6 +7,7 @@
 
 #include "lia-test-widgets.h"
 #include "lia-window.h"
+#include "lia-window-private.h"
 #include "lia-field-binding.h"
 #include "requirements/lia-requirement-editor.h"
 #include "requirements/lia-requirements-view.h"
@@ -510,6 +511,182 @@ test_narrow (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first_steps (f))), ==, 6);
 }
 
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}
+
+/* "Spreadsheet (.csv)" in the chooser writes CSV (with the BOM that lets
+ * spreadsheets read Chinese) to requirements.csv although the name field
+ * still says requirements.md; the toast offers to open the file. */
+static void
+test_export_csv_by_filter (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lia-export-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) csv = g_file_get_child (folder, "requirements.csv");
+  g_autoptr(GFile) md = g_file_get_child (folder, "requirements.md");
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *uri = g_file_get_uri (csv);
+  g_autoptr(GFile) chosen = NULL;
+  GtkFileChooserNative *chooser;
+  GtkWidget *open;
+  GVariant *target;
+  gsize length;
+
+  chooser = lia_window_export_chooser_new (f->window);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  filter = g_list_model_get_item (filters, 1);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Spreadsheet (.csv)");
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* What the portal's chooser answers on "Export": the filter as chosen,
+   * the name as the user left it (the portal does not report the filter
+   * change, so the name was not renamed). An unshown chooser has no file,
+   * so the test hands them over. */
+  chosen = g_file_get_child (folder, "requirements.md");
+  lia_window_export_to (f->window, chosen, filter);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+
+  for (guint i = 0; i < 50 && !g_file_query_exists (csv, NULL); i++)
+    spin (20);
+  spin (100);
+  g_assert_false (g_file_query_exists (md, NULL));
+  g_assert_true (g_file_load_contents (csv, NULL, &contents, &length, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Business need,Technical need,"));
+
+  open = find_widget (GTK_WIDGET (f->window), has_action_name, "win.open-exported");
+  g_assert_nonnull (open);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+
+  g_file_delete (csv, NULL, NULL);
+  g_rmdir (dir);
+}
+
+/* The name corrected to .csv is an existing file the chooser never
+ * confirmed: it is replaced only after the user says so. */
+static void
+test_export_asks_before_replacing (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lia-export-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) csv = g_file_get_child (folder, "requirements.csv");
+  g_autoptr(GFile) chosen = g_file_get_child (folder, "requirements.md");
+  GtkFileChooserNative *chooser = lia_window_export_chooser_new (f->window);
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, 1);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *ask = NULL;
+
+  g_assert_true (g_file_replace_contents (csv, "old", 3, NULL, FALSE, 0, NULL, NULL, NULL));
+  lia_window_export_to (f->window, chosen, filter);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  spin (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        ask = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Replace “requirements.csv”?");
+  g_assert_true (g_file_load_contents (csv, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_clear_pointer (&contents, g_free);
+
+  adw_message_dialog_response (ask, "replace");
+  spin (200);
+  g_assert_true (g_file_load_contents (csv, NULL, &contents, NULL, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Business need,"));
+  g_assert_false (g_file_query_exists (chosen, NULL));
+
+  g_file_delete (csv, NULL, NULL);
+  g_rmdir (dir);
+}
+
+/* Mapped buttons under @root that add to the page: the header's (action
+ * win.add) and any other named like it. */
+static guint
+count_adds (GtkWidget  *root,
+            const char *label)
+{
+  guint n = 0;
+
+  if (gtk_widget_get_mapped (root) && (GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root)))
+    {
+      const char *text = GTK_IS_BUTTON (root) ? gtk_button_get_label (GTK_BUTTON (root))
+                                              : gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+      g_autofree char *plain = text ? g_strdup (text) : NULL;
+      const char *action = GTK_IS_ACTIONABLE (root) ? gtk_actionable_get_action_name (GTK_ACTIONABLE (root)) : NULL;
+      char *u;
+
+      while (plain && (u = strchr (plain, '_')) != NULL)
+        memmove (u, u + 1, strlen (u));
+      if (g_strcmp0 (action, "win.add") == 0 ||
+          g_strcmp0 (gtk_widget_get_tooltip_text (root), label) == 0 ||
+          g_strcmp0 (plain, label) == 0)
+        return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_adds (child, label);
+  return n;
+}
+
+/* One add per page: the header's + (Ctrl+Shift+N), named after the page;
+ * in-page add buttons only in empty states. (Documents keeps its own +
+ * menu of page kinds for now.) */
+static void
+test_one_add_per_page (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *areas[] = { "requirements", "meetings", "zones", "tasks", "contracts", "assessment", "playbook" };
+  GtkWidget *header_add = find_widget (GTK_WIDGET (f->window), has_action_name, "win.add");
+
+  g_assert_nonnull (header_add);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      const char *label;
+
+      lia_window_show_area (f->window, areas[i]);
+      spin (200);
+      label = gtk_widget_get_tooltip_text (header_add);
+      g_test_message ("%s: %s", areas[i], label);
+      g_assert_cmpuint (count_adds (GTK_WIDGET (f->window), label), ==, 1);
+    }
+}
+
+/* GTK's own chooser renames the file as the filter changes. */
+static void
+test_export_filter_renames (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkFileChooserNative *chooser = lia_window_export_chooser_new (f->window);
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GtkFileFilter) md = g_list_model_get_item (filters, 0);
+  g_autoptr(GtkFileFilter) csv = g_list_model_get_item (filters, 1);
+  char *name;
+
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "requirements.csv");
+  g_free (name);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "plan.csv");
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), md);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "plan.md");
+  g_free (name);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +709,10 @@ main (int   argc,
   ADD ("/ui/requirements/autosave-failure", test_autosave_failure);
   ADD ("/ui/requirements/close-asks-or-saves", test_close_asks_or_saves);
   ADD ("/ui/requirements/narrow", test_narrow);
+  ADD ("/ui/requirements/export-csv-by-filter", test_export_csv_by_filter);
+  ADD ("/ui/requirements/export-filter-renames", test_export_filter_renames);
+  ADD ("/ui/requirements/export-asks-before-replacing", test_export_asks_before_replacing);
+  ADD ("/ui/requirements/one-add-per-page", test_one_add_per_page);
 #undef ADD
 
   return g_test_run ();

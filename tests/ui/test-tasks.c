@@ -256,6 +256,122 @@ test_invalid_due_date_stays_out (Fixture       *f,
   g_rmdir (dir);
 }
 
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+label_mnemonic_for (GtkWidget     *widget,
+                    gconstpointer  target)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) == target;
+}
+
+/* The tracker menu has a visible label; the issue type is offered from
+ * the tracker's list (typing stays possible); Delete is away from Send. */
+static void
+test_form_layout_and_types (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LiaTask) task = NULL;
+  GtkWidget *drop, *label, *type_row, *types, *list, *choice, *send, *delete;
+  GtkWidget *form;
+
+  drop = lia_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (drop);
+  label = lia_test_find_widget (GTK_WIDGET (f->view), label_mnemonic_for, drop);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Tracker");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  spin (100);
+  task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace)), 0);
+  type_row = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Issue type");
+  g_assert_nonnull (type_row);
+  for (guint i = 0; i < 100 && !lia_test_find_widget (type_row, lia_test_has_tooltip, "Tracker’s Issue Types"); i++)
+    spin (20);
+  types = lia_test_find_widget (type_row, lia_test_has_tooltip, "Tracker’s Issue Types");
+  g_assert_nonnull (types);
+  g_assert_true (gtk_widget_get_mapped (types));
+  list = lia_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (types))), GTK_TYPE_LIST_BOX);
+  choice = lia_test_find_widget (list, label_is, "故事");
+  g_assert_nonnull (choice);
+  g_signal_emit_by_name (list, "row-activated", gtk_widget_get_ancestor (choice, GTK_TYPE_LIST_BOX_ROW));
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_TYPE), ==, "故事");
+  gtk_editable_set_text (GTK_EDITABLE (type_row), "Spike");
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (task), LIA_TASK_TYPE), ==, "Spike");
+
+  /* Send and Delete do not share a row; Delete is styled destructive. */
+  send = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "_Send to Tracker");
+  delete = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "_Delete Task");
+  g_assert_nonnull (send);
+  g_assert_nonnull (delete);
+  g_assert_false (gtk_widget_get_parent (send) == gtk_widget_get_parent (delete));
+  g_assert_true (gtk_widget_has_css_class (delete, "destructive-action"));
+  form = gtk_widget_get_ancestor (send, GTK_TYPE_SCROLLED_WINDOW);
+  {
+    graphene_point_t s, d;
+    g_assert_true (gtk_widget_compute_point (send, form, &GRAPHENE_POINT_INIT (0, 0), &s));
+    g_assert_true (gtk_widget_compute_point (delete, form, &GRAPHENE_POINT_INIT (0, 0), &d));
+    /* below the tracker group, well apart from Send */
+    g_assert_cmpfloat (d.y - s.y, >, 80);
+  }
+}
+
+/* The labelled tracker menu, Accounts and Sync fit a phone (360 px). */
+static void
+test_narrow_bar (Fixture       *f,
+                 gconstpointer  data)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+/* A date put right after Send named it loses its mark and its line at once. */
+static void
+test_fixed_date_clears_error (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *due, *send, *problem;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  spin (100);
+  due = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Due date");
+  type_into (f, "Due date", "2026-02-30");
+  type_into (f, "Summary", "");
+  spin (50);   /* empty text counts once the main loop runs */
+  send = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "_Send to Tracker");
+  g_signal_emit_by_name (send, "clicked");
+  problem = lia_test_find_widget (GTK_WIDGET (f->view), label_starts_with, "Summary: must not be empty\nDue date:");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_true (has_error (due));
+
+  type_into (f, "Due date", "2026-02-28");
+  g_assert_false (has_error (due));
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==, "Summary: must not be empty");
+  g_assert_true (gtk_widget_get_visible (problem));
+
+  type_into (f, "Summary", "Profile the scheduler");
+  g_assert_false (gtk_widget_has_css_class (lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, "Summary"), "error"));
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_false (lia_tasks_view_is_syncing (f->view));
+}
+
 static void
 test_requirement_to_tracker (Fixture       *f,
                              gconstpointer  data)
@@ -330,6 +446,9 @@ main (int argc, char **argv)
   g_test_add ("/tasks/seed-task-to-tracker", Fixture, NULL, fixture_set_up, test_seed_task_to_tracker, fixture_tear_down);
   g_test_add ("/tasks/invalid-due-date-stays-out", Fixture, NULL, fixture_set_up, test_invalid_due_date_stays_out, fixture_tear_down);
   g_test_add ("/tasks/requirement-to-tracker", Fixture, NULL, fixture_set_up, test_requirement_to_tracker, fixture_tear_down);
+  g_test_add ("/tasks/form-layout-and-types", Fixture, NULL, fixture_set_up, test_form_layout_and_types, fixture_tear_down);
+  g_test_add ("/tasks/narrow-bar", Fixture, NULL, fixture_set_up, test_narrow_bar, fixture_tear_down);
+  g_test_add ("/tasks/fixed-date-clears-error", Fixture, NULL, fixture_set_up, test_fixed_date_clears_error, fixture_tear_down);
   g_test_add ("/tasks/rate-limit-wait-shown", Fixture, NULL, fixture_set_up, test_rate_limit_wait_shown, fixture_tear_down);
   return g_test_run ();
 }

@@ -609,7 +609,6 @@ lia_contracts_view_init (LiaContractsView *self)
   GtkWidget *list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *list_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *list_title = gtk_label_new (_("Models"));
-  GtkWidget *add_model = lia_icon_button_new ("list-add-symbolic", _("New Model"));
   GtkWidget *list_scroll = gtk_scrolled_window_new ();
   GtkWidget *editor_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *editor_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -637,13 +636,12 @@ lia_contracts_view_init (LiaContractsView *self)
   gtk_widget_add_css_class (list_title, "heading");
   gtk_widget_set_hexpand (list_title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (list_title), 0);
-  g_signal_connect_swapped (add_model, "clicked", G_CALLBACK (lia_contracts_view_add_model), self);
   gtk_widget_set_margin_start (list_bar, 12);
   gtk_widget_set_margin_end (list_bar, 6);
   gtk_widget_set_margin_top (list_bar, 6);
   gtk_widget_set_margin_bottom (list_bar, 6);
   gtk_box_append (GTK_BOX (list_bar), list_title);
-  gtk_box_append (GTK_BOX (list_bar), add_model);
+  /* New models come from the header's + (one add per page). */
   self->models_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->models_list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->models_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Models"), -1);

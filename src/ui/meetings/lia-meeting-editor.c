@@ -35,6 +35,7 @@ struct _LiaMeetingEditor
   double               pending_scroll;
   int                  focus_item;      /* agenda item to focus after a rebuild, or -1 */
   gboolean             open_focus_item; /* and to expand (a new item) */
+  int                  focus_action;    /* new action item to open with its title focused, or -1 */
   AdwExpanderRow      *attendees_row;
   char                *summary;
   gboolean             overrun;
@@ -42,6 +43,7 @@ struct _LiaMeetingEditor
   GtkWidget           *scrolled;
   GtkWidget           *content;
   GPtrArray           *agenda_rows;     /* AdwExpanderRow, one per item */
+  GPtrArray           *action_rows;     /* AdwExpanderRow, one per action item */
   GtkLabel            *total_label;
   GtkLabel            *overrun_label;
   AdwPreferencesGroup *local_group;
@@ -645,6 +647,8 @@ action_add_cb (LiaMeetingEditor *self)
   GListStore *actions = lia_entity_get_list (LIA_ENTITY (self->meeting), LIA_MEETING_ACTION_ITEMS);
 
   lia_entity_set_string (LIA_ENTITY (action), LIA_ACTION_ITEM_TEXT, _("New action item"));
+  /* The new item opens with its title selected, ready to be typed over. */
+  self->focus_action = (int) g_list_model_get_n_items (G_LIST_MODEL (actions));
   lia_history_begin (history (self), _("Add action item"));
   lia_history_insert (history (self), actions, g_list_model_get_n_items (G_LIST_MODEL (actions)), action);
   lia_history_end (history (self));
@@ -659,6 +663,106 @@ action_remove_cb (GtkWidget        *button,
   lia_history_begin (history (self), _("Remove action item"));
   lia_history_remove (history (self), actions, row_index (button));
   lia_history_end (history (self));
+}
+
+/* "Owner · due date · Status", kept current as any of them changes. */
+static void
+action_update_subtitle (LiaEntity *action,
+                        GParamSpec *pspec,
+                        AdwExpanderRow *row)
+{
+  const char *owner = lia_entity_get_string (action, LIA_ACTION_ITEM_OWNER);
+  const char *due = lia_entity_get_string (action, LIA_ACTION_ITEM_DUE);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  if (owner != NULL && owner[0] != '\0')
+    g_string_append (subtitle, owner);
+  else
+    g_string_append (subtitle, _("No owner"));
+  if (due != NULL && due[0] != '\0')
+    {
+      g_string_append (subtitle, " · ");
+      /* Translators: an action item's due date (YYYY-MM-DD) in its row's subtitle */
+      g_string_append_printf (subtitle, _("due %s"), due);
+    }
+  g_string_append (subtitle, " · ");
+  g_string_append (subtitle, lia_choice_get_label (lia_entity_get_string (action, LIA_ACTION_ITEM_STATUS)));
+  adw_expander_row_set_subtitle (row, subtitle->str);
+}
+
+static void
+owner_chosen_cb (GtkListBox    *list,
+                 GtkListBoxRow *choice,
+                 GtkWidget     *entry)
+{
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_MENU_BUTTON);
+
+  /* Through the entry, so the choice is one undoable edit like typing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_object_get_data (G_OBJECT (choice), "name"));
+  if (button != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
+/* The owner is typed, or picked from the team (the meeting's attendees
+ * first) with the button at the end of the row. */
+static GtkWidget *
+owner_row (LiaMeetingEditor *self,
+           LiaEntity        *action)
+{
+  GtkWidget *row = entry_row (self, _("Owner"), action, LIA_ACTION_ITEM_OWNER);
+  GListModel *members = G_LIST_MODEL (lia_workspace_get_members (self->workspace));
+  const char * const *attendees = lia_entity_get_strv (LIA_ENTITY (self->meeting), LIA_MEETING_ATTENDEES);
+  GtkWidget *button, *list, *popover, *scrolled;
+
+  if (g_list_model_get_n_items (members) == 0)
+    return row;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  gtk_widget_add_css_class (list, "menu");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Team"), -1);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+      {
+        g_autoptr(LiaEntity) member = g_list_model_get_item (members, i);
+        gboolean attends = attendees && g_strv_contains (attendees, lia_entity_get_id (member));
+        const char *name = lia_entity_get_string (member, LIA_MEMBER_NAME);
+        GtkWidget *choice, *label;
+
+        if ((pass == 0) != attends || name == NULL || name[0] == '\0')
+          continue;
+        label = gtk_label_new (name);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_set_margin_start (label, 6);
+        gtk_widget_set_margin_end (label, 6);
+        gtk_widget_set_margin_top (label, 6);
+        gtk_widget_set_margin_bottom (label, 6);
+        choice = gtk_list_box_row_new ();
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (choice), label);
+        g_object_set_data_full (G_OBJECT (choice), "name", g_strdup (name), g_free);
+        gtk_list_box_append (GTK_LIST_BOX (list), choice);
+      }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (owner_chosen_cb), row, 0);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "system-users-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose From Team"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose From Team"), -1);
+  gtk_widget_set_sensitive (button, writable (self));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  return row;
 }
 
 static void
@@ -684,21 +788,29 @@ build_actions (LiaMeetingEditor *self)
       g_autoptr(LiaEntity) action = g_list_model_get_item (actions, i);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *remove = lia_icon_button_new ("user-trash-symbolic", _("Remove Action Item"));
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", lia_entity_get_string (action, LIA_ACTION_ITEM_OWNER),
-                                                   lia_choice_get_label (lia_entity_get_string (action, LIA_ACTION_ITEM_STATUS)));
+      GtkWidget *title;
+      const guint shown[] = { LIA_ACTION_ITEM_OWNER, LIA_ACTION_ITEM_DUE, LIA_ACTION_ITEM_STATUS };
 
       g_object_bind_property (action, lia_entity_get_field_pspec (action, LIA_ACTION_ITEM_TEXT)->name,
                               row, "title", G_BINDING_SYNC_CREATE);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      action_update_subtitle (action, NULL, ADW_EXPANDER_ROW (row));
+      for (guint f = 0; f < G_N_ELEMENTS (shown); f++)
+        {
+          g_autofree char *signal = g_strconcat ("notify::", lia_entity_get_field_pspec (action, shown[f])->name, NULL);
+          g_signal_connect_object (action, signal, G_CALLBACK (action_update_subtitle), row, 0);
+        }
       g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (action_remove_cb), self);
       gtk_widget_set_sensitive (remove, writable (self));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Action"), action, LIA_ACTION_ITEM_TEXT));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, _("Owner"), action, LIA_ACTION_ITEM_OWNER));
+      title = entry_row (self, _("Action"), action, LIA_ACTION_ITEM_TEXT);
+      g_object_set_data (G_OBJECT (row), "title-row", title);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), title);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), owner_row (self, action));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, _("Due"), action, LIA_ACTION_ITEM_DUE, FALSE));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo_row (self, _("Status"), action, LIA_ACTION_ITEM_STATUS));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+      g_ptr_array_add (self->action_rows, row);
     }
 }
 
@@ -963,6 +1075,7 @@ clear_content (LiaMeetingEditor *self)
   self->average_label = NULL;
   self->chart = NULL;
   g_ptr_array_set_size (self->agenda_rows, 0);
+  g_ptr_array_set_size (self->action_rows, 0);
   g_ptr_array_set_size (self->local_rows, 0);
   while ((child = gtk_widget_get_first_child (self->content)) != NULL)
     gtk_box_remove (GTK_BOX (self->content), child);
@@ -1017,6 +1130,25 @@ restore_idle_cb (gpointer data)
       gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
     }
   self->focus_item = -1;
+  if (self->focus_action >= 0 && (guint) self->focus_action < self->action_rows->len)
+    {
+      AdwExpanderRow *row = g_ptr_array_index (self->action_rows, self->focus_action);
+      GtkWidget *title = g_object_get_data (G_OBJECT (row), "title-row");
+      double x, y;
+
+      adw_expander_row_set_expanded (row, TRUE);
+      gtk_widget_grab_focus (title);
+      gtk_editable_select_region (GTK_EDITABLE (title), 0, -1);
+      /* After the focus (which scrolls to the entry): the row's header
+       * with its subtitle stays in view above the title being typed. */
+      if (gtk_widget_translate_coordinates (GTK_WIDGET (row), self->content, 0, 0, &x, &y))
+        {
+          double page = gtk_adjustment_get_page_size (adjustment);
+
+          gtk_adjustment_set_value (adjustment, y - page / 3);
+        }
+    }
+  self->focus_action = -1;
   return G_SOURCE_REMOVE;
 }
 
@@ -1160,6 +1292,7 @@ lia_meeting_editor_finalize (GObject *object)
   LiaMeetingEditor *self = LIA_MEETING_EDITOR (object);
 
   g_ptr_array_unref (self->agenda_rows);
+  g_ptr_array_unref (self->action_rows);
   g_ptr_array_unref (self->local_rows);
   g_free (self->summary);
   G_OBJECT_CLASS (lia_meeting_editor_parent_class)->finalize (object);
@@ -1182,8 +1315,10 @@ lia_meeting_editor_init (LiaMeetingEditor *self)
   GtkWidget *clamp = adw_clamp_new ();
 
   self->agenda_rows = g_ptr_array_new ();
+  self->action_rows = g_ptr_array_new ();
   self->local_rows = g_ptr_array_new ();
   self->focus_item = -1;
+  self->focus_action = -1;
   self->scrolled = gtk_scrolled_window_new ();
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (self->content, 18);

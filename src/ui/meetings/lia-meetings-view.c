@@ -185,6 +185,65 @@ new_action (GtkWidget  *widget,
                                        ? g_ptr_array_index (self->templates, index) : NULL);
 }
 
+static gboolean
+unparent_idle_cb (gpointer data)
+{
+  gtk_widget_unparent (GTK_WIDGET (data));
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+template_popover_closed_cb (GtkPopover *popover)
+{
+  /* After the chosen item's action has run. */
+  g_idle_add (unparent_idle_cb, g_object_ref (popover));
+}
+
+static void
+template_chosen_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  LiaMeetingsView *self = user_data;
+  int index = g_variant_get_int32 (param);
+
+  lia_meetings_view_new_meeting (self, index >= 0 && (guint) index < self->templates->len
+                                       ? g_ptr_array_index (self->templates, index) : NULL);
+}
+
+/**
+ * lia_meetings_view_choose_template:
+ * @anchor: the widget the menu hangs from (the header's +)
+ *
+ * Offers the templates (Blank Meeting first) in a menu at @anchor; the
+ * chosen one makes the new meeting. The menu carries its own
+ * "meetings.new" so it works wherever @anchor sits.
+ *
+ * Returns: (transfer none): the menu, shown
+ */
+GtkPopover *
+lia_meetings_view_choose_template (LiaMeetingsView *self,
+                                   GtkWidget       *anchor)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("new", G_VARIANT_TYPE_INT32);
+  GtkWidget *popover;
+
+  g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (anchor), NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (template_chosen_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->template_menu));
+  gtk_widget_insert_action_group (popover, "meetings", G_ACTION_GROUP (group));
+  gtk_widget_set_parent (popover, anchor);
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  g_signal_connect (popover, "closed", G_CALLBACK (template_popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  return GTK_POPOVER (popover);
+}
+
 gboolean
 lia_meetings_view_save_as_template (LiaMeetingsView  *self,
                                     GError          **error)
@@ -726,24 +785,22 @@ static GtkWidget *
 build_list_pane (LiaMeetingsView *self)
 {
   GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *new_button = gtk_menu_button_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *empty = adw_status_page_new ();
 
   gtk_widget_set_size_request (pane, 260, -1);
   gtk_widget_set_hexpand (pane, FALSE);
-  gtk_widget_set_margin_start (bar, 6);
-  gtk_widget_set_margin_end (bar, 6);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
   self->template_menu = g_menu_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (new_button), _("New Meeting"));
+  /* The header's + is the page's one way to add a meeting (it offers the
+   * templates); the empty list has its own button, as on every page. */
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (new_button), _("_New Meeting"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (new_button), TRUE);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (new_button), G_MENU_MODEL (self->template_menu));
   gtk_widget_set_tooltip_text (new_button, _("Start a meeting from a template"));
-  gtk_widget_set_hexpand (new_button, TRUE);
-  gtk_box_append (GTK_BOX (bar), new_button);
-  gtk_box_append (GTK_BOX (pane), bar);
+  gtk_widget_set_halign (new_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (new_button, "pill");
+  gtk_widget_add_css_class (new_button, "suggested-action");
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
@@ -757,7 +814,8 @@ build_list_pane (LiaMeetingsView *self)
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-calendar-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Meetings"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Start one from a template with New Meeting."));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Start one from a template: a timed agenda, roles and an evaluation."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), new_button);
   gtk_widget_add_css_class (empty, "compact");
 
   self->list_stack = GTK_STACK (gtk_stack_new ());

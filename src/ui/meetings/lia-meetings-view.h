@@ -15,6 +15,8 @@ void              lia_meetings_view_set_workspace     (LiaMeetingsView *self,
                                                        LiaWorkspace    *workspace);
 LiaMeeting       *lia_meetings_view_new_meeting       (LiaMeetingsView *self,
                                                        LiaMeeting      *template_);
+GtkPopover       *lia_meetings_view_choose_template   (LiaMeetingsView *self,
+                                                       GtkWidget       *anchor);
 void              lia_meetings_view_select            (LiaMeetingsView *self,
                                                        LiaMeeting      *meeting);
 LiaMeetingEditor *lia_meetings_view_get_editor        (LiaMeetingsView *self);

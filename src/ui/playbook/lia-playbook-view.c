@@ -444,7 +444,6 @@ lia_playbook_view_init (LiaPlaybookView *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Entry…"));
   GtkWidget *filters = adw_preferences_group_new ();
   GtkWidget *none = adw_status_page_new ();
   const char *sizes[] = { _("Small"), _("Medium"), _("Large"), NULL };
@@ -459,9 +458,8 @@ lia_playbook_view_init (LiaPlaybookView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the playbook"), -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (schedule_refresh), self);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (lia_playbook_view_add_entry), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (bar), add);
+  /* Entries are added with the header's + (one add per page). */
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (filters), _("Your Situation"));
   self->size_row = filter_row (self, filters, _("Team size"), sizes);

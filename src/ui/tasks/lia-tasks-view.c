@@ -55,6 +55,9 @@ struct _LiaTasksView
 
   GCancellable *cancellable;
   GPtrArray    *types;          /* fetched from the tracker, or NULL */
+  GHashTable   *types_cache;    /* account id → its tracker's last list of types */
+  GtkMenuButton *type_button;   /* offers @types beside the typed Issue type */
+  GtkListBox   *type_list;
   GHashTable   *notes;          /* task id → what the tracker did not take at the last sync */
 };
 
@@ -386,6 +389,29 @@ cancel_clicked_cb (LiaTasksView *self)
     g_cancellable_cancel (self->cancellable);
 }
 
+/* Problems shown after Send follow the form: a field put right loses its
+ * mark and its line at once, and the list goes when nothing is left. */
+static void
+refresh_problems (LiaTasksView *self)
+{
+  g_autofree char *problem = NULL;
+  LiaFieldBinding *summary;
+
+  if (self->task == NULL)
+    return;
+  summary = lia_field_binding_get (GTK_WIDGET (self->summary_row));
+  /* The "required" mark is the form's own, not the binding's. */
+  if (lia_field_binding_get_error (summary) == NULL &&
+      *lia_entity_get_string (LIA_ENTITY (self->task), LIA_TASK_SUMMARY) != '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (self->summary_row), "error");
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->problem_label)))
+    return;
+  if (lia_tasks_view_validate (self, &problem))
+    gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  else
+    gtk_label_set_text (self->problem_label, problem);
+}
+
 static void
 send_clicked_cb (LiaTasksView *self)
 {
@@ -514,6 +540,79 @@ account_name (LiaAccount *account)
                           lia_entity_get_string (LIA_ENTITY (account), LIA_ACCOUNT_PROJECT));
 }
 
+/* The chosen account ellipsizes in the bar, so the labelled menu, Accounts
+ * and Sync fit a 360 px window; the open menu shows names in full. */
+static void
+setup_account_label_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_account_label_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  g_autofree char *name = account_name (LIA_ACCOUNT (gtk_list_item_get_item (item)));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), name);
+}
+
+static void
+type_chosen_cb (LiaTasksView  *self,
+                GtkListBoxRow *choice)
+{
+  /* Through the entry: one undoable edit, checked like typing. */
+  gtk_editable_set_text (GTK_EDITABLE (self->type_row), g_object_get_data (G_OBJECT (choice), "type"));
+  gtk_menu_button_popdown (self->type_button);
+}
+
+/* The tracker's types beside the Issue type field; typing another name
+ * is still allowed (the check before sending names the known ones). */
+static void
+show_types (LiaTasksView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->type_list))) != NULL)
+    gtk_list_box_remove (self->type_list, child);
+  for (guint i = 0; self->types != NULL && i < self->types->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (self->types->pdata[i]);
+      GtkWidget *choice = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (choice), label);
+      g_object_set_data_full (G_OBJECT (choice), "type", g_strdup (self->types->pdata[i]), g_free);
+      gtk_list_box_append (self->type_list, choice);
+    }
+  /* Out of the row when there is nothing to offer: a hidden suffix would
+   * still shift the row's edit icon out of line with the others. */
+  if (self->types != NULL && self->types->len > 0)
+    {
+      if (gtk_widget_get_parent (GTK_WIDGET (self->type_button)) == NULL)
+        adw_entry_row_add_suffix (self->type_row, GTK_WIDGET (self->type_button));
+    }
+  else if (gtk_widget_get_parent (GTK_WIDGET (self->type_button)) != NULL)
+    adw_entry_row_remove (self->type_row, GTK_WIDGET (self->type_button));
+}
+
+static char *
+current_account_id (LiaTasksView *self)
+{
+  g_autoptr(LiaAccount) account = current_account (self);
+
+  return account ? g_strdup (lia_entity_get_id (LIA_ENTITY (account))) : NULL;
+}
+
 static void
 types_fetched_cb (GObject      *source,
                   GAsyncResult *result,
@@ -521,20 +620,39 @@ types_fetched_cb (GObject      *source,
 {
   g_autoptr(LiaTasksView) self = user_data;
   g_autoptr(GPtrArray) types = lia_tracker_list_finish (LIA_TRACKER (source), result, NULL);
+  const char *for_account = g_object_get_data (source, "lia-account-id");
+  g_autofree char *current = NULL;
 
+  /* Offline or refused: the list from last time stays offered. */
+  if (types == NULL || self->types_cache == NULL || for_account == NULL)
+    return;
+  g_hash_table_insert (self->types_cache, g_strdup (for_account), g_ptr_array_ref (types));
+  current = current_account_id (self);
+  if (g_strcmp0 (current, for_account) != 0)
+    return;
   g_clear_pointer (&self->types, g_ptr_array_unref);
   self->types = g_steal_pointer (&types);
+  show_types (self);
 }
 
-/* The form checks the type against the tracker's list once it is known. */
+/* The form offers and checks the account's types: the cached list at
+ * once, the tracker's own when it answers. */
 static void
 account_changed_cb (LiaTasksView *self)
 {
   g_autoptr(LiaTracker) tracker = make_tracker (self, NULL);
+  g_autofree char *id = current_account_id (self);
+  GPtrArray *cached = id ? g_hash_table_lookup (self->types_cache, id) : NULL;
 
   g_clear_pointer (&self->types, g_ptr_array_unref);
-  if (tracker != NULL)
-    lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, NULL, types_fetched_cb, g_object_ref (self));
+  if (cached != NULL)
+    self->types = g_ptr_array_ref (cached);
+  show_types (self);
+  if (tracker != NULL && id != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (tracker), "lia-account-id", g_steal_pointer (&id), g_free);
+      lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, NULL, types_fetched_cb, g_object_ref (self));
+    }
 }
 
 static void
@@ -649,6 +767,8 @@ entry_row (LiaTasksView *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   lia_bind_entry (GTK_EDITABLE (row), NULL, NULL, field);
+  g_signal_connect_object (lia_field_binding_get (row), "notify::error", G_CALLBACK (refresh_problems), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "changed", G_CALLBACK (refresh_problems), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_ptr_array_add (self->bound, row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return ADW_ENTRY_ROW (row);
@@ -666,6 +786,8 @@ lia_tasks_view_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->task);
   g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->types_cache, g_hash_table_unref);
+  g_clear_object (&self->type_button);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   G_OBJECT_CLASS (lia_tasks_view_parent_class)->dispose (object);
@@ -687,6 +809,7 @@ lia_tasks_view_init (LiaTasksView *self)
   GtkWidget *accounts = gtk_button_new_with_mnemonic (_("_Accounts…"));
   GtkWidget *list_scroll = gtk_scrolled_window_new ();
   GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *add_first;
   GtkWidget *form_scroll = gtk_scrolled_window_new ();
   GtkWidget *form_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *clamp = adw_clamp_new ();
@@ -697,10 +820,16 @@ lia_tasks_view_init (LiaTasksView *self)
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *send = gtk_button_new_with_mnemonic (_("_Send to Tracker"));
   GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete Task"));
+  GtkWidget *danger = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Translators: the label of the menu of tracker accounts on the Tasks page */
+  GtkWidget *tracker_label = gtk_label_new_with_mnemonic (_("_Tracker"));
+  GtkWidget *type_scroll = gtk_scrolled_window_new ();
+  GtkWidget *type_popover = gtk_popover_new ();
   GtkWidget *form_empty = adw_status_page_new ();
   GtkWidget *remote_row = adw_action_row_new ();
 
   self->bound = g_ptr_array_new ();
+  self->types_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   /* toolbar: account, accounts, sync */
   gtk_widget_set_margin_start (bar, 12);
@@ -709,6 +838,23 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_widget_set_margin_bottom (bar, 6);
   self->account_drop = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->account_drop), TRUE);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_account_label_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_account_label_cb), NULL);
+    gtk_drop_down_set_factory (self->account_drop, factory);
+    g_signal_connect (list_factory, "setup", G_CALLBACK (setup_account_label_cb), NULL);
+    g_signal_connect (list_factory, "bind", G_CALLBACK (bind_account_label_cb), NULL);
+    gtk_drop_down_set_list_factory (self->account_drop, list_factory);
+    g_object_unref (factory);
+    g_object_unref (list_factory);
+  }
+  /* Said on screen, not only to screen readers: the menu is where tasks
+   * go, and Alt+T reaches it. */
+  gtk_label_set_mnemonic_widget (GTK_LABEL (tracker_label), GTK_WIDGET (self->account_drop));
+  gtk_widget_add_css_class (tracker_label, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tracker account"), -1);
   g_signal_connect_swapped (self->account_drop, "notify::selected", G_CALLBACK (account_changed_cb), self);
   self->sync_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("S_ync")));
@@ -716,6 +862,7 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), _("Send changes and bring back status (F5)"));
   g_signal_connect_swapped (self->sync_button, "clicked", G_CALLBACK (lia_tasks_view_sync), self);
   g_signal_connect_swapped (accounts, "clicked", G_CALLBACK (accounts_clicked_cb), self);
+  gtk_box_append (GTK_BOX (bar), tracker_label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->account_drop));
   gtk_box_append (GTK_BOX (bar), accounts);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sync_button));
@@ -750,7 +897,14 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "object-select-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Tasks"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Add a task with the + button, or send a requirement’s steps from the Requirements page."));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Add a task, or send a requirement’s steps from the Requirements page."));
+  /* Besides the header's +, an empty page offers its first add in place. */
+  add_first = gtk_button_new_with_mnemonic (_("_Add Task"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_first), "win.add");
+  gtk_widget_set_halign (add_first, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add_first, "pill");
+  gtk_widget_add_css_class (add_first, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), add_first);
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->list_stack, list_scroll, "list");
   gtk_stack_add_named (self->list_stack, empty, "empty");
@@ -761,6 +915,26 @@ lia_tasks_view_init (LiaTasksView *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Task"));
   self->project_row = entry_row (self, group, _("Project"), LIA_TASK_PROJECT);
   self->type_row = entry_row (self, group, _("Issue type"), LIA_TASK_TYPE);
+  self->type_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->type_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->type_list), "menu");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Issue types"), -1);
+  g_signal_connect_swapped (self->type_list, "row-activated", G_CALLBACK (type_chosen_cb), self);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (type_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (type_scroll), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (type_scroll), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (type_scroll), GTK_WIDGET (self->type_list));
+  gtk_popover_set_child (GTK_POPOVER (type_popover), type_scroll);
+  self->type_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->type_button, "pan-down-symbolic");
+  gtk_menu_button_set_popover (self->type_button, type_popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->type_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->type_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->type_button), _("Tracker’s Issue Types"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Tracker’s Issue Types"), -1);
+  /* Held here: it joins the row only while the tracker's types are known. */
+  g_object_ref_sink (self->type_button);
   self->summary_row = entry_row (self, group, _("Summary"), LIA_TASK_SUMMARY);
   self->priority_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
@@ -801,7 +975,11 @@ lia_tasks_view_init (LiaTasksView *self)
   g_signal_connect_swapped (send, "clicked", G_CALLBACK (send_clicked_cb), self);
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), send);
-  gtk_box_append (GTK_BOX (buttons), delete);
+  /* Deleting is kept apart from sending, at the end of the form, so a
+   * slip of the pointer or of Tab never meets it next to Send. */
+  gtk_widget_set_halign (danger, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (danger, 12);
+  gtk_box_append (GTK_BOX (danger), delete);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (remote_group), _("In the Tracker"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remote_row), _("Sync state"));
@@ -828,6 +1006,7 @@ lia_tasks_view_init (LiaTasksView *self)
   gtk_box_append (GTK_BOX (form_box), GTK_WIDGET (self->problem_label));
   gtk_box_append (GTK_BOX (form_box), buttons);
   gtk_box_append (GTK_BOX (form_box), remote_group);
+  gtk_box_append (GTK_BOX (form_box), danger);
   adw_clamp_set_child (ADW_CLAMP (clamp), form_box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (form_scroll), clamp);
   gtk_widget_set_hexpand (form_scroll, TRUE);

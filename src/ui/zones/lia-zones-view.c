@@ -809,7 +809,9 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
 
   /* Translators: %s is a day and time */
   toast = g_strdup_printf (_("Meeting scheduled for %s"), when);
-  lia_show_undo_toast (GTK_WIDGET (self), toast);
+  /* "Open" goes to the new meeting (Ctrl+Z still undoes). */
+  lia_show_action_toast (GTK_WIDGET (self), toast, _("_Open"), "win.open-meeting",
+                         g_variant_new_string (lia_entity_get_id (LIA_ENTITY (meeting))));
   return TRUE;
 }
 
@@ -874,7 +876,6 @@ build (LiaZonesView *self)
   GtkWidget *zone_label = gtk_label_new_with_mnemonic (_("_Show hours in"));
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *legend = gtk_flow_box_new ();
-  GtkWidget *add = lia_icon_button_new ("list-add-symbolic", _("Add Member"));
   GtkStringList *duration_names = gtk_string_list_new (NULL);
 
   self->stack = GTK_STACK (gtk_stack_new ());
@@ -955,8 +956,7 @@ build (LiaZonesView *self)
   adw_preferences_group_set_title (self->team_group, _("Team"));
   adw_preferences_group_set_description (self->team_group,
                                          _("Each member’s offset on the chosen date; where daylight saving time applies, the standard offset (the one fixed tables list) is shown below it."));
-  adw_preferences_group_set_header_suffix (self->team_group, add);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (lia_zones_view_add_member), self);
+  /* Members are added with the header's + (one add per page). */
 
   for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
     {
