@@ -292,6 +292,9 @@ test_add_edit_remove (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 0);
   g_assert_cmpstr (page_name (f), ==, "list");
   g_assert_true (gtk_widget_get_mapped (lia_test_find_widget (page (f), lia_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE))));
+  /* As the confirmation promises, Undo brings it back. */
+  g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
 }
 
 /* Type the fake's address, project, user and token into a new account

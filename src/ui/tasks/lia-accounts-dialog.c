@@ -573,7 +573,7 @@ show_form (Dialog     *d,
   adw_window_title_set_subtitle (d->form_title, account ? _("Edit Account") : _("New Account"));
   gtk_button_set_label (GTK_BUTTON (d->save), account ? _("_Save") : _("_Add"));
   gtk_stack_set_visible_child_name (d->stack, "form");
-  gtk_widget_grab_focus (GTK_WIDGET (account ? d->name : d->url));
+  gtk_widget_grab_focus (GTK_WIDGET (d->name));
 }
 
 static void
