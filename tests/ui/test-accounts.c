@@ -387,6 +387,29 @@ test_connection_against_fakes (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_accounts (f->workspace))), ==, 0);
 }
 
+/* Closing the window while a test runs: the answer comes to nobody. */
+static void
+test_close_while_testing (Fixture       *f,
+                          gconstpointer  data)
+{
+  FakeTracker *fake = fake_tracker_new ("jira-cloud", TOKEN, USER);
+  GtkWidget *button;
+
+  fake_tracker_set_latency (fake, 300);
+  click (page (f), "_Add Account");
+  choose_service (f, "jira-cloud");
+  type (f, "Address", fake_tracker_get_url (fake));
+  type (f, "Project Key", fake_tracker_get_project (fake));
+  type (f, "E-mail Address", USER);
+  type (f, "API Token", TOKEN);
+  button = lia_test_find_widget (page (f), lia_test_has_label, "_Test Connection");
+  g_signal_emit_by_name (button, "clicked");
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  spin (800);
+  g_assert_true (f->destroyed);
+  fake_tracker_free (fake);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -395,5 +418,6 @@ main (int argc, char **argv)
   g_test_add ("/accounts/each-service-shows-its-fields", Fixture, NULL, fixture_set_up, test_each_service_shows_its_fields, fixture_tear_down);
   g_test_add ("/accounts/add-edit-remove", Fixture, NULL, fixture_set_up, test_add_edit_remove, fixture_tear_down);
   g_test_add ("/accounts/test-connection", Fixture, NULL, fixture_set_up, test_connection_against_fakes, fixture_tear_down);
+  g_test_add ("/accounts/close-while-testing", Fixture, NULL, fixture_set_up, test_close_while_testing, fixture_tear_down);
   return g_test_run ();
 }

@@ -265,7 +265,8 @@ tested_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Dialog *d = user_data;
+  g_autoptr(GCancellable) cancellable = user_data;
+  Dialog *d = g_object_get_data (G_OBJECT (cancellable), "dialog");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) types = NULL;
 
@@ -282,8 +283,9 @@ tested_cb (GObject      *source,
   else
     types = lia_tracker_list_finish (LIA_TRACKER (source), result, &error);
 
-  /* Cancelled when the form was left or the window closed: d may be gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cancelled when the form was left or the window closed: d may be gone,
+   * even if the answer itself arrived just before the cancel. */
+  if (g_cancellable_is_cancelled (cancellable))
     return;
   gtk_spinner_stop (d->spinner);
   gtk_widget_set_visible (GTK_WIDGET (d->spinner), FALSE);
@@ -334,14 +336,15 @@ test_clicked_cb (Dialog *d)
     }
   cancel_test (d);
   d->cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (d->cancellable), "dialog", d);
   set_result (d, _("Connecting…"), NULL);
   gtk_widget_set_visible (GTK_WIDGET (d->spinner), TRUE);
   gtk_spinner_start (d->spinner);
   gtk_widget_set_sensitive (d->test, FALSE);
   if (wiki)
-    lia_wiki_list_async (wiki, d->cancellable, tested_cb, d);
+    lia_wiki_list_async (wiki, d->cancellable, tested_cb, g_object_ref (d->cancellable));
   else
-    lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, d->cancellable, tested_cb, d);
+    lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, d->cancellable, tested_cb, g_object_ref (d->cancellable));
 }
 
 static void
@@ -496,7 +499,7 @@ show_form (Dialog     *d,
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (help));
 
-  d->name = add_entry (group, _("Name"), FIELD (LIA_ACCOUNT_NAME));
+  d->name = add_entry (group, C_("account", "Name"), FIELD (LIA_ACCOUNT_NAME));
   d->url = add_entry (group, _("Address"), e ? FIELD (LIA_ACCOUNT_URL) : info->default_url);
   d->project = add_entry (group, _(info->project_title), FIELD (LIA_ACCOUNT_PROJECT));
   if (info->user_title)
