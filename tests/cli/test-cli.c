@@ -287,8 +287,8 @@ test_translated (void)
   run (&fail, "validate", bad, NULL);
   language = NULL;
 
-  g_assert_true (g_str_has_prefix (help.out, "用法:liaison-cli 命令 [选项…]"));
-  g_assert_nonnull (strstr (fail.err, "score-seven.liaison: meetings[0].evaluation.ratings[0].score: 必须介于 0 和 5 之间(实际为 7)"));
+  g_assert_true (g_str_has_prefix (help.out, "用法：liaison-cli 命令 [选项…]"));
+  g_assert_nonnull (strstr (fail.err, "score-seven.liaison: meetings[0].evaluation.ratings[0].score: 必须介于 0 和 5 之间（实际为 7）"));
 }
 
 /* The intervals of "overlap --json" as "START END a,b" lines. */
