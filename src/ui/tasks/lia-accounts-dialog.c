@@ -301,7 +301,7 @@ tested_cb (GObject      *source,
       g_autofree char *names = NULL;
       g_autofree char *text = NULL;
       g_ptr_array_add (types, NULL);
-      names = g_strjoinv (", ", (char **) types->pdata);
+      names = g_strjoinv (_(", "), (char **) types->pdata);
       /* Translators: %s lists the issue types the tracker offers, or the first pages of a wiki */
       text = g_strdup_printf (LIA_IS_WIKI (source) ? _("Connected. Pages: %s") : _("Connected. Issue types: %s"), names);
       set_result (d, text, "success");
