@@ -305,7 +305,19 @@ def open_sample(language, menu, item, title):
 
     proc = start(language, mine)
     try:
-        app = find_app("liaison")
+        # This process's app: the registry may still list the ones
+        # stopped before, under the same name.
+        app, end = None, time.time() + 25
+        while app is None and time.time() < end:
+            desktop = pyatspi.Registry.getDesktop(0)
+            for i in range(desktop.childCount):
+                candidate = desktop.getChildAtIndex(i)
+                try:
+                    if candidate is not None and candidate.get_process_id() == proc.pid:
+                        app = candidate
+                except Exception:
+                    continue
+            time.sleep(0.2)
         ok(app is not None and wait_for_text(app, "mine.liaison"),
            "%s: sample: the app opens one's own file" % language)
         if app is None:
