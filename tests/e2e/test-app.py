@@ -73,14 +73,23 @@ def start(language, *args, at=None):
         wrapper = [FAKETIME, "-f", "@" + at]
         env["TZ"] = "UTC"
         env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
-    return subprocess.Popen([*wrapper, BINARY, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A process group of its own: faketime forks the app and waits, so
+    # stopping faketime alone left the app running, and every later start
+    # handed its files to that instance (one app, D-Bus activated).
+    return subprocess.Popen([*wrapper, BINARY, *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
 
 def stop(proc):
-    proc.terminate()
+    import signal
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
     try:
         proc.wait(5)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 def run(language, expect):
     proc = start(language)

@@ -36,16 +36,21 @@ def walk(node, depth=0):
         except Exception:
             continue
 
-def find_app(name, timeout=25):
+def find_app(pid, timeout=25):
+    """The app of this process only: the registry may still list apps
+    stopped before (the previous language's, another test's)."""
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == name:
-                for window in walk(app):
-                    if window.getRoleName() in ("frame", "window") and window.name:
-                        return app
+            try:
+                if app is None or app.get_process_id() != pid:
+                    continue
+                if any(n.getRoleName() == "frame" and n.name for n in walk(app)):
+                    return app
+            except Exception:
+                continue
         time.sleep(0.2)
     return None
 
@@ -133,10 +138,10 @@ def run(language):
         env.pop(key, None)
     env["LANGUAGE"] = language
     env["GSETTINGS_BACKEND"] = "memory"
-    proc = subprocess.Popen([BINARY], env=env, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen([BINARY], env=env, stdout=subprocess.DEVNULL, start_new_session=True,
                             stderr=None if os.environ.get("LIAISON_TEST_VERBOSE") else subprocess.DEVNULL)
     try:
-        app = find_app("liaison")
+        app = find_app(proc.pid)
         ok(app is not None, "%s: the app shows a window" % language)
         if app is None:
             return
@@ -153,7 +158,6 @@ def run(language):
             names.append(label)
             sidebar.querySelection().selectChild(i)
             time.sleep(1.0)
-            collect(app, label, found, buttons)
             select_first_items(app, sidebar)
             time.sleep(1.0)
             collect(app, label, found, buttons)
