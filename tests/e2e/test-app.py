@@ -85,11 +85,23 @@ def stop(proc):
         os.killpg(proc.pid, signal.SIGTERM)
     except ProcessLookupError:
         pass
-    try:
-        proc.wait(5)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    # Wait for the whole group (the app, not only faketime): while the
+    # app is exiting it still owns its D-Bus name, and the next start
+    # would hand itself over to it and vanish.
+    end = time.time() + 5
+    while time.time() < end:
+        proc.poll()
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.wait()
 
 def run(language, expect):
     proc = start(language)
