@@ -38,6 +38,14 @@ reusable_window (LiaApplication *self)
   return new_window (self);
 }
 
+/* The sample made from the seed, in the language of the UI (Chinese under
+ * a zh locale, else English), as on the first run. */
+static LiaWorkspace *
+new_sample (void)
+{
+  return lia_workspace_new_sample (g_get_language_names ()[0]);
+}
+
 static void
 new_action_cb (GSimpleAction *action,
                GVariant      *param,
@@ -96,6 +104,20 @@ open_recent_action_cb (GSimpleAction *action,
   lia_window_open (reusable_window (LIA_APPLICATION (user_data)), file);
 }
 
+/* After the first run the last file reopens instead of the sample; this
+ * brings the sample back (in this window if it holds nothing worth
+ * keeping, else in a new one). */
+static void
+open_sample_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  LiaWindow *window = reusable_window (LIA_APPLICATION (user_data));
+  g_autoptr(LiaWorkspace) sample = new_sample ();
+
+  lia_window_set_workspace (window, sample);
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *param,
@@ -135,10 +157,81 @@ quit_action_cb (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+/* GTK 4.8 names a button with a mnemonic ("_Run") twice over: by its
+ * accessible label, which GTK sets to the raw text underscore and all,
+ * and by the label inside it, so a screen reader says "_Run Run".  The
+ * label inside is the right name: drop the other each time GTK sets it,
+ * when a button is first shown and whenever its label changes.  (One
+ * place for every button of every page and dialog; the e2e-names test
+ * walks the pages for such names.) */
+static void
+drop_mnemonic_label (GtkWidget *widget)
+{
+  gboolean mnemonic = FALSE;
+  const char *label = NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      mnemonic = gtk_button_get_use_underline (GTK_BUTTON (widget));
+      label = gtk_button_get_label (GTK_BUTTON (widget));
+    }
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      mnemonic = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget));
+      label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+    }
+  if (mnemonic && label != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+watch_button (GtkWidget *widget)
+{
+  if (!GTK_IS_BUTTON (widget) && !GTK_IS_CHECK_BUTTON (widget))
+    return;
+  if (g_object_get_data (G_OBJECT (widget), "lia-mnemonic-name") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "lia-mnemonic-name", GINT_TO_POINTER (TRUE));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (drop_mnemonic_label), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (drop_mnemonic_label), NULL);
+    }
+  drop_mnemonic_label (widget);
+}
+
+static void
+watch_buttons_below (GtkWidget *widget)
+{
+  watch_button (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    watch_buttons_below (child);
+}
+
+/* Buttons are fixed as they are shown.  The pages of a stack (and what a
+ * revealer or leaflet hides) are not shown but still in the accessibility
+ * tree, so those containers fix everything below them when they are. */
+static gboolean
+widget_mapped_hook (GSignalInvocationHint *hint,
+                    guint                  n_params,
+                    const GValue          *params,
+                    gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (GTK_IS_ROOT (widget) || GTK_IS_STACK (widget) || GTK_IS_REVEALER (widget) ||
+      ADW_IS_VIEW_STACK (widget) || ADW_IS_LEAFLET (widget) || ADW_IS_FLAP (widget) ||
+      ADW_IS_SQUEEZER (widget))
+    watch_buttons_below (widget);
+  else
+    watch_button (widget);
+  return TRUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "new", new_action_cb },
   { "open", open_action_cb },
   { "open-recent", open_recent_action_cb, "s" },
+  { "open-sample", open_sample_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
 };
@@ -172,7 +265,7 @@ lia_application_activate (GApplication *app)
 
   /* First run (or the last file is gone): the sample made from the seed. */
   {
-    g_autoptr(LiaWorkspace) sample = lia_workspace_new_sample (g_get_language_names ()[0]);
+    g_autoptr(LiaWorkspace) sample = new_sample ();
     lia_window_set_workspace (window, sample);
   }
 }
@@ -215,6 +308,9 @@ lia_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+  /* GtkWidget's signals exist once its class does: keep it. */
+  g_type_class_ref (GTK_TYPE_WIDGET);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, widget_mapped_hook, NULL, NULL);
 }
 
 static void

@@ -73,14 +73,35 @@ def start(language, *args, at=None):
         wrapper = [FAKETIME, "-f", "@" + at]
         env["TZ"] = "UTC"
         env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
-    return subprocess.Popen([*wrapper, BINARY, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A process group of its own: faketime forks the app and waits, so
+    # stopping faketime alone left the app running, and every later start
+    # handed its files to that instance (one app, D-Bus activated).
+    return subprocess.Popen([*wrapper, BINARY, *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
 
 def stop(proc):
-    proc.terminate()
+    import signal
     try:
-        proc.wait(5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    # Wait for the whole group (the app, not only faketime): while the
+    # app is exiting it still owns its D-Bus name, and the next start
+    # would hand itself over to it and vanish.
+    end = time.time() + 5
+    while time.time() < end:
+        proc.poll()
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.wait()
 
 def run(language, expect):
     proc = start(language)
@@ -265,6 +286,79 @@ def open_files():
         stop(proc)
     shutil.rmtree(tmp)
 
+def activate(app, name, roles):
+    """Clicks the control of one of the roles with this accessible name
+    through its AT-SPI action, as a screen reader would."""
+    for node in walk(app):
+        if node.name == name and node.getRoleName() in roles:
+            try:
+                action = node.queryAction()
+                for i in range(action.nActions):
+                    if action.getName(i) in ("click", "activate", "press"):
+                        return action.doAction(i)
+            except Exception:
+                continue
+    return False
+
+def translated(msgid):
+    """The zh_CN translation of a one-line msgid without its mnemonic (the
+    msgid itself while it is untranslated)."""
+    import re
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(top, "po", "zh_CN.po"), encoding="utf-8") as f:
+        po = f.read()
+    m = re.search(r'^msgid "%s"\nmsgstr "(.+)"$' % re.escape(msgid), po, re.M)
+    text = m.group(1) if m else msgid
+    return text.replace("_", "")
+
+def open_sample(language, menu, item, title):
+    """Once a file of one's own reopens at start-up, the main menu's Open
+    Sample Workspace brings the sample back, in the language of the UI."""
+    import json, tempfile
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    tmp = tempfile.mkdtemp()
+    mine = os.path.join(tmp, "mine.liaison")
+    with open(os.path.join(top, "data", "samples", "sample.en.liaison"), encoding="utf-8") as f:
+        data = json.load(f)
+    data["title"] = "My own workspace"
+    with open(mine, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=2)
+
+    proc = start(language, mine)
+    try:
+        # This process's app: the registry may still list the ones
+        # stopped before, under the same name.
+        app, end = None, time.time() + 25
+        while app is None and time.time() < end:
+            desktop = pyatspi.Registry.getDesktop(0)
+            for i in range(desktop.childCount):
+                candidate = desktop.getChildAtIndex(i)
+                try:
+                    if candidate is not None and candidate.get_process_id() == proc.pid:
+                        app = candidate
+                except Exception:
+                    continue
+            time.sleep(0.2)
+        ok(app is not None and wait_for_text(app, "mine.liaison"),
+           "%s: sample: the app opens one's own file" % language)
+        if app is None:
+            return
+        def sample_shown():
+            return any(n.getRoleName() == "frame" and n.name == title for n in walk(app))
+        ok(not sample_shown(), "%s: sample: no window shows the sample before the menu is used" % language)
+        opened = activate(app, menu, ("toggle button", "push button"))
+        time.sleep(0.8)
+        clicked = opened and activate(app, item, ("menu item", "push button", "check menu item"))
+        ok(clicked, "%s: sample: the main menu has “%s”" % (language, item))
+        end = time.time() + 10
+        while clicked and not sample_shown() and time.time() < end:
+            time.sleep(0.3)
+        ok(sample_shown(), "%s: sample: a window shows the sample workspace (%s)"
+           % (language, [n.name for n in walk(app) if n.getRoleName() == "frame"]))
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp)
+
 run("en", {"title": "vLLM inference engine", "table": "Requirement translation table",
            "search": "Search", "add": "Add Requirement", "page": "Requirements",
            "rows": ["Improve model inference speed", "Lower inference cost", "Support more models"]})
@@ -275,6 +369,8 @@ zones()
 meetings()
 assessment()
 open_files()
+open_sample("en", "Main Menu", "Open Sample Workspace", "vLLM inference engine")
+open_sample("zh_CN", "主菜单", translated("Open Sa_mple Workspace"), "vLLM推理引擎")
 
 print("1..%d" % len(results))
 sys.exit(0 if all(r for r, _ in results) else 1)

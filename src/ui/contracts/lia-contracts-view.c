@@ -114,7 +114,6 @@ switch_row (LiaContractsView *self,
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   lia_bind_switch (GTK_SWITCH (sw), history (self), entity, field);
   return row;
 }

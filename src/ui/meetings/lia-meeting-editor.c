@@ -127,7 +127,6 @@ spin_row (LiaMeetingEditor *self,
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
   gtk_spin_button_set_increments (GTK_SPIN_BUTTON (spin), 5, 15);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   bind_field (self, lia_bind_spin (GTK_SPIN_BUTTON (spin), history (self), entity, field));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);

@@ -925,7 +925,6 @@ build (LiaZonesView *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->zone_dropdown), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->zone_dropdown), GTK_ALIGN_START);
   gtk_label_set_mnemonic_widget (GTK_LABEL (zone_label), GTK_WIDGET (self->zone_dropdown));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zone_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show hours in"), -1);
   g_signal_connect_swapped (self->zone_dropdown, "notify::selected", G_CALLBACK (zone_selected_cb), self);
   gtk_box_append (GTK_BOX (zone_row), zone_label);
   gtk_box_append (GTK_BOX (zone_row), GTK_WIDGET (self->zone_dropdown));
