@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-area.h"
 #include "lia-export.h"
 #include "lia-requirement-editor.h"
 #include "lia-requirements-view.h"
+#include "lia-split-page.h"
 #include "lia-toast.h"
 
 /* The requirement translation table: one row per business need with its
@@ -24,13 +26,12 @@ struct _LiaRequirementsView
   GtkCustomFilter      *filter;
   char                 *search_key;   /* casefolded */
 
-  AdwLeaflet           *leaflet;
+  LiaSplitPage         *split;
   GtkWidget            *table_box;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *table_stack;
   GtkColumnView        *column_view;
-  GtkWidget            *editor_box;
   LiaRequirementEditor *editor;
 
   GtkColumnViewColumn  *column_widgets[6];
@@ -38,12 +39,16 @@ struct _LiaRequirementsView
   guint                 density_idle;
 };
 
-G_DEFINE_FINAL_TYPE (LiaRequirementsView, lia_requirements_view, GTK_TYPE_WIDGET)
+static void lia_requirements_view_area_init (LiaAreaInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LiaRequirementsView, lia_requirements_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LIA_TYPE_AREA, lia_requirements_view_area_init))
 
 enum {
   PROP_0,
   PROP_SEARCH_MODE,
-  N_PROPS
+  N_PROPS,
+  PROP_WORKSPACE = N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -256,7 +261,7 @@ static void
 row_activated_cb (LiaRequirementsView *self,
                   guint                position)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->editor_box);
+  lia_split_page_set_show_content (self->split, TRUE);
   lia_requirement_editor_focus (self->editor);
 }
 
@@ -269,8 +274,8 @@ table_clicked_cb (LiaRequirementsView *self,
                   double               y,
                   GtkGestureClick     *gesture)
 {
-  if (adw_leaflet_get_folded (self->leaflet) && lia_requirements_view_get_selected (self) != NULL)
-    adw_leaflet_set_visible_child (self->leaflet, self->editor_box);
+  if (lia_split_page_get_folded (self->split) && lia_requirements_view_get_selected (self) != NULL)
+    lia_split_page_set_show_content (self->split, TRUE);
 }
 
 static LiaHistory *
@@ -343,7 +348,7 @@ back_action (GtkWidget  *widget,
 {
   LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->table_box);
+  lia_split_page_set_show_content (self->split, FALSE);
 }
 
 static int
@@ -394,7 +399,7 @@ lia_requirements_view_measure (GtkWidget      *widget,
 {
   LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
 
-  gtk_widget_measure (GTK_WIDGET (self->leaflet), orientation, for_size,
+  gtk_widget_measure (GTK_WIDGET (self->split), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
@@ -406,7 +411,7 @@ lia_requirements_view_size_allocate (GtkWidget *widget,
 {
   LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (widget);
 
-  gtk_widget_allocate (GTK_WIDGET (self->leaflet), width, height, baseline, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->split), width, height, baseline, NULL);
 
   /* Changing columns during allocation would allocate again; do it
    * right after. */
@@ -427,6 +432,9 @@ lia_requirements_view_get_property (GObject    *object,
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
       break;
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -444,6 +452,9 @@ lia_requirements_view_set_property (GObject      *object,
     {
     case PROP_SEARCH_MODE:
       gtk_search_bar_set_search_mode (self->search_bar, g_value_get_boolean (value));
+      break;
+    case PROP_WORKSPACE:
+      lia_requirements_view_set_workspace (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -503,19 +514,20 @@ lia_requirements_view_class_init (LiaRequirementsViewClass *klass)
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_WORKSPACE, "workspace");
 
   g_type_ensure (LIA_TYPE_REQUIREMENT_EDITOR);
+  g_type_ensure (LIA_TYPE_SPLIT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/requirements/lia-requirements-view.ui");
   widget_class->measure = lia_requirements_view_measure;
   widget_class->size_allocate = lia_requirements_view_size_allocate;
-  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, split);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, table_box);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, table_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, editor_box);
   gtk_widget_class_bind_template_child (widget_class, LiaRequirementsView, editor);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -536,7 +548,7 @@ lia_requirements_view_init (LiaRequirementsView *self)
   self->density = INITIAL_DENSITY;
   /* Columns change as the table folds; libadwaita 1.2 would snapshot the
    * half-laid-out table during a fold animation, so the fold is instant. */
-  adw_leaflet_set_mode_transition_duration (self->leaflet, 0);
+  lia_split_page_set_animate_fold (self->split, FALSE);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
@@ -609,6 +621,7 @@ lia_requirements_view_set_workspace (LiaRequirementsView *self,
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
+  g_object_notify (G_OBJECT (self), "workspace");
 
   lia_requirement_editor_set_history (self->editor, lia_workspace_get_history (workspace));
   /* A newer file format opens read-only; it stays so until Save As. */
@@ -701,7 +714,7 @@ lia_requirements_view_add_requirement (LiaRequirementsView *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   lia_requirements_view_select (self, LIA_ENTITY (requirement));
-  adw_leaflet_set_visible_child (self->leaflet, self->editor_box);
+  lia_split_page_set_show_content (self->split, TRUE);
   lia_requirement_editor_focus (self->editor);
 }
 
@@ -710,7 +723,7 @@ lia_requirements_view_focus_search (LiaRequirementsView *self)
 {
   g_return_if_fail (LIA_IS_REQUIREMENTS_VIEW (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->table_box);
+  lia_split_page_set_show_content (self->split, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -725,4 +738,25 @@ lia_requirements_view_set_search_text (LiaRequirementsView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   /* Apply now rather than after the entry's typing delay. */
   search_changed_cb (self, self->search_entry);
+}
+
+static void
+area_add (LiaArea   *area,
+          GtkWidget *anchor)
+{
+  lia_requirements_view_add_requirement (LIA_REQUIREMENTS_VIEW (area));
+}
+
+static gboolean
+area_focus_search (LiaArea *area)
+{
+  lia_requirements_view_focus_search (LIA_REQUIREMENTS_VIEW (area));
+  return TRUE;
+}
+
+static void
+lia_requirements_view_area_init (LiaAreaInterface *iface)
+{
+  iface->add = area_add;
+  iface->focus_search = area_focus_search;
 }
