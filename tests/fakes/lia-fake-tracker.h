@@ -94,10 +94,10 @@ void         fake_tracker_remote_milestone (FakeTracker *fake,
 const char  *fake_tracker_get_last_error (FakeTracker *fake);
 guint        fake_tracker_get_writes   (FakeTracker *fake);
 
-/* Jira: see the block "Jira: screens, users, projects, pages" in the .c
- * for what the fake site holds.  Zhang Wei is user 1152 of 1154, past the
- * first thousand Cloud looks at without a query; two people are called
- * Li Na. */
+/* Jira: see the block "Jira: screens, users, projects, pages" in
+ * lia-fake-jira.c for what the fake site holds.  Zhang Wei is user 1152
+ * of 1154, past the first thousand Cloud looks at without a query; two
+ * people are called Li Na. */
 #define FAKE_JIRA_ZHANG_WEI "712020:0b7c1c0e-2f4e-4a8e-9c1d-3e5f6a7b8c9d"
 /* Ids of the Epic Name and Epic Link custom fields (by default
  * customfield_10101 and customfield_10100). */
