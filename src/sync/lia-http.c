@@ -137,6 +137,7 @@ lia_http_set_timeout (LiaHttp *self,
                       guint    seconds)
 {
   g_return_if_fail (LIA_IS_HTTP (self));
+
   g_object_set (self->session, "timeout", seconds, NULL);
 }
 
@@ -150,6 +151,7 @@ lia_http_set_retry (LiaHttp *self,
                     guint    max_delay_ms)
 {
   g_return_if_fail (LIA_IS_HTTP (self));
+
   self->max_retries = max_retries;
   self->base_delay_ms = base_delay_ms;
   self->max_delay_ms = max_delay_ms;
@@ -227,6 +229,8 @@ lia_http_get_peak_in_flight (LiaHttp *self)
 {
   guint peak;
 
+  g_return_val_if_fail (LIA_IS_HTTP (self), 0);
+
   g_mutex_lock (&self->lock);
   peak = self->peak_in_flight;
   g_mutex_unlock (&self->lock);
@@ -237,6 +241,8 @@ guint
 lia_http_get_request_count (LiaHttp *self)
 {
   guint n;
+
+  g_return_val_if_fail (LIA_IS_HTTP (self), 0);
 
   g_mutex_lock (&self->lock);
   n = self->requests;
@@ -263,6 +269,8 @@ gboolean
 lia_http_check_url (const char  *url,
                     GError     **error)
 {
+  g_return_val_if_fail (url != NULL, FALSE);
+
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   const char *scheme;
 
@@ -746,6 +754,11 @@ lia_http_request (LiaHttp             *self,
                   GCancellable        *cancellable,
                   GError             **error)
 {
+  g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   return lia_http_request_full (self, method, url, headers, body, reply, status, NULL, cancellable, error);
 }
 
@@ -867,6 +880,9 @@ lia_http_request_full (LiaHttp             *self,
   guint rate_waits = 0;
 
   g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   if (reply)
     *reply = NULL;
@@ -1047,6 +1063,8 @@ lia_http_describe_wait (const char *host,
                         const char *service,
                         const char *service_url)
 {
+  g_return_val_if_fail (host != NULL, NULL);
+
   g_autoptr(GUri) uri = service_url ? g_uri_parse (service_url, G_URI_FLAGS_NONE, NULL) : NULL;
   const char *who = host;
 
@@ -1071,6 +1089,9 @@ lia_http_auth_header (const char  *service,
                       const char **name,
                       char       **value)
 {
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (value != NULL);
+
   gboolean basic = g_strcmp0 (service, "jira-cloud") == 0 ||
                    (g_strcmp0 (service, "confluence") == 0 && user != NULL && *user != '\0');
 

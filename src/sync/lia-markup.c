@@ -468,6 +468,8 @@ lia_adf_check (JsonNode  *adf,
   JsonObject *o;
   JsonNode *content;
 
+  g_return_val_if_fail (problem != NULL, FALSE);
+
   *problem = NULL;
   if (adf == NULL || !JSON_NODE_HOLDS_OBJECT (adf))
     return (*problem = g_strdup ("description: not an ADF document")), FALSE;
@@ -1303,6 +1305,8 @@ lia_markdown_link_pages (const char     *markdown,
                          LiaWikiLinkFunc link,
                          gpointer        link_data)
 {
+  g_return_val_if_fail (link != NULL, NULL);
+
   g_autoptr(GRegex) regex = g_regex_new ("\\[([^\\]\\n]*)\\]\\((?:<page:([^>\\n]*)>|page:([^)\\s]*))\\)",
                                          G_REGEX_OPTIMIZE, 0, NULL);
   g_auto(GStrv) lines = g_strsplit (markdown ? markdown : "", "\n", -1);

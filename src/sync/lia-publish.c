@@ -119,6 +119,8 @@ lia_publish_report_free (LiaPublishReport *report)
 char *
 lia_publish_report_summary (LiaPublishReport *report)
 {
+  g_return_val_if_fail (report != NULL, NULL);
+
   /* Translators: the summary of a publish; each number counts wiki pages */
   return g_strdup_printf (report->dry_run
                           ? _("Dry run: %u to create, %u to update, %u to move, %u unchanged, %u conflicts, %u errors, %u only on the wiki")
@@ -130,6 +132,8 @@ lia_publish_report_summary (LiaPublishReport *report)
 JsonNode *
 lia_publish_report_to_json (LiaPublishReport *report)
 {
+  g_return_val_if_fail (report != NULL, NULL);
+
   const LiaReportCount counts[] = {
     { "created", report->created }, { "updated", report->updated }, { "moved", report->moved },
     { "unchanged", report->unchanged }, { "conflicts", report->conflicts }, { "errors", report->errors },
@@ -279,6 +283,9 @@ lia_publish_plan_new (LiaWorkspace        *workspace,
                       const char * const  *force,
                       GError             **error)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (LIA_IS_WIKI (wiki), NULL);
+
   GListModel *roots = G_LIST_MODEL (lia_workspace_get_pages (workspace));
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   LiaPublishPlan *plan;
@@ -318,6 +325,8 @@ lia_publish_plan_new (LiaWorkspace        *workspace,
 guint
 lia_publish_plan_get_n_pages (LiaPublishPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   return plan->jobs->len;
 }
 
@@ -648,6 +657,10 @@ lia_publish_plan_execute (LiaPublishPlan      *plan,
                           LiaSyncProgressFunc  progress,
                           gpointer             user_data)
 {
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (LIA_IS_WIKI (wiki));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) remote = lia_wiki_list (wiki, cancellable, &error);
 
@@ -726,6 +739,9 @@ LiaPublishReport *
 lia_publish_plan_apply (LiaPublishPlan *plan,
                         LiaWorkspace   *workspace)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+
   LiaPublishReport *report = g_new0 (LiaPublishReport, 1);
   GListModel *roots = G_LIST_MODEL (lia_workspace_get_pages (workspace));
   gboolean modified = FALSE;
@@ -832,6 +848,10 @@ lia_publish_run_async (LiaWorkspace        *workspace,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  g_return_if_fail (LIA_IS_WORKSPACE (workspace));
+  g_return_if_fail (LIA_IS_WIKI (wiki));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
   g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
   g_autoptr(GError) error = NULL;
   LiaPublishPlan *plan = lia_publish_plan_new (workspace, wiki, page, dry_run, force, &error);
@@ -851,6 +871,9 @@ lia_publish_run_finish (LiaWorkspace  *workspace,
                         GAsyncResult  *result,
                         GError       **error)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, workspace), NULL);
+
   LiaPublishPlan *plan = lia_plan_run_finish (result, error);
 
   return plan ? lia_publish_plan_apply (plan, workspace) : NULL;

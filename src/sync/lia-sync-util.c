@@ -111,6 +111,8 @@ JsonNode *
 lia_json_at (JsonNode   *node,
              const char *path)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
   g_auto(GStrv) parts = g_strsplit (path, ".", -1);
 
   for (guint i = 0; parts[i] && node; i++)
@@ -126,6 +128,8 @@ const char *
 lia_json_str (JsonNode   *node,
               const char *path)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
   node = lia_json_at (node, path);
   if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     return json_node_get_string (node);
@@ -136,6 +140,8 @@ gint64
 lia_json_int (JsonNode   *node,
               const char *path)
 {
+  g_return_val_if_fail (path != NULL, 0);
+
   node = lia_json_at (node, path);
   if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     return json_node_get_int (node);
@@ -147,6 +153,8 @@ char *
 lia_json_scalar (JsonNode   *node,
                  const char *path)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
   node = lia_json_at (node, path);
   if (node && JSON_NODE_HOLDS_VALUE (node))
     {
@@ -169,6 +177,8 @@ lia_json_array (JsonNode   *node,
 void
 lia_name_cache_init (LiaNameCache *cache)
 {
+  g_return_if_fail (cache != NULL);
+
   g_mutex_init (&cache->lock);
   memset (cache->tables, 0, sizeof cache->tables);
 }
@@ -176,6 +186,8 @@ lia_name_cache_init (LiaNameCache *cache)
 void
 lia_name_cache_clear (LiaNameCache *cache)
 {
+  g_return_if_fail (cache != NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (cache->tables); i++)
     g_clear_pointer (&cache->tables[i], g_hash_table_unref);
   g_mutex_clear (&cache->lock);
@@ -186,6 +198,8 @@ lia_name_table_add (GHashTable *table,
                     const char *name,
                     const char *value)
 {
+  g_return_if_fail (table != NULL);
+
   if (name && *name)
     g_hash_table_insert (table, g_utf8_casefold (name, -1), g_strdup (value));
 }
@@ -202,6 +216,12 @@ lia_name_cache_get (LiaNameCache  *cache,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  g_return_val_if_fail (cache != NULL, FALSE);
+  g_return_val_if_fail (LIA_IS_TRACKER (tracker), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (loader != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
   g_autofree char *folded = g_utf8_casefold (name, -1);
   GHashTable *table;
 
@@ -333,6 +353,8 @@ lia_progress_relay_init (LiaProgressRelay    *relay,
                          LiaSyncProgressFunc  func,
                          gpointer             data)
 {
+  g_return_if_fail (relay != NULL);
+
   relay->func = func;
   relay->data = data;
   relay->context = g_main_context_ref_thread_default ();
@@ -341,6 +363,8 @@ lia_progress_relay_init (LiaProgressRelay    *relay,
 void
 lia_progress_relay_clear (LiaProgressRelay *relay)
 {
+  g_return_if_fail (relay != NULL);
+
   g_clear_pointer (&relay->context, g_main_context_unref);
 }
 
@@ -360,6 +384,8 @@ lia_progress_relay_send (guint    done,
                          guint    total,
                          gpointer relay)
 {
+  g_return_if_fail (relay != NULL);
+
   ProgressEvent *event = g_new0 (ProgressEvent, 1);
 
   event->relay = relay;
@@ -410,6 +436,11 @@ lia_plan_run_in_thread (GTask               *task,
                         LiaSyncProgressFunc  progress,
                         gpointer             progress_data)
 {
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (G_IS_OBJECT (service));
+  g_return_if_fail (execute != NULL);
+
   PlanRun *run = g_new0 (PlanRun, 1);
 
   run->plan = plan;
@@ -429,6 +460,8 @@ lia_plan_run_finish (GAsyncResult  *result,
 {
   PlanRun *run;
 
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
   run = g_task_get_task_data (G_TASK (result));
@@ -441,6 +474,8 @@ lia_report_to_json (gboolean              dry_run,
                     guint                 n_counts,
                     GPtrArray            *lines)
 {
+  g_return_val_if_fail (counts != NULL || n_counts == 0, NULL);
+
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);

@@ -116,6 +116,8 @@ lia_sync_report_free (LiaSyncReport *report)
 char *
 lia_sync_report_summary (LiaSyncReport *report)
 {
+  g_return_val_if_fail (report != NULL, NULL);
+
   /* Translators: the summary of a sync; each number counts issues */
   g_autofree char *counts = g_strdup_printf (report->dry_run
                                              ? _("Dry run: %u to create, %u to update, %u unchanged, %u to pull, %u conflicts, %u errors")
@@ -134,6 +136,8 @@ lia_sync_report_summary (LiaSyncReport *report)
 JsonNode *
 lia_sync_report_to_json (LiaSyncReport *report)
 {
+  g_return_val_if_fail (report != NULL, NULL);
+
   const LiaReportCount counts[] = {
     { "created", report->created }, { "updated", report->updated }, { "unchanged", report->unchanged },
     { "pulled", report->pulled }, { "conflicts", report->conflicts }, { "errors", report->errors },
@@ -347,6 +351,9 @@ LiaIssue *
 lia_sync_issue_for_entity (LiaWorkspace *workspace,
                            LiaEntity    *entity)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (LIA_IS_ENTITY (entity), NULL);
+
   g_autoptr(GHashTable) index = new_index ();
   g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
   Found *f = g_hash_table_lookup (index, lia_entity_get_id (entity));
@@ -358,6 +365,8 @@ LiaOutboxOp *
 lia_sync_find_op (LiaWorkspace *workspace,
                   const char   *entity_id)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+
   GListModel *outbox = G_LIST_MODEL (lia_workspace_get_outbox (workspace));
 
   for (guint i = 0; i < g_list_model_get_n_items (outbox); i++)
@@ -433,6 +442,9 @@ lia_sync_queue (LiaWorkspace *workspace,
                 const char   *service,
                 const char   *url)
 {
+  g_return_if_fail (LIA_IS_WORKSPACE (workspace));
+  g_return_if_fail (LIA_IS_ENTITY (entity));
+
   LiaOutboxOp *op = lia_sync_find_op (workspace, lia_entity_get_id (entity));
   LiaRemoteRef *ref = lia_entity_get_remote (entity);
   g_autoptr(LiaOutboxOp) fresh = NULL;
@@ -456,6 +468,9 @@ lia_sync_queue_requirement (LiaWorkspace   *workspace,
                             const char     *service,
                             const char     *url)
 {
+  g_return_if_fail (LIA_IS_WORKSPACE (workspace));
+  g_return_if_fail (LIA_IS_REQUIREMENT (requirement));
+
   GListModel *steps = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (requirement), LIA_REQUIREMENT_STEPS));
 
   lia_sync_queue (workspace, LIA_ENTITY (requirement), service, url);
@@ -532,6 +547,8 @@ lia_sync_plan_new (LiaWorkspace *workspace,
                    const char   *url,
                    gboolean      dry_run)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+
   return lia_sync_plan_new_full (workspace, service, url, dry_run, NULL);
 }
 
@@ -542,6 +559,8 @@ lia_sync_plan_new_full (LiaWorkspace         *workspace,
                         gboolean              dry_run,
                         const LiaSyncOptions *options)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+
   LiaSyncPlan *plan = g_new0 (LiaSyncPlan, 1);
   g_autoptr(GHashTable) index = new_index ();
   g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
@@ -679,6 +698,8 @@ lia_sync_plan_new_full (LiaWorkspace         *workspace,
 guint
 lia_sync_plan_get_n_jobs (LiaSyncPlan *plan)
 {
+  g_return_val_if_fail (plan != NULL, 0);
+
   return plan->jobs->len;
 }
 
@@ -724,6 +745,8 @@ const char *
 lia_sync_field_value (const LiaIssue *issue,
                       LiaSyncField    field)
 {
+  g_return_val_if_fail (issue != NULL, NULL);
+
   switch (field)
     {
     case LIA_SYNC_FIELD_SUMMARY: return issue->summary;
@@ -1137,6 +1160,10 @@ lia_sync_plan_execute (LiaSyncPlan         *plan,
                        LiaSyncProgressFunc  progress,
                        gpointer             user_data)
 {
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (LIA_IS_TRACKER (tracker));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
   g_set_object (&plan->tracker, tracker);
   g_set_object (&plan->cancellable, cancellable);
   plan->progress = progress;
@@ -1240,6 +1267,9 @@ LiaSyncReport *
 lia_sync_plan_apply (LiaSyncPlan  *plan,
                      LiaWorkspace *workspace)
 {
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+
   LiaSyncReport *report = g_new0 (LiaSyncReport, 1);
   g_autoptr(GHashTable) index = new_index ();
   g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
@@ -1461,6 +1491,10 @@ lia_sync_run_async (LiaWorkspace        *workspace,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
+  g_return_if_fail (LIA_IS_WORKSPACE (workspace));
+  g_return_if_fail (LIA_IS_TRACKER (tracker));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
   g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
   LiaSyncPlan *plan = lia_sync_plan_new (workspace, lia_tracker_get_service (tracker),
                                          lia_tracker_get_base_url (tracker), dry_run);
@@ -1486,6 +1520,9 @@ lia_sync_run_finish (LiaWorkspace  *workspace,
                      GAsyncResult  *result,
                      GError       **error)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, workspace), NULL);
+
   LiaSyncPlan *plan = lia_plan_run_finish (result, error);
 
   return plan ? lia_sync_plan_apply (plan, workspace) : NULL;
@@ -1499,6 +1536,10 @@ lia_sync_resolve_conflict (LiaWorkspace   *workspace,
                            const gboolean  take_remote[LIA_SYNC_N_FIELDS],
                            GError        **error)
 {
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (LIA_IS_OUTBOX_OP (op), FALSE);
+  g_return_val_if_fail (take_remote != NULL, FALSE);
+
   g_autoptr(GHashTable) index = new_index ();
   g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
   Found *f = g_hash_table_lookup (index, s (LIA_ENTITY (op), LIA_OUTBOX_OP_ENTITY));

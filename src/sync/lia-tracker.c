@@ -48,6 +48,9 @@ void
 lia_issue_add_warning (LiaIssue   *issue,
                        const char *warning)
 {
+  g_return_if_fail (issue != NULL);
+  g_return_if_fail (warning != NULL);
+
   guint n = g_strv_length (issue->warnings);
 
   issue->warnings = g_renew (char *, issue->warnings, n + 2);
@@ -81,6 +84,8 @@ void
 lia_issue_set (char       **field,
                const char  *value)
 {
+  g_return_if_fail (field != NULL);
+
   g_free (*field);
   *field = g_strdup (value ? value : "");
 }
@@ -88,6 +93,8 @@ lia_issue_set (char       **field,
 LiaIssue *
 lia_issue_copy (const LiaIssue *issue)
 {
+  g_return_val_if_fail (issue != NULL, NULL);
+
   g_autoptr(JsonNode) node = lia_issue_to_json (issue);
   LiaIssue *copy = lia_issue_from_json (node);
 
@@ -103,6 +110,8 @@ lia_issue_copy (const LiaIssue *issue)
 JsonNode *
 lia_issue_to_json (const LiaIssue *issue)
 {
+  g_return_val_if_fail (issue != NULL, NULL);
+
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
@@ -157,6 +166,8 @@ lia_issue_from_json (JsonNode *node)
 char *
 lia_issue_hash (const LiaIssue *issue)
 {
+  g_return_val_if_fail (issue != NULL, NULL);
+
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   const char *parts[] = { issue->type, issue->summary, issue->description, issue->priority,
                           issue->assignee, issue->due, issue->epic };
@@ -236,6 +247,8 @@ lia_tracker_config_check (const LiaTrackerConfig  *config,
 {
   char *url;
 
+  g_return_val_if_fail (config != NULL, NULL);
+
   if (config->url == NULL || *config->url == '\0')
     {
       g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("the account has no address"));
@@ -266,6 +279,9 @@ lia_tracker_new (LiaHttp                *http,
                  const LiaTrackerConfig *config,
                  GError                **error)
 {
+  g_return_val_if_fail (LIA_IS_HTTP (http), NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+
   LiaTracker *self;
   LiaTrackerPrivate *priv;
   GType type;
@@ -334,14 +350,14 @@ lia_tracker_new (LiaHttp                *http,
 
 #define PRIV(self) ((LiaTrackerPrivate *) lia_tracker_get_instance_private (self))
 
-LiaHttp    *lia_tracker_get_http       (LiaTracker *self) { return PRIV (self)->http; }
-const char *lia_tracker_get_service    (LiaTracker *self) { return PRIV (self)->service; }
-const char *lia_tracker_get_base_url   (LiaTracker *self) { return PRIV (self)->base_url; }
-const char *lia_tracker_get_project    (LiaTracker *self) { return PRIV (self)->project; }
-const char *lia_tracker_get_user       (LiaTracker *self) { return PRIV (self)->user; }
-const char *lia_tracker_get_token      (LiaTracker *self) { return PRIV (self)->token; }
-const char *lia_tracker_get_epic_field (LiaTracker *self) { return PRIV (self)->epic_field; }
-gboolean    lia_tracker_get_milestones (LiaTracker *self) { return PRIV (self)->milestones; }
+LiaHttp    *lia_tracker_get_http       (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), NULL); return PRIV (self)->http; }
+const char *lia_tracker_get_service    (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), NULL); return PRIV (self)->service; }
+const char *lia_tracker_get_base_url   (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), NULL); return PRIV (self)->base_url; }
+const char *lia_tracker_get_project    (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), NULL); return PRIV (self)->project; }
+const char *lia_tracker_get_user       (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), NULL); return PRIV (self)->user; }
+const char *lia_tracker_get_token      (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), NULL); return PRIV (self)->token; }
+const char *lia_tracker_get_epic_field (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), NULL); return PRIV (self)->epic_field; }
+gboolean    lia_tracker_get_milestones (LiaTracker *self) { g_return_val_if_fail (LIA_IS_TRACKER (self), FALSE); return PRIV (self)->milestones; }
 
 /* Points @config's fields at @account's (they stay owned by it). */
 void
@@ -349,6 +365,9 @@ lia_tracker_config_from_account (LiaTrackerConfig *config,
                                  LiaAccount       *account,
                                  const char       *token)
 {
+  g_return_if_fail (config != NULL);
+  g_return_if_fail (LIA_IS_ACCOUNT (account));
+
   LiaEntity *e = LIA_ENTITY (account);
 
   memset (config, 0, sizeof *config);
@@ -372,6 +391,11 @@ lia_tracker_call (LiaTracker          *self,
                   GCancellable        *cancellable,
                   GError             **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   return lia_tracker_call_full (self, method, path, extra_headers, body, reply, NULL, cancellable, error);
 }
 
@@ -386,6 +410,11 @@ lia_tracker_call_full (LiaTracker          *self,
                        GCancellable        *cancellable,
                        GError             **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   LiaTrackerPrivate *priv = PRIV (self);
   g_autofree char *url = g_strconcat (priv->base_url, path, NULL);
   g_autoptr(GPtrArray) headers = g_ptr_array_new ();
@@ -411,18 +440,30 @@ lia_tracker_call_full (LiaTracker          *self,
 gboolean
 lia_tracker_create (LiaTracker *self, LiaIssue *issue, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), FALSE);
+  g_return_val_if_fail (issue != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   return LIA_TRACKER_GET_CLASS (self)->create (self, issue, cancellable, error);
 }
 
 gboolean
 lia_tracker_update (LiaTracker *self, LiaIssue *issue, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), FALSE);
+  g_return_val_if_fail (issue != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   return LIA_TRACKER_GET_CLASS (self)->update (self, issue, cancellable, error);
 }
 
 LiaIssue *
 lia_tracker_fetch (LiaTracker *self, const char *key, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
   return LIA_TRACKER_GET_CLASS (self)->fetch (self, key, cancellable, error);
 }
 
@@ -431,12 +472,19 @@ lia_tracker_fetch (LiaTracker *self, const char *key, GCancellable *cancellable,
 LiaIssue *
 lia_tracker_find_by_marker (LiaTracker *self, const char *marker, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), NULL);
+  g_return_val_if_fail (marker != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
   return LIA_TRACKER_GET_CLASS (self)->find_by_marker (self, marker, cancellable, error);
 }
 
 GPtrArray *
 lia_tracker_list (LiaTracker *self, LiaTrackerList what, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
   return LIA_TRACKER_GET_CLASS (self)->list (self, what, cancellable, error);
 }
 
@@ -463,6 +511,9 @@ lia_tracker_list_async (LiaTracker          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  g_return_if_fail (LIA_IS_TRACKER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_task_data (task, GUINT_TO_POINTER (what), NULL);
@@ -474,6 +525,9 @@ lia_tracker_list_finish (LiaTracker    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -483,6 +537,8 @@ char *
 lia_tracker_normalize_description (LiaTracker *self,
                                    const char *markdown)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), NULL);
+
   return LIA_TRACKER_GET_CLASS (self)->normalize_description (self, markdown);
 }
 
@@ -493,6 +549,9 @@ lia_tracker_test_connection (LiaTracker   *self,
                              GCancellable *cancellable,
                              GError      **error)
 {
+  g_return_val_if_fail (LIA_IS_TRACKER (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   g_autoptr(GPtrArray) types = lia_tracker_list (self, LIA_TRACKER_LIST_TYPES, cancellable, error);
   return types != NULL;
 }

@@ -58,6 +58,8 @@ void
 lia_wiki_page_set (char       **field,
                    const char  *value)
 {
+  g_return_if_fail (field != NULL);
+
   g_free (*field);
   *field = g_strdup (value ? value : "");
 }
@@ -102,6 +104,9 @@ lia_wiki_new (LiaHttp                *http,
               const LiaTrackerConfig *config,
               GError                **error)
 {
+  g_return_val_if_fail (LIA_IS_HTTP (http), NULL);
+  g_return_val_if_fail (config != NULL, NULL);
+
   LiaWiki *self;
   LiaWikiPrivate *priv;
   GType type;
@@ -135,10 +140,10 @@ lia_wiki_new (LiaHttp                *http,
   return self;
 }
 
-const char *lia_wiki_get_service  (LiaWiki *self) { return PRIV (self)->service; }
-LiaHttp    *lia_wiki_get_http     (LiaWiki *self) { return PRIV (self)->http; }
-const char *lia_wiki_get_base_url (LiaWiki *self) { return PRIV (self)->base_url; }
-const char *lia_wiki_get_space    (LiaWiki *self) { return PRIV (self)->space; }
+const char *lia_wiki_get_service  (LiaWiki *self) { g_return_val_if_fail (LIA_IS_WIKI (self), NULL); return PRIV (self)->service; }
+LiaHttp    *lia_wiki_get_http     (LiaWiki *self) { g_return_val_if_fail (LIA_IS_WIKI (self), NULL); return PRIV (self)->http; }
+const char *lia_wiki_get_base_url (LiaWiki *self) { g_return_val_if_fail (LIA_IS_WIKI (self), NULL); return PRIV (self)->base_url; }
+const char *lia_wiki_get_space    (LiaWiki *self) { g_return_val_if_fail (LIA_IS_WIKI (self), NULL); return PRIV (self)->space; }
 
 gboolean
 lia_wiki_call (LiaWiki       *self,
@@ -149,6 +154,11 @@ lia_wiki_call (LiaWiki       *self,
                GCancellable  *cancellable,
                GError       **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   LiaWikiPrivate *priv = PRIV (self);
   g_autofree char *url = g_strconcat (priv->base_url, path, NULL);
   const char *headers[] = { priv->auth_name, priv->auth_value, NULL };
@@ -169,6 +179,11 @@ lia_wiki_call_full (LiaWiki       *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   LiaWikiPrivate *priv = PRIV (self);
   g_autofree char *url = g_strconcat (priv->base_url, path, NULL);
   const char *headers[] = { priv->auth_name, priv->auth_value, NULL };
@@ -180,18 +195,29 @@ lia_wiki_call_full (LiaWiki       *self,
 GPtrArray *
 lia_wiki_list (LiaWiki *self, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
   return LIA_WIKI_GET_CLASS (self)->list (self, cancellable, error);
 }
 
 LiaWikiPage *
 lia_wiki_fetch (LiaWiki *self, const char *key, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
   return LIA_WIKI_GET_CLASS (self)->fetch (self, key, cancellable, error);
 }
 
 gboolean
 lia_wiki_create (LiaWiki *self, LiaWikiPage *page, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   return LIA_WIKI_GET_CLASS (self)->create (self, page, cancellable, error);
 }
 
@@ -199,12 +225,18 @@ gboolean
 lia_wiki_update (LiaWiki *self, LiaWikiPage *page, const char *old_key,
                  GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   return LIA_WIKI_GET_CLASS (self)->update (self, page, old_key, cancellable, error);
 }
 
 gboolean
 lia_wiki_can_order (LiaWiki *self)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+
   return LIA_WIKI_GET_CLASS (self)->order != NULL;
 }
 
@@ -212,6 +244,10 @@ gboolean
 lia_wiki_order (LiaWiki *self, const char *key, const char *after, const char *before,
                 GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   if (!lia_wiki_can_order (self))
     return TRUE;
   return LIA_WIKI_GET_CLASS (self)->order (self, key, after, before, cancellable, error);
@@ -220,6 +256,8 @@ lia_wiki_order (LiaWiki *self, const char *key, const char *after, const char *b
 gboolean
 lia_wiki_can_mark (LiaWiki *self)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+
   return LIA_WIKI_GET_CLASS (self)->mark != NULL;
 }
 
@@ -227,6 +265,10 @@ gboolean
 lia_wiki_mark (LiaWiki *self, const char *key, const char *marker,
                GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   if (!lia_wiki_can_mark (self))
     return TRUE;
   return LIA_WIKI_GET_CLASS (self)->mark (self, key, marker, cancellable, error);
@@ -237,6 +279,8 @@ lia_wiki_mark (LiaWiki *self, const char *key, const char *marker,
 char *
 lia_wiki_title_for (LiaWiki *self, const char *title)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), NULL);
+
   return LIA_WIKI_GET_CLASS (self)->title_for (self, title);
 }
 
@@ -247,6 +291,8 @@ char *
 lia_wiki_render (LiaWiki *self, const char *markdown, const char *marker,
                  LiaWikiLinkFunc link, gpointer link_data)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), NULL);
+
   return LIA_WIKI_GET_CLASS (self)->render (self, markdown ? markdown : "", marker, link, link_data);
 }
 
@@ -272,6 +318,9 @@ lia_wiki_list_async (LiaWiki             *self,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
+  g_return_if_fail (LIA_IS_WIKI (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_task_run_in_thread (task, list_thread);
 }
@@ -281,6 +330,9 @@ lia_wiki_list_finish (LiaWiki       *self,
                       GAsyncResult  *result,
                       GError       **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -288,6 +340,9 @@ lia_wiki_list_finish (LiaWiki       *self,
 gboolean
 lia_wiki_test_connection (LiaWiki *self, GCancellable *cancellable, GError **error)
 {
+  g_return_val_if_fail (LIA_IS_WIKI (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
   g_autoptr(GPtrArray) pages = lia_wiki_list (self, cancellable, error);
   return pages != NULL;
 }
