@@ -37,3 +37,28 @@ lia_source_buffer_follow_style (GtkSourceBuffer *buffer)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (apply_style), buffer, G_CONNECT_SWAPPED);
 }
+
+/* The charts' ink: @widget's foreground colour for text, and the same at
+ * 15 % for grid lines.  The data colours come from lia-palette.h; these
+ * follow the theme.  In one place because GTK 4.8 has the colour only
+ * through the deprecated GtkStyleContext (gtk_widget_get_color is 4.10). */
+void
+lia_chart_get_ink (GtkWidget *widget,
+                   GdkRGBA   *text,
+                   GdkRGBA   *grid)
+{
+  GdkRGBA color;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (text != NULL)
+    *text = color;
+  if (grid != NULL)
+    {
+      *grid = color;
+      grid->alpha = 0.15f;
+    }
+}

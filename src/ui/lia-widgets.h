@@ -9,5 +9,8 @@ G_BEGIN_DECLS
 GtkWidget *lia_icon_button_new              (const char      *icon_name,
                                              const char      *label);
 void       lia_source_buffer_follow_style   (GtkSourceBuffer *buffer);
+void       lia_chart_get_ink                (GtkWidget       *widget,
+                                             GdkRGBA         *text,
+                                             GdkRGBA         *grid);
 
 G_END_DECLS

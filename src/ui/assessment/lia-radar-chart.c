@@ -10,6 +10,7 @@
 
 #include "lia-palette.h"
 #include "lia-radar-chart.h"
+#include "lia-widgets.h"
 
 /* The ten competency areas as spokes, scores 1-5 as rings: the selected
  * assessment filled in the series colour over the one before it, dashed.
@@ -127,19 +128,17 @@ lia_radar_chart_snapshot (GtkWidget   *widget,
   /* the labels, LABEL_MARGIN * 2 wide, are centred just outside the rim */
   double radius = MAX (20, MIN (width, height - legend) / 2.0 - LABEL_MARGIN - 36);
   double cx = width / 2.0, cy = (height - legend) / 2.0;
-  GdkRGBA text, accent, previous, missing;
+  GdkRGBA text, grid, accent, previous, missing;
   cairo_t *cr;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  lia_chart_get_ink (widget, &text, &grid);
   lia_palette_lookup (LIA_PALETTE_SERIES, &accent);
   lia_palette_lookup (LIA_PALETTE_PREVIOUS, &previous);
   lia_palette_lookup (LIA_PALETTE_MISSING, &missing);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_width (cr, 1);
-  cairo_set_source_rgba (cr, text.red, text.green, text.blue, 0.15);
+  gdk_cairo_set_source_rgba (cr, &grid);
   for (int ring = 1; ring <= 5; ring++)
     {
       int scores[LIA_N_AREAS];

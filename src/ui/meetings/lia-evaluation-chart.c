@@ -9,6 +9,7 @@
 #include "lia-evaluation-chart.h"
 #include "lia-meeting-plan.h"
 #include "lia-palette.h"
+#include "lia-widgets.h"
 
 /* A bar per evaluated meeting, oldest first: the average score (1-5).
  * The same numbers are the widget's accessible description. */
@@ -100,12 +101,8 @@ lia_evaluation_chart_snapshot (GtkWidget   *widget,
   guint n = self->bars->len;
   double slot;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  lia_chart_get_ink (widget, &text, &grid);
   lia_palette_lookup (LIA_PALETTE_SERIES, &bar_color);
-  grid = text;
-  grid.alpha = 0.15f;
 
   for (int s = 1; s <= 5; s++)
     gtk_snapshot_append_color (snapshot, &grid,

@@ -9,6 +9,7 @@
 
 #include "lia-heatmap.h"
 #include "lia-palette.h"
+#include "lia-widgets.h"
 
 /* One row per member, the 24 hours of a day in the viewer's zone across,
  * in quarter-hour cells coloured by the member's state (working, busy,
@@ -231,11 +232,7 @@ static void
 get_palette (LiaHeatmap *self,
              Palette    *p)
 {
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gtk_style_context_get_color (context, &p->text);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
+  lia_chart_get_ink (GTK_WIDGET (self), &p->text, &p->grid);
   /* The shared chart palette: every state keeps 3:1 against the card in
    * each style, so night does not vanish in dark. */
   lia_palette_lookup (LIA_PALETTE_WORKING, &p->working);
@@ -244,8 +241,6 @@ get_palette (LiaHeatmap *self,
   lia_palette_lookup (LIA_PALETTE_NIGHT, &p->night);
   lia_palette_lookup (LIA_PALETTE_OVERLAP, &p->band);
   lia_palette_lookup (LIA_PALETTE_NOW, &p->now);
-  p->grid = p->text;
-  p->grid.alpha = 0.15f;
 }
 
 static double
