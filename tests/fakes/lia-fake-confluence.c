@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "lia-fake-tracker-private.h"
-#include "lia-markup.h"
 
 void
 fake_page_free (FakePage *page)

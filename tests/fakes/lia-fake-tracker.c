@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "lia-fake-tracker-private.h"
