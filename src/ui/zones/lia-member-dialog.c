@@ -23,6 +23,7 @@ struct _LiaMemberDialog
   AdwWindow        parent_instance;
 
   LiaMember       *member;          /* the copy being edited */
+  LiaMember       *original;        /* NULL: a new member */
   GPtrArray       *cities;          /* LiaCity, the current results */
   gboolean         picking;         /* setting the city text ourselves */
 
@@ -454,6 +455,7 @@ lia_member_dialog_dispose (GObject *object)
   LiaMemberDialog *self = LIA_MEMBER_DIALOG (object);
 
   g_clear_object (&self->member);
+  g_clear_object (&self->original);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->cities, g_ptr_array_unref);
   G_OBJECT_CLASS (lia_member_dialog_parent_class)->dispose (object);
@@ -494,6 +496,7 @@ lia_member_dialog_new (GtkWindow *parent,
   LiaEntity *entity;
   const char * const *days;
 
+  self->original = member ? g_object_ref (member) : NULL;
   self->member = member ? LIA_MEMBER (lia_entity_copy (LIA_ENTITY (member), FALSE)) : lia_member_new ();
   entity = LIA_ENTITY (self->member);
 
@@ -536,4 +539,13 @@ lia_member_dialog_get_member (LiaMemberDialog *self)
   g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), NULL);
 
   return self->member;
+}
+
+/* Returns: (nullable): the member being edited, NULL for a new one. */
+LiaMember *
+lia_member_dialog_get_original (LiaMemberDialog *self)
+{
+  g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), NULL);
+
+  return self->original;
 }
