@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lia-slot-item.c: one suggested meeting slot with the words the page
- * shows for it: when, in the viewer's zone, and whom it asks what of. */
+ * shows for it (when, in the viewer's zone, and whom it asks what of),
+ * the list of them for a team, and the meeting one becomes. */
 #define G_LOG_DOMAIN "lia-slot-item"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "lia-model.h"
 #include "lia-slot-item.h"
 
 struct _LiaSlotItem
@@ -190,4 +192,116 @@ lia_slot_item_equal (LiaSlotItem *a,
 
   return a->slot->start == b->slot->start && a->slot->end == b->slot->end &&
          g_str_equal (a->title, b->title) && g_str_equal (a->subtitle, b->subtitle);
+}
+
+/* The best SLOT_COUNT starts of a DURATION-minute meeting for MEMBERS
+ * (LiaTzMember) in [FROM, TO), as items shown in ZONE.  Suggestions
+ * speak of places ("early for San Francisco"), as the article does; a
+ * member without a city (ENTITIES, parallel) is named. */
+GPtrArray *
+lia_slot_items_suggest (GPtrArray  *members,
+                        GPtrArray  *entities,
+                        gint64      from,
+                        gint64      to,
+                        int         duration,
+                        guint       count,
+                        GTimeZone  *zone,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (members != NULL && entities != NULL && members->len == entities->len, NULL);
+
+  if (members->len == 0)
+    return items;
+  slots = lia_slots_suggest ((LiaTzMember **) members->pdata, members->len, from, to, duration, count, error);
+  if (slots == NULL)
+    {
+      g_ptr_array_unref (items);
+      return NULL;
+    }
+  for (guint m = 0; m < entities->len; m++)
+    {
+      LiaEntity *entity = g_ptr_array_index (entities, m);
+      const char *city = lia_entity_get_string (entity, LIA_MEMBER_CITY);
+
+      g_ptr_array_add (places, (gpointer) (city != NULL && city[0] != '\0' ? city : lia_entity_get_string (entity, LIA_MEMBER_NAME)));
+    }
+  for (guint i = 0; i < slots->len; i++)
+    g_ptr_array_add (items, lia_slot_item_new (slots, i, zone, (LiaTzMember **) members->pdata,
+                                               members->len, (const char * const *) places->pdata));
+  return items;
+}
+
+/* Makes STORE hold ITEMS, replacing only the run between the items that
+ * say the same as before, so that their rows (and the focus) stay. */
+void
+lia_slot_item_splice (GListStore *store,
+                      GPtrArray  *items)
+{
+  GListModel *old = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (old);
+  guint head = 0, tail = 0;
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (items != NULL);
+
+  while (head < n_old && head < items->len)
+    {
+      g_autoptr(LiaSlotItem) item = g_list_model_get_item (old, head);
+
+      if (!lia_slot_item_equal (item, g_ptr_array_index (items, head)))
+        break;
+      head++;
+    }
+  while (tail < n_old - head && tail < items->len - head)
+    {
+      g_autoptr(LiaSlotItem) item = g_list_model_get_item (old, n_old - 1 - tail);
+
+      if (!lia_slot_item_equal (item, g_ptr_array_index (items, items->len - 1 - tail)))
+        break;
+      tail++;
+    }
+  if (head + tail < MAX (n_old, items->len))
+    g_list_store_splice (store, head, n_old - head - tail, items->pdata + head, items->len - head - tail);
+}
+
+/* A meeting at the slot in the zone ZONE_ID, with ATTENDEES (member ids)
+ * invited and one agenda item as long as the slot. */
+LiaMeeting *
+lia_slot_item_new_meeting (LiaSlotItem        *self,
+                           const char         *zone_id,
+                           const char * const *attendees)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *start = NULL;
+  g_autoptr(LiaAgendaItem) item = NULL;
+  LiaMeeting *meeting;
+  int minutes;
+
+  g_return_val_if_fail (LIA_IS_SLOT_ITEM (self), NULL);
+  g_return_val_if_fail (zone_id != NULL, NULL);
+
+  zone = g_time_zone_new_identifier (zone_id);
+  g_return_val_if_fail (zone != NULL, NULL);
+  utc = g_date_time_new_from_unix_utc (self->slot->start);
+  local = g_date_time_to_timezone (utc, zone);
+  start = g_date_time_format (local, "%Y-%m-%dT%H:%M");
+  minutes = (int) ((self->slot->end - self->slot->start) / 60);
+
+  meeting = lia_meeting_new ();
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, _("Team meeting"));
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, start);
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, zone_id);
+  lia_entity_set_strv (LIA_ENTITY (meeting), LIA_MEETING_ATTENDEES, attendees);
+  lia_entity_set_int (LIA_ENTITY (meeting), LIA_MEETING_DURATION, minutes);
+  item = lia_agenda_item_new ();
+  lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_TITLE, _("Discussion"));
+  lia_entity_set_int (LIA_ENTITY (item), LIA_AGENDA_ITEM_DURATION, minutes);
+  g_list_store_append (lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA), item);
+  return meeting;
 }

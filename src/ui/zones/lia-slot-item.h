@@ -4,6 +4,9 @@
 
 #include <glib-object.h>
 
+#include <gio/gio.h>
+
+#include "lia-meeting.h"
 #include "lia-overlap.h"
 
 G_BEGIN_DECLS
@@ -22,5 +25,19 @@ const char    *lia_slot_item_get_title    (LiaSlotItem        *self);
 const char    *lia_slot_item_get_subtitle (LiaSlotItem        *self);
 gboolean       lia_slot_item_equal        (LiaSlotItem        *a,
                                            LiaSlotItem        *b);
+LiaMeeting    *lia_slot_item_new_meeting  (LiaSlotItem        *self,
+                                           const char         *zone_id,
+                                           const char * const *attendees);
+
+GPtrArray     *lia_slot_items_suggest     (GPtrArray          *members,
+                                           GPtrArray          *entities,
+                                           gint64              from,
+                                           gint64              to,
+                                           int                 duration,
+                                           guint               count,
+                                           GTimeZone          *zone,
+                                           GError            **error);
+void           lia_slot_item_splice       (GListStore         *store,
+                                           GPtrArray          *items);
 
 G_END_DECLS

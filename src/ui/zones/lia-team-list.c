@@ -5,12 +5,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "lia-member-dialog.h"
 #include "lia-member-row.h"
 #include "lia-model.h"
 #include "lia-team-list.h"
+#include "lia-toast.h"
 
 /* The list is bound to the members model: adding, removing or undoing
  * touches one row, and every other row (and the focus in it) stays.
+ * Members are added, edited (in a LiaMemberDialog) and removed through
+ * the history.
  * Who is left out of the meeting is kept by id, so that a member whose
  * removal is undone comes back as they were; new members are in. */
 
@@ -18,7 +24,8 @@ struct _LiaTeamList
 {
   AdwPreferencesGroup  parent_instance;
 
-  GListModel          *members;
+  GListStore          *members;
+  LiaHistory          *history;
   GHashTable          *left_out;     /* member ids */
   gint64               instant;
   gboolean             read_only;
@@ -31,6 +38,7 @@ G_DEFINE_FINAL_TYPE (LiaTeamList, lia_team_list, ADW_TYPE_PREFERENCES_GROUP)
 enum {
   PROP_0,
   PROP_MEMBERS,
+  PROP_HISTORY,
   PROP_INSTANT,
   PROP_READ_ONLY,
   N_PROPS
@@ -39,8 +47,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  EDIT_MEMBER,
-  REMOVE_MEMBER,
   CHOSEN_CHANGED,
   N_SIGNALS
 };
@@ -64,18 +70,86 @@ row_included_cb (LiaMemberRow *row,
   g_signal_emit (self, signals[CHOSEN_CHANGED], 0);
 }
 
+static guint
+position_of (LiaTeamList  *self,
+             LiaMemberRow *row,
+             gboolean     *found)
+{
+  guint position = 0;
+
+  *found = g_list_store_find (self->members, lia_member_row_get_member (row), &position);
+  return position;
+}
+
 static void
 row_edit_cb (LiaMemberRow *row,
              LiaTeamList  *self)
 {
-  g_signal_emit (self, signals[EDIT_MEMBER], 0, lia_member_row_get_member (row));
+  gboolean found;
+  guint position = position_of (self, row, &found);
+
+  if (found)
+    lia_team_list_edit_member (self, position);
 }
 
 static void
 row_remove_cb (LiaMemberRow *row,
                LiaTeamList  *self)
 {
-  g_signal_emit (self, signals[REMOVE_MEMBER], 0, lia_member_row_get_member (row));
+  gboolean found;
+  guint position = position_of (self, row, &found);
+
+  if (found)
+    lia_team_list_remove_member (self, position);
+}
+
+static void
+member_saved_cb (LiaMemberDialog *dialog,
+                 LiaMember       *copy,
+                 LiaTeamList     *self)
+{
+  LiaMember *original = lia_member_dialog_get_original (dialog);
+
+  if (self->read_only || self->history == NULL || self->members == NULL)
+    return;
+
+  if (original == NULL)
+    {
+      lia_history_begin (self->history, _("Add member"));
+      lia_history_insert (self->history, self->members, g_list_model_get_n_items (G_LIST_MODEL (self->members)), copy);
+      lia_history_end (self->history);
+      return;
+    }
+
+  lia_history_begin (self->history, _("Edit member"));
+  for (guint f = 0; f < LIA_MEMBER_N_FIELDS; f++)
+    {
+      const GValue *value = lia_entity_peek_value (LIA_ENTITY (copy), f);
+      if (!lia_entity_value_equal (LIA_ENTITY (original), f, value))
+        lia_history_set_value (self->history, LIA_ENTITY (original), f, value, FALSE);
+    }
+  lia_history_end (self->history);
+}
+
+static gboolean
+writable (LiaTeamList *self)
+{
+  return !self->read_only && self->history != NULL && self->members != NULL;
+}
+
+static LiaMemberDialog *
+open_dialog (LiaTeamList *self,
+             LiaMember   *member)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LiaMemberDialog *dialog;
+
+  if (!writable (self))
+    return NULL;
+  dialog = lia_member_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, member);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (member_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static GtkWidget *
@@ -108,6 +182,9 @@ lia_team_list_get_property (GObject    *object,
     case PROP_MEMBERS:
       g_value_set_object (value, self->members);
       break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
     case PROP_INSTANT:
       g_value_set_int64 (value, self->instant);
       break;
@@ -132,6 +209,9 @@ lia_team_list_set_property (GObject      *object,
     case PROP_MEMBERS:
       lia_team_list_set_members (self, g_value_get_object (value));
       break;
+    case PROP_HISTORY:
+      lia_team_list_set_history (self, g_value_get_object (value));
+      break;
     case PROP_INSTANT:
       lia_team_list_set_instant (self, g_value_get_int64 (value));
       break;
@@ -152,6 +232,7 @@ lia_team_list_dispose (GObject *object)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TEAM_LIST);
   g_clear_object (&self->members);
+  g_clear_object (&self->history);
   G_OBJECT_CLASS (lia_team_list_parent_class)->dispose (object);
 }
 
@@ -177,7 +258,11 @@ lia_team_list_class_init (LiaTeamListClass *klass)
 
   /* The workspace's LiaMember store. */
   properties[PROP_MEMBERS] =
-    g_param_spec_object ("members", NULL, NULL, G_TYPE_LIST_MODEL,
+    g_param_spec_object ("members", NULL, NULL, G_TYPE_LIST_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The workspace's history, which every change goes through. */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, LIA_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The moment (Unix seconds) whose offsets the rows show. */
   properties[PROP_INSTANT] =
@@ -188,11 +273,6 @@ lia_team_list_class_init (LiaTeamListClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The member's Edit button (or the row) and Remove button. */
-  signals[EDIT_MEMBER] = g_signal_new ("edit-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIA_TYPE_MEMBER);
-  signals[REMOVE_MEMBER] = g_signal_new ("remove-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIA_TYPE_MEMBER);
   /* A check box was ticked or cleared. */
   signals[CHOSEN_CHANGED] = g_signal_new ("chosen-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -211,25 +291,71 @@ lia_team_list_init (LiaTeamList *self)
 
 void
 lia_team_list_set_members (LiaTeamList *self,
-                           GListModel  *members)
+                           GListStore  *members)
 {
   g_return_if_fail (LIA_IS_TEAM_LIST (self));
-  g_return_if_fail (members == NULL || G_IS_LIST_MODEL (members));
+  g_return_if_fail (members == NULL || G_IS_LIST_STORE (members));
 
   if (!g_set_object (&self->members, members))
     return;
   /* Another workspace: its members are all in. */
   g_hash_table_remove_all (self->left_out);
-  gtk_list_box_bind_model (self->list_box, members, create_row, self, NULL);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (members), create_row, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBERS]);
 }
 
-GListModel *
-lia_team_list_get_members (LiaTeamList *self)
+void
+lia_team_list_set_history (LiaTeamList *self,
+                           LiaHistory  *history)
+{
+  g_return_if_fail (LIA_IS_TEAM_LIST (self));
+  g_return_if_fail (history == NULL || LIA_IS_HISTORY (history));
+
+  if (g_set_object (&self->history, history))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+/* Opens the dialog for a new member, who is added on Save; NULL when
+ * the team cannot be changed. */
+LiaMemberDialog *
+lia_team_list_add_member (LiaTeamList *self)
 {
   g_return_val_if_fail (LIA_IS_TEAM_LIST (self), NULL);
 
-  return self->members;
+  return open_dialog (self, NULL);
+}
+
+LiaMemberDialog *
+lia_team_list_edit_member (LiaTeamList *self,
+                           guint        position)
+{
+  g_autoptr(LiaMember) member = NULL;
+
+  g_return_val_if_fail (LIA_IS_TEAM_LIST (self), NULL);
+
+  if (self->members == NULL || (member = g_list_model_get_item (G_LIST_MODEL (self->members), position)) == NULL)
+    return NULL;
+  return open_dialog (self, member);
+}
+
+void
+lia_team_list_remove_member (LiaTeamList *self,
+                             guint        position)
+{
+  g_autoptr(LiaMember) member = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (LIA_IS_TEAM_LIST (self));
+
+  if (!writable (self) || (member = g_list_model_get_item (G_LIST_MODEL (self->members), position)) == NULL)
+    return;
+
+  /* Translators: shown with Undo after a team member was removed */
+  title = g_strdup_printf (_("Removed %s"), lia_entity_get_string (LIA_ENTITY (member), LIA_MEMBER_NAME));
+  lia_history_begin (self->history, _("Remove member"));
+  lia_history_remove (self->history, self->members, position);
+  lia_history_end (self->history);
+  lia_show_undo_toast (GTK_WIDGET (self), title);
 }
 
 gboolean

@@ -5,22 +5,29 @@
 
 #include <adwaita.h>
 
-#include "lia-member.h"
+#include "lia-history.h"
+#include "lia-member-dialog.h"
 
 G_BEGIN_DECLS
 
 #define LIA_TYPE_TEAM_LIST (lia_team_list_get_type ())
 G_DECLARE_FINAL_TYPE (LiaTeamList, lia_team_list, LIA, TEAM_LIST, AdwPreferencesGroup)
 
-void        lia_team_list_set_members    (LiaTeamList *self,
-                                          GListModel  *members);
-GListModel *lia_team_list_get_members    (LiaTeamList *self);
-gboolean    lia_team_list_is_chosen      (LiaTeamList *self,
-                                          LiaMember   *member);
-void        lia_team_list_set_instant    (LiaTeamList *self,
-                                          gint64       instant);
-void        lia_team_list_set_read_only  (LiaTeamList *self,
-                                          gboolean     read_only);
-GtkListBox *lia_team_list_get_list_box   (LiaTeamList *self);
+void             lia_team_list_set_members   (LiaTeamList *self,
+                                              GListStore  *members);
+void             lia_team_list_set_history   (LiaTeamList *self,
+                                              LiaHistory  *history);
+LiaMemberDialog *lia_team_list_add_member    (LiaTeamList *self);
+LiaMemberDialog *lia_team_list_edit_member   (LiaTeamList *self,
+                                              guint        position);
+void             lia_team_list_remove_member (LiaTeamList *self,
+                                              guint        position);
+gboolean         lia_team_list_is_chosen     (LiaTeamList *self,
+                                              LiaMember   *member);
+void             lia_team_list_set_instant   (LiaTeamList *self,
+                                              gint64       instant);
+void             lia_team_list_set_read_only (LiaTeamList *self,
+                                              gboolean     read_only);
+GtkListBox      *lia_team_list_get_list_box  (LiaTeamList *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lia-area.h"
+#include "lia-day-bar.h"
 #include "lia-model.h"
 #include "lia-overlap.h"
 #include "lia-slot-item.h"
@@ -41,17 +42,14 @@ struct _LiaZonesView
   GPtrArray       *chosen;       /* LiaTzMember of team, the members the meeting is for */
   GPtrArray       *chosen_entities; /* LiaMember, parallel to chosen */
   GListStore      *slots;        /* LiaSlotItem */
-  GDate            date;
   char            *view_zone;    /* NULL: local time */
   guint            update_id;
   gboolean         stale;        /* changed while hidden */
   gboolean         updating_zones;
-  gboolean         following_date; /* the calendar is being moved to date */
   GPtrArray       *zone_ids;     /* char*, parallel to zone_names; NULL = local */
 
   GtkStack        *stack;
-  GtkWidget       *date_button;
-  GtkCalendar     *calendar;
+  LiaDayBar       *day_bar;
   GtkDropDown     *zone_dropdown;
   GtkStringList   *zone_names;
   LiaHeatmap      *heatmap;
@@ -176,62 +174,22 @@ update_zone_choices (LiaZonesView *self)
 
 /* Slots */
 
-/* The suggestions for the members ticked, from FROM; rows whose slot
- * says the same as before stay (a splice of what changed only). */
 static void
 update_slots (LiaZonesView *self,
               gint64        from)
 {
   g_autoptr(GTimeZone) zone = view_time_zone (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) slots = NULL;
-  g_autoptr(GPtrArray) places = g_ptr_array_new ();
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *old = G_LIST_MODEL (self->slots);
-  guint n_old = g_list_model_get_n_items (old);
-  guint head = 0, tail = 0;
+  g_autoptr(GPtrArray) items = NULL;
 
-  if (self->chosen->len > 0)
+  items = lia_slot_items_suggest (self->chosen, self->chosen_entities, from, from + SLOT_DAYS * 86400,
+                                  lia_slot_list_get_duration (self->slot_list), SLOT_COUNT, zone, &error);
+  if (items == NULL)
     {
-      slots = lia_slots_suggest ((LiaTzMember **) self->chosen->pdata, self->chosen->len, from,
-                                 from + SLOT_DAYS * 86400, lia_slot_list_get_duration (self->slot_list),
-                                 SLOT_COUNT, &error);
-      if (slots == NULL)
-        g_warning ("%s", error->message);
+      g_warning ("%s", error->message);
+      items = g_ptr_array_new ();
     }
-
-  /* Suggestions speak of places ("early for San Francisco"), as the
-   * article does; a member without a city is named. */
-  for (guint m = 0; m < self->chosen_entities->len; m++)
-    {
-      LiaEntity *entity = g_ptr_array_index (self->chosen_entities, m);
-      const char *city = lia_entity_get_string (entity, LIA_MEMBER_CITY);
-
-      g_ptr_array_add (places, (gpointer) (city != NULL && city[0] != '\0' ? city : lia_entity_get_string (entity, LIA_MEMBER_NAME)));
-    }
-  for (guint i = 0; slots != NULL && i < slots->len; i++)
-    g_ptr_array_add (items, lia_slot_item_new (slots, i, zone, (LiaTzMember **) self->chosen->pdata,
-                                               self->chosen->len, (const char * const *) places->pdata));
-
-  while (head < n_old && head < items->len)
-    {
-      g_autoptr(LiaSlotItem) item = g_list_model_get_item (old, head);
-
-      if (!lia_slot_item_equal (item, g_ptr_array_index (items, head)))
-        break;
-      head++;
-    }
-  while (tail < n_old - head && tail < items->len - head)
-    {
-      g_autoptr(LiaSlotItem) item = g_list_model_get_item (old, n_old - 1 - tail);
-
-      if (!lia_slot_item_equal (item, g_ptr_array_index (items, items->len - 1 - tail)))
-        break;
-      tail++;
-    }
-  if (head + tail < MAX (n_old, items->len))
-    g_list_store_splice (self->slots, head, n_old - head - tail,
-                         items->pdata + head, items->len - head - tail);
+  lia_slot_item_splice (self->slots, items);
 }
 
 /* What follows the choice of members: the heatmap's band, its summary and
@@ -261,7 +219,6 @@ static void
 update (LiaZonesView *self)
 {
   g_autoptr(GTimeZone) zone = NULL;
-  char buffer[128];
 
   g_clear_handle_id (&self->update_id, g_source_remove);
   self->stale = FALSE;
@@ -273,13 +230,8 @@ update (LiaZonesView *self)
   update_zone_choices (self);
   zone = view_time_zone (self);
 
-  g_date_strftime (buffer, sizeof buffer, _("%a %e %b %Y"), &self->date);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), buffer);
-
   lia_heatmap_set_team (self->heatmap, self->team);
-  lia_heatmap_set_day (self->heatmap, zone, &self->date);
-  lia_team_list_set_read_only (self->team_list, !writable (self));
-  lia_slot_list_set_read_only (self->slot_list, !writable (self));
+  lia_heatmap_set_day (self->heatmap, zone, (GDate *) lia_day_bar_get_date (self->day_bar));
   lia_team_list_set_instant (self->team_list,
                              (lia_heatmap_get_start (self->heatmap) + lia_heatmap_get_end (self->heatmap)) / 2);
   update_plan (self);
@@ -310,6 +262,16 @@ queue_update (LiaZonesView *self)
     self->update_id = g_idle_add (update_idle_cb, self);
 }
 
+/* Read-only follows at once, visible or not: the header's add button
+ * may be pressed before the page has caught up. */
+static void
+read_only_changed_cb (LiaZonesView *self)
+{
+  lia_team_list_set_read_only (self->team_list, !writable (self));
+  lia_slot_list_set_read_only (self->slot_list, !writable (self));
+  queue_update (self);
+}
+
 static void
 chosen_changed_cb (LiaZonesView *self)
 {
@@ -331,52 +293,6 @@ lia_zones_view_map (GtkWidget *widget)
 /* Date and zone */
 
 static void
-shift_date (LiaZonesView *self,
-            int           days)
-{
-  GDate date = self->date;
-
-  if (days > 0)
-    g_date_add_days (&date, days);
-  else
-    g_date_subtract_days (&date, -days);
-  lia_zones_view_set_date (self, &date);
-}
-
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
-}
-
-/* GtkCalendar 4.8 emits day-selected only when the day number changes;
- * the same day number in another month or year only notifies month or
- * year, and the view follows those too. */
-static void
-calendar_date_changed_cb (LiaZonesView *self)
-{
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
-  GDate date;
-
-  if (self->following_date)
-    return;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked), g_date_time_get_year (picked));
-  if (g_date_compare (&date, &self->date) != 0)
-    lia_zones_view_set_date (self, &date);
-}
-
-static void
-calendar_day_selected_cb (LiaZonesView *self)
-{
-  calendar_date_changed_cb (self);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->date_button));
-}
-
-static void
 zone_selected_cb (LiaZonesView *self)
 {
   guint i = gtk_drop_down_get_selected (self->zone_dropdown);
@@ -389,83 +305,6 @@ zone_selected_cb (LiaZonesView *self)
 }
 
 /* Editing */
-
-static void
-member_saved_cb (LiaMemberDialog *dialog,
-                 LiaMember       *copy,
-                 LiaZonesView    *self)
-{
-  LiaMember *original = lia_member_dialog_get_original (dialog);
-  GListStore *store = lia_workspace_get_members (self->workspace);
-
-  if (!writable (self))
-    return;
-
-  if (original == NULL)
-    {
-      lia_history_begin (history (self), _("Add member"));
-      lia_history_insert (history (self), store, g_list_model_get_n_items (G_LIST_MODEL (store)), copy);
-      lia_history_end (history (self));
-      return;
-    }
-
-  lia_history_begin (history (self), _("Edit member"));
-  for (guint f = 0; f < LIA_MEMBER_N_FIELDS; f++)
-    {
-      const GValue *value = lia_entity_peek_value (LIA_ENTITY (copy), f);
-      if (!lia_entity_value_equal (LIA_ENTITY (original), f, value))
-        lia_history_set_value (history (self), LIA_ENTITY (original), f, value, FALSE);
-    }
-  lia_history_end (history (self));
-}
-
-static LiaMemberDialog *
-open_dialog (LiaZonesView *self,
-             LiaMember    *member)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  LiaMemberDialog *dialog;
-
-  if (!writable (self))
-    return NULL;
-  dialog = lia_member_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, member);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (member_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static guint
-member_position (LiaZonesView *self,
-                 LiaMember    *member,
-                 gboolean     *found)
-{
-  guint position = 0;
-
-  *found = g_list_store_find (lia_workspace_get_members (self->workspace), member, &position);
-  return position;
-}
-
-static void
-edit_member_cb (LiaZonesView *self,
-                LiaMember    *member)
-{
-  gboolean found;
-  guint position = member_position (self, member, &found);
-
-  if (found)
-    lia_zones_view_edit_member (self, position);
-}
-
-static void
-remove_member_cb (LiaZonesView *self,
-                  LiaMember    *member)
-{
-  gboolean found;
-  guint position = member_position (self, member, &found);
-
-  if (found)
-    lia_zones_view_remove_member (self, position);
-}
 
 static void
 add_first_clicked_cb (LiaZonesView *self)
@@ -552,7 +391,7 @@ shortcut_shift (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  shift_date (LIA_ZONES_VIEW (widget), g_variant_get_int32 (param));
+  lia_day_bar_shift (LIA_ZONES_VIEW (widget)->day_bar, g_variant_get_int32 (param));
 }
 
 static void
@@ -560,10 +399,7 @@ shortcut_today (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  GDate date;
-
-  today (&date);
-  lia_zones_view_set_date (LIA_ZONES_VIEW (widget), &date);
+  lia_day_bar_set_today (LIA_ZONES_VIEW (widget)->day_bar);
 }
 
 static void
@@ -581,13 +417,13 @@ lia_zones_view_class_init (LiaZonesViewClass *klass)
 
   g_object_class_override_property (object_class, PROP_WORKSPACE, "workspace");
 
+  g_type_ensure (LIA_TYPE_DAY_BAR);
   g_type_ensure (LIA_TYPE_HEATMAP);
   g_type_ensure (LIA_TYPE_TEAM_LIST);
   g_type_ensure (LIA_TYPE_SLOT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/zones/lia-zones-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaZonesView, stack);
-  gtk_widget_class_bind_template_child (widget_class, LiaZonesView, date_button);
-  gtk_widget_class_bind_template_child (widget_class, LiaZonesView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LiaZonesView, day_bar);
   gtk_widget_class_bind_template_child (widget_class, LiaZonesView, zone_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LiaZonesView, zone_names);
   gtk_widget_class_bind_template_child (widget_class, LiaZonesView, heatmap);
@@ -595,11 +431,8 @@ lia_zones_view_class_init (LiaZonesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaZonesView, team_list);
   gtk_widget_class_bind_template_child (widget_class, LiaZonesView, slot_list);
   gtk_widget_class_bind_template_callback (widget_class, add_first_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update);
   gtk_widget_class_bind_template_callback (widget_class, zone_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, edit_member_cb);
-  gtk_widget_class_bind_template_callback (widget_class, remove_member_cb);
   gtk_widget_class_bind_template_callback (widget_class, chosen_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_update);
   gtk_widget_class_bind_template_callback (widget_class, schedule_cb);
@@ -620,7 +453,6 @@ lia_zones_view_init (LiaZonesView *self)
   self->chosen = g_ptr_array_new ();
   self->chosen_entities = g_ptr_array_new ();
   self->slots = g_list_store_new (LIA_TYPE_SLOT_ITEM);
-  today (&self->date);
   gtk_widget_init_template (GTK_WIDGET (self));
   lia_slot_list_set_slots (self->slot_list, G_LIST_MODEL (self->slots));
 }
@@ -641,8 +473,10 @@ lia_zones_view_set_workspace (LiaZonesView *self,
       g_signal_handlers_disconnect_by_data (self->workspace, self);
     }
   g_set_object (&self->workspace, workspace);
-  lia_team_list_set_members (self->team_list, workspace ? G_LIST_MODEL (lia_workspace_get_members (workspace)) : NULL);
+  lia_team_list_set_members (self->team_list, workspace ? lia_workspace_get_members (workspace) : NULL);
+  lia_team_list_set_history (self->team_list, workspace ? lia_workspace_get_history (workspace) : NULL);
   g_object_notify (G_OBJECT (self), "workspace");
+  read_only_changed_cb (self);
   if (workspace == NULL)
     return;
 
@@ -651,7 +485,7 @@ lia_zones_view_set_workspace (LiaZonesView *self,
   g_signal_connect_object (lia_workspace_get_history (workspace), "changed",
                            G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::read-only",
-                           G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
   /* Nothing is computed at start-up unless the page is what shows. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update (self);
@@ -663,19 +497,14 @@ void
 lia_zones_view_set_date (LiaZonesView *self,
                          GDate        *date)
 {
-  g_autoptr(GDateTime) shown = NULL;
-
   g_return_if_fail (LIA_IS_ZONES_VIEW (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
 
-  self->date = *date;
-  /* The calendar shows the date on screen, so that picking any other day
-   * (not only another day number than today's) changes something. */
-  shown = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
-  self->following_date = TRUE;
-  gtk_calendar_select_day (self->calendar, shown);
-  self->following_date = FALSE;
-  update (self);
+  /* A new date updates the page through the bar's notify::date. */
+  if (g_date_compare (date, lia_day_bar_get_date (self->day_bar)) == 0)
+    update (self);
+  else
+    lia_day_bar_set_date (self->day_bar, date);
 }
 
 void
@@ -694,67 +523,40 @@ lia_zones_view_add_member (LiaZonesView *self)
 {
   g_return_val_if_fail (LIA_IS_ZONES_VIEW (self), NULL);
 
-  return open_dialog (self, NULL);
+  return lia_team_list_add_member (self->team_list);
 }
 
 LiaMemberDialog *
 lia_zones_view_edit_member (LiaZonesView *self,
                             guint         position)
 {
-  g_autoptr(LiaMember) member = NULL;
-
   g_return_val_if_fail (LIA_IS_ZONES_VIEW (self), NULL);
 
-  if (self->workspace == NULL)
-    return NULL;
-  member = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_members (self->workspace)), position);
-  if (member == NULL)
-    return NULL;
-  return open_dialog (self, member);
+  return lia_team_list_edit_member (self->team_list, position);
 }
 
 void
 lia_zones_view_remove_member (LiaZonesView *self,
                               guint         position)
 {
-  GListStore *store;
-  g_autoptr(LiaMember) member = NULL;
-  g_autofree char *title = NULL;
-
   g_return_if_fail (LIA_IS_ZONES_VIEW (self));
 
-  if (!writable (self))
-    return;
-  store = lia_workspace_get_members (self->workspace);
-  member = g_list_model_get_item (G_LIST_MODEL (store), position);
-  if (member == NULL)
-    return;
-
-  /* Translators: shown with Undo after a team member was removed */
-  title = g_strdup_printf (_("Removed %s"), lia_entity_get_string (LIA_ENTITY (member), LIA_MEMBER_NAME));
-  lia_history_begin (history (self), _("Remove member"));
-  lia_history_remove (history (self), store, position);
-  lia_history_end (history (self));
-  lia_show_undo_toast (GTK_WIDGET (self), title);
+  lia_team_list_remove_member (self->team_list, position);
 }
 
 /* A meeting at the slot, in the viewer's zone when it is a named zone
- * (else the first invited member's), with the members it is for invited
- * and one agenda item as long as the slot. */
+ * (else the first invited member's), with the members it is for. */
 gboolean
 lia_zones_view_schedule_slot (LiaZonesView *self,
                               guint         index)
 {
-  const LiaSlot *slot;
   g_autoptr(LiaSlotItem) item = NULL;
   g_autoptr(LiaMeeting) meeting = NULL;
-  g_autoptr(LiaAgendaItem) agenda_item = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GStrvBuilder) attendees = g_strv_builder_new ();
   g_auto(GStrv) attendee_ids = NULL;
-  g_autofree char *start = NULL;
   g_autofree char *when = NULL;
   g_autofree char *toast = NULL;
   const char *zone_id = self->view_zone;
@@ -767,7 +569,6 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
   item = g_list_model_get_item (G_LIST_MODEL (self->slots), index);
   if (item == NULL)
     return FALSE;
-  slot = lia_slot_item_get_slot (item);
 
   if (zone_id == NULL)
     {
@@ -787,31 +588,19 @@ lia_zones_view_schedule_slot (LiaZonesView *self,
   else
     zone = g_time_zone_new_identifier (zone_id);
 
-  utc = g_date_time_new_from_unix_utc (slot->start);
-  local = g_date_time_to_timezone (utc, zone);
-  start = g_date_time_format (local, "%Y-%m-%dT%H:%M");
-  when = g_date_time_format (local, _("%a %e %b, %H:%M"));
-
   for (guint i = 0; i < self->chosen_entities->len; i++)
     g_strv_builder_add (attendees, lia_entity_get_id (g_ptr_array_index (self->chosen_entities, i)));
   attendee_ids = g_strv_builder_end (attendees);
-
-  meeting = lia_meeting_new ();
-  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, _("Team meeting"));
-  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, start);
-  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, zone_id);
-  lia_entity_set_strv (LIA_ENTITY (meeting), LIA_MEETING_ATTENDEES, (const char * const *) attendee_ids);
-  lia_entity_set_int (LIA_ENTITY (meeting), LIA_MEETING_DURATION, (int) ((slot->end - slot->start) / 60));
-  agenda_item = lia_agenda_item_new ();
-  lia_entity_set_string (LIA_ENTITY (agenda_item), LIA_AGENDA_ITEM_TITLE, _("Discussion"));
-  lia_entity_set_int (LIA_ENTITY (agenda_item), LIA_AGENDA_ITEM_DURATION, (int) ((slot->end - slot->start) / 60));
-  g_list_store_append (lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA), agenda_item);
+  meeting = lia_slot_item_new_meeting (item, zone_id, (const char * const *) attendee_ids);
 
   meetings = lia_workspace_get_meetings (self->workspace);
   lia_history_begin (history (self), _("Schedule meeting"));
   lia_history_insert (history (self), meetings, g_list_model_get_n_items (G_LIST_MODEL (meetings)), meeting);
   lia_history_end (history (self));
 
+  utc = g_date_time_new_from_unix_utc (lia_slot_item_get_slot (item)->start);
+  local = g_date_time_to_timezone (utc, zone);
+  when = g_date_time_format (local, _("%a %e %b, %H:%M"));
   /* Translators: %s is a day and time */
   toast = g_strdup_printf (_("Meeting scheduled for %s"), when);
   /* "Open" goes to the new meeting (Ctrl+Z still undoes). */
