@@ -8,7 +8,7 @@
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "zones/lia-city-search.h"
-#include "zones/lia-slot-list.h"
+#include "zones/lia-slot-list-private.h"
 #include "zones/lia-zones-view.h"
 
 /* The Time Zones page in the real window under Xvfb: a member added by

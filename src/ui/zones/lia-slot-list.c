@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lia-slot-list.h"
+#include "lia-slot-list-private.h"
 #include "lia-slot-row.h"
 
 struct _LiaSlotList

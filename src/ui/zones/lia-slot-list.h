@@ -16,6 +16,5 @@ void        lia_slot_list_set_slots     (LiaSlotList *self,
 int         lia_slot_list_get_duration  (LiaSlotList *self);
 void        lia_slot_list_set_read_only (LiaSlotList *self,
                                          gboolean     read_only);
-GtkListBox *lia_slot_list_get_list_box  (LiaSlotList *self);
 
 G_END_DECLS

@@ -392,12 +392,3 @@ lia_team_list_set_read_only (LiaTeamList *self,
   self->read_only = read_only;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
-
-/* For tests: the rows' list. */
-GtkListBox *
-lia_team_list_get_list_box (LiaTeamList *self)
-{
-  g_return_val_if_fail (LIA_IS_TEAM_LIST (self), NULL);
-
-  return self->list_box;
-}

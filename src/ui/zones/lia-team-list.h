@@ -28,6 +28,5 @@ void             lia_team_list_set_instant   (LiaTeamList *self,
                                               gint64       instant);
 void             lia_team_list_set_read_only (LiaTeamList *self,
                                               gboolean     read_only);
-GtkListBox      *lia_team_list_get_list_box  (LiaTeamList *self);
 
 G_END_DECLS
