@@ -175,7 +175,7 @@ test_edit_remove_and_undo (Fixture       *f,
                            gconstpointer  data)
 {
   LiaMemberDialog *dialog;
-  GtkWidget *start, *save;
+  GtkWidget *start, *save, *row;
   g_autoptr(LiaEntity) london = g_list_model_get_item (members (f), 0);
   LiaHistory *history = lia_workspace_get_history (f->workspace);
 
@@ -200,6 +200,10 @@ test_edit_remove_and_undo (Fixture       *f,
   g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "07:00");
   g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
                    "All 2 members are inside working hours 06:00–10:00 (UTC).");
+  /* The member's row follows the edit by itself. */
+  row = lia_test_find_widget (GTK_WIDGET (f->view), has_title, "Facilitator");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "07:00–18:00"));
 
   lia_zones_view_remove_member (f->view, 1);
   spin (50);
@@ -211,6 +215,8 @@ test_edit_remove_and_undo (Fixture       *f,
   g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "09:00");
   g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
                    "All 2 members are inside working hours 08:00–10:00 (UTC).");
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (f->view), has_title, "Facilitator") == row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "09:00–18:00"));
 }
 
 /* The reported reproduction: removing a member left their id in the
