@@ -8,6 +8,7 @@
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "zones/lia-city-search.h"
+#include "zones/lia-slot-list-private.h"
 #include "zones/lia-zones-view.h"
 
 /* The Time Zones page in the real window under Xvfb: a member added by
@@ -174,7 +175,7 @@ test_edit_remove_and_undo (Fixture       *f,
                            gconstpointer  data)
 {
   LiaMemberDialog *dialog;
-  GtkWidget *start, *save;
+  GtkWidget *start, *save, *row;
   g_autoptr(LiaEntity) london = g_list_model_get_item (members (f), 0);
   LiaHistory *history = lia_workspace_get_history (f->workspace);
 
@@ -199,6 +200,10 @@ test_edit_remove_and_undo (Fixture       *f,
   g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "07:00");
   g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
                    "All 2 members are inside working hours 06:00–10:00 (UTC).");
+  /* The member's row follows the edit by itself. */
+  row = lia_test_find_widget (GTK_WIDGET (f->view), has_title, "Facilitator");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "07:00–18:00"));
 
   lia_zones_view_remove_member (f->view, 1);
   spin (50);
@@ -210,6 +215,8 @@ test_edit_remove_and_undo (Fixture       *f,
   g_assert_cmpstr (lia_entity_get_string (london, LIA_MEMBER_WORK_START), ==, "09:00");
   g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==,
                    "All 2 members are inside working hours 08:00–10:00 (UTC).");
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (f->view), has_title, "Facilitator") == row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "09:00–18:00"));
 }
 
 /* The reported reproduction: removing a member left their id in the
@@ -473,6 +480,104 @@ test_humane_slots (Fixture       *f,
     }
 }
 
+/* A member's check box has the keyboard focus and the page is scrolled:
+ * adding a member, removing another and undoing both touch one row each,
+ * so the focus stays on that very check box and the page where it was.
+ * (The page used to rebuild every row after each change.) */
+static void
+test_focus_and_scroll_stay (Fixture       *f,
+                            gconstpointer  data)
+{
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  g_autoptr(GtkWidget) check = NULL;
+  GtkAdjustment *adjustment;
+  GtkRoot *root = GTK_ROOT (f->window);
+  double value;
+
+  add_member (f, "Inference Engineer", "Beijing", "Asia/Shanghai");
+  add_member (f, "Product Manager", "San Francisco", "America/Los_Angeles");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
+  spin (300);
+
+  check = g_object_ref (member_check (f, "Inference Engineer"));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (check, GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_true (gtk_widget_grab_focus (check));
+  spin (100);
+  /* Scrolled a little further than the focus asked, with the box still in sight. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 100);
+  gtk_adjustment_set_value (adjustment, MIN (gtk_adjustment_get_value (adjustment) + 40,
+                                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
+  spin (100);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 0);
+  g_assert_true (gtk_root_get_focus (root) == check);
+
+  add_member (f, "Technical Writer", "Sydney", "Australia/Sydney");
+  g_assert_true (gtk_root_get_focus (root) == check);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+
+  lia_zones_view_remove_member (f->view, 2);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 3);
+  g_assert_true (gtk_root_get_focus (root) == check);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+
+  g_assert_true (lia_history_undo (history));
+  spin (100);
+  g_assert_true (lia_history_undo (history));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (members (f)), ==, 3);
+  g_assert_true (gtk_root_get_focus (root) == check);
+  g_assert_true (gtk_widget_get_mapped (check));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+
+  /* The tick is the row's: clearing it and undoing elsewhere keeps it clear. */
+  g_assert_true (gtk_widget_activate (check));
+  spin (50);
+  add_member (f, "Security Engineer", "Berlin", "Europe/Berlin");
+  g_assert_true (lia_history_undo (history));
+  spin (100);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_root_get_focus (root) == check);
+}
+
+/* The suggestions are a store spliced where they changed: an edit that
+ * does not change them (a meeting added elsewhere) leaves their rows, and
+ * the focus on a Schedule button, alone; a longer meeting replaces them. */
+static void
+test_slots_stay (Fixture       *f,
+                 gconstpointer  data)
+{
+  LiaSlotList *slot_list = LIA_SLOT_LIST (lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_SLOT_LIST));
+  GtkListBox *list_box = lia_slot_list_get_list_box (slot_list);
+  g_autoptr(LiaMeeting) meeting = lia_meeting_new ();
+  GtkDropDown *duration;
+  GtkWidget *row, *button;
+
+  add_member (f, "Inference Engineer", "Beijing", "Asia/Shanghai");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0));
+  g_assert_nonnull (row);
+  button = lia_test_find_widget (row, has_label, "Schedule");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, "Retro");
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, "2026-07-15T08:00");
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, "UTC");
+  g_assert_true (lia_history_insert (lia_workspace_get_history (f->workspace),
+                                     lia_workspace_get_meetings (f->workspace), 0, meeting));
+  spin (100);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0)) == row);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+
+  duration = GTK_DROP_DOWN (lia_test_find_type (GTK_WIDGET (slot_list), GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (duration, 4);
+  spin (100);
+  g_assert_cmpint (lia_slot_list_get_duration (slot_list), ==, 120);
+  g_assert_cmpint (lia_zones_view_get_slot (f->view, 0)->end - lia_zones_view_get_slot (f->view, 0)->start, ==, 7200);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0)) != row);
+}
+
 static const LiaCity *
 first_city (GPtrArray *cities)
 {
@@ -676,6 +781,8 @@ main (int   argc,
   ADD ("/ui/zones/schedule-slot", test_schedule_slot);
   ADD ("/ui/zones/plan-for-some", test_plan_for_some);
   ADD ("/ui/zones/humane-slots", test_humane_slots);
+  ADD ("/ui/zones/focus-and-scroll-stay", test_focus_and_scroll_stay);
+  ADD ("/ui/zones/slots-stay", test_slots_stay);
   ADD ("/ui/zones/city-search-ranking", test_city_search_ranking);
   ADD ("/ui/zones/city-search-dialog", test_city_search_dialog);
   ADD ("/ui/zones/calendar", test_calendar);

@@ -23,6 +23,7 @@ struct _LiaMemberDialog
   AdwWindow        parent_instance;
 
   LiaMember       *member;          /* the copy being edited */
+  LiaMember       *original;        /* NULL: a new member */
   GPtrArray       *cities;          /* LiaCity, the current results */
   gboolean         picking;         /* setting the city text ourselves */
 
@@ -313,147 +314,14 @@ lia_member_dialog_save (LiaMemberDialog *self)
   return TRUE;
 }
 
-static GtkWidget *
-entry_row (const char *title,
-           GtkWidget  *group)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static void
-build (LiaMemberDialog *self)
-{
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *who = adw_preferences_group_new ();
-  GtkWidget *where = adw_preferences_group_new ();
-  GtkWidget *hours = adw_preferences_group_new ();
-  GtkWidget *busy = adw_preferences_group_new ();
-  GtkWidget *days_row = adw_action_row_new ();
-  GtkWidget *days_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import…"));
-  GDateTime *monday = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);   /* a Monday */
-
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (lia_member_dialog_save), self);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  self->name_row = ADW_ENTRY_ROW (entry_row (_("Name"), who));
-  self->role_row = ADW_ENTRY_ROW (entry_row (_("Role"), who));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (who));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (where), _("Location"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (where),
-                                         _("Search for a city to set its time zone, or type an IANA zone such as Asia/Kolkata."));
-  self->city_row = ADW_ENTRY_ROW (entry_row (_("City"), where));
-  self->zone_row = ADW_ENTRY_ROW (entry_row (_("Time Zone"), where));
-  self->zone_offset = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->zone_offset), "dim-label");
-  adw_entry_row_add_suffix (self->zone_row, GTK_WIDGET (self->zone_offset));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (where));
-
-  self->city_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->city_group), _("Matching Cities"));
-  self->city_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->city_list), "boxed-list");
-  gtk_list_box_set_selection_mode (self->city_list, GTK_SELECTION_NONE);
-  {
-    /* A status page would be squeezed into the list's row height: two
-     * labels say it instead. */
-    GtkWidget *none = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-    GtkWidget *title = gtk_label_new (_("No cities found"));
-    GtkWidget *hint = gtk_label_new (_("Try the city’s name in English or in your language, or a time zone such as Asia/Shanghai."));
-
-    gtk_widget_add_css_class (title, "heading");
-    gtk_widget_add_css_class (hint, "dim-label");
-    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-    gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
-    gtk_box_append (GTK_BOX (none), title);
-    gtk_box_append (GTK_BOX (none), hint);
-    gtk_widget_set_margin_top (none, 18);
-    gtk_widget_set_margin_bottom (none, 18);
-    gtk_widget_set_margin_start (none, 12);
-    gtk_widget_set_margin_end (none, 12);
-    gtk_list_box_set_placeholder (self->city_list, none);
-  }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->city_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Cities"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->city_group), GTK_WIDGET (self->city_list));
-  gtk_widget_set_visible (self->city_group, FALSE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->city_group));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (hours), _("Working Hours"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (hours),
-                                         _("Local times, HH:MM. Hours that end before they start run past midnight and belong to the day they start."));
-  self->start_row = ADW_ENTRY_ROW (entry_row (_("Starts"), hours));
-  self->end_row = ADW_ENTRY_ROW (entry_row (_("Ends"), hours));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("Days"));
-  gtk_widget_add_css_class (days_box, "linked");
-  gtk_widget_add_css_class (days_box, "compact-toggles");
-  gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
-  for (guint d = 0; d < 7; d++)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (monday, d);
-      g_autofree char *short_name = g_date_time_format (day, "%a");
-      g_autofree char *long_name = g_date_time_format (day, "%A");
-
-      self->day_buttons[d] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (short_name));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->day_buttons[d]), long_name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_buttons[d]), GTK_ACCESSIBLE_PROPERTY_LABEL, long_name, -1);
-      gtk_box_append (GTK_BOX (days_box), GTK_WIDGET (self->day_buttons[d]));
-      g_signal_connect_swapped (self->day_buttons[d], "toggled", G_CALLBACK (validate), self);
-    }
-  g_date_time_unref (monday);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (days_row), days_box);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (hours), days_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (hours));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (busy), _("Busy Times"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (busy),
-                                         _("Events from an .ics file count as unavailable. Only their times are kept: titles, places and guests are dropped."));
-  self->calendar_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->calendar_row), _("Calendar"));
-  self->clear_calendar = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-  gtk_widget_set_tooltip_text (self->clear_calendar, _("Remove Busy Times"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Busy Times"), -1);
-  gtk_widget_set_valign (self->clear_calendar, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->clear_calendar, "flat");
-  gtk_widget_set_valign (import, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (self->calendar_row, self->clear_calendar);
-  adw_action_row_add_suffix (self->calendar_row, import);
-  g_signal_connect_swapped (import, "clicked", G_CALLBACK (import_calendar_cb), self);
-  g_signal_connect_swapped (self->clear_calendar, "clicked", G_CALLBACK (clear_calendar_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (busy), GTK_WIDGET (self->calendar_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (busy));
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
-  g_signal_connect_swapped (self->city_row, "changed", G_CALLBACK (city_changed_cb), self);
-  g_signal_connect_swapped (self->city_row, "entry-activated", G_CALLBACK (city_entry_activated_cb), self);
-  g_signal_connect_swapped (self->city_list, "row-activated", G_CALLBACK (city_activated_cb), self);
-}
-
 static void
 lia_member_dialog_dispose (GObject *object)
 {
   LiaMemberDialog *self = LIA_MEMBER_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEMBER_DIALOG);
   g_clear_object (&self->member);
+  g_clear_object (&self->original);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->cities, g_ptr_array_unref);
   G_OBJECT_CLASS (lia_member_dialog_parent_class)->dispose (object);
@@ -471,12 +339,56 @@ lia_member_dialog_class_init (LiaMemberDialogClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LIA_TYPE_MEMBER);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/zones/lia-member-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, city_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, city_list);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, city_group);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, zone_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, zone_offset);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, calendar_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, clear_calendar);
+  for (guint d = 0; d < 7; d++)
+    {
+      g_autofree char *id = g_strdup_printf ("day_button_%u", d);
+
+      gtk_widget_class_bind_template_child_full (widget_class, id, FALSE,
+                                                 G_STRUCT_OFFSET (LiaMemberDialog, day_buttons) + d * sizeof (gpointer));
+    }
+  gtk_widget_class_bind_template_callback (widget_class, gtk_window_destroy);
+  gtk_widget_class_bind_template_callback (widget_class, lia_member_dialog_save);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, city_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, city_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, city_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_calendar_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_calendar_cb);
 }
 
 static void
 lia_member_dialog_init (LiaMemberDialog *self)
 {
-  build (self);
+  g_autoptr(GDateTime) monday = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The days' names come from the locale, not from the template. */
+  for (guint d = 0; d < 7; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (monday, d);
+      g_autofree char *short_name = g_date_time_format (day, "%a");
+      g_autofree char *long_name = g_date_time_format (day, "%A");
+
+      gtk_button_set_label (GTK_BUTTON (self->day_buttons[d]), short_name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->day_buttons[d]), long_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->day_buttons[d]), GTK_ACCESSIBLE_PROPERTY_LABEL, long_name, -1);
+    }
 }
 
 LiaMemberDialog *
@@ -484,16 +396,13 @@ lia_member_dialog_new (GtkWindow *parent,
                        LiaMember *member)
 {
   LiaMemberDialog *self = g_object_new (LIA_TYPE_MEMBER_DIALOG,
-                                        "modal", TRUE,
                                         "transient-for", parent,
-                                        "default-width", 480,
-                                        "default-height", 640,
-                                        "width-request", 340,
                                         "title", member ? _("Edit Member") : _("Add Member"),
                                         NULL);
   LiaEntity *entity;
   const char * const *days;
 
+  self->original = member ? g_object_ref (member) : NULL;
   self->member = member ? LIA_MEMBER (lia_entity_copy (LIA_ENTITY (member), FALSE)) : lia_member_new ();
   entity = LIA_ENTITY (self->member);
 
@@ -536,4 +445,13 @@ lia_member_dialog_get_member (LiaMemberDialog *self)
   g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), NULL);
 
   return self->member;
+}
+
+/* Returns: (nullable): the member being edited, NULL for a new one. */
+LiaMember *
+lia_member_dialog_get_original (LiaMemberDialog *self)
+{
+  g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), NULL);
+
+  return self->original;
 }

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (LiaMemberDialog, lia_member_dialog, LIA, MEMBER_DIALOG, Ad
 LiaMemberDialog *lia_member_dialog_new          (GtkWindow       *parent,
                                                  LiaMember       *member);
 LiaMember       *lia_member_dialog_get_member   (LiaMemberDialog *self);
+LiaMember       *lia_member_dialog_get_original (LiaMemberDialog *self);
 void             lia_member_dialog_search_city  (LiaMemberDialog *self,
                                                  const char      *text);
 gboolean         lia_member_dialog_pick_city    (LiaMemberDialog *self,
