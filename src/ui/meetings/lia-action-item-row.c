@@ -8,7 +8,6 @@
 #include "lia-action-item-row.h"
 #include "lia-date-picker.h"
 #include "lia-field-binding.h"
-#include "lia-widgets.h"
 
 /* One action item of a meeting: what, who (typed or picked from the
  * team), by when and how far along.  Its header shows the text over

@@ -82,6 +82,9 @@ reveal_tick_cb (GtkWidget     *row,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
   graphene_rect_t bounds;
 
+  /* Mapped now, so allocated by the next frame's layout. */
+  if (!gtk_widget_get_mapped (row))
+    return G_SOURCE_REMOVE;
   if (gtk_widget_get_height (row) == 0)
     return G_SOURCE_CONTINUE;
   if (gtk_widget_compute_bounds (row, self->content, &bounds))
