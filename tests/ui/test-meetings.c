@@ -501,6 +501,193 @@ test_templates_and_delete (Fixture       *f,
   g_assert_cmpint (minimum, <=, 360);
 }
 
+/* ---- the editor's bound lists (agenda and action items) ----
+ *
+ * The lists are bound to the meeting's stores: an item inserted, removed
+ * or moved elsewhere in the list (by undo, redo, another view or a sync)
+ * touches its own row only.  The row being typed in keeps the focus, and
+ * the page does not scroll under the user. */
+
+static gboolean
+focus_is_in (Fixture   *f,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkAdjustment *
+editor_adjustment (Fixture *f)
+{
+  GtkWidget *scrolled = lia_test_find_type (GTK_WIDGET (f->editor), GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* Focus in ENTRY, the page scrolled so that it sits a little below the
+ * top: returns the scroll position to keep. */
+static double
+focus_and_scroll_to (Fixture   *f,
+                     GtkWidget *entry)
+{
+  GtkAdjustment *adjustment = editor_adjustment (f);
+  GtkWidget *scrolled = lia_test_find_type (GTK_WIDGET (f->editor), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+  double value;
+
+  gtk_widget_grab_focus (entry);
+  spin (100);
+  g_assert_true (focus_is_in (f, entry));
+  g_assert_true (gtk_widget_compute_bounds (entry, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds));
+  gtk_adjustment_set_value (adjustment, bounds.origin.y - 60);
+  spin (100);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 0);
+  return value;
+}
+
+static void
+assert_kept (Fixture    *f,
+             GtkWidget  *entry,
+             double      scroll,
+             const char *after)
+{
+  spin (100);
+  if (!focus_is_in (f, entry))
+    g_error ("after %s the focus left the entry being typed in", after);
+  if (gtk_adjustment_get_value (editor_adjustment (f)) != scroll)
+    g_error ("after %s the page scrolled from %g to %g", after, scroll,
+             gtk_adjustment_get_value (editor_adjustment (f)));
+}
+
+static void
+test_agenda_edits_keep_focus (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListStore *agenda = lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA);
+  g_autoptr(LiaAgendaItem) extra = lia_agenda_item_new ();
+  g_autofree char *seed = NULL, *now = NULL;
+  GtkWidget *row, *entry;
+  double scroll;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (150);
+  seed = agenda_text (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (agenda)), ==, 7);
+
+  /* Typing the second item's title. */
+  row = agenda_row (f, 1);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (100);
+  entry = lia_test_find_widget (row, has_title, "Title");
+  g_assert_nonnull (entry);
+  scroll = focus_and_scroll_to (f, entry);
+
+  /* Another item added at the end, undone and redone. */
+  lia_entity_set_string (LIA_ENTITY (extra), LIA_AGENDA_ITEM_TITLE, "Extra");
+  lia_history_begin (history (f), "Add agenda item");
+  lia_history_insert (history (f), agenda, 7, extra);
+  lia_history_end (history (f));
+  assert_kept (f, entry, scroll, "an insert");
+  g_assert_true (lia_history_undo (history (f)));
+  assert_kept (f, entry, scroll, "undoing an insert");
+  g_assert_true (lia_history_redo (history (f)));
+  assert_kept (f, entry, scroll, "redoing an insert");
+  g_assert_true (lia_history_undo (history (f)));
+  assert_kept (f, entry, scroll, "undoing an insert again");
+
+  /* Another item removed, and back. */
+  lia_history_begin (history (f), "Remove agenda item");
+  lia_history_remove (history (f), agenda, 5);
+  lia_history_end (history (f));
+  assert_kept (f, entry, scroll, "a removal");
+  g_assert_true (lia_history_undo (history (f)));
+  assert_kept (f, entry, scroll, "undoing a removal");
+
+  /* Two others swapped, and back. */
+  lia_meeting_editor_move_item (f->editor, 4, 6);
+  assert_kept (f, entry, scroll, "a move");
+  g_assert_true (lia_history_undo (history (f)));
+  assert_kept (f, entry, scroll, "undoing a move");
+
+  /* The same row all along, showing the agenda as it was. */
+  g_assert_true (agenda_row (f, 1) == row);
+  now = agenda_text (f);
+  g_assert_cmpstr (now, ==, seed);
+}
+
+static void
+test_action_item_edits_keep_focus (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListStore *actions = lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_ACTION_ITEMS);
+  g_autoptr(LiaActionItem) extra = lia_action_item_new ();
+  g_autoptr(LiaEntity) first = NULL;
+  GtkWidget *row, *entry;
+  double scroll;
+  guint n;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (150);
+  /* Three items to work among. */
+  while (g_list_model_get_n_items (G_LIST_MODEL (actions)) < 3)
+    {
+      g_autoptr(LiaActionItem) item = lia_action_item_new ();
+      g_autofree char *text = g_strdup_printf ("Item %u", g_list_model_get_n_items (G_LIST_MODEL (actions)) + 1);
+
+      lia_entity_set_string (LIA_ENTITY (item), LIA_ACTION_ITEM_TEXT, text);
+      lia_history_begin (history (f), "Add action item");
+      lia_history_insert (history (f), actions, g_list_model_get_n_items (G_LIST_MODEL (actions)), item);
+      lia_history_end (history (f));
+    }
+  spin (100);
+  n = g_list_model_get_n_items (G_LIST_MODEL (actions));
+
+  /* Typing the first item's text. */
+  first = g_list_model_get_item (G_LIST_MODEL (actions), 0);
+  row = lia_test_find_widget (GTK_WIDGET (f->editor), has_title, lia_entity_get_string (first, LIA_ACTION_ITEM_TEXT));
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (100);
+  entry = lia_test_find_widget (row, has_title, "Action");
+  g_assert_nonnull (entry);
+  scroll = focus_and_scroll_to (f, entry);
+
+  lia_entity_set_string (LIA_ENTITY (extra), LIA_ACTION_ITEM_TEXT, "Extra");
+  lia_history_begin (history (f), "Add action item");
+  lia_history_insert (history (f), actions, n, extra);
+  lia_history_end (history (f));
+  assert_kept (f, entry, scroll, "an insert");
+  g_assert_true (lia_history_undo (history (f)));
+  assert_kept (f, entry, scroll, "undoing an insert");
+
+  lia_history_begin (history (f), "Remove action item");
+  lia_history_remove (history (f), actions, n - 1);
+  lia_history_end (history (f));
+  assert_kept (f, entry, scroll, "a removal");
+  g_assert_true (lia_history_undo (history (f)));
+  assert_kept (f, entry, scroll, "undoing a removal");
+
+  lia_history_begin (history (f), "Move action item");
+  lia_history_move (history (f), actions, n - 1, 1);
+  lia_history_end (history (f));
+  assert_kept (f, entry, scroll, "a move");
+  g_assert_true (lia_history_undo (history (f)));
+  assert_kept (f, entry, scroll, "undoing a move");
+
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (f->editor), has_title,
+                                       lia_entity_get_string (first, LIA_ACTION_ITEM_TEXT)) == row);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actions)), ==, n);
+}
+
+/* ---- end of the editor's bound lists ---- */
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +706,8 @@ main (int   argc,
   ADD ("/ui/meetings/run-mode", test_run_mode);
   ADD ("/ui/meetings/templates-and-delete", test_templates_and_delete);
   ADD ("/ui/meetings/action-items", test_action_items);
+  ADD ("/ui/meetings/agenda-edits-keep-focus", test_agenda_edits_keep_focus);
+  ADD ("/ui/meetings/action-item-edits-keep-focus", test_action_item_edits_keep_focus);
   ADD ("/ui/meetings/open-scheduled", test_open_scheduled);
   ADD ("/ui/meetings/header-add-offers-templates", test_header_add_offers_templates);
 #undef ADD
