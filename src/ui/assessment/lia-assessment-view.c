@@ -12,7 +12,7 @@
 #undef LiaArea
 
 #include "lia-area.h"
-#include "lia-assessment-view.h"
+#include "lia-assessment-view-private.h"
 #include "lia-date-picker.h"
 #include "lia-field-binding.h"
 #include "lia-practise-next.h"
@@ -517,6 +517,14 @@ lia_assessment_view_get_suggestions (LiaAssessmentView *self)
   g_return_val_if_fail (LIA_IS_ASSESSMENT_VIEW (self), NULL);
 
   return lia_practise_next_get_text (self->practise);
+}
+
+GtkListBox *
+lia_assessment_view_get_list (LiaAssessmentView *self)
+{
+  g_return_val_if_fail (LIA_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->list;
 }
 
 /* The date new assessments get, so that tests pass on any day. */
