@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lia-practise-next.c: an assessment's lowest areas and what trains them. */
 #define G_LOG_DOMAIN "lia-practise-next"
 
 #include "config.h"

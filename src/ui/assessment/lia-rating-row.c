@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lia-rating-row.c: one competency area of an assessment, rated 1-5. */
 #define G_LOG_DOMAIN "lia-rating-row"
 
 #include "config.h"

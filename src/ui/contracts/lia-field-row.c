@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lia-field-row.c: one field of a contract model as an expandable row. */
 #define G_LOG_DOMAIN "lia-field-row"
 
 #include "config.h"

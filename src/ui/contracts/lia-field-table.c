@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lia-field-table.c: the field rows of one contract model, bound to its fields. */
 #define G_LOG_DOMAIN "lia-field-table"
 
 #include "config.h"

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lia-payload-tester.c: a JSON payload checked against one contract model. */
 #define G_LOG_DOMAIN "lia-payload-tester"
 
 #include "config.h"
