@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "assessment/lia-assessment-view.h"
+#include "assessment/lia-assessment-view-private.h"
 #include "assessment/lia-radar-chart.h"
 #include "lia-assessments.h"
 #include "lia-test-widgets.h"
@@ -191,6 +191,89 @@ test_rows_stay_still (Fixture       *f,
   g_assert_cmpfloat (row_y (f, 3), >, y2);
 }
 
+/* The list row showing @assessment. */
+static GtkListBoxRow *
+list_row (Fixture       *f,
+          LiaAssessment *assessment)
+{
+  GtkWidget *list = GTK_WIDGET (lia_assessment_view_get_list (f->view));
+  const char *date = lia_entity_get_string (LIA_ENTITY (assessment), LIA_ASSESSMENT_DATE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), date))
+      return GTK_LIST_BOX_ROW (row);
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_focus (Fixture   *f,
+           GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The keyboard is on the selected assessment in the list while another
+ * is added, deleted and each undone: the list is bound to the workspace,
+ * so that row stays, selected and focused; rebuilding the list took the
+ * focus away and left the user at the top of the page. */
+static void
+test_selection_stays (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListStore *store = lia_workspace_get_assessments (f->workspace);
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  LiaAssessment *latest = lia_assessment_view_get_selected (f->view);
+  g_autoptr(LiaAssessment) older = lia_assessments_previous (G_LIST_MODEL (store), latest);
+  g_autoptr(LiaAssessment) fresh = lia_assessment_new_dated ("2026-02-20");
+  GtkListBoxRow *row;
+  GtkListBox *list;
+  guint position;
+
+  g_assert_nonnull (older);
+  g_object_ref (older);
+  lia_assessment_view_select (f->view, older);
+  spin (50);
+  row = list_row (f, older);
+  list = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row)));
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  spin (50);
+  g_assert_true (has_focus (f, GTK_WIDGET (row)));
+
+  /* A newer one, sorted above it, and undone. */
+  lia_history_begin (history, "New assessment");
+  lia_history_insert (history, store, g_list_model_get_n_items (G_LIST_MODEL (store)), fresh);
+  lia_history_end (history);
+  spin (100);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) != row);
+  g_assert_true (list_row (f, older) == row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  g_assert_true (has_focus (f, GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_true (list_row (f, older) == row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  g_assert_true (has_focus (f, GTK_WIDGET (row)));
+
+  /* The latest deleted, and undone. */
+  g_assert_true (g_list_store_find (store, latest, &position));
+  lia_history_begin (history, "Delete assessment");
+  lia_history_remove (history, store, position);
+  lia_history_end (history);
+  spin (100);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  g_assert_true (has_focus (f, GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_true (list_row (f, older) == row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  g_assert_true (has_focus (f, GTK_WIDGET (row)));
+  g_assert_true (lia_assessment_view_get_selected (f->view) == older);
+}
+
 static void
 test_playbook (Fixture       *f,
                gconstpointer  data)
@@ -338,6 +421,7 @@ main (int argc, char **argv)
   g_test_add ("/assessment/chart-and-rating", Fixture, NULL, fixture_set_up, test_chart_and_rating, fixture_tear_down);
   g_test_add ("/assessment/new", Fixture, NULL, fixture_set_up, test_new_assessment, fixture_tear_down);
   g_test_add ("/assessment/rows-stay-still", Fixture, NULL, fixture_set_up, test_rows_stay_still, fixture_tear_down);
+  g_test_add ("/assessment/selection-stays", Fixture, NULL, fixture_set_up, test_selection_stays, fixture_tear_down);
   g_test_add ("/playbook/filters", Fixture, NULL, fixture_set_up, test_playbook, fixture_tear_down);
   g_test_add ("/playbook/form", Fixture, NULL, fixture_set_up, test_playbook_form, fixture_tear_down);
   return g_test_run ();

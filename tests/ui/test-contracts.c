@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "contracts/lia-contracts-view.h"
+#include "contracts/lia-field-row.h"
+#include "contracts/lia-field-table.h"
 #include "lia-contracts.h"
 #include "lia-field-binding.h"
 #include "lia-test-widgets.h"
@@ -215,6 +217,87 @@ test_refused_values (Fixture       *f,
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (model), LIA_CONTRACT_NAME), ==, "ChatRequest");
 }
 
+/* Where the keyboard focus is, checked against a row's entry. */
+static gboolean
+focus_in (Fixture   *f,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The user types in the second field's name while fields are added,
+ * removed and moved (and each undone): the list is bound to the model's
+ * fields, so that row (with its expansion, its focus and the scroll
+ * position) stays; rebuilding every row took the cursor away. */
+static void
+test_focus_stays (Fixture       *f,
+                  gconstpointer  data)
+{
+  LiaContract *model = lia_contracts_view_get_selected (f->view);
+  GListStore *fields = lia_entity_get_list (LIA_ENTITY (model), LIA_CONTRACT_FIELDS);
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  LiaFieldTable *table = LIA_FIELD_TABLE (lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_FIELD_TABLE));
+  g_autoptr(LiaField) typed = g_list_model_get_item (G_LIST_MODEL (fields), 1);
+  GtkWidget *row, *name;
+  GtkAdjustment *scroll;
+  double scrolled;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fields));
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (n, >=, 4);
+  row = lia_field_table_get_row (table, 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (50);
+  name = lia_test_find_widget (row, lia_test_has_title, "Name");
+  g_assert_nonnull (name);
+  gtk_widget_grab_focus (name);
+  spin (50);
+  g_assert_true (focus_in (f, name));
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (scroll, 120);
+  spin (50);
+  scrolled = gtk_adjustment_get_value (scroll);
+
+  /* Another field added at the end, and undone. */
+  lia_contracts_view_add_field (f->view);
+  spin (100);
+  g_assert_cmpuint (lia_contracts_view_get_n_field_rows (f->view), ==, n + 1);
+  g_assert_true (lia_field_table_get_row (table, 1) == row);
+  g_assert_true (focus_in (f, name));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_cmpuint (lia_contracts_view_get_n_field_rows (f->view), ==, n);
+  g_assert_true (lia_field_table_get_row (table, 1) == row);
+  g_assert_true (focus_in (f, name));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, scrolled);
+
+  /* The first field removed (the typed one moves up a place), and undone. */
+  lia_history_begin (history, "Remove field");
+  lia_history_remove (history, fields, 0);
+  lia_history_end (history);
+  spin (100);
+  g_assert_true (lia_field_table_get_row (table, 0) == row);
+  g_assert_true (focus_in (f, name));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_true (lia_field_table_get_row (table, 1) == row);
+  g_assert_true (focus_in (f, name));
+
+  /* Two other fields swapped by their own row's button, and undone. */
+  g_assert_true (gtk_widget_activate_action (lia_field_table_get_row (table, 3), "field.move-up", NULL));
+  spin (100);
+  g_assert_true (lia_field_table_get_row (table, 1) == row);
+  g_assert_true (focus_in (f, name));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_true (focus_in (f, name));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (lia_field_row_get_field (LIA_FIELD_ROW (row)) == typed);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, scrolled);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -223,5 +306,6 @@ main (int argc, char **argv)
   g_test_add ("/contracts/payload-and-problems", Fixture, NULL, fixture_set_up, test_payload_and_problems, fixture_tear_down);
   g_test_add ("/contracts/fields-and-models", Fixture, NULL, fixture_set_up, test_fields_and_models, fixture_tear_down);
   g_test_add ("/contracts/refused-values", Fixture, NULL, fixture_set_up, test_refused_values, fixture_tear_down);
+  g_test_add ("/contracts/focus-stays", Fixture, NULL, fixture_set_up, test_focus_stays, fixture_tear_down);
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define LIA_TYPE_ASSESSMENT_VIEW (lia_assessment_view_get_type ())
-G_DECLARE_FINAL_TYPE (LiaAssessmentView, lia_assessment_view, LIA, ASSESSMENT_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (LiaAssessmentView, lia_assessment_view, LIA, ASSESSMENT_VIEW, GtkWidget)
 
 void           lia_assessment_view_set_workspace   (LiaAssessmentView *self,
                                                     LiaWorkspace      *workspace);

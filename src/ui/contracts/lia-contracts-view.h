@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define LIA_TYPE_CONTRACTS_VIEW (lia_contracts_view_get_type ())
-G_DECLARE_FINAL_TYPE (LiaContractsView, lia_contracts_view, LIA, CONTRACTS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (LiaContractsView, lia_contracts_view, LIA, CONTRACTS_VIEW, GtkWidget)
 
 void         lia_contracts_view_set_workspace (LiaContractsView *self,
                                                LiaWorkspace     *workspace);

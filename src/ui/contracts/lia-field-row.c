@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lia-field-row.c: one field of a contract model as an expandable row. */
+#define G_LOG_DOMAIN "lia-field-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-contracts.h"
+#include "lia-field-binding.h"
+#include "lia-field-row.h"
+
+/* A row lives as long as its field is in the model's list: the list box
+ * bound to that list makes and drops it, so a move or an undo elsewhere
+ * leaves this row, its expansion and its focus alone.  Moving and removing
+ * are the table's business (it owns the list); the row only asks, through
+ * its "move" and "remove" signals. */
+
+struct _LiaFieldRow
+{
+  AdwExpanderRow  parent_instance;
+
+  LiaField       *field;
+  LiaHistory     *history;
+
+  /* template children */
+  AdwEntryRow *name_row;
+  AdwComboRow *type_row;
+  AdwEntryRow *items_row;
+  AdwEntryRow *ref_row;
+  GtkSwitch   *required_switch;
+  AdwEntryRow *default_row;
+  AdwEntryRow *minimum_row;
+  GtkSwitch   *exclusive_minimum_switch;
+  AdwEntryRow *maximum_row;
+  GtkSwitch   *exclusive_maximum_switch;
+  AdwEntryRow *min_length_row;
+  AdwEntryRow *max_length_row;
+  AdwEntryRow *pattern_row;
+  AdwEntryRow *choices_row;
+  AdwEntryRow *description_row;
+};
+
+G_DEFINE_FINAL_TYPE (LiaFieldRow, lia_field_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_FIELD,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  MOVE,
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Which template child shows which field of the entity. */
+static const struct
+{
+  gssize offset;
+  guint  field;
+} bound_rows[] = {
+  { G_STRUCT_OFFSET (LiaFieldRow, name_row), LIA_FIELD_NAME },
+  { G_STRUCT_OFFSET (LiaFieldRow, type_row), LIA_FIELD_TYPE },
+  { G_STRUCT_OFFSET (LiaFieldRow, items_row), LIA_FIELD_ITEMS },
+  { G_STRUCT_OFFSET (LiaFieldRow, ref_row), LIA_FIELD_REF },
+  { G_STRUCT_OFFSET (LiaFieldRow, required_switch), LIA_FIELD_REQUIRED },
+  { G_STRUCT_OFFSET (LiaFieldRow, default_row), LIA_FIELD_DEFAULT },
+  { G_STRUCT_OFFSET (LiaFieldRow, minimum_row), LIA_FIELD_MINIMUM },
+  { G_STRUCT_OFFSET (LiaFieldRow, exclusive_minimum_switch), LIA_FIELD_EXCLUSIVE_MINIMUM },
+  { G_STRUCT_OFFSET (LiaFieldRow, maximum_row), LIA_FIELD_MAXIMUM },
+  { G_STRUCT_OFFSET (LiaFieldRow, exclusive_maximum_switch), LIA_FIELD_EXCLUSIVE_MAXIMUM },
+  { G_STRUCT_OFFSET (LiaFieldRow, min_length_row), LIA_FIELD_MIN_LENGTH },
+  { G_STRUCT_OFFSET (LiaFieldRow, max_length_row), LIA_FIELD_MAX_LENGTH },
+  { G_STRUCT_OFFSET (LiaFieldRow, pattern_row), LIA_FIELD_PATTERN },
+  { G_STRUCT_OFFSET (LiaFieldRow, choices_row), LIA_FIELD_CHOICES },
+  { G_STRUCT_OFFSET (LiaFieldRow, description_row), LIA_FIELD_DESCRIPTION },
+};
+
+static void
+update_title (LiaFieldRow *self)
+{
+  const char *name = lia_entity_get_string (LIA_ENTITY (self->field), LIA_FIELD_NAME);
+  g_autofree char *summary = lia_contracts_describe_field (self->field);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), *name ? name : _("(unnamed)"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  g_signal_emit (widget, signals[MOVE], 0, g_str_equal (action_name, "field.move-up") ? -1 : 1);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  g_signal_emit (widget, signals[REMOVE], 0);
+}
+
+static void
+lia_field_row_constructed (GObject *object)
+{
+  LiaFieldRow *self = LIA_FIELD_ROW (object);
+
+  G_OBJECT_CLASS (lia_field_row_parent_class)->constructed (object);
+
+  g_assert (LIA_IS_FIELD (self->field));
+  for (guint i = 0; i < G_N_ELEMENTS (bound_rows); i++)
+    {
+      GtkWidget *widget = G_STRUCT_MEMBER (GtkWidget *, self, bound_rows[i].offset);
+      LiaEntity *entity = LIA_ENTITY (self->field);
+
+      if (GTK_IS_SWITCH (widget))
+        lia_bind_switch (GTK_SWITCH (widget), self->history, entity, bound_rows[i].field);
+      else if (ADW_IS_COMBO_ROW (widget))
+        /* The choices come from the field's spec. */
+        lia_bind_choice (widget, self->history, entity, bound_rows[i].field);
+      else
+        lia_bind_entry (GTK_EDITABLE (widget), self->history, entity, bound_rows[i].field);
+    }
+  /* The summary reads most of the field's properties. */
+  g_signal_connect_object (self->field, "notify", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  update_title (self);
+}
+
+static void
+lia_field_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LiaFieldRow *self = LIA_FIELD_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      g_value_set_object (value, self->field);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_field_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LiaFieldRow *self = LIA_FIELD_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      self->field = g_value_dup_object (value);
+      break;
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_field_row_dispose (GObject *object)
+{
+  LiaFieldRow *self = LIA_FIELD_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_FIELD_ROW);
+  g_clear_object (&self->field);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (lia_field_row_parent_class)->dispose (object);
+}
+
+static void
+lia_field_row_class_init (LiaFieldRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lia_field_row_constructed;
+  object_class->dispose = lia_field_row_dispose;
+  object_class->get_property = lia_field_row_get_property;
+  object_class->set_property = lia_field_row_set_property;
+
+  properties[PROP_FIELD] =
+    g_param_spec_object ("field", NULL, NULL, LIA_TYPE_FIELD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, LIA_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* LiaFieldRow::move: @delta is -1 (up) or 1 (down). */
+  signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/contracts/lia-field-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, type_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, items_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, ref_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, required_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, default_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, minimum_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, exclusive_minimum_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, maximum_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, exclusive_maximum_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, min_length_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, max_length_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, choices_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, description_row);
+
+  gtk_widget_class_install_action (widget_class, "field.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "field.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "field.remove", NULL, remove_action);
+}
+
+static void
+lia_field_row_init (LiaFieldRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+lia_field_row_new (LiaField   *field,
+                   LiaHistory *history)
+{
+  g_return_val_if_fail (LIA_IS_FIELD (field), NULL);
+  g_return_val_if_fail (history == NULL || LIA_IS_HISTORY (history), NULL);
+
+  return g_object_new (LIA_TYPE_FIELD_ROW, "field", field, "history", history, NULL);
+}
+
+LiaField *
+lia_field_row_get_field (LiaFieldRow *self)
+{
+  g_return_val_if_fail (LIA_IS_FIELD_ROW (self), NULL);
+
+  return self->field;
+}
