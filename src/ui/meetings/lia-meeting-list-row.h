@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* LiaMeetingListRow: one meeting in the Meetings page's list. */
+
+#include <adwaita.h>
+
+#include "lia-meeting.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_MEETING_LIST_ROW (lia_meeting_list_row_get_type ())
+G_DECLARE_FINAL_TYPE (LiaMeetingListRow, lia_meeting_list_row, LIA, MEETING_LIST_ROW, GtkListBoxRow)
+
+GtkWidget  *lia_meeting_list_row_new         (LiaMeeting        *meeting);
+LiaMeeting *lia_meeting_list_row_get_meeting (LiaMeetingListRow *self);
+
+G_END_DECLS
