@@ -50,6 +50,81 @@ update_when (LiaMeetingListRow *self)
   gtk_label_set_label (self->when_label, when ? when : lia_entity_get_string (meeting, LIA_MEETING_START));
 }
 
+static gint64
+start_of (LiaMeeting *meeting)
+{
+  gint64 t = 0;
+
+  lia_meeting_get_start_instant (meeting, &t, NULL);
+  return t;
+}
+
+/* Whether @meeting starts at @now (unix seconds) or later. */
+gboolean
+lia_meeting_list_is_upcoming (LiaMeeting *meeting,
+                              gint64      now)
+{
+  g_return_val_if_fail (LIA_IS_MEETING (meeting), FALSE);
+
+  return start_of (meeting) >= now;
+}
+
+/* The list's order: upcoming first, soonest first; then past, latest
+ * first. */
+int
+lia_meeting_list_compare (LiaMeeting *a,
+                          LiaMeeting *b,
+                          gint64      now)
+{
+  gint64 x = start_of (a);
+  gint64 y = start_of (b);
+  gboolean xu = x >= now, yu = y >= now;
+
+  if (xu != yu)
+    return xu ? -1 : 1;
+  if (xu)
+    return x < y ? -1 : x > y;
+  return x > y ? -1 : x < y;
+}
+
+/**
+ * lia_meeting_list_row_update_header:
+ * @before: (nullable): the row above
+ *
+ * Heads the first upcoming and the first past row ("Upcoming", "Past");
+ * an unchanged header is kept.
+ */
+void
+lia_meeting_list_row_update_header (LiaMeetingListRow *self,
+                                    LiaMeetingListRow *before,
+                                    gint64             now)
+{
+  gboolean upcoming;
+  const char *text;
+  GtkWidget *label;
+
+  g_return_if_fail (LIA_IS_MEETING_LIST_ROW (self));
+  g_return_if_fail (before == NULL || LIA_IS_MEETING_LIST_ROW (before));
+
+  upcoming = lia_meeting_list_is_upcoming (self->meeting, now);
+  text = upcoming ? _("Upcoming") : _("Past");
+  label = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (self));
+  if (before != NULL && lia_meeting_list_is_upcoming (before->meeting, now) == upcoming)
+    {
+      gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (self), NULL);
+      return;
+    }
+  if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_label (GTK_LABEL (label)), text))
+    return;
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (self), label);
+}
+
 LiaMeeting *
 lia_meeting_list_row_get_meeting (LiaMeetingListRow *self)
 {

@@ -14,5 +14,14 @@ G_DECLARE_FINAL_TYPE (LiaMeetingListRow, lia_meeting_list_row, LIA, MEETING_LIST
 
 GtkWidget  *lia_meeting_list_row_new         (LiaMeeting        *meeting);
 LiaMeeting *lia_meeting_list_row_get_meeting (LiaMeetingListRow *self);
+void        lia_meeting_list_row_update_header (LiaMeetingListRow *self,
+                                                LiaMeetingListRow *before,
+                                                gint64             now);
+
+gboolean    lia_meeting_list_is_upcoming     (LiaMeeting        *meeting,
+                                              gint64             now);
+int         lia_meeting_list_compare         (LiaMeeting        *a,
+                                              LiaMeeting        *b,
+                                              gint64             now);
 
 G_END_DECLS

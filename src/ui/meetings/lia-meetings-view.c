@@ -6,10 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "lia-area.h"
-#include "lia-export.h"
+#include "lia-meeting-export-dialog.h"
 #include "lia-meeting-list-row.h"
-#include "lia-meeting-plan.h"
-#include "lia-meeting-templates.h"
+#include "lia-meeting-template-menu.h"
 #include "lia-meetings-view.h"
 #include "lia-meetings-view-private.h"
 #include "lia-run-window.h"
@@ -29,14 +28,11 @@ struct _LiaMeetingsView
   GtkWidget         parent_instance;
 
   LiaWorkspace     *workspace;
-  GPtrArray        *templates;     /* LiaMeeting: built-in, then the user's */
-  guint             n_builtin;
+  LiaMeetingTemplateMenu *templates;
   gint64            now;           /* unix seconds: upcoming is start >= now */
   gint64            fixed_now;     /* 0: the real clock */
   GtkSortListModel *sorted;
   GtkCustomSorter  *sorter;
-  GtkFileChooserNative *chooser;
-  LiaExportFormat   export_format;
 
   /* template children */
   LiaSplitPage     *split;
@@ -45,7 +41,7 @@ struct _LiaMeetingsView
   GtkListBox       *list;
   GtkStack         *editor_stack;
   LiaMeetingEditor *editor;
-  GMenu            *template_menu;
+  GtkMenuButton    *new_button;
 };
 
 static void lia_meetings_view_area_init (LiaAreaInterface *iface);
@@ -76,75 +72,14 @@ current (LiaMeetingsView *self)
   return lia_meeting_editor_get_meeting (self->editor);
 }
 
-/* ---- templates ---- */
-
-static void
-load_templates (LiaMeetingsView *self)
-{
-  g_autofree char *path = lia_meeting_templates_user_path ();
-  g_autoptr(GPtrArray) user = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->templates, g_ptr_array_unref);
-  self->templates = lia_meeting_templates_builtin ();
-  self->n_builtin = self->templates->len;
-  user = lia_meeting_templates_load_user (path, &error);
-  if (user == NULL)
-    g_warning ("%s", error->message);
-  for (guint i = 0; user != NULL && i < user->len; i++)
-    g_ptr_array_add (self->templates, g_object_ref (g_ptr_array_index (user, i)));
-
-  g_menu_remove_all (self->template_menu);
-  {
-    g_autoptr(GMenu) builtin = g_menu_new ();
-    g_autoptr(GMenu) own = g_menu_new ();
-
-    g_menu_append (builtin, _("Blank Meeting"), "meetings.new(-1)");
-    for (guint i = 0; i < self->templates->len; i++)
-      {
-        g_autofree char *action = g_strdup_printf ("meetings.new(%u)", i);
-        g_menu_append (i < self->n_builtin ? builtin : own,
-                       lia_entity_get_string (g_ptr_array_index (self->templates, i), LIA_MEETING_TITLE), action);
-      }
-    g_menu_append_section (self->template_menu, NULL, G_MENU_MODEL (builtin));
-    if (self->templates->len > self->n_builtin)
-      g_menu_append_section (self->template_menu, _("Your Templates"), G_MENU_MODEL (own));
-  }
-}
+/* ---- new meetings and templates ---- */
 
 GPtrArray *
 lia_meetings_view_get_templates (LiaMeetingsView *self)
 {
   g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), NULL);
 
-  return self->templates;
-}
-
-/* The next full hour, in the local zone when it is a named one. */
-static void
-next_hour (char **start,
-           char **zone_id)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autoptr(GTimeZone) named = g_time_zone_new_identifier (g_time_zone_get_identifier (local));
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) hour = NULL;
-  GTimeZone *zone;
-
-  if (named != NULL && g_time_zone_get_identifier (named)[0] != '/' &&
-      g_strcmp0 (g_time_zone_get_identifier (named), "localtime") != 0)
-    {
-      zone = named;
-      *zone_id = g_strdup (g_time_zone_get_identifier (named));
-    }
-  else
-    {
-      zone = NULL;
-      *zone_id = g_strdup ("UTC");
-    }
-  now = zone ? g_date_time_new_now (zone) : g_date_time_new_now_utc ();
-  hour = g_date_time_add_minutes (now, 60 - g_date_time_get_minute (now));
-  *start = g_date_time_format (hour, "%Y-%m-%dT%H:00");
+  return lia_meeting_template_menu_get_templates (self->templates);
 }
 
 LiaMeeting *
@@ -152,39 +87,15 @@ lia_meetings_view_new_meeting (LiaMeetingsView *self,
                                LiaMeeting      *template_)
 {
   g_autoptr(LiaMeeting) meeting = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *zone_id = NULL;
-  GListModel *members;
-  g_autoptr(GStrvBuilder) attendees = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
   GListStore *meetings;
 
   g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), NULL);
+  g_return_val_if_fail (template_ == NULL || LIA_IS_MEETING (template_), NULL);
 
   if (!writable (self))
     return NULL;
 
-  next_hour (&start, &zone_id);
-  if (template_ != NULL)
-    meeting = lia_meeting_new_from_template (template_, start, zone_id);
-  else
-    {
-      meeting = lia_meeting_new ();
-      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, _("New meeting"));
-      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, start);
-      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, zone_id);
-    }
-
-  /* Everyone is invited to start with. */
-  members = G_LIST_MODEL (lia_workspace_get_members (self->workspace));
-  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
-    {
-      g_autoptr(LiaEntity) member = g_list_model_get_item (members, i);
-      g_strv_builder_add (attendees, lia_entity_get_id (member));
-    }
-  ids = g_strv_builder_end (attendees);
-  lia_entity_set_strv (LIA_ENTITY (meeting), LIA_MEETING_ATTENDEES, (const char * const *) ids);
-
+  meeting = lia_meeting_template_menu_make (template_, G_LIST_MODEL (lia_workspace_get_members (self->workspace)));
   meetings = lia_workspace_get_meetings (self->workspace);
   lia_history_begin (history (self), _("New meeting"));
   lia_history_insert (history (self), meetings, g_list_model_get_n_items (G_LIST_MODEL (meetings)), meeting);
@@ -199,37 +110,16 @@ new_action (GtkWidget  *widget,
             GVariant   *param)
 {
   LiaMeetingsView *self = LIA_MEETINGS_VIEW (widget);
-  int index = g_variant_get_int32 (param);
 
-  lia_meetings_view_new_meeting (self, index >= 0 && (guint) index < self->templates->len
-                                       ? g_ptr_array_index (self->templates, index) : NULL);
-}
-
-static gboolean
-unparent_idle_cb (gpointer data)
-{
-  gtk_widget_unparent (GTK_WIDGET (data));
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
+  lia_meetings_view_new_meeting (self, lia_meeting_template_menu_get_template (self->templates,
+                                                                               g_variant_get_int32 (param)));
 }
 
 static void
-template_popover_closed_cb (GtkPopover *popover)
+template_chosen_cb (LiaMeetingsView *self,
+                    LiaMeeting      *template_)
 {
-  /* After the chosen item's action has run. */
-  g_idle_add (unparent_idle_cb, g_object_ref (popover));
-}
-
-static void
-template_chosen_cb (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  LiaMeetingsView *self = user_data;
-  int index = g_variant_get_int32 (param);
-
-  lia_meetings_view_new_meeting (self, index >= 0 && (guint) index < self->templates->len
-                                       ? g_ptr_array_index (self->templates, index) : NULL);
+  lia_meetings_view_new_meeting (self, template_);
 }
 
 /**
@@ -246,38 +136,21 @@ GtkPopover *
 lia_meetings_view_choose_template (LiaMeetingsView *self,
                                    GtkWidget       *anchor)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) action = g_simple_action_new ("new", G_VARIANT_TYPE_INT32);
-  GtkWidget *popover;
-
   g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (anchor), NULL);
 
-  g_signal_connect_object (action, "activate", G_CALLBACK (template_chosen_cb), self, 0);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->template_menu));
-  gtk_widget_insert_action_group (popover, "meetings", G_ACTION_GROUP (group));
-  gtk_widget_set_parent (popover, anchor);
-  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
-  g_signal_connect (popover, "closed", G_CALLBACK (template_popover_closed_cb), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
-  return GTK_POPOVER (popover);
+  return lia_meeting_template_menu_popup (self->templates, anchor);
 }
 
 gboolean
 lia_meetings_view_save_as_template (LiaMeetingsView  *self,
                                     GError          **error)
 {
-  g_autofree char *path = lia_meeting_templates_user_path ();
-
   g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), FALSE);
 
   if (current (self) == NULL)
     return FALSE;
-  if (!lia_meeting_templates_save_user (path, current (self), error))
-    return FALSE;
-  load_templates (self);
-  return TRUE;
+  return lia_meeting_template_menu_save (self->templates, current (self), error);
 }
 
 static void
@@ -330,62 +203,16 @@ delete_action (GtkWidget  *widget,
 /* ---- export ---- */
 
 static void
-export_response_cb (LiaMeetingsView      *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_clear_object (&self->chooser);
-  if (file == NULL || current (self) == NULL)
-    return;
-
-  text = lia_export_meeting (current (self), G_LIST_MODEL (lia_workspace_get_members (self->workspace)), self->export_format, &error);
-  if (text == NULL ||
-      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not export the meeting: %s"), error->message);
-      lia_show_toast (GTK_WIDGET (self), message);
-      return;
-    }
-  lia_show_toast (GTK_WIDGET (self), _("Meeting exported"));
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   LiaMeetingsView *self = LIA_MEETINGS_VIEW (widget);
-  const char *kind = g_variant_get_string (param, NULL);
-  gboolean ics = g_str_equal (kind, "ics");
-  g_autofree char *name = NULL;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  gboolean ics = g_str_equal (g_variant_get_string (param, NULL), "ics");
 
-  if (current (self) == NULL)
-    return;
-  name = g_strdup_printf ("%s.%s", lia_entity_get_string (LIA_ENTITY (current (self)), LIA_MEETING_TITLE), ics ? "ics" : "md");
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_filter_set_name (filter, ics ? _("iCalendar files") : _("Markdown files"));
-  gtk_file_filter_add_suffix (filter, ics ? "ics" : "md");
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  self->chooser = gtk_file_chooser_native_new (ics ? _("Export Meeting as iCalendar") : _("Export Meeting as Markdown"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_object_unref (filter);
-  self->export_format = ics ? LIA_EXPORT_ICALENDAR : LIA_EXPORT_MARKDOWN;
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (current (self) != NULL)
+    lia_meeting_export_dialog_show (widget, current (self), G_LIST_MODEL (lia_workspace_get_members (self->workspace)),
+                                    ics ? LIA_EXPORT_ICALENDAR : LIA_EXPORT_MARKDOWN);
 }
 
 /* ---- run mode ---- */
@@ -424,38 +251,14 @@ run_action (GtkWidget  *widget,
 
 /* ---- the list ---- */
 
-static gint64
-start_of (LiaMeeting *meeting)
-{
-  gint64 t = 0;
-
-  lia_meeting_get_start_instant (meeting, &t, NULL);
-  return t;
-}
-
 static int
 compare_meetings (gconstpointer a,
                   gconstpointer b,
                   gpointer      data)
 {
   LiaMeetingsView *self = data;
-  gint64 x = start_of ((LiaMeeting *) a);
-  gint64 y = start_of ((LiaMeeting *) b);
-  gboolean xu = x >= self->now, yu = y >= self->now;
 
-  /* Upcoming first, soonest first; then past, latest first. */
-  if (xu != yu)
-    return xu ? -1 : 1;
-  if (xu)
-    return x < y ? -1 : x > y;
-  return x > y ? -1 : x < y;
-}
-
-static gboolean
-row_upcoming (LiaMeetingsView *self,
-              GtkListBoxRow   *row)
-{
-  return start_of (lia_meeting_list_row_get_meeting (LIA_MEETING_LIST_ROW (row))) >= self->now;
+  return lia_meeting_list_compare ((LiaMeeting *) a, (LiaMeeting *) b, self->now);
 }
 
 static void
@@ -464,24 +267,8 @@ header_func (GtkListBoxRow *row,
              gpointer       data)
 {
   LiaMeetingsView *self = data;
-  gboolean upcoming = row_upcoming (self, row);
-  const char *text = upcoming ? _("Upcoming") : _("Past");
-  GtkWidget *label = gtk_list_box_row_get_header (row);
 
-  if (before != NULL && row_upcoming (self, before) == upcoming)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_label (GTK_LABEL (label)), text))
-    return;
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_box_row_set_header (row, label);
+  lia_meeting_list_row_update_header (LIA_MEETING_LIST_ROW (row), LIA_MEETING_LIST_ROW (before), self->now);
 }
 
 static GtkWidget *
@@ -556,9 +343,7 @@ check_order (LiaMeetingsView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaMeeting) meeting = g_list_model_get_item (model, i);
-      gint64 t = start_of (meeting);
-
-      if ((t >= self->now) != (t >= now))
+      if (lia_meeting_list_is_upcoming (meeting, self->now) != lia_meeting_list_is_upcoming (meeting, now))
         split_moved = TRUE;
       if (i + 1 < n)
         {
@@ -717,7 +502,6 @@ lia_meetings_view_dispose (GObject *object)
 {
   LiaMeetingsView *self = LIA_MEETINGS_VIEW (object);
 
-  g_clear_object (&self->chooser);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
   if (self->sorted != NULL)
@@ -725,7 +509,7 @@ lia_meetings_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEETINGS_VIEW);
   g_clear_object (&self->sorted);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_object (&self->templates);
   G_OBJECT_CLASS (lia_meetings_view_parent_class)->dispose (object);
 }
 
@@ -752,7 +536,7 @@ lia_meetings_view_class_init (LiaMeetingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, list);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, editor);
-  gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, template_menu);
+  gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, new_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
@@ -775,7 +559,9 @@ lia_meetings_view_init (LiaMeetingsView *self)
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
   /* After the list box has made its rows. */
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (sync_selection), self);
-  load_templates (self);
+  self->templates = lia_meeting_template_menu_new ();
+  g_signal_connect_object (self->templates, "chosen", G_CALLBACK (template_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_menu_model (self->new_button, lia_meeting_template_menu_get_model (self->templates));
   sync_selection (self);
 }
 
