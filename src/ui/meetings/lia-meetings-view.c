@@ -37,7 +37,6 @@ struct _LiaMeetingsView
   /* template children */
   LiaSplitPage     *split;
   GtkStack         *list_stack;
-  GtkScrolledWindow *list_scroller;
   GtkListBox       *list;
   GtkStack         *editor_stack;
   LiaMeetingEditor *editor;
@@ -532,7 +531,6 @@ lia_meetings_view_class_init (LiaMeetingsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/meetings/lia-meetings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, split);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, list);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, editor);
