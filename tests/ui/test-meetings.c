@@ -699,6 +699,18 @@ test_run_window_alone (Fixture       *f,
   g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 1);
   g_assert_true (lia_history_undo (history (f)));
   g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 0);
+
+  /* Read-only (the workspace became so mid-run): nothing is recorded. */
+  window = lia_run_window_new (meeting, history (f));
+  g_signal_connect (window, "finished", G_CALLBACK (on_finished), &finished);
+  g_object_set (window, "read-only", TRUE, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_run_window_next (LIA_RUN_WINDOW (window));
+  lia_run_window_finish (LIA_RUN_WINDOW (window));
+  spin (50);
+  g_assert_cmpint (finished, ==, 2);
+  g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 0);
+  g_assert_false (lia_history_can_undo (history (f)));
 }
 
 int

@@ -235,6 +235,7 @@ lia_meetings_view_run (LiaMeetingsView *self)
     return NULL;
 
   window = lia_run_window_new (current (self), history (self));
+  g_object_bind_property (self->workspace, "read-only", window, "read-only", G_BINDING_SYNC_CREATE);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);

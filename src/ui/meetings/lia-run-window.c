@@ -24,6 +24,7 @@ struct _LiaRunWindow
   LiaMeetingRun *run;
   guint          tick_id;
   gboolean       recorded;
+  gboolean       read_only;
 
   /* template children */
   GtkLabel      *progress_label;
@@ -40,6 +41,7 @@ enum {
   PROP_0,
   PROP_MEETING,
   PROP_HISTORY,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -132,7 +134,7 @@ record (LiaRunWindow *self)
   if (self->recorded || self->run == NULL)
     return;
   self->recorded = TRUE;
-  if (self->run->current > 0 && self->history != NULL)
+  if (self->run->current > 0 && self->history != NULL && !self->read_only)
     {
       agenda = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (self->meeting), LIA_MEETING_AGENDA));
       lia_history_begin (self->history, _("Record actual times"));
@@ -233,6 +235,9 @@ lia_run_window_get_property (GObject    *object,
     case PROP_HISTORY:
       g_value_set_object (value, self->history);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -253,6 +258,9 @@ lia_run_window_set_property (GObject      *object,
       break;
     case PROP_HISTORY:
       self->history = g_value_dup_object (value);
+      break;
+    case PROP_READ_ONLY:
+      self->read_only = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -287,10 +295,15 @@ lia_run_window_class_init (LiaRunWindowClass *klass)
   properties[PROP_MEETING] =
     g_param_spec_object ("meeting", NULL, NULL, LIA_TYPE_MEETING,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* NULL runs the meeting without recording it (a read-only workspace). */
+  /* NULL runs the meeting without recording it. */
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, LIA_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Follows the workspace: a run that ends after it became read-only
+   * records nothing. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
