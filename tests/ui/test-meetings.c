@@ -6,6 +6,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "lia-area.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "meetings/lia-evaluation-chart.h"
@@ -552,6 +553,10 @@ test_list_groups_and_sorts (Fixture       *f,
   GtkListBox *list = lia_meetings_view_get_list (f->view);
   GListStore *meetings = lia_workspace_get_meetings (f->workspace);
   LiaMeeting *moved;
+
+  /* The window reaches the page as a LiaArea. */
+  g_assert_true (LIA_IS_AREA (f->view));
+  g_assert_true (lia_area_get_workspace (LIA_AREA (f->view)) == f->workspace);
 
   g_list_store_remove_all (meetings);
   lia_history_clear (history (f));
