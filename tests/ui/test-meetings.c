@@ -6,10 +6,13 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "lia-area.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "meetings/lia-evaluation-chart.h"
 #include "meetings/lia-meetings-view.h"
+#include "meetings/lia-meetings-view-private.h"
+#include "meetings/lia-run-window.h"
 #include "zones/lia-heatmap.h"
 #include "zones/lia-zones-view.h"
 
@@ -687,6 +690,219 @@ test_action_item_edits_keep_focus (Fixture       *f,
 }
 
 /* ---- end of the editor's bound lists ---- */
+/* ---- the meetings list and the run window (lia-meetings-view, lia-run-window) ---- */
+
+static LiaMeeting *
+add_meeting (Fixture    *f,
+             const char *title,
+             const char *start)
+{
+  GListStore *meetings = lia_workspace_get_meetings (f->workspace);
+  g_autoptr(LiaMeeting) meeting = lia_meeting_new ();
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, title);
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, start);
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, "UTC");
+  lia_history_begin (history (f), "Add meeting");
+  g_assert_true (lia_history_insert (history (f), meetings, g_list_model_get_n_items (G_LIST_MODEL (meetings)), meeting));
+  lia_history_end (history (f));
+  return meeting;
+}
+
+static gint64
+utc (int y, int m, int d)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  return g_date_time_to_unix (t);
+}
+
+static const char *
+row_title (GtkListBoxRow *row)
+{
+  GtkWidget *label = lia_test_find_type (GTK_WIDGET (row), GTK_TYPE_LABEL);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static const char *
+header_text (GtkListBoxRow *row)
+{
+  GtkWidget *header = gtk_list_box_row_get_header (row);
+  return GTK_IS_LABEL (header) ? gtk_label_get_label (GTK_LABEL (header)) : NULL;
+}
+
+/* Upcoming soonest first, then Past latest first, split at the page's
+ * clock (fixed here, so the test does not depend on today's date). */
+static void
+test_list_groups_and_sorts (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkListBox *list = lia_meetings_view_get_list (f->view);
+  GListStore *meetings = lia_workspace_get_meetings (f->workspace);
+  LiaMeeting *moved;
+
+  /* The window reaches the page as a LiaArea. */
+  g_assert_true (LIA_IS_AREA (f->view));
+  g_assert_true (lia_area_get_workspace (LIA_AREA (f->view)) == f->workspace);
+
+  g_list_store_remove_all (meetings);
+  lia_history_clear (history (f));
+  lia_meetings_view_set_now (f->view, utc (2026, 7, 15));
+  add_meeting (f, "Past early", "2026-07-01T10:00");
+  add_meeting (f, "Upcoming late", "2026-08-20T10:00");
+  add_meeting (f, "Past late", "2026-07-10T10:00");
+  moved = add_meeting (f, "Upcoming soon", "2026-07-20T10:00");
+  spin (50);
+
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 0)), ==, "Upcoming soon");
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 1)), ==, "Upcoming late");
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 2)), ==, "Past late");
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 3)), ==, "Past early");
+  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 0)), ==, "Upcoming");
+  g_assert_null (header_text (gtk_list_box_get_row_at_index (list, 1)));
+  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 2)), ==, "Past");
+  g_assert_null (header_text (gtk_list_box_get_row_at_index (list, 3)));
+
+  /* A new start moves the row; a title edit shows in place. */
+  lia_meetings_view_select (f->view, moved);
+  lia_history_set_string (history (f), LIA_ENTITY (moved), LIA_MEETING_START, "2026-06-01T10:00", FALSE);
+  lia_history_set_string (history (f), LIA_ENTITY (moved), LIA_MEETING_TITLE, "Long past", FALSE);
+  spin (50);
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 3)), ==, "Long past");
+  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 1)), ==, "Past");
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 3));
+  g_assert_true (lia_meeting_editor_get_meeting (f->editor) == moved);
+
+  /* The clock moving past a meeting moves it to Past. */
+  lia_meetings_view_set_now (f->view, utc (2026, 7, 25));
+  spin (50);
+  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 0)), ==, "Upcoming late");
+  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 1)), ==, "Past");
+}
+
+static void
+assert_list_kept (Fixture       *f,
+                  GtkListBoxRow *row,
+                  LiaMeeting    *meeting,
+                  double         scroll)
+{
+  GtkListBox *list = lia_meetings_view_get_list (f->view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (list))));
+
+  spin (100);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list))) == GTK_WIDGET (row));
+  g_assert_true (lia_meeting_editor_get_meeting (f->editor) == meeting);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+}
+
+/* Focus on a selected row, scrolled down: adding, deleting and undoing
+ * other meetings touches only their rows (a rebuilt list would lose all
+ * three). */
+static void
+test_list_keeps_focus_and_scroll (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkListBox *list = lia_meetings_view_get_list (f->view);
+  GListStore *meetings = lia_workspace_get_meetings (f->workspace);
+  GtkAdjustment *adjustment;
+  LiaMeeting *selected = NULL;
+  GtkListBoxRow *row;
+  double scroll;
+
+  lia_meetings_view_set_now (f->view, utc (2026, 7, 15));
+  for (int day = 1; day <= 30; day++)
+    {
+      g_autofree char *title = g_strdup_printf ("Meeting %d", day);
+      g_autofree char *start = g_strdup_printf ("2026-06-%02dT10:00", day);
+      LiaMeeting *meeting = add_meeting (f, title, start);
+      if (day == 12)
+        selected = meeting;
+    }
+  spin (100);
+
+  lia_meetings_view_select (f->view, selected);
+  row = gtk_list_box_get_selected_row (list);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row_title (row), ==, "Meeting 12");
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (list))));
+  spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 200);
+  gtk_adjustment_set_value (adjustment, 200);
+  spin (100);
+  scroll = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scroll, ==, 200);
+  assert_list_kept (f, row, selected, scroll);
+
+  /* Another meeting, sorted after the selected one. */
+  add_meeting (f, "Older", "2026-05-01T10:00");
+  assert_list_kept (f, row, selected, scroll);
+
+  /* Another one deleted, then both steps undone. */
+  {
+    g_autoptr(LiaMeeting) first = g_list_model_get_item (G_LIST_MODEL (meetings), 0);
+    g_assert_true (first != selected);
+    lia_history_begin (history (f), "Delete meeting");
+    lia_history_remove (history (f), meetings, 0);
+    lia_history_end (history (f));
+  }
+  assert_list_kept (f, row, selected, scroll);
+  g_assert_true (lia_history_undo (history (f)));
+  assert_list_kept (f, row, selected, scroll);
+  g_assert_true (lia_history_undo (history (f)));
+  assert_list_kept (f, row, selected, scroll);
+  g_assert_true (lia_history_redo (history (f)));
+  assert_list_kept (f, row, selected, scroll);
+}
+
+/* The run window stands alone: its meeting and history are properties,
+ * and it says when the run ended. */
+static void
+on_finished (LiaRunWindow *window,
+             gpointer      data)
+{
+  (*(int *) data)++;
+}
+
+static void
+test_run_window_alone (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListModel *agenda = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA));
+  g_autoptr(LiaEntity) first = g_list_model_get_item (agenda, 0);
+  GtkWidget *window = lia_run_window_new (meeting, history (f));
+  int finished = 0;
+
+  g_signal_connect (window, "finished", G_CALLBACK (on_finished), &finished);
+  g_assert_true (lia_run_window_get_meeting (LIA_RUN_WINDOW (window)) == meeting);
+  g_assert_true (lia_run_window_get_history (LIA_RUN_WINDOW (window)) == history (f));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE));
+  lia_run_window_next (LIA_RUN_WINDOW (window));
+  g_assert_cmpint (finished, ==, 0);
+  /* Closing the window records what ran, once. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_cmpint (finished, ==, 1);
+  g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 1);
+  g_assert_true (lia_history_undo (history (f)));
+  g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 0);
+
+  /* Read-only (the workspace became so mid-run): nothing is recorded. */
+  window = lia_run_window_new (meeting, history (f));
+  g_signal_connect (window, "finished", G_CALLBACK (on_finished), &finished);
+  g_object_set (window, "read-only", TRUE, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_run_window_next (LIA_RUN_WINDOW (window));
+  lia_run_window_finish (LIA_RUN_WINDOW (window));
+  spin (50);
+  g_assert_cmpint (finished, ==, 2);
+  g_assert_cmpint (lia_entity_get_int (first, LIA_AGENDA_ITEM_ACTUAL), ==, 0);
+  g_assert_false (lia_history_can_undo (history (f)));
+}
 
 int
 main (int   argc,
@@ -710,6 +926,10 @@ main (int   argc,
   ADD ("/ui/meetings/action-item-edits-keep-focus", test_action_item_edits_keep_focus);
   ADD ("/ui/meetings/open-scheduled", test_open_scheduled);
   ADD ("/ui/meetings/header-add-offers-templates", test_header_add_offers_templates);
+  /* The meetings list and the run window. */
+  ADD ("/ui/meetings/list-groups-and-sorts", test_list_groups_and_sorts);
+  ADD ("/ui/meetings/list-keeps-focus-and-scroll", test_list_keeps_focus_and_scroll);
+  ADD ("/ui/meetings/run-window-alone", test_run_window_alone);
 #undef ADD
 
   status = g_test_run ();
