@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lia-contracts.h"
-#include "lia-workspace-private.h"
+#include "lia-json-util.h"
 
 /* A field's type is one of string, integer, number, boolean, enum (its
  * choices), array (of a simple type or a model, named in items) and
