@@ -7,7 +7,7 @@
 
 #include "lia-widgets.h"
 #include "lia-model.h"
-#include "lia-overlap.h"
+#include "lia-slots.h"
 #include "lia-toast.h"
 #include "lia-zones-view.h"
 
