@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-playbook.h"
 #include "lia-workspace.h"
 

@@ -5,7 +5,7 @@
 
 #include "lia-fake-tracker.h"
 #include "lia-markup.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-publish.h"
 #include "lia-workspace.h"
 

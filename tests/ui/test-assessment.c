@@ -7,7 +7,7 @@
 
 #include "assessment/lia-assessment-view.h"
 #include "assessment/lia-radar-chart.h"
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "playbook/lia-playbook-view.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "contracts/lia-contracts-view.h"
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-field-binding.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lia-assessment-view.h"
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-date-picker.h"
 #include "lia-field-binding.h"
 #include "lia-playbook.h"

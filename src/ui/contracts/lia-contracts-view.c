@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "lia-contracts-view.h"
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-field-binding.h"
 #include "lia-toast.h"
 #include "lia-widgets.h"

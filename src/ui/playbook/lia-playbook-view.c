@@ -7,7 +7,7 @@
 
 #include "lia-field-binding.h"
 #include "lia-playbook-view.h"
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-playbook.h"
 #include "lia-toast.h"
 #include "lia-widgets.h"

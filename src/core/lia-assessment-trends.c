@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lia-assessments"
+#define G_LOG_DOMAIN "lia-assessment-trends"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 
 static const LiaArea areas[LIA_N_AREAS] = {
   { "requirements", N_("Requirement translation"), N_("Turns needs from one domain into the terms of another and communicates them"), "需求翻译", "requirements" },

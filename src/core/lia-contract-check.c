@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lia-contracts"
+#define G_LOG_DOMAIN "lia-contract-check"
 
 #include "config.h"
 
@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-json-util.h"
 
 /* A field's type is one of string, integer, number, boolean, enum (its
