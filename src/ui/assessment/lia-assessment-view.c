@@ -79,7 +79,7 @@ rating_of (LiaAssessmentView *self,
   for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
     {
       g_autoptr(LiaRating) rating = g_list_model_get_item (ratings, i);
-      if (lia_area_find (lia_entity_get_string (LIA_ENTITY (rating), LIA_RATING_NAME)) == (int) area)
+      if (lia_competency_find (lia_entity_get_string (LIA_ENTITY (rating), LIA_RATING_NAME)) == (int) area)
         return rating;
     }
   return NULL;
@@ -97,8 +97,8 @@ ensure_rating (LiaAssessmentView *self,
     return rating;
   ratings = lia_entity_get_list (LIA_ENTITY (self->assessment), LIA_ASSESSMENT_RATINGS);
   rating = lia_rating_new ();
-  lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_NAME, lia_area_get_name (area));
-  lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_CRITERION, lia_area_get_criterion (area));
+  lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_NAME, lia_competency_get_name (area));
+  lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_CRITERION, lia_competency_get_criterion (area));
   lia_history_insert (history (self), ratings, g_list_model_get_n_items (G_LIST_MODEL (ratings)), rating);
   g_object_unref (rating);
   return rating;
@@ -116,7 +116,7 @@ lia_assessment_view_rate (LiaAssessmentView *self,
     return;
   /* Translators: an undo label, "Rate Teamwork" */
   {
-    g_autofree char *label = g_strdup_printf (_("Rate %s"), lia_area_get_name (area));
+    g_autofree char *label = g_strdup_printf (_("Rate %s"), lia_competency_get_name (area));
     lia_history_begin (history (self), label);
   }
   rating = ensure_rating (self, area);
@@ -229,7 +229,7 @@ update_suggestions (LiaAssessmentView *self)
   lia_assessment_scores (self->assessment, scores);
   for (guint i = 0; i < n; i++)
     {
-      const LiaArea *area = lia_area_get (lowest[i]);
+      const LiaCompetency *area = lia_competency_get (lowest[i]);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_label (page_label (area->app_area));
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -241,7 +241,7 @@ update_suggestions (LiaAssessmentView *self)
       practising_entries (G_LIST_MODEL (lia_workspace_get_playbook (self->workspace)), area->id, names);
       g_ptr_array_add (names, NULL);
       /* Translators: a suggestion: an area and its score, "Teamwork (2 of 5)" */
-      title = g_strdup_printf (_("%s (%d of 5)"), lia_area_get_name (lowest[i]), scores[lowest[i]]);
+      title = g_strdup_printf (_("%s (%d of 5)"), lia_competency_get_name (lowest[i]), scores[lowest[i]]);
       /* Translators: playbook entries that train an area, a comma-separated list */
       joined = g_strjoinv (_(", "), (char **) names->pdata);
       subtitle = names->len > 1 ? g_strdup_printf (_("Playbook: %s"), joined) : g_strdup ("");
@@ -252,7 +252,7 @@ update_suggestions (LiaAssessmentView *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "page", g_strdup (area->app_area), g_free);
       g_object_set_data_full (G_OBJECT (row), "suggestion",
-                              g_strdup_printf ("%s → %s", lia_area_get_name (lowest[i]), area->app_area), g_free);
+                              g_strdup_printf ("%s → %s", lia_competency_get_name (lowest[i]), area->app_area), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (open_page_cb), self);
       if (names->len > 1)
         {
@@ -463,8 +463,8 @@ area_row (LiaAssessmentView *self,
   GtkWidget *scores = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_area_get_name (area));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), lia_area_get_criterion (area));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_competency_get_name (area));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), lia_competency_get_criterion (area));
   gtk_widget_add_css_class (scores, "linked");
   gtk_widget_add_css_class (scores, "compact-toggles");
   gtk_widget_set_valign (scores, GTK_ALIGN_CENTER);
@@ -472,7 +472,7 @@ area_row (LiaAssessmentView *self,
     {
       g_autofree char *label = g_strdup_printf ("%d", s + 1);
       /* Translators: a score button's accessible name, "Teamwork: 3 of 5" */
-      g_autofree char *name = g_strdup_printf (_("%s: %d of 5"), lia_area_get_name (area), s + 1);
+      g_autofree char *name = g_strdup_printf (_("%s: %d of 5"), lia_competency_get_name (area), s + 1);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
