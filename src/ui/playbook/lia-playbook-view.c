@@ -7,7 +7,7 @@
 
 #include "lia-area.h"
 #include "lia-assessment-trends.h"
-#include "lia-field-binding.h"
+#include "lia-playbook-entry-form.h"
 #include "lia-playbook-row.h"
 #include "lia-playbook-view.h"
 #include "lia-playbook.h"
@@ -21,10 +21,7 @@
  * Each kind's group is a list box bound to a filter over the shipped and
  * the team's entries (one flattened model), so adding, removing or
  * filtering entries touches only the rows concerned.
- *
- * Over 600 lines because the team entry's form (about 170 lines, still
- * built in C) lives here; it is the next thing to move into its own
- * template. */
+ */
 
 #define N_KINDS 5
 
@@ -176,178 +173,20 @@ create_row (gpointer item,
 
 /* ---- a team's own entry ------------------------------------------------ */
 
-/* The form edits a copy through field bindings without a history, so
- * each field shows core's message as it is typed and nothing reaches the
- * workspace until Save, which hands the copy's fields over in one undo
- * step (or inserts the copy). */
-typedef struct
-{
-  LiaPlaybookView  *view;
-  LiaPlaybookEntry *entry;   /* being edited, or NULL for a new one */
-  LiaPlaybookEntry *copy;    /* what the form's fields are bound to */
-  GtkWidget        *save;
-  GtkWidget        *bound[6];
-} Form;
-
-/* Save is offered only for a copy the file can hold, with a name that is
- * more than spaces (the rule book takes those; a list row would not). */
-static gboolean
-form_validate (GtkWidget *window)
-{
-  Form *form = g_object_get_data (G_OBJECT (window), "form");
-  LiaEntity *copy;
-  g_autofree char *name = NULL;
-  gboolean ok;
-
-  if (form == NULL)
-    return FALSE;
-  copy = LIA_ENTITY (form->copy);
-  name = g_strstrip (g_strdup (lia_entity_get_string (copy, LIA_PLAYBOOK_ENTRY_NAME)));
-  ok = name[0] != '\0' && lia_entity_check (copy, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (form->bound); i++)
-    ok &= lia_field_binding_get_error (lia_field_binding_get (form->bound[i])) == NULL;
-  gtk_widget_set_sensitive (form->save, ok);
-  return ok;
-}
-
-static AdwEntryRow *
-form_entry (GtkWidget  *group,
-            const char *title)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
-  return row;
-}
-
-static void
-save_entry_cb (GtkWidget *window)
-{
-  Form *form = g_object_get_data (G_OBJECT (window), "form");
-  LiaPlaybookView *self = form->view;
-  LiaEntity *copy = LIA_ENTITY (form->copy);
-  GListStore *store = lia_workspace_get_playbook (self->workspace);
-  LiaHistory *history = lia_workspace_get_history (self->workspace);
-  g_autofree char *name = NULL;
-
-  /* A click can arrive while the button is insensitive (a test, an
-   * accessibility tool); the check is the same. */
-  if (!form_validate (window))
-    return;
-  name = g_strstrip (g_strdup (lia_entity_get_string (copy, LIA_PLAYBOOK_ENTRY_NAME)));
-  lia_entity_set_string (copy, LIA_PLAYBOOK_ENTRY_NAME, name);
-
-  if (form->entry != NULL)
-    {
-      LiaEntity *entry = LIA_ENTITY (form->entry);
-
-      lia_history_begin (history, _("Edit playbook entry"));
-      for (guint i = 0; i < LIA_PLAYBOOK_ENTRY_N_FIELDS; i++)
-        if (!lia_entity_value_equal (entry, i, lia_entity_peek_value (copy, i)))
-          lia_history_set_value (history, entry, i, lia_entity_peek_value (copy, i), FALSE);
-      lia_history_end (history);
-      /* The kind may have changed: the entry may belong in another group. */
-      refilter (self);
-    }
-  else
-    {
-      lia_history_begin (history, _("Add playbook entry"));
-      lia_history_insert (history, store, g_list_model_get_n_items (G_LIST_MODEL (store)), form->copy);
-      lia_history_end (history);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-form_free (Form *form)
-{
-  g_clear_object (&form->entry);
-  g_clear_object (&form->copy);
-  g_free (form);
-}
-
 static GtkWidget *
 open_form (LiaPlaybookView  *self,
            LiaPlaybookEntry *existing)
 {
-  GtkWidget *window;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *scroll = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  AdwComboRow *kind;
-  Form *form;
+  GtkWidget *form;
 
   if (self->workspace == NULL)
     return NULL;
-  window = adw_window_new ();
-  form = g_new0 (Form, 1);
-  form->view = self;
-  form->entry = existing ? g_object_ref (existing) : NULL;
-  form->copy = existing ? LIA_PLAYBOOK_ENTRY (lia_entity_copy (LIA_ENTITY (existing), FALSE)) : lia_playbook_entry_new ();
-  form->save = gtk_button_new_with_mnemonic (existing ? _("_Save") : _("_Add"));
-  gtk_window_set_title (GTK_WINDOW (window), existing ? _("Edit Playbook Entry") : _("New Playbook Entry"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 520);
-  g_object_set_data_full (G_OBJECT (window), "form", form, (GDestroyNotify) form_free);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->save);
-  gtk_widget_add_css_class (form->save, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  g_signal_connect_swapped (form->save, "clicked", G_CALLBACK (save_entry_cb), window);
-
-  /* The kinds' own labels, in the spec's order; the binding keeps them. */
-  kind = ADW_COMBO_ROW (adw_combo_row_new ());
-  for (guint i = 0; lia_playbook_kind_choices[i]; i++)
-    gtk_string_list_append (kinds, lia_playbook_kind_label (lia_playbook_kind_choices[i]));
-  adw_combo_row_set_model (kind, G_LIST_MODEL (kinds));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Kind"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (kind));
-  {
-    const struct { GtkWidget *row; guint field; } fields[] = {
-      { GTK_WIDGET (kind), LIA_PLAYBOOK_ENTRY_KIND },
-      { GTK_WIDGET (form_entry (group, _("Name"))), LIA_PLAYBOOK_ENTRY_NAME },
-      { GTK_WIDGET (form_entry (group, _("Strengths"))), LIA_PLAYBOOK_ENTRY_STRENGTHS },
-      { GTK_WIDGET (form_entry (group, _("Weaknesses"))), LIA_PLAYBOOK_ENTRY_WEAKNESSES },
-      { GTK_WIDGET (form_entry (group, _("Fits when"))), LIA_PLAYBOOK_ENTRY_FITS },
-      { GTK_WIDGET (form_entry (group, _("Tools (optional)"))), LIA_PLAYBOOK_ENTRY_EXAMPLES },
-    };
-
-    G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (form->bound));
-    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-      {
-        LiaEntity *copy = LIA_ENTITY (form->copy);
-        LiaFieldBinding *binding = i == 0 ? lia_bind_choice (fields[i].row, NULL, copy, fields[i].field)
-                                          : lia_bind_entry (GTK_EDITABLE (fields[i].row), NULL, copy, fields[i].field);
-
-        form->bound[i] = fields[i].row;
-        /* The window, not the form, is the target: the signal goes when
-         * the window does, and the copy may live on in the workspace. */
-        g_signal_connect_object (binding, "notify::error", G_CALLBACK (form_validate), window, G_CONNECT_SWAPPED);
-      }
-  }
-  g_signal_connect_object (form->copy, "notify", G_CALLBACK (form_validate), window, G_CONNECT_SWAPPED);
-  form_validate (window);
-
-  gtk_widget_set_margin_top (group, 18);
-  gtk_widget_set_margin_bottom (group, 18);
-  gtk_widget_set_margin_start (group, 12);
-  gtk_widget_set_margin_end (group, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), group);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);
-  gtk_widget_set_vexpand (scroll, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), scroll);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_grab_focus (form->bound[1]);
-  return window;
+  form = lia_playbook_entry_form_new (self->workspace, existing);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  /* An edit may change the kind, and so the group the entry belongs in. */
+  g_signal_connect_object (form, "saved", G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+  return form;
 }
 
 GtkWidget *
