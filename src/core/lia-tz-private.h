@@ -5,7 +5,7 @@
 #pragma once
 
 #include "lia-calendar.h"
-#include "lia-tz-member.h"
+#include "lia-tz.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define WEEKDAYS 0x1f
 
 typedef LiaSpan Span;
+
+/* As in lia-tz-member.h (C11 allows the repeat), so that lia-tz.c,
+ * which knows nothing of members, does not include it. */
+typedef struct _LiaTzMember LiaTzMember;
 
 struct _LiaTzMember
 {
