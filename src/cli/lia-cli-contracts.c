@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-cli.h"
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-file-util.h"
 
 /* liaison-cli export --format jsonschema|openapi --contract NAME FILE and

@@ -11,7 +11,7 @@
 #include "lia-cli.h"
 #include "lia-export.h"
 #include "lia-file-util.h"
-#include "lia-overlap.h"
+#include "lia-slots.h"
 #include "lia-workspace.h"
 
 /* liaison-cli overlap and slots: the time-zone engine from the shell. */

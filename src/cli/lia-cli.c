@@ -9,7 +9,7 @@
 #include "lia-cli.h"
 #include "lia-export.h"
 #include "lia-file-util.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-schema.h"
 
 /* liaison-cli: the workspace without a display, for scripts and CI. */

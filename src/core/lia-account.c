@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-account.h"
+#include "lia-choices.h"
 
 /* A tracker or wiki the team uses: which service, where, which project and
  * as whom.  The token is never here; it lives in the keyring. */

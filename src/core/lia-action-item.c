@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-action-item.h"
+#include "lia-choices.h"
 
 /* Something a meeting decided somebody will do, by when. */
 struct _LiaActionItem

@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-agenda-item.h"
+#include "lia-choices.h"
 
 /* One item of a meeting agenda; start times follow from the meeting start and the durations before it. */
 struct _LiaAgendaItem

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-assessment.h"
+#include "lia-choices.h"
+#include "lia-rating.h"
 
 /* A dated self-assessment over the competency areas. */
 struct _LiaAssessment

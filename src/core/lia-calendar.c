@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lia-calendar.h"
-#include "lia-overlap.h"
+#include "lia-tz.h"
 #include "lia-tz-names.h"
 
 #define DAY ((gint64) 86400)

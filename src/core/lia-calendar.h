@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* Busy times from iCalendar data (libical), for the time-zone engine.
- * Internal to src/core. */
+ * LiaCalendar is internal to src/core; lia_calendar_strip is public (the
+ * member dialog stores what it returns). */
 
 typedef struct
 {
@@ -24,5 +25,9 @@ void         lia_calendar_expand  (LiaCalendar  *self,
                                    gint64        from,
                                    gint64        to,
                                    GArray       *spans);
+
+/* @ics reduced to the busy times the engine reads, or NULL and @error. */
+char        *lia_calendar_strip   (const char   *ics,
+                                   GError      **error);
 
 G_END_DECLS

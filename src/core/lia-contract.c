@@ -3,7 +3,9 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-contract.h"
+#include "lia-choices.h"
+#include "lia-field.h"
 
 /* An API contract model: a named table of fields.  A model with a path is
  * also an endpoint: METHOD path takes the model as its request body and

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-evaluation.h"
+#include "lia-choices.h"
+#include "lia-rating.h"
 
 /* The evaluation form of one meeting. */
 struct _LiaEvaluation

@@ -10,8 +10,8 @@
 #include "lia-field-check.h"
 #include "lia-field-text.h"
 #include "lia-json-strict.h"
+#include "lia-json-util.h"
 #include "lia-workspace.h"
-#include "lia-workspace-private.h"
 
 /* The contracts view once carried this codec to itself and parsed JSON
  * in the UI; a default it accepted could hold a duplicate key that the

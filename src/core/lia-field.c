@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-field.h"
+#include "lia-choices.h"
 
 /* One field of an API contract model, with its type and constraints. */
 struct _LiaField

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "lia-meeting-plan.h"
-#include "lia-overlap.h"
+#include "lia-slots.h"
 #include "lia-tz-names.h"
 
 static char *

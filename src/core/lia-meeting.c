@@ -3,7 +3,11 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-meeting.h"
+#include "lia-choices.h"
+#include "lia-agenda-item.h"
+#include "lia-action-item.h"
+#include "lia-evaluation.h"
 
 /* A meeting: when and where, who attends, its agenda, minutes, decisions, action items and evaluation. */
 struct _LiaMeeting

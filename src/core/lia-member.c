@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-member.h"
+#include "lia-choices.h"
 
 /* A team member: who, where, in which IANA time zone, and when they work. */
 struct _LiaMember

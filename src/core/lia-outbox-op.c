@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-outbox-op.h"
+#include "lia-choices.h"
 
 /* One pending push to a tracker, kept in the workspace file so that a sync
  * interrupted at any point resumes without duplicates or lost edits.

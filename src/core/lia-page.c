@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-page.h"
+#include "lia-choices.h"
 
 /* A page of the document tree, with a Markdown body and child pages. */
 struct _LiaPage

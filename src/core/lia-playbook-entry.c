@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-playbook-entry.h"
+#include "lia-choices.h"
 
 /* One entry of the collaboration playbook: a collaboration mode, a
  * project tool, a communication or cross-cultural method, or a type of

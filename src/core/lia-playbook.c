@@ -8,7 +8,7 @@
 
 #include "lia-playbook.h"
 
-#define PLAYBOOK_RESOURCE "/io/github/liaisonapp/Liaison/playbook.ui"
+#define PLAYBOOK_RESOURCE "/io/github/liaisonapp/Liaison/playbook.xml"
 
 typedef struct
 {

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The collaboration playbook that ships with Liaison (data/playbook.ui,
+/* The collaboration playbook that ships with Liaison (data/playbook.xml,
  * translated through po/), and the filters the Playbook page offers. */
 
 GListStore *lia_playbook_load_builtin (GError          **error);

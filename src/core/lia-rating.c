@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-rating.h"
+#include "lia-choices.h"
 
 /* One scored line of an evaluation or self-assessment: a dimension, its criterion, a 1-5 score (0 = not rated) and a note. */
 struct _LiaRating

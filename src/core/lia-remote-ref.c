@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-remote-ref.h"
+#include "lia-choices.h"
 
 /* A link from an entity to its copy on a tracker or wiki: which service, the remote key and address, the remote version seen at the last sync and a hash of what was sent then. */
 struct _LiaRemoteRef

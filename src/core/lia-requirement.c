@@ -3,7 +3,9 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-requirement.h"
+#include "lia-choices.h"
+#include "lia-step.h"
 
 /* A business need translated into a technical need and numbered engineering steps. */
 struct _LiaRequirement

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lia-schema.h"
+#include "lia-json-util.h"
 #include "lia-workspace-private.h"
 
 /* The JSON Schema (draft 2020-12) of the workspace file, derived from the

@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-step.h"
+#include "lia-choices.h"
 
 /* One numbered engineering step of a requirement. */
 struct _LiaStep

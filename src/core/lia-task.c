@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-task.h"
+#include "lia-choices.h"
 
 /* A tracker task with the fields of a Jira issue. */
 struct _LiaTask

@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include "lia-model.h"
+#include "lia-unrecovered.h"
+#include "lia-choices.h"
 
 /* What a damaged file held that recovery could not put back in its place:
  * a broken entity, or the value of a field that had to be reset.  Kept in

@@ -15,6 +15,7 @@
 #include "lia-entity-private.h"
 #include "lia-field-check.h"
 #include "lia-json-strict.h"
+#include "lia-json-util.h"
 #include "lia-workspace-private.h"
 
 /* Reading and writing the *.liaison file.  The reader never trusts the
@@ -1246,165 +1247,6 @@ failed:
 
 /* ---- writing ---- */
 
-static void
-emit_indent (GString *out,
-             guint    depth)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-emit_string (GString    *out,
-             const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/* The shortest text that reads back as the same double: 0.7, not
- * 0.69999999999999996. */
-static void
-emit_double (GString *out,
-             double   v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (v))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, v);
-      if (g_ascii_strtod (buf, NULL) == v)
-        break;
-    }
-  g_string_append (out, buf);
-  /* Keep a number that is a double in the model a double in the file. */
-  if (strpbrk (buf, ".eEn") == NULL)
-    g_string_append (out, ".0");
-}
-
-static void
-emit_node (GString  *out,
-           JsonNode *node,
-           guint     depth)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          emit_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        default:
-          emit_double (out, json_node_get_double (node));
-        }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            emit_indent (out, depth + 1);
-            emit_node (out, json_array_get_element (array, i), depth + 1);
-          }
-        emit_indent (out, depth);
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &key, &member))
-          {
-            g_string_append (out, first ? "{" : ",");
-            first = FALSE;
-            emit_indent (out, depth + 1);
-            emit_string (out, key);
-            g_string_append (out, ": ");
-            emit_node (out, member, depth + 1);
-          }
-        if (first)
-          g_string_append (out, "{}");
-        else
-          {
-            emit_indent (out, depth);
-            g_string_append_c (out, '}');
-          }
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-void
-lia_json_append_canonical (GString  *out,
-                           JsonNode *node)
-{
-  emit_node (out, node, 0);
-}
-
 static void emit_entity (GString   *out,
                          LiaEntity *entity,
                          guint      depth);
@@ -1417,8 +1259,8 @@ emit_key (GString    *out,
 {
   g_string_append (out, *first ? "{" : ",");
   *first = FALSE;
-  emit_indent (out, depth + 1);
-  emit_string (out, key);
+  lia_json_append_indent (out, depth + 1);
+  lia_json_append_string (out, key);
   g_string_append (out, ": ");
 }
 
@@ -1441,11 +1283,11 @@ emit_list (GString    *out,
 
       if (i > 0)
         g_string_append_c (out, ',');
-      emit_indent (out, depth + 1);
+      lia_json_append_indent (out, depth + 1);
       emit_entity (out, item, depth + 1);
       g_object_unref (item);
     }
-  emit_indent (out, depth);
+  lia_json_append_indent (out, depth);
   g_string_append_c (out, ']');
 }
 
@@ -1463,7 +1305,7 @@ emit_extra (GString    *out,
   while (json_object_iter_next_ordered (&iter, &key, &member))
     {
       emit_key (out, first, key, depth);
-      emit_node (out, member, depth + 1);
+      lia_json_append_canonical_at (out, member, depth + 1);
     }
 }
 
@@ -1478,7 +1320,7 @@ emit_entity (GString   *out,
   if (klass->has_id)
     {
       emit_key (out, &first, "id", depth);
-      emit_string (out, lia_entity_get_id (entity));
+      lia_json_append_string (out, lia_entity_get_id (entity));
     }
 
   for (guint i = 0; i < klass->n_fields; i++)
@@ -1489,13 +1331,13 @@ emit_entity (GString   *out,
       switch (klass->fields[i].kind)
         {
         case LIA_KIND_STRING:
-          emit_string (out, g_value_get_string (v));
+          lia_json_append_string (out, g_value_get_string (v));
           break;
         case LIA_KIND_INT:
           g_string_append_printf (out, "%d", g_value_get_int (v));
           break;
         case LIA_KIND_DOUBLE:
-          emit_double (out, g_value_get_double (v));
+          lia_json_append_double (out, g_value_get_double (v));
           break;
         case LIA_KIND_BOOLEAN:
           g_string_append (out, g_value_get_boolean (v) ? "true" : "false");
@@ -1513,10 +1355,10 @@ emit_entity (GString   *out,
                   {
                     if (j > 0)
                       g_string_append_c (out, ',');
-                    emit_indent (out, depth + 2);
-                    emit_string (out, strv[j]);
+                    lia_json_append_indent (out, depth + 2);
+                    lia_json_append_string (out, strv[j]);
                   }
-                emit_indent (out, depth + 1);
+                lia_json_append_indent (out, depth + 1);
                 g_string_append_c (out, ']');
               }
           }
@@ -1525,7 +1367,7 @@ emit_entity (GString   *out,
           if (g_value_get_boxed (v) == NULL)
             g_string_append (out, "null");
           else
-            emit_node (out, g_value_get_boxed (v), depth + 1);
+            lia_json_append_canonical_at (out, g_value_get_boxed (v), depth + 1);
           break;
         case LIA_KIND_LIST:
           emit_list (out, g_value_get_object (v), depth + 1);
@@ -1553,7 +1395,7 @@ emit_entity (GString   *out,
     g_string_append (out, "{}");
   else
     {
-      emit_indent (out, depth);
+      lia_json_append_indent (out, depth);
       g_string_append_c (out, '}');
     }
 }
@@ -1565,13 +1407,13 @@ lia_workspace_serialize (LiaWorkspace *self)
   gboolean first = TRUE;
 
   emit_key (out, &first, "format", 0);
-  emit_string (out, LIA_WORKSPACE_FORMAT);
+  lia_json_append_string (out, LIA_WORKSPACE_FORMAT);
   emit_key (out, &first, "version", 0);
   /* A read-only newer file is never written back; everything we write is
    * in our own format version. */
   g_string_append_printf (out, "%d", LIA_WORKSPACE_FORMAT_VERSION);
   emit_key (out, &first, "title", 0);
-  emit_string (out, lia_workspace_get_title (self));
+  lia_json_append_string (out, lia_workspace_get_title (self));
 
   for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
     {

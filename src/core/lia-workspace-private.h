@@ -46,7 +46,5 @@ gboolean    lia_workspace_parse            (LiaWorkspace  *self,
                                             LiaLoadFlags   flags,
                                             GError       **error);
 GString    *lia_workspace_serialize        (LiaWorkspace  *self);
-void        lia_json_append_canonical      (GString       *out,
-                                            JsonNode      *node);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-publish.h"
 #include "lia-sync-private.h"
 

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "lia-overlap.h"
+#include "lia-slots.h"
 
 /* The time-zone engine for 50 members over 365 days on the 15-minute
  * grid. Target: under 50 ms for the availability and for the ranked slots.

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "lia-bench-frames.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "documents/lia-documents-view.h"

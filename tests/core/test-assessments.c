@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-playbook.h"
 #include "lia-workspace.h"
 
@@ -13,11 +13,11 @@
 static void
 test_areas (void)
 {
-  g_assert_cmpint (lia_area_find ("需求翻译"), ==, 0);
-  g_assert_cmpint (lia_area_find ("Cross-time-zone collaboration"), ==, 4);
-  g_assert_cmpint (lia_area_find ("conflicts"), ==, 9);
-  g_assert_cmpint (lia_area_find ("Cooking"), ==, -1);
-  g_assert_cmpstr (lia_area_get (4)->app_area, ==, "zones");
+  g_assert_cmpint (lia_competency_find ("需求翻译"), ==, 0);
+  g_assert_cmpint (lia_competency_find ("Cross-time-zone collaboration"), ==, 4);
+  g_assert_cmpint (lia_competency_find ("conflicts"), ==, 9);
+  g_assert_cmpint (lia_competency_find ("Cooking"), ==, -1);
+  g_assert_cmpstr (lia_competency_get (4)->app_area, ==, "zones");
 }
 
 static void
@@ -99,7 +99,7 @@ test_playbook (void)
         kinds[k] += g_str_equal (kind, lia_playbook_kind_choices[k]);
       g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (e), LIA_PLAYBOOK_ENTRY_NAME), !=, "");
       for (guint p = 0; practises[p]; p++)
-        g_assert_cmpint (lia_area_find (practises[p]), >=, 0);
+        g_assert_cmpint (lia_competency_find (practises[p]), >=, 0);
       if (g_str_equal (lia_entity_get_string (LIA_ENTITY (e), LIA_PLAYBOOK_ENTRY_NAME), "Asynchronous collaboration"))
         async = e;
       matching += lia_playbook_matches (e, NULL, "small", "worldwide", "high");

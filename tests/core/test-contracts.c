@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-workspace.h"
 
 /* The API contract designer's core: the seed's vLLM Chat API as the

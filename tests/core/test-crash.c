@@ -11,7 +11,7 @@
 #include <utime.h>
 
 #include "lia-test-workspace.h"
-#include "lia-workspace-private.h"
+#include "lia-workspace.h"
 
 /* A writer process saves two large workspaces in turn as fast as it can;
  * the test kills it with SIGKILL at random moments.  After every kill the

@@ -6,7 +6,7 @@
 
 #include "lia-field-check.h"
 #include "lia-meeting-templates.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-workspace-private.h"
 
 /* Every edit path stays openable.  The values tried come from the field

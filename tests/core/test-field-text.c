@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-field-check.h"
 #include "lia-field-text.h"
 #include "lia-model.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lia-overlap.h"
+#include "lia-slots.h"
 
 static gint64
 at (const char *iso)

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-workspace.h"
 
 static GListStore *

@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "lia-workspace-private.h"
+#include "lia-workspace.h"
 
 static char *
 read_file (const char *path,

@@ -28,6 +28,8 @@ done < po/POTFILES.in
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 grep -v '^#' po/POTFILES.in | grep . > "$tmp/files"
+# data/its/ holds the rule that reads data/playbook.xml.
+GETTEXTDATADIRS="$PWD/data${GETTEXTDATADIRS:+:$GETTEXTDATADIRS}" \
 xgettext --from-code=UTF-8 --add-comments=Translators \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dpgettext2:2c,3 --keyword=g_dngettext:2,3 \

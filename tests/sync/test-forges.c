@@ -5,7 +5,7 @@
 
 #include "lia-fake-tracker.h"
 #include "lia-sync.h"
-#include "lia-workspace-private.h"
+#include "lia-workspace.h"
 
 /* GitHub and GitLab as their documentation describes them: an edit's
  * "labels" replaces the whole set and a null milestone clears it, lists

@@ -10,7 +10,7 @@
 
 #include "lia-fake-tracker.h"
 #include "lia-sync.h"
-#include "lia-workspace-private.h"
+#include "lia-workspace.h"
 
 #define TOKEN "tok-SECRET-5f3a9c"
 #define USER "lead@example.com"

@@ -5,9 +5,9 @@
 
 #include "lia-fake-tracker.h"
 #include "lia-markup.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-publish.h"
-#include "lia-workspace-private.h"
+#include "lia-workspace.h"
 
 #define TOKEN "conf-SECRET-77e1"
 #define USER "lead@example.com"

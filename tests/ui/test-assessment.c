@@ -7,7 +7,7 @@
 
 #include "assessment/lia-assessment-view-private.h"
 #include "assessment/lia-radar-chart.h"
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "playbook/lia-playbook-view.h"
@@ -134,7 +134,7 @@ static double
 row_y (Fixture *f,
        guint    area)
 {
-  GtkWidget *row = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, lia_area_get_name (area));
+  GtkWidget *row = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title, lia_competency_get_name (area));
   graphene_point_t p;
 
   g_assert_nonnull (row);
@@ -161,7 +161,7 @@ test_rows_stay_still (Fixture       *f,
   y2 = row_y (f, 2);
 
   g_signal_emit_by_name (lia_test_find_widget (lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_title,
-                                                                     lia_area_get_name (0)),
+                                                                     lia_competency_get_name (0)),
                                                lia_test_has_label, "2"),
                          "clicked");
   spin (200);
@@ -180,7 +180,7 @@ test_rows_stay_still (Fixture       *f,
   for (guint i = 2; i < LIA_N_AREAS; i++)
     g_assert_false (lia_radar_chart_get_drawn_point (chart, i, NULL, NULL));
   {
-    g_autofree char *missing = g_strdup_printf ("%s: not rated", lia_area_get_name (2));
+    g_autofree char *missing = g_strdup_printf ("%s: not rated", lia_competency_get_name (2));
     g_assert_nonnull (strstr (lia_radar_chart_get_summary (chart), missing));
   }
   /* Rating a third area draws it on the next frame. */

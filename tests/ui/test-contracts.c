@@ -8,7 +8,7 @@
 #include "contracts/lia-contracts-view.h"
 #include "contracts/lia-field-row.h"
 #include "contracts/lia-field-table.h"
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-field-binding.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "documents/lia-documents-view.h"

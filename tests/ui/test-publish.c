@@ -7,7 +7,7 @@
 #include "documents/lia-documents-view.h"
 #include "documents/lia-publish-dialog.h"
 #include "lia-fake-tracker.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 

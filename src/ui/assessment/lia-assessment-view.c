@@ -5,11 +5,7 @@
 
 #include <glib/gi18n.h>
 
-/* Core names its competency-area record LiaArea too, like the page
- * interface of lia-area.h; this file needs both until one is renamed. */
-#define LiaArea LiaCompetencyArea
-#include "lia-assessments.h"
-#undef LiaArea
+#include "lia-assessment-trends.h"
 
 #include "lia-area.h"
 #include "lia-assessment-view-private.h"

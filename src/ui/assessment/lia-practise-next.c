@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-playbook.h"
 #include "lia-practise-next.h"
 
@@ -76,8 +76,8 @@ practising_text (LiaPractiseNext *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree char *joined = NULL;
 
-  practising_entries (self->builtin, lia_area_get (area)->id, names);
-  practising_entries (self->playbook, lia_area_get (area)->id, names);
+  practising_entries (self->builtin, lia_competency_get (area)->id, names);
+  practising_entries (self->playbook, lia_competency_get (area)->id, names);
   if (names->len == 0)
     return g_strdup ("");
   g_ptr_array_add (names, NULL);
@@ -103,7 +103,7 @@ update_row (LiaPractiseNext *self,
 
   lia_assessment_scores (self->assessment, scores);
   /* Translators: a suggestion: an area and its score, "Teamwork (2 of 5)" */
-  title = g_strdup_printf (_("%s (%d of 5)"), lia_area_get_name (area), scores[area]);
+  title = g_strdup_printf (_("%s (%d of 5)"), lia_competency_get_name (area), scores[area]);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 }
 
@@ -113,7 +113,7 @@ create_row (gpointer item,
 {
   LiaPractiseNext *self = user_data;
   guint area = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
-  const LiaArea *info = lia_area_get (area);
+  const LiaCompetency *info = lia_competency_get (area);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_label (page_label (info->app_area));
   g_autofree char *subtitle = practising_text (self, area);
@@ -305,7 +305,7 @@ lia_practise_next_get_text (LiaPractiseNext *self)
     {
       guint area = area_at (self, i);
 
-      g_string_append_printf (out, "%s%s → %s", out->len ? "\n" : "", lia_area_get_name (area), lia_area_get (area)->app_area);
+      g_string_append_printf (out, "%s%s → %s", out->len ? "\n" : "", lia_competency_get_name (area), lia_competency_get (area)->app_area);
     }
   return g_string_free (out, FALSE);
 }

@@ -187,7 +187,7 @@ lia_radar_chart_snapshot (GtkWidget   *widget,
   /* Area names around the chart, and the legend below. */
   for (guint i = 0; i < LIA_N_AREAS; i++)
     {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, lia_area_get_name (i));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, lia_competency_get_name (i));
       g_autoptr(PangoLayout) note = NULL;
       double x, y;
       int lw, lh, nh = 0;
@@ -315,12 +315,12 @@ lia_radar_chart_set_scores (LiaRadarChart *self,
         g_string_append (summary, "; ");
       if (self->latest[i] == 0)
         /* Translators: an area of the chart's text alternative */
-        g_string_append_printf (summary, _("%s: not rated"), lia_area_get_name (i));
+        g_string_append_printf (summary, _("%s: not rated"), lia_competency_get_name (i));
       else if (previous && previous[i] > 0)
         /* Translators: "Teamwork: 4 of 5, was 3" */
-        g_string_append_printf (summary, _("%s: %d of 5, was %d"), lia_area_get_name (i), self->latest[i], previous[i]);
+        g_string_append_printf (summary, _("%s: %d of 5, was %d"), lia_competency_get_name (i), self->latest[i], previous[i]);
       else
-        g_string_append_printf (summary, _("%s: %d of 5"), lia_area_get_name (i), self->latest[i]);
+        g_string_append_printf (summary, _("%s: %d of 5"), lia_competency_get_name (i), self->latest[i]);
     }
   g_free (self->summary);
   self->summary = g_string_free (summary, FALSE);

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 #include "lia-rating-row.h"
 
 /* The row edits its assessment's rating of one area through the history.
@@ -54,7 +54,7 @@ rating_of (LiaRatingRow *self)
   for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
     {
       g_autoptr(LiaRating) rating = g_list_model_get_item (ratings, i);
-      if (lia_area_find (lia_entity_get_string (LIA_ENTITY (rating), LIA_RATING_NAME)) == (int) self->area)
+      if (lia_competency_find (lia_entity_get_string (LIA_ENTITY (rating), LIA_RATING_NAME)) == (int) self->area)
         return rating;
     }
   return NULL;
@@ -72,8 +72,8 @@ ensure_rating (LiaRatingRow *self)
     return rating;
   ratings = lia_entity_get_list (LIA_ENTITY (self->assessment), LIA_ASSESSMENT_RATINGS);
   fresh = lia_rating_new ();
-  lia_entity_set_string (LIA_ENTITY (fresh), LIA_RATING_NAME, lia_area_get_name (self->area));
-  lia_entity_set_string (LIA_ENTITY (fresh), LIA_RATING_CRITERION, lia_area_get_criterion (self->area));
+  lia_entity_set_string (LIA_ENTITY (fresh), LIA_RATING_NAME, lia_competency_get_name (self->area));
+  lia_entity_set_string (LIA_ENTITY (fresh), LIA_RATING_CRITERION, lia_competency_get_criterion (self->area));
   lia_history_insert (self->history, ratings, g_list_model_get_n_items (G_LIST_MODEL (ratings)), fresh);
   return fresh;
 }
@@ -112,13 +112,13 @@ lia_rating_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (lia_rating_row_parent_class)->constructed (object);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), lia_area_get_name (self->area));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), lia_area_get_criterion (self->area));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), lia_competency_get_name (self->area));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), lia_competency_get_criterion (self->area));
   for (int s = 0; s < 5; s++)
     {
       g_autofree char *label = g_strdup_printf ("%d", s + 1);
       /* Translators: a score button's accessible name, "Teamwork: 3 of 5" */
-      g_autofree char *name = g_strdup_printf (_("%s: %d of 5"), lia_area_get_name (self->area), s + 1);
+      g_autofree char *name = g_strdup_printf (_("%s: %d of 5"), lia_competency_get_name (self->area), s + 1);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -284,7 +284,7 @@ lia_rating_row_rate (LiaRatingRow *self,
   if (self->assessment == NULL || self->history == NULL)
     return;
   /* Translators: an undo label, "Rate Teamwork" */
-  label = g_strdup_printf (_("Rate %s"), lia_area_get_name (self->area));
+  label = g_strdup_printf (_("Rate %s"), lia_competency_get_name (self->area));
   lia_history_begin (self->history, label);
   lia_history_set_int (self->history, LIA_ENTITY (ensure_rating (self)), LIA_RATING_SCORE, score);
   lia_history_end (self->history);

@@ -8,7 +8,7 @@
 
 #include "lia-area.h"
 #include "lia-contracts-view.h"
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-field-binding.h"
 #include "lia-field-table.h"
 #include "lia-payload-tester.h"

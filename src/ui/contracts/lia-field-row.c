@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-field-binding.h"
 #include "lia-field-row.h"
 

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lia-contracts.h"
+#include "lia-contract-check.h"
 #include "lia-payload-tester.h"
 
 /* The payload is the user's scratch text, not part of the workspace: it

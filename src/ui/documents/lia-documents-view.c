@@ -11,7 +11,7 @@
 #include "lia-documents-view.h"
 #include "lia-export.h"
 #include "lia-markdown-render.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-publish-dialog.h"
 #include "lia-toast.h"
 #include "lia-widgets.h"

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "lia-overlap.h"
+#include "lia-slots.h"
 
 G_BEGIN_DECLS
 

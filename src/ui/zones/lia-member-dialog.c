@@ -9,7 +9,7 @@
 #include "lia-city-search.h"
 #include "lia-field-binding.h"
 #include "lia-member-dialog.h"
-#include "lia-overlap.h"
+#include "lia-slots.h"
 #include "lia-tz-names.h"
 
 /* A team member: name and role, a city found in libgweather's database

@@ -10,7 +10,7 @@
 
 #include "lia-member-row.h"
 #include "lia-model.h"
-#include "lia-overlap.h"
+#include "lia-slots.h"
 
 /* The row follows its member's fields by itself, so the list around it
  * never has to be rebuilt for an edit (and focus stays where it is). */

@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "lia-meeting.h"
-#include "lia-overlap.h"
+#include "lia-slots.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 #include "lia-area.h"
 #include "lia-day-bar.h"
 #include "lia-model.h"
-#include "lia-overlap.h"
+#include "lia-slots.h"
 #include "lia-slot-item.h"
 #include "lia-slot-list.h"
 #include "lia-team-list.h"

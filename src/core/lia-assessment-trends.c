@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lia-assessments"
+#define G_LOG_DOMAIN "lia-assessment-trends"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "lia-assessments.h"
+#include "lia-assessment-trends.h"
 
-static const LiaArea areas[LIA_N_AREAS] = {
+static const LiaCompetency areas[LIA_N_AREAS] = {
   { "requirements", N_("Requirement translation"), N_("Turns needs from one domain into the terms of another and communicates them"), "需求翻译", "requirements" },
   { "api-meetings", N_("API design meetings"), N_("Takes part in and leads API design meetings effectively"), "API设计会议", "meetings" },
   { "jira", N_("Jira project management"), N_("Uses Jira to manage projects and track tasks"), "Jira项目管理", "tasks" },
@@ -21,27 +21,27 @@ static const LiaArea areas[LIA_N_AREAS] = {
   { "conflicts", N_("Conflict resolution"), N_("Resolves team conflicts and disagreements effectively"), "冲突处理", "playbook" },
 };
 
-const LiaArea *
-lia_area_get (guint area)
+const LiaCompetency *
+lia_competency_get (guint area)
 {
   g_return_val_if_fail (area < LIA_N_AREAS, NULL);
   return &areas[area];
 }
 
 const char *
-lia_area_get_name (guint area)
+lia_competency_get_name (guint area)
 {
-  return _(lia_area_get (area)->name);
+  return _(lia_competency_get (area)->name);
 }
 
 const char *
-lia_area_get_criterion (guint area)
+lia_competency_get_criterion (guint area)
 {
-  return _(lia_area_get (area)->criterion);
+  return _(lia_competency_get (area)->criterion);
 }
 
 int
-lia_area_find (const char *name)
+lia_competency_find (const char *name)
 {
   for (guint i = 0; name && i < LIA_N_AREAS; i++)
     if (g_str_equal (name, areas[i].id) || g_str_equal (name, areas[i].name) ||
@@ -62,8 +62,8 @@ lia_assessment_new_dated (const char *date)
     {
       g_autoptr(LiaRating) rating = lia_rating_new ();
 
-      lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_NAME, lia_area_get_name (i));
-      lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_CRITERION, lia_area_get_criterion (i));
+      lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_NAME, lia_competency_get_name (i));
+      lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_CRITERION, lia_competency_get_criterion (i));
       g_list_store_append (ratings, rating);
     }
   return assessment;
@@ -127,7 +127,7 @@ lia_assessment_scores (LiaAssessment *assessment,
   for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
     {
       g_autoptr(LiaRating) rating = g_list_model_get_item (ratings, i);
-      int area = lia_area_find (lia_entity_get_string (LIA_ENTITY (rating), LIA_RATING_NAME));
+      int area = lia_competency_find (lia_entity_get_string (LIA_ENTITY (rating), LIA_RATING_NAME));
 
       if (area >= 0)
         scores[area] = lia_entity_get_int (LIA_ENTITY (rating), LIA_RATING_SCORE);

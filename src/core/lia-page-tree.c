@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lia-pages"
+#define G_LOG_DOMAIN "lia-page-tree"
 
 #include "config.h"
 
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "lia-file-util.h"
-#include "lia-pages.h"
+#include "lia-page-tree.h"
 #include "lia-workspace-private.h"
 
 G_DEFINE_QUARK (lia-pages-error-quark, lia_pages_error)

@@ -1,41 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* When members can meet: the overlap sweep over their working spans, the
+ * slot finder and its ranking, and the fair rotation of a weekly series. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lia-calendar.h"
-#include "lia-overlap.h"
-#include "lia-tz-names.h"
+#include "lia-slots.h"
+#include "lia-tz-private.h"
 
-G_DEFINE_QUARK (lia-overlap-error-quark, lia_overlap_error)
-
-#define DAY ((gint64) 86400)
-#define NIGHT_START (22 * 60)
-#define NIGHT_END (7 * 60)
-#define ALL_DAYS 0x7f
-#define WEEKDAYS 0x1f
-
-typedef LiaSpan Span;
-
-struct _LiaTzMember
-{
-  char       *label;
-  GTimeZone  *zone;
-  int         work_start;  /* minutes after local midnight */
-  int         work_end;    /* exclusive; <= work_start means the next day */
-  guint       days;        /* bit 0 = Monday … bit 6 = Sunday */
-  GArray     *busy;        /* Span, as added */
-  GPtrArray  *calendars;   /* LiaCalendar */
-
-  /* busy times (explicit and expanded calendars) for [cache_from, cache_to) */
-  GArray     *busy_cache;
-  gint64      cache_from;
-  gint64      cache_to;
-};
-
-/* What the finder needs of one member over one range. */
 typedef struct
 {
   GArray *work;       /* Span, inside hours and not busy */
@@ -43,680 +17,6 @@ typedef struct
   GArray *rate;       /* guint8 per segment: 0 inside, 1 outside, 2 outside at night */
   GArray *cum;        /* gint64 weighted seconds from the first breakpoint */
 } Prepared;
-
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-gint64
-lia_local_to_utc (GTimeZone *zone,
-                  gint64     local)
-{
-  gint64 t = local;
-  /* In the hour that repeats when clocks go back, the first (daylight)
-   * reading is meant; in the hour that is skipped, GLib moves forward. */
-  int interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_DAYLIGHT, &t);
-  return t - g_time_zone_get_offset (zone, interval);
-}
-
-static gint64
-utc_to_local (GTimeZone *zone,
-              gint64     utc)
-{
-  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, utc);
-  return utc + g_time_zone_get_offset (zone, interval);
-}
-
-static int
-weekday_of_day (gint64 day)
-{
-  /* Day 0, 1970-01-01, was a Thursday; 0 is Monday here. */
-  return (int) (((day + 3) % 7 + 7) % 7);
-}
-
-/* Parsing */
-
-static const char * const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-static const char * const long_day_names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
-
-static int
-parse_day (const char *text)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  g_autofree char *lower = g_ascii_strdown (copy, -1);
-
-  for (int i = 0; i < 7; i++)
-    if (g_str_equal (lower, day_names[i]) || g_str_equal (lower, long_day_names[i]))
-      return i;
-  return -1;
-}
-
-gboolean
-lia_parse_days (const char *text,
-                guint      *mask,
-                GError    **error)
-{
-  g_auto(GStrv) parts = NULL;
-  guint result = 0;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  parts = g_strsplit (text, ",", -1);
-  if (parts[0] == NULL)
-    {
-      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_DAYS,
-                   _("“%s” is not a list of days like Mon-Fri, Sun-Thu or Mon,Wed,Fri"), text);
-      return FALSE;
-    }
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *dash = strchr (parts[i], '-');
-      int first, last;
-
-      if (dash != NULL)
-        {
-          g_autofree char *head = g_strndup (parts[i], dash - parts[i]);
-          first = parse_day (head);
-          last = parse_day (dash + 1);
-        }
-      else
-        first = last = parse_day (parts[i]);
-
-      if (first < 0 || last < 0)
-        {
-          g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_DAYS,
-                       _("“%s” is not a list of days like Mon-Fri, Sun-Thu or Mon,Wed,Fri"), text);
-          return FALSE;
-        }
-      /* A range may wrap around the week: Sun-Thu, Fri-Mon. */
-      for (int d = first;; d = (d + 1) % 7)
-        {
-          result |= 1u << d;
-          if (d == last)
-            break;
-        }
-    }
-
-  *mask = result;
-  return TRUE;
-}
-
-static gboolean
-parse_clock (const char *text,
-             gboolean    allow_24,
-             int        *minutes)
-{
-  if (strlen (text) != 5 || text[2] != ':' ||
-      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
-    return FALSE;
-
-  int h = (text[0] - '0') * 10 + (text[1] - '0');
-  int m = (text[3] - '0') * 10 + (text[4] - '0');
-  if (m > 59 || h > 24 || (h == 24 && (m != 0 || !allow_24)))
-    return FALSE;
-  *minutes = h * 60 + m;
-  return TRUE;
-}
-
-gboolean
-lia_parse_hours (const char *text,
-                 int        *start,
-                 int        *end,
-                 GError    **error)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "-", -1);
-  int s, e;
-
-  if (g_strv_length (parts) != 2 ||
-      !parse_clock (g_strstrip (parts[0]), FALSE, &s) ||
-      !parse_clock (g_strstrip (parts[1]), TRUE, &e))
-    {
-      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_HOURS,
-                   _("“%s” is not working hours like 09:00-18:00"), text);
-      return FALSE;
-    }
-  if (s == e)
-    {
-      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_HOURS,
-                   _("Working hours “%s” start and end at the same time"), text);
-      return FALSE;
-    }
-
-  *start = s;
-  *end = e;
-  return TRUE;
-}
-
-gboolean
-lia_parse_instant (const char *text,
-                   gint64     *instant,
-                   GError    **error)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (strlen (text) == 10)
-    {
-      g_autofree char *full = g_strconcat (text, "T00:00:00", NULL);
-      dt = g_date_time_new_from_iso8601 (full, utc);
-    }
-  else
-    {
-      const char *t = strchr (text, 'T');
-
-      /* GLib wants seconds; people write 17:00Z. */
-      if (t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':' && t[6] != '.')
-        {
-          g_autofree char *head = g_strndup (text, t + 6 - text);
-          g_autofree char *full = g_strconcat (head, ":00", t + 6, NULL);
-          dt = g_date_time_new_from_iso8601 (full, utc);
-        }
-      else
-        dt = g_date_time_new_from_iso8601 (text, utc);
-    }
-
-  if (dt == NULL)
-    {
-      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_RANGE,
-                   _("“%s” is not an ISO 8601 date or time like 2026-01-14T17:00Z"), text);
-      return FALSE;
-    }
-  *instant = g_date_time_to_unix (dt);
-  return TRUE;
-}
-
-char *
-lia_format_instant (gint64 instant)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (instant);
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-char *
-lia_format_offset (int seconds)
-{
-  int minutes = ABS (seconds) / 60;
-  char sign = seconds < 0 ? '-' : '+';
-
-  if (minutes % 60 != 0)
-    return g_strdup_printf ("UTC%c%d:%02d", sign, minutes / 60, minutes % 60);
-  return g_strdup_printf ("UTC%c%d", sign, minutes / 60);
-}
-
-/* The zone's offset outside daylight saving time, near NEAR: the value a
- * fixed-offset table (like the seed's) gives. */
-int
-lia_zone_standard_offset (GTimeZone  *zone,
-                          gint64      near,
-                          char      **abbreviation)
-{
-  for (int month = 0; month <= 12; month++)
-    {
-      for (int sign = 1; sign >= -1; sign -= 2)
-        {
-          gint64 t = near + sign * (gint64) month * 30 * DAY;
-          int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t);
-
-          if (!g_time_zone_is_dst (zone, interval))
-            {
-              if (abbreviation != NULL)
-                *abbreviation = g_strdup (g_time_zone_get_abbreviation (zone, interval));
-              return g_time_zone_get_offset (zone, interval);
-            }
-          if (month == 0)
-            break;
-        }
-    }
-
-  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, near);
-  if (abbreviation != NULL)
-    *abbreviation = g_strdup (g_time_zone_get_abbreviation (zone, interval));
-  return g_time_zone_get_offset (zone, interval);
-}
-
-/* Members */
-
-static GTimeZone *
-zone_from_name (const char  *name,
-                const char  *label,
-                GError     **error)
-{
-  GTimeZone *zone = NULL;
-
-  /* A name from the system's zone list, never an offset like "+08:00"
-   * (the engine could not know about daylight saving) nor a path. */
-  zone = lia_tz_new_known (name);
-
-  if (zone == NULL)
-    g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_ZONE,
-                 _("“%s” (for %s) is not a known IANA time zone like Europe/Berlin"), name, label);
-  return zone;
-}
-
-LiaTzMember *
-lia_tz_member_new (const char  *label,
-                   const char  *zone,
-                   GError     **error)
-{
-  LiaTzMember *self;
-  GTimeZone *tz;
-
-  g_return_val_if_fail (label != NULL, NULL);
-  g_return_val_if_fail (zone != NULL, NULL);
-
-  tz = zone_from_name (zone, label, error);
-  if (tz == NULL)
-    return NULL;
-
-  self = g_new0 (LiaTzMember, 1);
-  self->label = g_strdup (label);
-  self->zone = tz;
-  self->work_start = 9 * 60;
-  self->work_end = 18 * 60;
-  self->days = WEEKDAYS;
-  self->busy = g_array_new (FALSE, FALSE, sizeof (Span));
-  self->calendars = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_calendar_free);
-  self->busy_cache = g_array_new (FALSE, FALSE, sizeof (Span));
-  return self;
-}
-
-void
-lia_tz_member_free (LiaTzMember *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->label);
-  g_time_zone_unref (self->zone);
-  g_array_unref (self->busy);
-  g_ptr_array_unref (self->calendars);
-  g_array_unref (self->busy_cache);
-  g_free (self);
-}
-
-LiaTzMember *
-lia_tz_member_parse (const char  *spec,
-                     GError     **error)
-{
-  g_autoptr(LiaTzMember) self = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *label = NULL;
-  const char *equals = strchr (spec, '=');
-  guint i = 1;
-
-  if (equals == NULL || equals == spec || equals[1] == '\0')
-    {
-      g_set_error (error, LIA_OVERLAP_ERROR, LIA_OVERLAP_ERROR_MEMBER,
-                   _("“%s” is not a member like “London=Europe/London,09:00-18:00,Mon-Fri”"), spec);
-      return NULL;
-    }
-
-  label = g_strndup (spec, equals - spec);
-  parts = g_strsplit (equals + 1, ",", -1);
-  self = lia_tz_member_new (label, parts[0], error);
-  if (self == NULL)
-    return NULL;
-
-  if (parts[i] != NULL && strchr (parts[i], ':') != NULL)
-    {
-      if (!lia_tz_member_set_hours (self, parts[i], error))
-        return NULL;
-      i++;
-    }
-  if (parts[i] != NULL)
-    {
-      /* The days may themselves be a comma-separated list. */
-      g_autofree char *days = g_strjoinv (",", parts + i);
-      if (!lia_tz_member_set_days (self, days, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&self);
-}
-
-LiaTzMember *
-lia_tz_member_new_from_entity (LiaMember  *member,
-                               GError    **error)
-{
-  LiaEntity *entity = LIA_ENTITY (member);
-  g_autoptr(LiaTzMember) self = NULL;
-  const char *name = lia_entity_get_string (entity, LIA_MEMBER_NAME);
-  const char *start = lia_entity_get_string (entity, LIA_MEMBER_WORK_START);
-  const char *end = lia_entity_get_string (entity, LIA_MEMBER_WORK_END);
-  const char * const *days = lia_entity_get_strv (entity, LIA_MEMBER_WORK_DAYS);
-  const char *calendar = lia_entity_get_string (entity, LIA_MEMBER_BUSY_CALENDAR);
-  g_autofree char *hours = NULL;
-
-  self = lia_tz_member_new (name, lia_entity_get_string (entity, LIA_MEMBER_TIMEZONE), error);
-  if (self == NULL)
-    return NULL;
-
-  hours = g_strdup_printf ("%s-%s", start, end);
-  if (!lia_tz_member_set_hours (self, hours, error))
-    return NULL;
-
-  self->days = 0;
-  for (guint i = 0; days != NULL && days[i] != NULL; i++)
-    {
-      int d = parse_day (days[i]);
-      if (d >= 0)
-        self->days |= 1u << d;
-    }
-
-  if (calendar != NULL && calendar[0] != '\0' &&
-      !lia_tz_member_add_calendar (self, calendar, error))
-    {
-      g_prefix_error (error, _("Busy times of %s: "), name);
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
-}
-
-const char *
-lia_tz_member_get_label (LiaTzMember *self)
-{
-  return self->label;
-}
-
-GTimeZone *
-lia_tz_member_get_zone (LiaTzMember *self)
-{
-  return self->zone;
-}
-
-gboolean
-lia_tz_member_set_hours (LiaTzMember  *self,
-                         const char   *hours,
-                         GError      **error)
-{
-  int s, e;
-
-  if (!lia_parse_hours (hours, &s, &e, error))
-    {
-      g_prefix_error (error, "%s: ", self->label);
-      return FALSE;
-    }
-  lia_tz_member_set_hours_minutes (self, s, e);
-  return TRUE;
-}
-
-void
-lia_tz_member_set_hours_minutes (LiaTzMember *self,
-                                 int          start,
-                                 int          end)
-{
-  g_return_if_fail (start >= 0 && start < 24 * 60);
-  g_return_if_fail (end >= 0 && end <= 24 * 60 && end != start);
-
-  self->work_start = start;
-  self->work_end = end;
-}
-
-gboolean
-lia_tz_member_set_days (LiaTzMember  *self,
-                        const char   *days,
-                        GError      **error)
-{
-  guint mask;
-
-  if (!lia_parse_days (days, &mask, error))
-    {
-      g_prefix_error (error, "%s: ", self->label);
-      return FALSE;
-    }
-  self->days = mask;
-  return TRUE;
-}
-
-void
-lia_tz_member_set_day_mask (LiaTzMember *self,
-                            guint        mask)
-{
-  self->days = mask & ALL_DAYS;
-}
-
-static void
-invalidate_busy (LiaTzMember *self)
-{
-  g_array_set_size (self->busy_cache, 0);
-  self->cache_from = self->cache_to = 0;
-}
-
-void
-lia_tz_member_add_busy (LiaTzMember *self,
-                        gint64       start,
-                        gint64       end)
-{
-  Span span = { start, end };
-
-  if (end <= start)
-    return;
-  g_array_append_val (self->busy, span);
-  invalidate_busy (self);
-}
-
-gboolean
-lia_tz_member_add_calendar (LiaTzMember  *self,
-                            const char   *ics,
-                            GError      **error)
-{
-  LiaCalendar *calendar = lia_calendar_parse (ics, error);
-
-  if (calendar == NULL)
-    return FALSE;
-  g_ptr_array_add (self->calendars, calendar);
-  invalidate_busy (self);
-  return TRUE;
-}
-
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const Span *x = a, *y = b;
-  return x->s < y->s ? -1 : x->s > y->s ? 1 : (x->e < y->e ? -1 : x->e > y->e);
-}
-
-/* Sorts and merges overlapping or touching spans in place. */
-static void
-normalize_spans (GArray *spans)
-{
-  guint out = 0;
-
-  g_array_sort (spans, compare_spans);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span *s = &g_array_index (spans, Span, i);
-
-      if (out > 0 && g_array_index (spans, Span, out - 1).e >= s->s)
-        {
-          Span *last = &g_array_index (spans, Span, out - 1);
-          last->e = MAX (last->e, s->e);
-        }
-      else
-        g_array_index (spans, Span, out++) = *s;
-    }
-  g_array_set_size (spans, out);
-}
-
-/* Busy spans covering at least [from, to), sorted and merged. */
-static GArray *
-busy_spans (LiaTzMember *self,
-            gint64       from,
-            gint64       to)
-{
-  if (self->cache_from <= from && to <= self->cache_to && self->cache_to > self->cache_from)
-    return self->busy_cache;
-
-  g_array_set_size (self->busy_cache, 0);
-  g_array_append_vals (self->busy_cache, self->busy->data, self->busy->len);
-  for (guint i = 0; i < self->calendars->len; i++)
-    lia_calendar_expand (g_ptr_array_index (self->calendars, i), self->zone, from, to, self->busy_cache);
-  normalize_spans (self->busy_cache);
-  self->cache_from = from;
-  self->cache_to = to;
-  return self->busy_cache;
-}
-
-static gboolean
-spans_contain (GArray *spans,
-               gint64  t)
-{
-  guint lo = 0, hi = spans->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const Span *s = &g_array_index (spans, Span, mid);
-
-      if (t < s->s)
-        hi = mid;
-      else if (t >= s->e)
-        lo = mid + 1;
-      else
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-works_on (LiaTzMember *self,
-          gint64       day)
-{
-  return (self->days & (1u << weekday_of_day (day))) != 0;
-}
-
-LiaTzState
-lia_tz_member_state_at (LiaTzMember *self,
-                        gint64       instant)
-{
-  gint64 local = utc_to_local (self->zone, instant);
-  gint64 day = floor_div (local, DAY);
-  int minute = (int) ((local - day * DAY) / 60);
-  gboolean inside;
-
-  if (self->work_start < self->work_end)
-    inside = works_on (self, day) && minute >= self->work_start && minute < self->work_end;
-  else
-    inside = (works_on (self, day) && minute >= self->work_start) ||
-             (works_on (self, day - 1) && minute < self->work_end);
-
-  if (inside)
-    {
-      /* Expand a few days around the instant at a time, for heatmaps. */
-      if (!(self->cache_from <= instant && instant < self->cache_to))
-        busy_spans (self, instant - 2 * DAY, instant + 8 * DAY);
-      return spans_contain (self->busy_cache, instant) ? LIA_TZ_STATE_BUSY : LIA_TZ_STATE_WORKING;
-    }
-  if (minute >= NIGHT_START || minute < NIGHT_END)
-    return LIA_TZ_STATE_NIGHT;
-  return LIA_TZ_STATE_OFF;
-}
-
-int
-lia_tz_member_offset_at (LiaTzMember *self,
-                         gint64       instant)
-{
-  return (int) (utc_to_local (self->zone, instant) - instant);
-}
-
-char *
-lia_tz_member_format (LiaTzMember *self,
-                      gint64       instant,
-                      const char  *format)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
-
-  return g_date_time_format (local, format);
-}
-
-/* Daily windows [start, end) in local time, turned into UTC spans that
- * meet [from, to). With DAYS_ONLY, only on the member's working days. */
-static void
-daily_spans (LiaTzMember *self,
-             int          start,
-             int          end,
-             gboolean     days_only,
-             gint64       from,
-             gint64       to,
-             GArray      *out)
-{
-  gint64 first = floor_div (utc_to_local (self->zone, from), DAY) - 1;
-  gint64 last = floor_div (utc_to_local (self->zone, to), DAY) + 1;
-
-  for (gint64 day = first; day <= last; day++)
-    {
-      Span span;
-
-      if (days_only && !works_on (self, day))
-        continue;
-      span.s = lia_local_to_utc (self->zone, day * DAY + start * 60);
-      span.e = lia_local_to_utc (self->zone, (end > start ? day : day + 1) * DAY + end * 60);
-      span.s = MAX (span.s, from);
-      span.e = MIN (span.e, to);
-      if (span.s >= span.e)
-        continue;
-      if (out->len > 0 && g_array_index (out, Span, out->len - 1).e >= span.s)
-        g_array_index (out, Span, out->len - 1).e = MAX (span.e, g_array_index (out, Span, out->len - 1).e);
-      else
-        g_array_append_val (out, span);
-    }
-}
-
-/* A minus B; both sorted and disjoint. */
-static GArray *
-subtract_spans (GArray *a,
-                GArray *b)
-{
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Span), a->len);
-  guint j = 0;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      Span cur = g_array_index (a, Span, i);
-
-      while (j < b->len && g_array_index (b, Span, j).e <= cur.s)
-        j++;
-      for (guint k = j; k < b->len && cur.s < cur.e; k++)
-        {
-          const Span *cut = &g_array_index (b, Span, k);
-
-          if (cut->s >= cur.e)
-            break;
-          if (cut->s > cur.s)
-            {
-              Span piece = { cur.s, cut->s };
-              g_array_append_val (out, piece);
-            }
-          cur.s = MAX (cur.s, cut->e);
-        }
-      if (cur.s < cur.e)
-        g_array_append_val (out, cur);
-    }
-  return out;
-}
-
-/* Working spans minus busy spans, within [from, to). */
-static GArray *
-work_spans (LiaTzMember *self,
-            gint64       from,
-            gint64       to)
-{
-  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (Span));
-  GArray *busy;
-
-  daily_spans (self, self->work_start, self->work_end, TRUE, from, to, work);
-  busy = busy_spans (self, from, to);
-  if (busy->len == 0)
-    return g_steal_pointer (&work);
-  return subtract_spans (work, busy);
-}
 
 static gboolean
 check_range (gint64   from,
@@ -821,7 +121,7 @@ lia_overlap_compute (LiaTzMember **members,
 
   for (guint m = 0; m < n_members; m++)
     {
-      g_autoptr(GArray) work = work_spans (members[m], from, to);
+      g_autoptr(GArray) work = lia_tz_member_work_spans (members[m], from, to);
 
       for (guint i = 0; i < work->len; i++)
         {
@@ -874,8 +174,8 @@ prepare (LiaTzMember *self,
   guint wi = 0, ni = 0, i;
   gint64 total = 0;
 
-  p->work = work_spans (self, from, to);
-  daily_spans (self, NIGHT_START, NIGHT_END, FALSE, from, to, night);
+  p->work = lia_tz_member_work_spans (self, from, to);
+  lia_tz_member_daily_spans (self, NIGHT_START, NIGHT_END, FALSE, from, to, night);
 
   /* Breakpoints: the range ends and every span edge, merged in order. */
   p->bp = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 2 * (p->work->len + night->len) + 2);
@@ -1026,7 +326,7 @@ rank_starts (Prepared *prepared,
              gint64    length,
              guint    *n_out)
 {
-  gint64 first = floor_div (from + LIA_SLOT_GRID - 1, LIA_SLOT_GRID) * LIA_SLOT_GRID;
+  gint64 first = lia_tz_floor_div (from + LIA_SLOT_GRID - 1, LIA_SLOT_GRID) * LIA_SLOT_GRID;
   guint n = first + length <= to ? (guint) ((to - length - first) / LIA_SLOT_GRID + 1) : 0;
   Candidate *candidates = g_new0 (Candidate, MAX (n, 1));
 
@@ -1145,10 +445,10 @@ minutes_prepare (LiaTzMember *self,
 {
   gint64 to = base + (gint64) n * 60;
   g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) work = work_spans (self, base, to);
+  g_autoptr(GArray) work = lia_tz_member_work_spans (self, base, to);
   guint hi = 0, wi = 0;
 
-  daily_spans (self, self->work_start, self->work_end, TRUE, base, to, hours);
+  lia_tz_member_daily_spans (self, self->work_start, self->work_end, TRUE, base, to, hours);
   out->cum = g_new (guint32, n + 1);
   out->fit = g_new (guint8, MAX (n, 1));
   out->cum[0] = 0;
@@ -1175,13 +475,13 @@ minutes_prepare (LiaTzMember *self,
         }
       else
         {
-          gint64 local = utc_to_local (self->zone, t);
-          gint64 day = floor_div (local, DAY);
+          gint64 local = lia_tz_utc_to_local (self->zone, t);
+          gint64 day = lia_tz_floor_div (local, DAY);
           int hour = (int) ((local - day * DAY) / 3600);
 
           weight = hour_weight[hour];
           fit = hour < SMALL_HOURS_END ? LIA_SLOT_FIT_NIGHT : hour < 12 ? LIA_SLOT_FIT_EARLY : LIA_SLOT_FIT_LATE;
-          if (!works_on (self, day))
+          if (!lia_tz_member_works_on (self, day))
             {
               weight += DAY_OFF_EXTRA;
               if (fit != LIA_SLOT_FIT_NIGHT)
@@ -1237,7 +537,7 @@ lia_slots_suggest (LiaTzMember **members,
                    guint         count,
                    GError      **error)
 {
-  gint64 base = floor_div (from, 60) * 60;
+  gint64 base = lia_tz_floor_div (from, 60) * 60;
   guint n_minutes;
   guint length = (guint) duration_minutes;
   gint64 first;
@@ -1251,7 +551,7 @@ lia_slots_suggest (LiaTzMember **members,
     return NULL;
 
   n_minutes = (guint) ((to - base) / 60);
-  first = floor_div (from + LIA_SLOT_GRID - 1, LIA_SLOT_GRID) * LIA_SLOT_GRID;
+  first = lia_tz_floor_div (from + LIA_SLOT_GRID - 1, LIA_SLOT_GRID) * LIA_SLOT_GRID;
   n_starts = first + (gint64) length * 60 <= to ? (guint) ((to - (gint64) length * 60 - first) / LIA_SLOT_GRID + 1) : 0;
 
   prepared = g_new0 (Minutes, MAX (n_members, 1));
@@ -1416,7 +716,7 @@ weekly_instance (GTimeZone *zone,
                  gint64     first,
                  guint      week)
 {
-  gint64 local = utc_to_local (zone, first);
+  gint64 local = lia_tz_utc_to_local (zone, first);
   return lia_local_to_utc (zone, local + (gint64) week * 7 * DAY);
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lia-contracts"
+#define G_LOG_DOMAIN "lia-contract-check"
 
 #include "config.h"
 
@@ -7,8 +7,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "lia-contracts.h"
-#include "lia-workspace-private.h"
+#include "lia-contract-check.h"
+#include "lia-json-util.h"
 
 /* A field's type is one of string, integer, number, boolean, enum (its
  * choices), array (of a simple type or a model, named in items) and

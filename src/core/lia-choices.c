@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lia-model"
+/* The choice tables and their translated labels. */
+#define G_LOG_DOMAIN "lia-choices"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "lia-model.h"
+#include "lia-choices.h"
 
 const char * const lia_work_status_choices[] = { "todo", "in-progress", "done", "blocked", NULL };
 const char * const lia_priority_choices[] = { "highest", "high", "medium", "low", "lowest", NULL };

@@ -14,18 +14,18 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *id;         /* stable: requirements, api-meetings … conflicts */
-  const char *name;       /* English; translate with lia_area_get_name() */
+  const char *name;       /* English; translate with lia_competency_get_name() */
   const char *criterion;
   const char *seed_name;  /* the article's own (Chinese) name */
   const char *app_area;   /* the page of Liaison that practises it */
-} LiaArea;
+} LiaCompetency;   /* not LiaArea: that is the UI's page interface */
 
-const LiaArea *lia_area_get            (guint        area);
-const char    *lia_area_get_name       (guint        area);
-const char    *lia_area_get_criterion  (guint        area);
+const LiaCompetency *lia_competency_get           (guint        area);
+const char          *lia_competency_get_name      (guint        area);
+const char          *lia_competency_get_criterion (guint        area);
 /* The area a rating is about, by its id, English, translated or seed
  * name; -1 when it is none of the ten. */
-int            lia_area_find           (const char  *name);
+int                  lia_competency_find          (const char  *name);
 
 LiaAssessment *lia_assessment_new_dated (const char *date);
 /* Oldest first; ties keep the workspace's order. */
