@@ -7,7 +7,7 @@
 #include "lia-fake-tracker.h"
 #include "lia-model.h"
 #include "lia-test-widgets.h"
-#include "tasks/lia-accounts-dialog.h"
+#include "accounts/lia-accounts-dialog.h"
 
 /* The Accounts dialog under Xvfb, as GNOME Online Accounts behaves: an
  * empty state with "Add Account", a service chooser, a form with only
