@@ -65,13 +65,16 @@ lia_task_row_get_task (LiaTaskRow *self)
   return self->task;
 }
 
-/* Worded by the list's owner, which knows the outbox and the last sync. */
+/* Worded by the list's owner, which knows the outbox and the last sync.
+ * A sync may also have filled in the key of a reference the task already
+ * had, which no notify tells the row: the link is looked at again too. */
 void
 lia_task_row_set_sync_state (LiaTaskRow *self,
                              const char *state)
 {
   g_return_if_fail (LIA_IS_TASK_ROW (self));
 
+  update_link (self);
   if (g_strcmp0 (self->sync_state, state) == 0)
     return;
   g_free (self->sync_state);

@@ -14,7 +14,7 @@
 #include "lia-sync.h"
 #include "lia-task-form.h"
 #include "lia-task-row.h"
-#include "lia-tasks-view.h"
+#include "lia-tasks-view-private.h"
 #include "lia-wait-notice.h"
 #include "lia-toast.h"
 
@@ -717,6 +717,22 @@ lia_tasks_view_init (LiaTasksView *self)
   g_signal_connect (list_factory, "bind", G_CALLBACK (bind_account_label_cb), NULL);
   gtk_drop_down_set_list_factory (self->account_drop, list_factory);
   update_empty (self);
+}
+
+GtkListBox *
+lia_tasks_view_get_list (LiaTasksView *self)
+{
+  g_return_val_if_fail (LIA_IS_TASKS_VIEW (self), NULL);
+
+  return self->list;
+}
+
+LiaTaskForm *
+lia_tasks_view_get_form (LiaTasksView *self)
+{
+  g_return_val_if_fail (LIA_IS_TASKS_VIEW (self), NULL);
+
+  return self->form;
 }
 
 /* ---- LiaArea ----------------------------------------------------------- */
