@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-account-services.h"
 #include "lia-accounts-dialog.h"
 #include "lia-credentials.h"
 #include "lia-model.h"
@@ -22,74 +23,19 @@
  *
  * Three pages in a GtkStack rather than an AdwLeaflet: libadwaita 1.2 has
  * no navigation view, and a stack keeps Escape ("back, then close")
- * simple and predictable. */
-
-typedef struct
-{
-  const char *service;
-  const char *summary;        /* the service chooser's subtitle */
-  const char *project_title;
-  const char *user_title;     /* NULL: the service takes no user */
-  const char *token_title;
-  const char *default_url;    /* prefilled for a new account, or NULL */
-  const char *address_hint;
-  const char *help;           /* where the token comes from and what it may do */
-  const char *token_page;     /* where to create the token, or NULL */
-  gboolean    epic_field;
-  gboolean    milestones;
-} ServiceInfo;
-
-static const ServiceInfo services[] = {
-  { "jira-cloud", N_("Issues on SITE.atlassian.net"),
-    N_("Project Key"), N_("E-mail Address"), N_("API Token"), NULL,
-    N_("Address: https://SITE.atlassian.net"),
-    N_("Create an API token at id.atlassian.com (Security → API tokens) and sign in with that Atlassian account’s e-mail address. "
-       "The account needs Browse projects, Create issues and Edit issues in the project, and Assign issues to set assignees."),
-    "https://id.atlassian.com/manage-profile/security/api-tokens", FALSE, FALSE },
-  { "jira-dc", N_("Issues on your company’s Jira server"),
-    N_("Project Key"), NULL, N_("Personal Access Token"), NULL,
-    N_("Address: the Jira server, such as https://jira.example.com"),
-    N_("Create a personal access token in Jira (your avatar → Profile → Personal Access Tokens). "
-       "The account needs Browse projects, Create issues and Edit issues in the project, and Assign issues to set assignees. "
-       "Leave the Epic Link field empty to use the one Jira’s screens show."),
-    NULL, TRUE, FALSE },
-  { "redmine", N_("Issues and the project’s wiki"),
-    N_("Project Identifier"), NULL, N_("API Access Key"), NULL,
-    N_("Address: the Redmine server, such as https://redmine.example.com"),
-    N_("In Redmine open My account and show the API access key in the sidebar; an administrator must enable the REST web service "
-       "(Administration → Settings → API). The role needs View issues, Add issues and Edit issues (Manage subtasks for parents), "
-       "and View wiki and Edit wiki pages to publish the project’s wiki."),
-    NULL, FALSE, FALSE },
-  { "github", N_("Issues of a repository"),
-    N_("Repository (OWNER/REPO)"), NULL, N_("Token"), "https://api.github.com",
-    N_("Address: https://api.github.com (GitHub Enterprise: https://HOST/api/v3)"),
-    N_("Create a fine-grained personal access token for the repository with Issues: read and write and Metadata: read "
-       "(a classic token needs repo). Labels, assignees and milestones also need write access to the repository."),
-    "https://github.com/settings/personal-access-tokens/new", FALSE, FALSE },
-  { "gitlab", N_("Issues of a project"),
-    N_("Project (GROUP/PROJECT)"), NULL, N_("Access Token"), "https://gitlab.com/api/v4",
-    N_("Address: https://HOST/api/v4"),
-    N_("Create a personal, project or group access token with the api scope (Preferences → Access tokens). "
-       "Your role in the project must be Reporter or higher: GitLab silently drops a Guest’s labels and assignees."),
-    "https://gitlab.com/-/user_settings/personal_access_tokens", FALSE, TRUE },
-  { "confluence", N_("Publish the document tree to a space"),
-    N_("Space Key"), N_("E-mail Address (Cloud only)"), N_("API Token or Personal Access Token"), NULL,
-    N_("Address: https://SITE.atlassian.net/wiki, or the Data Center server"),
-    N_("Confluence Cloud: your e-mail address and an API token from id.atlassian.com (Security → API tokens). "
-       "Data Center: leave the e-mail address empty and create a personal access token (your avatar → Settings → Personal Access Tokens). "
-       "The account must view the space, add pages to it and edit the pages Liaison publishes."),
-    "https://id.atlassian.com/manage-profile/security/api-tokens", FALSE, FALSE },
-};
+ * simple and predictable.  Three pages and the connection test keep this
+ * one window a little over 600 lines; the service table is apart, in
+ * lia-account-services.c. */
 
 struct _LiaAccountsDialog
 {
   AdwWindow            parent_instance;
 
   LiaWorkspace        *workspace;
-  const ServiceInfo   *info;           /* the form's service */
+  const LiaAccountService *info;       /* the form's service */
   LiaAccount          *account;        /* being edited, or NULL for a new one */
   GCancellable        *cancellable;    /* the running connection test */
-  GtkWidget           *service_rows[G_N_ELEMENTS (services)];
+  GtkWidget           *service_rows[LIA_N_ACCOUNT_SERVICES];
 
   AdwToastOverlay     *toasts;
   GtkStack            *stack;          /* "list", "services", "form" */
@@ -127,15 +73,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const ServiceInfo *
-service_info (const char *service)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
-    if (g_strcmp0 (services[i].service, service) == 0)
-      return &services[i];
-  return &services[0];
-}
 
 /* A row the service does not take is hidden, and says nothing. */
 static const char *
@@ -498,7 +435,7 @@ show_form (LiaAccountsDialog *self,
            LiaAccount        *account)
 {
   LiaEntity *e = account ? LIA_ENTITY (account) : NULL;
-  const ServiceInfo *info = service_info (service);
+  const LiaAccountService *info = lia_account_service_lookup (service);
   g_autofree char *description = NULL;
 
 #define FIELD(f) (e ? lia_entity_get_string (e, (f)) : "")
@@ -540,9 +477,9 @@ static void
 service_activated_cb (LiaAccountsDialog *self,
                       GtkWidget         *row)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+  for (guint i = 0; i < LIA_N_ACCOUNT_SERVICES; i++)
     if (self->service_rows[i] == row)
-      show_form (self, services[i].service, NULL);
+      show_form (self, lia_account_services[i].service, NULL);
 }
 
 /* ---- the window ---- */
@@ -666,19 +603,19 @@ lia_accounts_dialog_init (LiaAccountsDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The services are a table (each with its help and fields), not markup. */
-  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+  for (guint i = 0; i < LIA_N_ACCOUNT_SERVICES; i++)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_choice_get_label (services[i].service));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(services[i].summary));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_choice_get_label (lia_account_services[i].service));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(lia_account_services[i].summary));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect_object (row, "activated", G_CALLBACK (service_activated_cb), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->services_group, row);
       self->service_rows[i] = row;
     }
-  self->info = &services[0];
+  self->info = &lia_account_services[0];
 }
 
 GtkWidget *
