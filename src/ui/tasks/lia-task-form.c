@@ -59,13 +59,13 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* In the order problems are named: the form's own, top to bottom. */
-static GtkWidget **
-bound_widgets (LiaTaskForm *self,
-               guint       *n)
-{
-  static GtkWidget *widgets[9];
+#define N_BOUND 9
 
+/* In the order problems are named: the form's own, top to bottom. */
+static void
+bound_widgets (LiaTaskForm *self,
+               GtkWidget   *widgets[N_BOUND])
+{
   widgets[0] = GTK_WIDGET (self->project_row);
   widgets[1] = GTK_WIDGET (self->type_row);
   widgets[2] = GTK_WIDGET (self->summary_row);
@@ -75,8 +75,6 @@ bound_widgets (LiaTaskForm *self,
   widgets[6] = GTK_WIDGET (self->epic_row);
   widgets[7] = GTK_WIDGET (self->labels_row);
   widgets[8] = GTK_WIDGET (self->description_view);
-  *n = G_N_ELEMENTS (widgets);
-  return widgets;
 }
 
 static void
@@ -102,10 +100,9 @@ lia_task_form_validate (LiaTaskForm  *self,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *summary = NULL;
   GListModel *types = G_LIST_MODEL (self->types);
-  GtkWidget **widgets;
+  GtkWidget *widgets[N_BOUND];
   const char *type;
   gboolean known = FALSE;
-  guint n;
 
   g_return_val_if_fail (LIA_IS_TASK_FORM (self), FALSE);
   g_return_val_if_fail (problem != NULL, FALSE);
@@ -117,8 +114,8 @@ lia_task_form_validate (LiaTaskForm  *self,
     }
   /* What the fields refused is not in the task, but it is what the user
    * sees and would send: name it first, in core's words. */
-  widgets = bound_widgets (self, &n);
-  for (guint i = 0; i < n; i++)
+  bound_widgets (self, widgets);
+  for (guint i = 0; i < N_BOUND; i++)
     {
       const char *error = lia_field_binding_get_error (lia_field_binding_get (widgets[i]));
       const char *title = ADW_IS_PREFERENCES_ROW (widgets[i]) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widgets[i]))
@@ -237,16 +234,16 @@ void
 lia_task_form_set_types (LiaTaskForm *self,
                          GPtrArray   *types)
 {
-  guint n = types ? types->len : 0;
+  guint n_types = types ? types->len : 0;
 
   g_return_if_fail (LIA_IS_TASK_FORM (self));
 
   gtk_string_list_splice (self->types, 0, g_list_model_get_n_items (G_LIST_MODEL (self->types)), NULL);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_types; i++)
     gtk_string_list_append (self->types, types->pdata[i]);
   /* Out of the row when there is nothing to offer: a hidden suffix would
    * still shift the row's edit icon out of line with the others. */
-  if (n > 0)
+  if (n_types > 0)
     {
       if (gtk_widget_get_parent (GTK_WIDGET (self->type_button)) == NULL)
         adw_entry_row_add_suffix (self->type_row, GTK_WIDGET (self->type_button));
@@ -283,18 +280,18 @@ void
 lia_task_form_set_task (LiaTaskForm *self,
                         LiaTask     *task)
 {
-  GtkWidget **widgets;
-  guint n;
+  GtkWidget *widgets[N_BOUND];
 
   g_return_if_fail (LIA_IS_TASK_FORM (self));
   g_return_if_fail (task == NULL || LIA_IS_TASK (task));
 
+  if (self->task == task)
+    return;
   if (self->task != NULL)
     g_signal_handlers_disconnect_by_data (self->task, self);
-  if (!g_set_object (&self->task, task))
-    return;
-  widgets = bound_widgets (self, &n);
-  for (guint i = 0; i < n; i++)
+  g_set_object (&self->task, task);
+  bound_widgets (self, widgets);
+  for (guint i = 0; i < N_BOUND; i++)
     lia_field_binding_set_entity (lia_field_binding_get (widgets[i]), LIA_ENTITY (task));
   gtk_widget_remove_css_class (GTK_WIDGET (self->summary_row), "error");
   gtk_label_set_text (self->problem_label, "");
@@ -318,15 +315,14 @@ void
 lia_task_form_set_history (LiaTaskForm *self,
                            LiaHistory  *history)
 {
-  GtkWidget **widgets;
-  guint n;
+  GtkWidget *widgets[N_BOUND];
 
   g_return_if_fail (LIA_IS_TASK_FORM (self));
 
   if (!g_set_object (&self->history, history))
     return;
-  widgets = bound_widgets (self, &n);
-  for (guint i = 0; i < n; i++)
+  bound_widgets (self, widgets);
+  for (guint i = 0; i < N_BOUND; i++)
     lia_field_binding_set_history (lia_field_binding_get (widgets[i]), history);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 }
@@ -343,8 +339,7 @@ void
 lia_task_form_set_read_only (LiaTaskForm *self,
                              gboolean     read_only)
 {
-  GtkWidget **widgets;
-  guint n;
+  GtkWidget *widgets[N_BOUND];
 
   g_return_if_fail (LIA_IS_TASK_FORM (self));
 
@@ -352,8 +347,8 @@ lia_task_form_set_read_only (LiaTaskForm *self,
   if (self->read_only == read_only)
     return;
   self->read_only = read_only;
-  widgets = bound_widgets (self, &n);
-  for (guint i = 0; i < n; i++)
+  bound_widgets (self, widgets);
+  for (guint i = 0; i < N_BOUND; i++)
     lia_field_binding_set_read_only (lia_field_binding_get (widgets[i]), read_only);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
@@ -493,8 +488,7 @@ lia_task_form_init (LiaTaskForm *self)
   static const guint entry_fields[] = {
     LIA_TASK_PROJECT, LIA_TASK_TYPE, LIA_TASK_SUMMARY, 0, LIA_TASK_ASSIGNEE, LIA_TASK_DUE, LIA_TASK_EPIC, LIA_TASK_LABELS,
   };
-  GtkWidget **widgets;
-  guint n;
+  GtkWidget *widgets[N_BOUND];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The builder's reference goes with it; the button is in and out of the row. */
@@ -502,7 +496,7 @@ lia_task_form_init (LiaTaskForm *self)
   self->types = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->type_list, G_LIST_MODEL (self->types), create_type_row, NULL, NULL);
 
-  widgets = bound_widgets (self, &n);
+  bound_widgets (self, widgets);
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
     {
       if (widgets[i] == GTK_WIDGET (self->priority_row))
