@@ -47,7 +47,7 @@ struct _LiaAccountsDialog
   AdwWindowTitle      *form_title;
   GtkButton           *save_button;
   AdwPreferencesGroup *help_group;
-  GtkWidget           *token_link_row;
+  GtkWidget           *token_link_row;  /* a reference of our own: in the help group only when there is a page */
   AdwPreferencesGroup *fields_group;
   AdwEntryRow         *name_row;
   AdwEntryRow         *url_row;
@@ -446,9 +446,16 @@ show_form (LiaAccountsDialog *self,
 
   description = g_strdup_printf ("%s\n%s", _(info->help), _(info->address_hint));
   adw_preferences_group_set_description (self->help_group, description);
-  gtk_widget_set_visible (self->token_link_row, info->token_page != NULL);
+  /* Out of the group when there is no page: a hidden row would still
+   * leave an empty list drawn under the help. */
   if (info->token_page)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->token_link_row), info->token_page);
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->token_link_row), info->token_page);
+      if (gtk_widget_get_parent (self->token_link_row) == NULL)
+        adw_preferences_group_add (self->help_group, self->token_link_row);
+    }
+  else if (gtk_widget_get_parent (self->token_link_row) != NULL)
+    adw_preferences_group_remove (self->help_group, self->token_link_row);
 
   set_row (self->name_row, C_("account", "Name"), FIELD (LIA_ACCOUNT_NAME));
   set_row (self->url_row, _("Address"), e ? FIELD (LIA_ACCOUNT_URL) : info->default_url);
@@ -537,12 +544,14 @@ static void
 lia_accounts_dialog_dispose (GObject *object)
 {
   LiaAccountsDialog *self = LIA_ACCOUNTS_DIALOG (object);
+  GtkWidget *token_link_row = g_steal_pointer (&self->token_link_row);
 
   /* A test still running answers into a cancelled request and stops there. */
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ACCOUNTS_DIALOG);
+  g_clear_object (&token_link_row);
   g_clear_object (&self->workspace);
   g_clear_object (&self->account);
   G_OBJECT_CLASS (lia_accounts_dialog_parent_class)->dispose (object);
@@ -601,6 +610,7 @@ static void
 lia_accounts_dialog_init (LiaAccountsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->token_link_row);
 
   /* The services are a table (each with its help and fields), not markup. */
   for (guint i = 0; i < LIA_N_ACCOUNT_SERVICES; i++)
