@@ -11,7 +11,8 @@
 #include "lia-sync.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
-#include "tasks/lia-tasks-view.h"
+#include "tasks/lia-conflicts-dialog.h"
+#include "tasks/lia-tasks-view-private.h"
 
 /* The Tasks page in the real window under Xvfb: the seed's Jira task typed
  * into the form, checked, sent to a fake Jira Cloud, and its key shown;
@@ -436,6 +437,148 @@ test_rate_limit_wait_shown (Fixture       *f,
   g_assert_cmpuint (fake_tracker_get_n_issues (f->fake), ==, 1 + g_list_model_get_n_items (steps));
 }
 
+/* Someone types in one task's form while a sync sends the others: the
+ * sync rewords the rows it has (the old page bound the list model again
+ * and made every row anew), and the summary being typed keeps its focus,
+ * cursor and text. */
+static void
+test_sync_keeps_rows_and_focus (Fixture       *f,
+                                gconstpointer  data)
+{
+  GListModel *tasks = G_LIST_MODEL (lia_workspace_get_tasks (f->workspace));
+  GtkListBoxRow *before[3];
+  GtkListBox *list;
+  GtkWidget *summary, *focus, *link;
+  g_autoptr(LiaEntity) first = NULL;
+  g_autoptr(LiaEntity) second = NULL;
+  int position;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+      spin (50);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 3);
+  first = g_list_model_get_item (tasks, 0);
+  second = g_list_model_get_item (tasks, 1);
+  list = lia_tasks_view_get_list (f->view);
+  for (guint i = 0; i < 3; i++)
+    before[i] = gtk_list_box_get_row_at_index (list, i);
+  g_signal_emit_by_name (list, "row-activated", before[0]);
+  spin (50);
+
+  g_assert_true (lia_task_form_get_task (lia_tasks_view_get_form (f->view)) == LIA_TASK (first));
+  summary = lia_test_find_widget (GTK_WIDGET (lia_tasks_view_get_form (f->view)), lia_test_has_title, "Summary");
+  g_assert_nonnull (summary);
+  gtk_editable_set_text (GTK_EDITABLE (summary), "Profile the scheduler");
+  gtk_widget_grab_focus (summary);
+  gtk_editable_set_position (GTK_EDITABLE (summary), 7);
+  spin (20);
+
+  lia_tasks_view_sync (f->view);
+  g_assert_true (lia_tasks_view_is_syncing (f->view));
+  /* typed while the sync runs */
+  position = 7;
+  gtk_editable_insert_text (GTK_EDITABLE (summary), "d", 1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (summary), position);
+  g_assert_true (wait_for_sync (f));
+
+  /* The other tasks went to the tracker; their rows say so in place. */
+  g_assert_nonnull (lia_entity_get_remote (second));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_list_box_get_row_at_index (list, i) == before[i]);
+  link = lia_test_find_widget (GTK_WIDGET (before[1]), lia_test_has_label,
+                               lia_entity_get_string (LIA_ENTITY (lia_entity_get_remote (second)), LIA_REMOTE_REF_KEY));
+  g_assert_nonnull (link);
+  g_assert_true (gtk_widget_get_visible (link));
+
+  /* The form was left alone. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (summary));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == summary || gtk_widget_is_ancestor (focus, summary));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (summary)), ==, 8);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==, "Profiled the scheduler");
+  g_assert_cmpstr (lia_entity_get_string (first, LIA_TASK_SUMMARY), ==, "Profiled the scheduler");
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A task changed here and in the tracker: the conflicts dialog, through
+ * its own API, takes the tracker's summary and keeps this side's due date, as
+ * one undoable edit. */
+static void
+test_conflicts_dialog (Fixture       *f,
+                       gconstpointer  data)
+{
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  g_autoptr(LiaEntity) task = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaConflictsDialog *dialog;
+  GtkWidget *resolve;
+  LiaOutboxOp *op;
+  guint resolved = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  spin (50);
+  task = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (f->workspace)), 0);
+  lia_tasks_view_sync (f->view);
+  g_assert_true (wait_for_sync (f));
+  g_assert_nonnull (lia_entity_get_remote (task));
+  key = g_strdup (lia_entity_get_string (LIA_ENTITY (lia_entity_get_remote (task)), LIA_REMOTE_REF_KEY));
+
+  lia_entity_set_string (task, LIA_TASK_SUMMARY, "Local title");
+  lia_entity_set_string (task, LIA_TASK_DUE, "2026-04-30");
+  fake_tracker_remote_edit (f->fake, key, "Remote title", FALSE);
+  lia_tasks_view_sync (f->view);
+  g_assert_true (wait_for_sync (f));
+  op = lia_sync_find_op (f->workspace, lia_entity_get_id (task));
+  g_assert_nonnull (op);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE), ==, "conflict");
+  resolve = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "_Resolve Conflict…");
+  g_assert_nonnull (resolve);
+  g_assert_true (gtk_widget_get_visible (resolve));
+
+  /* The page opens the dialog and hears back from it. */
+  g_signal_emit_by_name (resolve, "clicked");
+  spin (50);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+    dialog = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (LIA_IS_CONFLICTS_DIALOG (window))
+          dialog = LIA_CONFLICTS_DIALOG (window);
+      }
+  }
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "resolved", G_CALLBACK (count_cb), &resolved);
+  g_assert_true (lia_conflicts_dialog_get_entity (dialog) == task);
+  g_assert_false (lia_conflicts_dialog_get_take_theirs (dialog, LIA_SYNC_FIELD_SUMMARY));
+  lia_conflicts_dialog_set_take_theirs (dialog, LIA_SYNC_FIELD_SUMMARY, TRUE);   /* take theirs */
+  lia_conflicts_dialog_set_take_theirs (dialog, LIA_SYNC_FIELD_DUE, FALSE);      /* keep mine */
+  g_assert_true (lia_conflicts_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (resolved, ==, 1);
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_SUMMARY), ==, "Remote title");
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_DUE), ==, "2026-04-30");
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (resolve));
+
+  /* One Ctrl+Z takes the choice back. */
+  lia_history_undo (history);
+  g_assert_cmpstr (lia_entity_get_string (task, LIA_TASK_SUMMARY), ==, "Local title");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,5 +593,7 @@ main (int argc, char **argv)
   g_test_add ("/tasks/narrow-bar", Fixture, NULL, fixture_set_up, test_narrow_bar, fixture_tear_down);
   g_test_add ("/tasks/fixed-date-clears-error", Fixture, NULL, fixture_set_up, test_fixed_date_clears_error, fixture_tear_down);
   g_test_add ("/tasks/rate-limit-wait-shown", Fixture, NULL, fixture_set_up, test_rate_limit_wait_shown, fixture_tear_down);
+  g_test_add ("/tasks/sync-keeps-rows-and-focus", Fixture, NULL, fixture_set_up, test_sync_keeps_rows_and_focus, fixture_tear_down);
+  g_test_add ("/tasks/conflicts-dialog", Fixture, NULL, fixture_set_up, test_conflicts_dialog, fixture_tear_down);
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define LIA_TYPE_TASKS_VIEW (lia_tasks_view_get_type ())
-G_DECLARE_FINAL_TYPE (LiaTasksView, lia_tasks_view, LIA, TASKS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (LiaTasksView, lia_tasks_view, LIA, TASKS_VIEW, GtkWidget)
 
 void     lia_tasks_view_set_workspace   (LiaTasksView *self,
                                          LiaWorkspace *workspace);
