@@ -67,11 +67,15 @@ selected_cb (LiaDocumentsView *self)
   lia_page_editor_set_page (self->editor, lia_page_outline_get_selected (self->outline));
 }
 
+/* On a narrow window the tree and the page take turns, and opening a
+ * page shows it; on a wide one both show, and a later fold keeps the
+ * tree (where the user was). */
 static void
 page_activated_cb (LiaDocumentsView *self,
                    LiaPage          *page)
 {
-  lia_split_page_set_show_content (self->split, TRUE);
+  if (lia_split_page_get_folded (self->split))
+    lia_split_page_set_show_content (self->split, TRUE);
 }
 
 static void
