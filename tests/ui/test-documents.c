@@ -677,6 +677,30 @@ test_insert_keeps_place (Fixture       *f,
   lia_documents_view_set_workspace (f->view, f->workspace);
 }
 
+/* A moved page has a new row: a section that was open stays open, and the
+ * rows of the tree are the same rows, one of them elsewhere. */
+static void
+test_move_keeps_expanded (Fixture       *f,
+                          gconstpointer  data)
+{
+  LiaPage *technical = find (f, "Technical documentation");
+  guint rows;
+
+  lia_documents_view_select (f->view, find (f, "Architecture"));
+  lia_documents_view_select (f->view, technical);
+  spin (50);
+  rows = lia_documents_view_get_n_rows (f->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.move", "s", "up"));
+  spin (50);
+  g_assert_true (lia_documents_view_get_selected (f->view) == technical);
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, rows);
+  g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
+  spin (50);
+  g_assert_true (lia_documents_view_get_selected (f->view) == technical);
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, rows);
+  g_assert_cmpstr (lia_documents_view_get_breadcrumbs (f->view), ==, "vLLM inference engine documentation › Technical documentation");
+}
+
 /* A link to a meeting in a page, clicked in the preview, asks the window
  * (win.open-meeting) for the Meetings page; the Documents page does not
  * know the Meetings page. */
@@ -752,6 +776,7 @@ main (int   argc,
   ADD ("/ui/documents/narrow-click-opens", test_narrow_click_opens);
   ADD ("/ui/documents/menus", test_menus);
   ADD ("/ui/documents/insert-keeps-place", test_insert_keeps_place);
+  ADD ("/ui/documents/move-keeps-expanded", test_move_keeps_expanded);
   ADD ("/ui/documents/meeting-link-opens-meetings", test_meeting_link_opens_meetings);
 #undef ADD
 

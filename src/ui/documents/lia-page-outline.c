@@ -30,6 +30,7 @@ struct _LiaPageOutline
   GtkSingleSelection *selection;
   LiaPage            *selected;
   LiaPage            *renaming;     /* the page of the open rename popover */
+  GHashTable         *expanded;     /* pages whose rows are open */
   GListStore         *hits;         /* search results */
 
   /* template children */
@@ -219,6 +220,7 @@ lia_page_outline_select (LiaPageOutline *self,
     {
       g_autoptr(GtkTreeListRow) above = find_row (self, g_ptr_array_index (path, i), NULL);
 
+      g_hash_table_add (self->expanded, g_object_ref (g_ptr_array_index (path, i)));
       if (above != NULL)
         gtk_tree_list_row_set_expanded (above, TRUE);
     }
@@ -295,6 +297,50 @@ tree_clicked_cb (LiaPageOutline  *self,
   if (picked == NULL || picked == list || self->selected == NULL)
     return;
   g_signal_emit (self, signals[PAGE_ACTIVATED], 0, self->selected);
+}
+
+/* ---- rows: open branches ---- */
+
+static void
+row_expanded_cb (GtkTreeListRow *row,
+                 GParamSpec     *pspec,
+                 LiaPageOutline *self)
+{
+  g_autoptr(GObject) page = gtk_tree_list_row_get_item (row);
+
+  if (page == NULL)
+    return;
+  if (gtk_tree_list_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_steal_pointer (&page));
+  else if (gtk_tree_list_row_is_expandable (row))   /* not a row going away */
+    g_hash_table_remove (self->expanded, page);
+}
+
+/* A page that comes back (moved, or its deletion undone) gets a new row:
+ * it opens as the old one was.  Runs after the selection and the list
+ * view have taken the change in, so opening it is a change of its own. */
+static void
+tree_items_changed_cb (GListModel     *tree,
+                       guint           position,
+                       guint           removed,
+                       guint           added,
+                       LiaPageOutline *self)
+{
+  guint end = position + added;
+
+  if (g_hash_table_size (self->expanded) == 0)
+    return;
+  for (guint i = position; i < end; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
+      g_autoptr(GObject) page = gtk_tree_list_row_get_item (row);
+      guint before = g_list_model_get_n_items (tree);
+
+      if (gtk_tree_list_row_get_expanded (row) || !g_hash_table_contains (self->expanded, page))
+        continue;
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      end += g_list_model_get_n_items (tree) - before;
+    }
 }
 
 /* ---- rows: drag and drop ---- */
@@ -407,6 +453,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (item);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
 }
 
 static void
@@ -415,7 +462,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                LiaPageOutline           *self)
 {
   GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
 
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
@@ -469,12 +519,10 @@ lia_page_outline_move (LiaPageOutline *self,
                        const char     *where)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkTreeListRow) row = NULL;
   g_autoptr(LiaPage) page = NULL;
   LiaPage *parent = NULL, *grandparent = NULL;
   GListStore *store;
   guint position, parent_position;
-  gboolean expanded;
 
   g_return_if_fail (LIA_IS_PAGE_OUTLINE (self));
   g_return_if_fail (where != NULL);
@@ -483,9 +531,6 @@ lia_page_outline_move (LiaPageOutline *self,
       (store = lia_pages_find_store (roots (self), self->selected, &position, &parent)) == NULL)
     return;
   page = g_object_ref (self->selected);
-  /* A moved page has a new row: it opens as the old one was. */
-  row = find_row (self, page, NULL);
-  expanded = row != NULL && gtk_tree_list_row_get_expanded (row);
 
   if (g_str_equal (where, "up") && position > 0)
     lia_pages_move (history (self), roots (self), page, parent, position - 1, &error);
@@ -502,9 +547,6 @@ lia_page_outline_move (LiaPageOutline *self,
       lia_pages_move (history (self), roots (self), page, above, G_MAXUINT, &error);
     }
   lia_page_outline_select (self, page);
-  g_clear_object (&row);
-  if (expanded && (row = find_row (self, page, NULL)) != NULL)
-    gtk_tree_list_row_set_expanded (row, TRUE);
 }
 
 static void
@@ -673,7 +715,10 @@ lia_page_outline_set_workspace (LiaPageOutline *self,
     }
   g_set_object (&self->workspace, workspace);
   g_clear_object (&self->selected);
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
   g_clear_object (&self->tree);
+  g_hash_table_remove_all (self->expanded);
   if (workspace != NULL)
     {
       self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (roots (self))), FALSE, FALSE,
@@ -687,6 +732,9 @@ lia_page_outline_set_workspace (LiaPageOutline *self,
     }
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* After the selection's own handler: see tree_items_changed_cb. */
+  if (self->tree != NULL)
+    g_signal_connect (self->tree, "items-changed", G_CALLBACK (tree_items_changed_cb), self);
   update_new_menu (self);
   search_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
@@ -758,6 +806,7 @@ lia_page_outline_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->renaming);
   g_clear_object (&self->hits);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
   G_OBJECT_CLASS (lia_page_outline_parent_class)->dispose (object);
 }
 
@@ -804,6 +853,7 @@ lia_page_outline_init (LiaPageOutline *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->expanded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->hits = g_list_store_new (LIA_TYPE_PAGE);
   gtk_list_box_bind_model (self->results, G_LIST_MODEL (self->hits), create_result_row, NULL, NULL);
   self->selection = gtk_single_selection_new (NULL);
