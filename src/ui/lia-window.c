@@ -284,16 +284,6 @@ update_area_controls (LiaWindow *self)
     gtk_toggle_button_set_active (self->search_button, FALSE);
 }
 
-static void open_meeting_cb (LiaWindow *self, LiaMeeting *meeting);
-
-static void
-page_made (LiaWindow  *self,
-           const char *area)
-{
-  if (g_str_equal (area, "documents"))
-    g_signal_connect_object (self->documents_view, "open-meeting", G_CALLBACK (open_meeting_cb), self, G_CONNECT_SWAPPED);
-}
-
 /* Makes the page of @area on first use: building all eight pages before
  * the first frame cost half of the start-up time. */
 GtkWidget *
@@ -309,7 +299,6 @@ lia_window_get_view (LiaWindow  *self,
           adw_bin_set_child (self->name##_slot, GTK_WIDGET (self->name##_view)); \
           if (self->workspace != NULL) \
             setter (self->name##_view, self->workspace); \
-          page_made (self, #name); \
         } \
       return GTK_WIDGET (self->name##_view); \
     }
@@ -358,14 +347,6 @@ remember_area (LiaWindow *self)
 /* Selecting a row (by pointer, keyboard or assistive technology) shows
  * its area; activating it also leaves the sidebar when the window is
  * narrow. */
-static void
-open_meeting_cb (LiaWindow  *self,
-                 LiaMeeting *meeting)
-{
-  lia_window_show_area (self, "meetings");
-  lia_meetings_view_select (self->meetings_view, meeting);
-}
-
 static void
 sidebar_row_selected_cb (LiaWindow     *self,
                          GtkListBoxRow *row)

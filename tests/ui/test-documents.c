@@ -565,6 +565,199 @@ test_search_and_large_tree (Fixture       *f,
   lia_documents_view_set_workspace (f->view, f->workspace);
 }
 
+
+/* The row widget that shows PAGE, if it is on screen. */
+static GtkWidget *
+row_of (GtkWidget *list,
+        LiaPage   *page)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (row);
+      g_autoptr(GObject) item = GTK_IS_TREE_EXPANDER (expander) ? gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander)) : NULL;
+
+      if (item == G_OBJECT (page))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+assert_place_kept (Fixture       *f,
+                   GtkAdjustment *vadj,
+                   double         value,
+                   GtkWidget     *focus,
+                   LiaPage       *page)
+{
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == focus);
+  g_assert_true (lia_documents_view_get_selected (f->view) == page);
+}
+
+/* A page added or removed elsewhere in the tree (an import, an undo, a
+ * drop from another window) touches one row: the tree keeps where it was
+ * scrolled to and the row that has the keyboard.  The old view built a
+ * new tree model after every change of shape, which threw both away. */
+static void
+test_insert_keeps_place (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LiaWorkspace) big = lia_workspace_new ();
+  GListStore *roots = lia_workspace_get_pages (big);
+  LiaHistory *history = lia_workspace_get_history (big);
+  g_autoptr(LiaPage) appended = lia_page_new ();
+  g_autoptr(LiaPage) child = lia_page_new ();
+  LiaPage *target = NULL;
+  GtkWidget *list, *row, *focus;
+  GtkAdjustment *vadj;
+  double value;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(LiaPage) page = lia_page_new ();
+      g_autofree char *title = g_strdup_printf ("Page %u", i);
+
+      lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
+      g_list_store_append (roots, page);
+      if (i == 60)
+        target = page;
+    }
+  lia_documents_view_set_workspace (f->view, big);
+  spin (100);
+  list = lia_test_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
+  lia_documents_view_select (f->view, target);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  gtk_adjustment_set_value (vadj, 1000);
+  spin (200);
+  row = row_of (list, target);
+  g_assert_nonnull (row);
+  /* The row hands the focus to its expander (and scrolls to it). */
+  gtk_widget_grab_focus (row);
+  spin (200);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  value = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (value, >, 0);
+
+  /* A page at the end of the tree, then undone. */
+  lia_entity_set_string (LIA_ENTITY (appended), LIA_PAGE_TITLE, "Appended");
+  lia_history_begin (history, "Add page");
+  lia_history_insert (history, roots, g_list_model_get_n_items (G_LIST_MODEL (roots)), appended);
+  lia_history_end (history);
+  spin (200);
+  assert_place_kept (f, vadj, value, focus, target);
+  g_assert_true (lia_history_undo (history));
+  spin (200);
+  assert_place_kept (f, vadj, value, focus, target);
+
+  /* The first child of a page far below gives that page an expander. */
+  {
+    g_autoptr(LiaPage) parent = g_list_model_get_item (G_LIST_MODEL (roots), 110);
+
+    lia_entity_set_string (LIA_ENTITY (child), LIA_PAGE_TITLE, "Child");
+    lia_history_begin (history, "Add page");
+    lia_history_insert (history, lia_entity_get_list (LIA_ENTITY (parent), LIA_PAGE_CHILDREN), 0, child);
+    lia_history_end (history);
+    spin (200);
+    assert_place_kept (f, vadj, value, focus, target);
+    lia_documents_view_select (f->view, child);
+    spin (100);
+    g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, 121);
+    lia_documents_view_select (f->view, target);
+    gtk_adjustment_set_value (vadj, value);
+    gtk_widget_grab_focus (focus);
+    spin (200);
+  }
+
+  /* Renaming the focused page keeps it too. */
+  lia_pages_rename (history, roots, target, "Renamed");
+  spin (200);
+  assert_place_kept (f, vadj, value, focus, target);
+
+  lia_documents_view_set_workspace (f->view, f->workspace);
+}
+
+/* A moved page has a new row: a section that was open stays open, and the
+ * rows of the tree are the same rows, one of them elsewhere. */
+static void
+test_move_keeps_expanded (Fixture       *f,
+                          gconstpointer  data)
+{
+  LiaPage *technical = find (f, "Technical documentation");
+  guint rows;
+
+  lia_documents_view_select (f->view, find (f, "Architecture"));
+  lia_documents_view_select (f->view, technical);
+  spin (50);
+  rows = lia_documents_view_get_n_rows (f->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.move", "s", "up"));
+  spin (50);
+  g_assert_true (lia_documents_view_get_selected (f->view) == technical);
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, rows);
+  g_assert_true (lia_history_undo (lia_workspace_get_history (f->workspace)));
+  spin (50);
+  g_assert_true (lia_documents_view_get_selected (f->view) == technical);
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, rows);
+  g_assert_cmpstr (lia_documents_view_get_breadcrumbs (f->view), ==, "vLLM inference engine documentation › Technical documentation");
+}
+
+/* A link to a meeting in a page, clicked in the preview, asks the window
+ * (win.open-meeting) for the Meetings page; the Documents page does not
+ * know the Meetings page. */
+static void
+test_meeting_link_opens_meetings (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  LiaMeetingsView *meetings;
+  GtkTextView *preview;
+  GtkTextBuffer *buffer;
+  GtkGesture *click = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end, iter;
+  GdkRectangle where;
+  const char *at;
+  int x, y;
+
+  lia_documents_view_select (f->view, find (f, "Meeting minutes"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.new", "s", "minutes:0"));
+  lia_documents_view_show_preview (f->view, TRUE);
+  spin (100);
+  preview = preview_view (f);
+  buffer = gtk_text_view_get_buffer (preview);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  at = strstr (text, "Open the meeting");
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) g_utf8_strlen (text, at - text) + 2);
+  gtk_text_view_get_iter_location (preview, &iter, &where);
+  gtk_text_view_buffer_to_window_coords (preview, GTK_TEXT_WINDOW_WIDGET, where.x + 1, where.y + where.height / 2, &x, &y);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (preview));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+
+  /* Without the window's action the link leads nowhere: it is the route. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (f->window), "win.open-meeting", FALSE);
+  g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
+  spin (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (f->window), "win.open-meeting", TRUE);
+  g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
+  spin (200);
+  meetings = LIA_MEETINGS_VIEW (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_MEETINGS_VIEW));
+  g_assert_nonnull (meetings);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (meetings)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (lia_meeting_editor_get_meeting (lia_meetings_view_get_editor (meetings)) == meeting);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +775,9 @@ main (int   argc,
   ADD ("/ui/documents/count-words", test_count_words);
   ADD ("/ui/documents/narrow-click-opens", test_narrow_click_opens);
   ADD ("/ui/documents/menus", test_menus);
+  ADD ("/ui/documents/insert-keeps-place", test_insert_keeps_place);
+  ADD ("/ui/documents/move-keeps-expanded", test_move_keeps_expanded);
+  ADD ("/ui/documents/meeting-link-opens-meetings", test_meeting_link_opens_meetings);
 #undef ADD
 
   return g_test_run ();

@@ -1,21 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* LiaDocumentsView: the Documents area (a LiaArea): the page tree beside
+ * the selected page.  The functions below are kept for the window and
+ * the tests; they forward to LiaPageOutline and LiaPageEditor. */
+
 #include <adwaita.h>
 
+#include "lia-page-outline.h"
 #include "lia-workspace.h"
 
 G_BEGIN_DECLS
 
 #define LIA_TYPE_DOCUMENTS_VIEW (lia_documents_view_get_type ())
 G_DECLARE_FINAL_TYPE (LiaDocumentsView, lia_documents_view, LIA, DOCUMENTS_VIEW, GtkWidget)
-
-typedef enum
-{
-  LIA_DROP_BEFORE,
-  LIA_DROP_ONTO,
-  LIA_DROP_AFTER,
-} LiaDropPlace;
 
 void         lia_documents_view_set_workspace  (LiaDocumentsView *self,
                                                 LiaWorkspace     *workspace);

@@ -27,13 +27,14 @@ struct _LiaPublishDialog
   GListStore   *wiki_accounts;
   GCancellable *cancellable;
   GStrv         conflicts;      /* page ids from the last publish */
+  GtkStringList *report_lines;  /* what the last run did, page by page */
 
+  /* template children */
   AdwComboRow  *account_row;
   AdwComboRow  *scope_row;
   GtkWidget    *preview_button;
   GtkWidget    *publish_button;
   GtkWidget    *overwrite_button;
-  GtkWidget    *cancel_button;
   GtkProgressBar *progress;
   GtkRevealer  *progress_revealer;
   GtkLabel     *summary;
@@ -125,25 +126,12 @@ show_report (LiaPublishDialog *self,
 {
   g_autofree char *summary = report->cancelled ? g_strdup (_("Publishing cancelled; the pages sent so far are recorded"))
                                                : lia_publish_report_summary (report);
-  GtkWidget *child;
+  g_autofree const char **lines = g_new0 (const char *, report->lines->len + 1);
 
   gtk_label_set_text (self->summary, summary);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lines))) != NULL)
-    gtk_list_box_remove (self->lines, child);
-  for (guint i = 0; i < report->lines->len; i++)
-    {
-      GtkWidget *label = gtk_label_new (report->lines->pdata[i]);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_append (self->lines, label);
-    }
+  /* A new report replaces the last one whole. */
+  memcpy (lines, report->lines->pdata, report->lines->len * sizeof (char *));
+  gtk_string_list_splice (self->report_lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->report_lines)), lines);
   gtk_stack_set_visible_child_name (self->result_stack, report->lines->len > 0 ? "lines" : "nothing");
 
   g_clear_pointer (&self->conflicts, g_strfreev);
@@ -289,141 +277,77 @@ lia_publish_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->workspace);
   g_clear_object (&self->wiki_accounts);
+  g_clear_object (&self->report_lines);
   g_clear_pointer (&self->page_id, g_free);
   g_clear_pointer (&self->conflicts, g_strfreev);
   G_OBJECT_CLASS (lia_publish_dialog_parent_class)->dispose (object);
 }
 
+static GtkWidget *
+create_line (gpointer item,
+             gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
 static void
 lia_publish_dialog_class_init (LiaPublishDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = lia_publish_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
-}
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
-static GtkWidget *
-button (const char *mnemonic,
-        const char *css,
-        GCallback   callback,
-        gpointer    self)
-{
-  GtkWidget *b = gtk_button_new_with_mnemonic (mnemonic);
-
-  if (css)
-    gtk_widget_add_css_class (b, css);
-  g_signal_connect_swapped (b, "clicked", callback, self);
-  return b;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/documents/lia-publish-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, account_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, overwrite_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, lines);
+  gtk_widget_class_bind_template_child (widget_class, LiaPublishDialog, result_stack);
+  gtk_widget_class_bind_template_callback (widget_class, accounts_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, publish_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overwrite_clicked_cb);
 }
 
 static void
 lia_publish_dialog_init (LiaPublishDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroll = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *accounts = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *nothing = adw_status_page_new ();
-  GtkWidget *empty = adw_status_page_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->wiki_accounts = g_list_store_new (LIA_TYPE_ACCOUNT);
-  gtk_window_set_title (GTK_WINDOW (self), _("Publish to Wiki"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 620);
-
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("Pages go under their parents, in order. Unchanged pages are skipped; pages edited on the wiki are never overwritten without asking."));
-  self->account_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), _("Wiki"));
-  gtk_widget_set_valign (accounts, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (accounts, "flat");
-  gtk_widget_set_tooltip_text (accounts, _("Accounts…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (accounts), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Accounts…"), -1);
-  g_signal_connect_swapped (accounts, "clicked", G_CALLBACK (accounts_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->account_row), accounts);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->account_row));
-  self->scope_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row), _("Pages"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->scope_row));
-
-  self->preview_button = button (_("Pre_view"), NULL, G_CALLBACK (preview_clicked_cb), self);
-  self->publish_button = button (_("_Publish"), "suggested-action", G_CALLBACK (publish_clicked_cb), self);
-  self->overwrite_button = button (_("_Overwrite Conflicts…"), "destructive-action", G_CALLBACK (overwrite_clicked_cb), self);
-  gtk_widget_set_visible (self->overwrite_button, FALSE);
-  gtk_widget_set_tooltip_text (self->preview_button, _("Read the wiki and list what publishing would do"));
-  gtk_box_set_homogeneous (GTK_BOX (buttons), FALSE);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), self->preview_button);
-  gtk_box_append (GTK_BOX (buttons), self->publish_button);
-
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  self->cancel_button = button (_("_Cancel"), NULL, G_CALLBACK (cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress));
-  gtk_box_append (GTK_BOX (progress_box), self->cancel_button);
-  self->progress_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (self->progress_revealer, progress_box);
-
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_label_set_selectable (self->summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Result"), -1);
-
-  self->lines = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->lines, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->lines), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lines), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages"), -1);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "send-to-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Sent Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-    _("Preview lists the pages that would be created, updated or moved, and the wiki pages that have no page here."));
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (nothing), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (nothing), _("Up to Date"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (nothing), _("Every page on the wiki matches this workspace."));
-  gtk_widget_add_css_class (empty, "compact");
-  gtk_widget_add_css_class (nothing, "compact");
-  self->result_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_vhomogeneous (self->result_stack, FALSE);
-  gtk_stack_add_named (self->result_stack, empty, "empty");
-  gtk_stack_add_named (self->result_stack, nothing, "nothing");
-  gtk_stack_add_named (self->result_stack, GTK_WIDGET (self->lines), "lines");
+  self->report_lines = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (self->lines, G_LIST_MODEL (self->report_lines), create_line, NULL, NULL);
   gtk_stack_set_visible_child_name (self->result_stack, "empty");
-
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_box_append (GTK_BOX (content), group);
-  gtk_box_append (GTK_BOX (content), buttons);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->progress_revealer));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
-  gtk_widget_set_halign (self->overwrite_button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (content), self->overwrite_button);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->result_stack));
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroll, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), scroll);
-  adw_window_set_content (ADW_WINDOW (self), box);
 }
 
 GtkWidget *
 lia_publish_dialog_new (LiaWorkspace *workspace,
                         LiaPage      *page)
 {
-  LiaPublishDialog *self = g_object_new (LIA_TYPE_PUBLISH_DIALOG, NULL);
-  g_autoptr(GtkStringList) scopes = gtk_string_list_new (NULL);
+  LiaPublishDialog *self;
+  g_autoptr(GtkStringList) scopes = NULL;
 
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (page == NULL || LIA_IS_PAGE (page), NULL);
+
+  self = g_object_new (LIA_TYPE_PUBLISH_DIALOG, NULL);
+  scopes = gtk_string_list_new (NULL);
   self->workspace = g_object_ref (workspace);
   gtk_string_list_append (scopes, _("The whole tree"));
   if (page != NULL)
@@ -442,12 +366,16 @@ lia_publish_dialog_new (LiaWorkspace *workspace,
 void
 lia_publish_dialog_preview (LiaPublishDialog *self)
 {
+  g_return_if_fail (LIA_IS_PUBLISH_DIALOG (self));
+
   run (self, TRUE, NULL);
 }
 
 void
 lia_publish_dialog_publish (LiaPublishDialog *self)
 {
+  g_return_if_fail (LIA_IS_PUBLISH_DIALOG (self));
+
   run (self, FALSE, NULL);
 }
 
@@ -455,40 +383,50 @@ void
 lia_publish_dialog_set_scope_page (LiaPublishDialog *self,
                                    gboolean          subtree)
 {
+  g_return_if_fail (LIA_IS_PUBLISH_DIALOG (self));
+
   adw_combo_row_set_selected (self->scope_row, subtree && self->page_id ? 1 : 0);
 }
 
 gboolean
 lia_publish_dialog_is_busy (LiaPublishDialog *self)
 {
+  g_return_val_if_fail (LIA_IS_PUBLISH_DIALOG (self), FALSE);
+
   return self->cancellable != NULL;
 }
 
 const char *
 lia_publish_dialog_get_summary (LiaPublishDialog *self)
 {
+  g_return_val_if_fail (LIA_IS_PUBLISH_DIALOG (self), NULL);
+
   return gtk_label_get_text (self->summary);
 }
 
 guint
 lia_publish_dialog_get_n_lines (LiaPublishDialog *self)
 {
-  guint n = 0;
+  g_return_val_if_fail (LIA_IS_PUBLISH_DIALOG (self), 0);
 
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->lines)); c; c = gtk_widget_get_next_sibling (c))
-    n++;
-  return n;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->report_lines));
 }
 
 gboolean
 lia_publish_dialog_has_conflicts (LiaPublishDialog *self)
 {
+  g_return_val_if_fail (LIA_IS_PUBLISH_DIALOG (self), FALSE);
+
   return gtk_widget_get_visible (self->overwrite_button);
 }
 
 void
 lia_publish_dialog_overwrite (LiaPublishDialog *self)
 {
-  g_auto(GStrv) force = g_steal_pointer (&self->conflicts);
+  g_auto(GStrv) force = NULL;
+
+  g_return_if_fail (LIA_IS_PUBLISH_DIALOG (self));
+
+  force = g_steal_pointer (&self->conflicts);
   run (self, FALSE, (const char * const *) force);
 }
