@@ -5,9 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-area.h"
 #include "lia-export.h"
 #include "lia-problems-dialog.h"
 #include "lia-window-private.h"
+#include "documents/lia-documents-view.h"
+#include "meetings/lia-meetings-view.h"
+#include "playbook/lia-playbook-view.h"
+#include "tasks/lia-tasks-view.h"
 
 /* The window's win.* actions: files, export, undo, navigation. */
 
@@ -358,30 +363,21 @@ redo_action (GtkWidget  *widget,
   lia_history_redo (lia_workspace_get_history (self->workspace));
 }
 
+/* Ctrl+F: the page's own search (Documents, Playbook, the requirement
+ * table), else the requirement table's. */
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   LiaWindow *self = LIA_WINDOW (widget);
+  GtkWidget *view = lia_window_get_view (self, lia_window_get_area (self));
 
-  /* Ctrl+F searches the pages on the Documents page, the playbook on the
-   * Playbook page, else requirements. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-      lia_documents_view_focus_search (self->documents_view);
-      return;
-    }
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "playbook") == 0)
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-      lia_playbook_view_focus_search (self->playbook_view);
-      return;
-    }
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  if (lia_area_focus_search (LIA_AREA (view)))
+    return;
   lia_window_show_area (self, "requirements");
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  lia_requirements_view_focus_search (self->requirements_view);
+  lia_area_focus_search (LIA_AREA (lia_window_get_view (self, "requirements")));
 }
 
 static void
@@ -392,22 +388,7 @@ add_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "zones") == 0)
-    lia_zones_view_add_member (self->zones_view);
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "meetings") == 0)
-    lia_meetings_view_choose_template (self->meetings_view, self->add_button);
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "documents") == 0)
-    lia_documents_view_add_page (self->documents_view, FALSE);
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0)
-    lia_tasks_view_add_task (self->tasks_view);
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "contracts") == 0)
-    lia_contracts_view_add_model (self->contracts_view);
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
-    lia_assessment_view_new_assessment (self->assessment_view);
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "playbook") == 0)
-    lia_playbook_view_add_entry (self->playbook_view);
-  else
-    lia_requirements_view_add_requirement (self->requirements_view);
+  lia_area_add (LIA_AREA (lia_window_get_view (self, lia_window_get_area (self))), self->add_button);
 }
 
 static void
@@ -418,7 +399,7 @@ sync_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   lia_window_show_area (self, "tasks");
-  lia_tasks_view_sync (self->tasks_view);
+  lia_tasks_view_sync (LIA_TASKS_VIEW (lia_window_get_view (self, "tasks")));
 }
 
 /* The playbook's entries that train one assessment area. */
@@ -430,7 +411,8 @@ show_playbook_for_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   lia_window_show_area (self, "playbook");
-  lia_playbook_view_set_practise (self->playbook_view, g_variant_get_string (param, NULL));
+  lia_playbook_view_set_practise (LIA_PLAYBOOK_VIEW (lia_window_get_view (self, "playbook")),
+                                  g_variant_get_string (param, NULL));
 }
 
 /* Another page of the window, by name (the assessment's suggestions). */
@@ -450,7 +432,7 @@ publish_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   lia_window_show_area (self, "documents");
-  lia_documents_view_publish (self->documents_view);
+  lia_documents_view_publish (LIA_DOCUMENTS_VIEW (lia_window_get_view (self, "documents")));
 }
 
 /* A meeting by id on the Meetings page (the "Open" of the toast after
@@ -471,7 +453,7 @@ open_meeting_action (GtkWidget  *widget,
         {
           lia_window_show_area (self, "meetings");
           adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-          lia_meetings_view_select (self->meetings_view, meeting);
+          lia_meetings_view_select (LIA_MEETINGS_VIEW (lia_window_get_view (self, "meetings")), meeting);
           return;
         }
     }
@@ -497,7 +479,7 @@ send_to_tracker_action (GtkWidget  *widget,
         if (g_strcmp0 (lia_entity_get_id (entity), id) == 0)
           {
             lia_window_show_area (self, "tasks");
-            lia_tasks_view_send_entity (self->tasks_view, entity);
+            lia_tasks_view_send_entity (LIA_TASKS_VIEW (lia_window_get_view (self, "tasks")), entity);
             return;
           }
       }

@@ -2,16 +2,10 @@
 #pragma once
 
 #include "lia-window.h"
-#include "requirements/lia-requirements-view.h"
-#include "zones/lia-zones-view.h"
-#include "meetings/lia-meetings-view.h"
-#include "documents/lia-documents-view.h"
-#include "tasks/lia-tasks-view.h"
-#include "contracts/lia-contracts-view.h"
-#include "assessment/lia-assessment-view.h"
-#include "playbook/lia-playbook-view.h"
 
 G_BEGIN_DECLS
+
+#define LIA_WINDOW_N_AREAS 8
 
 struct _LiaWindow
 {
@@ -25,35 +19,16 @@ struct _LiaWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
-  GtkListBoxRow        *requirements_row;
-  GtkListBoxRow        *zones_row;
-  GtkListBoxRow        *tasks_row;
-  GtkListBoxRow        *contracts_row;
-  GtkListBoxRow        *assessment_row;
-  GtkListBoxRow        *playbook_row;
-  GtkListBoxRow        *meetings_row;
-  GtkListBoxRow        *documents_row;
   GtkWidget            *add_button;
   GtkWidget            *content_box;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *search_button;
   GtkStack             *stack;
-  LiaRequirementsView  *requirements_view;
-  /* The other pages are made when first shown (start-up time). */
-  AdwBin               *zones_slot;
-  AdwBin               *tasks_slot;
-  AdwBin               *contracts_slot;
-  AdwBin               *assessment_slot;
-  AdwBin               *playbook_slot;
-  AdwBin               *meetings_slot;
-  AdwBin               *documents_slot;
-  LiaZonesView         *zones_view;
-  LiaTasksView         *tasks_view;
-  LiaContractsView     *contracts_view;
-  LiaAssessmentView    *assessment_view;
-  LiaPlaybookView      *playbook_view;
-  LiaMeetingsView      *meetings_view;
-  LiaDocumentsView     *documents_view;
+  /* One per entry of the areas table in lia-window.c; a page is made
+   * when first shown (start-up time), into its slot. */
+  GtkListBoxRow        *area_rows[LIA_WINDOW_N_AREAS];
+  AdwBin               *area_slots[LIA_WINDOW_N_AREAS];
+  GtkWidget            *area_views[LIA_WINDOW_N_AREAS];
   GMenu                *recent_submenu;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
@@ -62,6 +37,7 @@ struct _LiaWindow
 };
 
 void lia_window_class_add_actions (GtkWidgetClass *widget_class);
+const char *lia_window_get_area   (LiaWindow      *self);
 void lia_window_update_actions    (LiaWindow      *self);
 void lia_window_saved_cb          (GObject        *object,
                                    GAsyncResult   *result,

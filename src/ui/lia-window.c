@@ -5,9 +5,52 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-area.h"
 #include "lia-window-private.h"
+#include "requirements/lia-requirements-view.h"
+#include "zones/lia-zones-view.h"
+#include "meetings/lia-meetings-view.h"
+#include "documents/lia-documents-view.h"
+#include "tasks/lia-tasks-view.h"
+#include "contracts/lia-contracts-view.h"
+#include "assessment/lia-assessment-view.h"
+#include "playbook/lia-playbook-view.h"
 
 G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The areas of the window, in sidebar order. Everything the window knows
+ * about a page is here; it talks to the page only through LiaArea. A new
+ * area is one row (and one LIA_WINDOW_N_AREAS bump). */
+static const struct
+{
+  const char *name;        /* stack page, sidebar row and "area" setting */
+  const char *title;
+  const char *icon_name;
+  const char *accel;       /* win.show-area('name') */
+  const char *add_label;   /* tooltip and accessible name of the header's add button */
+  GType     (*get_type) (void);
+} areas[] = {
+  { "requirements", N_("Requirements"), "view-list-bullet-symbolic", "<Alt>1", N_("Add Requirement"), lia_requirements_view_get_type },
+  { "meetings", N_("Meetings"), "x-office-calendar-symbolic", "<Alt>2", N_("New Meeting"), lia_meetings_view_get_type },
+  { "documents", N_("Documents"), "text-x-generic-symbolic", "<Alt>3", N_("New Page"), lia_documents_view_get_type },
+  { "tasks", N_("Tasks"), "object-select-symbolic", "<Alt>4", N_("Add Task"), lia_tasks_view_get_type },
+  { "contracts", N_("Contracts"), "text-x-generic-symbolic", "<Alt>5", N_("New Model"), lia_contracts_view_get_type },
+  { "assessment", N_("Assessment"), "starred-symbolic", "<Alt>6", N_("New Assessment"), lia_assessment_view_get_type },
+  { "playbook", N_("Playbook"), "view-list-bullet-symbolic", "<Alt>7", N_("Add Playbook Entry"), lia_playbook_view_get_type },
+  { "zones", N_("Time Zones"), "preferences-system-time-symbolic", "<Alt>8", N_("Add Member"), lia_zones_view_get_type },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (areas) == LIA_WINDOW_N_AREAS);
+
+/* The area's index, or -1. */
+static int
+find_area (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i].name, name) == 0)
+      return i;
+  return -1;
+}
 
 #define AUTOSAVE_DELAY_MS 1500
 #define MAX_RECENT 8
@@ -260,77 +303,74 @@ lia_window_open (LiaWindow *self,
   lia_workspace_load_async (file, self->cancellable, load_ready_cb, g_object_ref (self));
 }
 
-/* The header's add button and search follow the area shown. */
+/* The area shown (its name in the areas table). */
+const char *
+lia_window_get_area (LiaWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  return name != NULL ? name : areas[0].name;
+}
+
+/* The header's add button and search follow the area shown: a page with
+ * a "search-mode" property (the requirement table) has the header's
+ * search toggle; the others have their own search field or none. */
 static void
 update_area_controls (LiaWindow *self)
 {
-  const char *area = gtk_stack_get_visible_child_name (self->stack);
-  gboolean requirements = g_strcmp0 (area, "requirements") == 0;
-  const char *add_label = requirements ? _("Add Requirement") :
-                          g_strcmp0 (area, "meetings") == 0 ? _("New Meeting") :
-                          g_strcmp0 (area, "documents") == 0 ? _("New Page") :
-                          g_strcmp0 (area, "tasks") == 0 ? _("Add Task") :
-                          g_strcmp0 (area, "contracts") == 0 ? _("New Model") :
-                          g_strcmp0 (area, "assessment") == 0 ? _("New Assessment") :
-                          g_strcmp0 (area, "playbook") == 0 ? _("Add Playbook Entry") : _("Add Member");
+  int i = MAX (find_area (lia_window_get_area (self)), 0);
+  const char *add_label = _(areas[i].add_label);
+  gboolean header_search = self->area_views[i] != NULL &&
+                           g_object_class_find_property (G_OBJECT_GET_CLASS (self->area_views[i]), "search-mode") != NULL;
 
   gtk_widget_set_tooltip_text (self->add_button, add_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
-  /* The requirement table has the header's search bar; the documents
-   * page has its own search field. */
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), requirements);
-  if (!requirements)
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), header_search);
+  if (!header_search)
     gtk_toggle_button_set_active (self->search_button, FALSE);
 }
 
 /* Makes the page of @area on first use: building all eight pages before
- * the first frame cost half of the start-up time. */
+ * the first frame cost half of the start-up time. Unknown names give the
+ * first area. */
 GtkWidget *
 lia_window_get_view (LiaWindow  *self,
                      const char *area)
 {
-#define PAGE(name, type, setter) \
-  if (g_strcmp0 (area, #name) == 0) \
-    { \
-      if (self->name##_view == NULL) \
-        { \
-          self->name##_view = g_object_new (type, NULL); \
-          adw_bin_set_child (self->name##_slot, GTK_WIDGET (self->name##_view)); \
-          if (self->workspace != NULL) \
-            setter (self->name##_view, self->workspace); \
-        } \
-      return GTK_WIDGET (self->name##_view); \
+  int i;
+
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+
+  i = MAX (find_area (area), 0);
+  if (self->area_views[i] == NULL)
+    {
+      GtkWidget *view = g_object_new (areas[i].get_type (), NULL);
+
+      g_return_val_if_fail (LIA_IS_AREA (view), NULL);
+      self->area_views[i] = view;
+      adw_bin_set_child (self->area_slots[i], view);
+      if (self->workspace != NULL)
+        lia_area_set_workspace (LIA_AREA (view), self->workspace);
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), "search-mode") != NULL)
+        g_object_bind_property (self->search_button, "active", view, "search-mode",
+                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
-  PAGE (zones, LIA_TYPE_ZONES_VIEW, lia_zones_view_set_workspace)
-  PAGE (tasks, LIA_TYPE_TASKS_VIEW, lia_tasks_view_set_workspace)
-  PAGE (contracts, LIA_TYPE_CONTRACTS_VIEW, lia_contracts_view_set_workspace)
-  PAGE (assessment, LIA_TYPE_ASSESSMENT_VIEW, lia_assessment_view_set_workspace)
-  PAGE (playbook, LIA_TYPE_PLAYBOOK_VIEW, lia_playbook_view_set_workspace)
-  PAGE (meetings, LIA_TYPE_MEETINGS_VIEW, lia_meetings_view_set_workspace)
-  PAGE (documents, LIA_TYPE_DOCUMENTS_VIEW, lia_documents_view_set_workspace)
-#undef PAGE
-  return GTK_WIDGET (self->requirements_view);
+  return self->area_views[i];
 }
 
 void
 lia_window_show_area (LiaWindow  *self,
                       const char *area)
 {
-  GtkListBoxRow *row;
+  int i;
 
   g_return_if_fail (LIA_IS_WINDOW (self));
 
-  lia_window_get_view (self, area);
-  row = g_strcmp0 (area, "zones") == 0 ? self->zones_row :
-        g_strcmp0 (area, "tasks") == 0 ? self->tasks_row :
-        g_strcmp0 (area, "contracts") == 0 ? self->contracts_row :
-        g_strcmp0 (area, "assessment") == 0 ? self->assessment_row :
-        g_strcmp0 (area, "playbook") == 0 ? self->playbook_row :
-        g_strcmp0 (area, "meetings") == 0 ? self->meetings_row :
-        g_strcmp0 (area, "documents") == 0 ? self->documents_row : self->requirements_row;
-  gtk_list_box_select_row (self->sidebar, row);
-  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  i = MAX (find_area (area), 0);
+  lia_window_get_view (self, areas[i].name);
+  gtk_list_box_select_row (self->sidebar, self->area_rows[i]);
+  gtk_stack_set_visible_child_name (self->stack, areas[i].name);
   update_area_controls (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
@@ -341,7 +381,7 @@ remember_area (LiaWindow *self)
   GSettings *settings = get_settings (self);
 
   if (settings != NULL)
-    g_settings_set_string (settings, "area", gtk_stack_get_visible_child_name (self->stack));
+    g_settings_set_string (settings, "area", lia_window_get_area (self));
 }
 
 /* Selecting a row (by pointer, keyboard or assistive technology) shows
@@ -479,15 +519,6 @@ lia_window_class_init (LiaWindowClass *klass)
   object_class->dispose = lia_window_dispose;
   window_class->close_request = lia_window_close_request;
 
-  g_type_ensure (LIA_TYPE_REQUIREMENTS_VIEW);
-  g_type_ensure (LIA_TYPE_ZONES_VIEW);
-  g_type_ensure (LIA_TYPE_MEETINGS_VIEW);
-  g_type_ensure (LIA_TYPE_DOCUMENTS_VIEW);
-  g_type_ensure (LIA_TYPE_TASKS_VIEW);
-  g_type_ensure (LIA_TYPE_CONTRACTS_VIEW);
-  g_type_ensure (LIA_TYPE_ASSESSMENT_VIEW);
-  g_type_ensure (LIA_TYPE_PLAYBOOK_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, banner_revealer);
@@ -495,32 +526,54 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, tasks_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, contracts_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, assessment_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, playbook_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, requirements_view);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, zones_slot);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, tasks_slot);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, contracts_slot);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, assessment_slot);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, playbook_slot);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, meetings_slot);
-  gtk_widget_class_bind_template_child (widget_class, LiaWindow, documents_slot);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
   lia_window_class_add_actions (widget_class);
+}
+
+/* The sidebar row and the (empty) stack page of area @i. */
+static void
+add_area (LiaWindow *self,
+          guint      i)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", areas[i].icon_name,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+  GtkWidget *label = gtk_label_new (_(areas[i].title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, areas[i].name);
+  gtk_list_box_append (self->sidebar, row);
+  self->area_rows[i] = GTK_LIST_BOX_ROW (row);
+
+  self->area_slots[i] = ADW_BIN (adw_bin_new ());
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->area_slots[i]), areas[i].name, _(areas[i].title));
+}
+
+/* Alt+1…8 show the areas, as Alt+number switches tabs in GNOME apps. */
+static void
+add_area_accels (GtkApplication *app)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-area('%s')", areas[i].name);
+      const char *accels[] = { areas[i].accel, NULL };
+
+      gtk_application_set_accels_for_action (app, detailed, accels);
+    }
 }
 
 static void
@@ -531,10 +584,9 @@ lia_window_init (LiaWindow *self)
   if (g_str_has_suffix (APP_ID, "Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  g_object_bind_property (self->search_button, "active",
-                          self->requirements_view, "search-mode",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_list_box_select_row (self->sidebar, self->requirements_row);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    add_area (self, i);
+  lia_window_show_area (self, areas[0].name);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -548,6 +600,8 @@ lia_window_new (LiaApplication *application)
 {
   LiaWindow *self = g_object_new (LIA_TYPE_WINDOW, "application", application, NULL);
 
+  if (application != NULL)
+    add_area_accels (GTK_APPLICATION (application));
   restore_state (self);
   return self;
 }
@@ -594,21 +648,9 @@ lia_window_set_workspace (LiaWindow    *self,
   g_signal_connect_object (lia_workspace_get_history (workspace), "notify::can-redo",
                            G_CALLBACK (lia_window_update_actions), self, G_CONNECT_SWAPPED);
 
-  lia_requirements_view_set_workspace (self->requirements_view, workspace);
-  if (self->zones_view != NULL)
-    lia_zones_view_set_workspace (self->zones_view, workspace);
-  if (self->tasks_view != NULL)
-    lia_tasks_view_set_workspace (self->tasks_view, workspace);
-  if (self->contracts_view != NULL)
-    lia_contracts_view_set_workspace (self->contracts_view, workspace);
-  if (self->assessment_view != NULL)
-    lia_assessment_view_set_workspace (self->assessment_view, workspace);
-  if (self->playbook_view != NULL)
-    lia_playbook_view_set_workspace (self->playbook_view, workspace);
-  if (self->meetings_view != NULL)
-    lia_meetings_view_set_workspace (self->meetings_view, workspace);
-  if (self->documents_view != NULL)
-    lia_documents_view_set_workspace (self->documents_view, workspace);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (self->area_views[i] != NULL)
+      lia_area_set_workspace (LIA_AREA (self->area_views[i]), workspace);
   update_title (self);
   lia_window_update_actions (self);
   lia_window_update_banner (self);
