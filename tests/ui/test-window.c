@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the window drives its areas from one table, through
+ * LiaArea only: every area is a row, a page, an Alt+number, an add
+ * button and a search that reach the right page. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lia-application.h"
+#include "lia-area.h"
+#include "lia-test-widgets.h"
+#include "lia-window.h"
+
+/* The sidebar's order, which is also Alt+1…8. */
+static const char *areas[] = {
+  "requirements", "meetings", "documents", "tasks",
+  "contracts", "assessment", "playbook", "zones",
+};
+
+static gboolean
+is_sidebar (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+
+  return GTK_IS_LIST_BOX (widget) && first != NULL && g_str_equal (gtk_widget_get_name (first), areas[0]);
+}
+
+static gboolean
+is_area_stack (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), areas[0]) != NULL;
+}
+
+static GtkWidget *
+sidebar (LiaWindow *window)
+{
+  GtkWidget *list = lia_test_find_widget (GTK_WIDGET (window), is_sidebar, NULL);
+
+  g_assert_nonnull (list);
+  return list;
+}
+
+static const char *
+shown_area (LiaWindow *window)
+{
+  GtkWidget *stack = lia_test_find_widget (GTK_WIDGET (window), is_area_stack, NULL);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* Every row of the sidebar is an area of the table, in order; showing it
+ * by action makes a page that is a LiaArea showing the window's
+ * workspace, and a new workspace reaches every page made so far. */
+static void
+test_areas (void)
+{
+  g_autoptr(LiaWorkspace) workspace = NULL;
+  g_autoptr(LiaWorkspace) other = lia_workspace_new ();
+  LiaWindow *window = lia_test_sample_window ("requirements", &workspace);
+  GtkWidget *row = gtk_widget_get_first_child (sidebar (window));
+  guint n = 0;
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row), n++)
+    {
+      GtkWidget *view;
+
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (areas));
+      g_assert_cmpstr (gtk_widget_get_name (row), ==, areas[n]);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", areas[n]));
+      lia_test_spin (50);
+      g_assert_cmpstr (shown_area (window), ==, areas[n]);
+      g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+      view = lia_window_get_view (window, areas[n]);
+      g_assert_true (LIA_IS_AREA (view));
+      g_assert_true (gtk_widget_is_ancestor (view, GTK_WIDGET (window)));
+      g_assert_true (lia_area_get_workspace (LIA_AREA (view)) == workspace);
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (areas));
+
+  lia_window_set_workspace (window, other);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    g_assert_true (lia_area_get_workspace (LIA_AREA (lia_window_get_view (window, areas[i]))) == other);
+
+  /* An unknown name (an old setting) shows the first area. */
+  lia_window_show_area (window, "no-such-area");
+  g_assert_cmpstr (shown_area (window), ==, "requirements");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The header's add button adds to the area shown, and only there. */
+static void
+test_add_follows_area (void)
+{
+  g_autoptr(LiaWorkspace) sample = NULL;
+  g_autoptr(LiaWorkspace) workspace = lia_workspace_new ();
+  LiaWindow *window = lia_test_sample_window ("requirements", &sample);
+  struct { const char *area; GListStore *store; } adds[] = {
+    { "requirements", lia_workspace_get_requirements (workspace) },
+    { "documents", lia_workspace_get_pages (workspace) },
+    { "tasks", lia_workspace_get_tasks (workspace) },
+    { "contracts", lia_workspace_get_contracts (workspace) },
+    { "assessment", lia_workspace_get_assessments (workspace) },
+  };
+
+  lia_window_set_workspace (window, workspace);
+  for (guint i = 0; i < G_N_ELEMENTS (adds); i++)
+    {
+      lia_window_show_area (window, adds[i].area);
+      lia_test_spin (50);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add", NULL));
+      lia_test_spin (50);
+      for (guint j = 0; j < G_N_ELEMENTS (adds); j++)
+        {
+          g_test_message ("after add on %s: %s has %u", adds[i].area, adds[j].area,
+                          g_list_model_get_n_items (G_LIST_MODEL (adds[j].store)));
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (adds[j].store)), ==, j <= i ? 1 : 0);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+F searches where the page has a search (the page tree, the
+ * playbook, the requirement table) and else the requirement table. */
+static void
+test_find_follows_area (void)
+{
+  g_autoptr(LiaWorkspace) workspace = NULL;
+  LiaWindow *window = lia_test_sample_window ("documents", &workspace);
+  struct { const char *area; const char *searched; } finds[] = {
+    { "documents", "documents" },
+    { "playbook", "playbook" },
+    { "contracts", "requirements" },
+    { "zones", "requirements" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (finds); i++)
+    {
+      GtkWidget *focus, *view;
+
+      lia_window_show_area (window, finds[i].area);
+      lia_test_spin (50);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+      lia_test_spin (100);
+      g_assert_cmpstr (shown_area (window), ==, finds[i].searched);
+      view = lia_window_get_view (window, finds[i].searched);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, view));
+      g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) ?
+                        gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) :
+                        gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Alt+1…8 are the areas in sidebar order. */
+static void
+test_alt_numbers (void)
+{
+  g_autoptr(LiaApplication) app = lia_application_new ();
+  g_autoptr(GError) error = NULL;
+  LiaWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = lia_window_new (app);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-area('%s')", areas[i]);
+      g_autofree char *expected = g_strdup_printf ("<Alt>%u", i + 1);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+
+      g_assert_cmpuint (g_strv_length (accels), ==, 1);
+      g_assert_cmpstr (accels[0], ==, expected);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/window/areas", test_areas);
+  g_test_add_func ("/ui/window/add-follows-area", test_add_follows_area);
+  g_test_add_func ("/ui/window/find-follows-area", test_find_follows_area);
+  g_test_add_func ("/ui/window/alt-numbers", test_alt_numbers);
+
+  return g_test_run ();
+}
