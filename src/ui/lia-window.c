@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lia-window"
 
+/* The main window: the areas (from one table), the workspace it shows
+ * (open, title, banner, autosave failures, close), the recent menu.
+ * Its actions are in lia-window-actions.c. A little over 600 lines
+ * because opening and closing a workspace and the banner that reports on
+ * its file share the window's one workspace and its signals. */
+
 #include "config.h"
 
 #include <glib/gi18n.h>

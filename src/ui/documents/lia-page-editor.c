@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lia-page-editor.c: a page's title, Markdown, preview, path and status. */
+/* lia-page-editor.c: a page's title, Markdown, preview, path and status.
+ * A few lines over 600: the breadcrumbs' links and the title's rename
+ * (which rewrites links across the tree, so it commits on Enter or on
+ * leaving the field, not per key) live with the page they describe. */
 #define G_LOG_DOMAIN "lia-page-editor"
 
 #include "config.h"

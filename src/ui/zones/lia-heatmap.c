@@ -17,7 +17,11 @@
  * and a line marks the current time.  A meeting may be for some of the
  * team only: the others keep their rows, faded, so that ticking members
  * in and out never moves what is below, but the band and the summary are
- * about the members the meeting is for. */
+ * about the members the meeting is for.
+ *
+ * A little over 600 lines: it is one drawing (cells, band, hour ticks,
+ * the now line) plus the tooltip and keyboard cursor that read the same
+ * cell geometry; apart they would each recompute it. */
 
 #define CELLS 96
 #define HEADER_HEIGHT 20
