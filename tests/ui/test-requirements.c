@@ -11,6 +11,7 @@
 #include "lia-field-binding.h"
 #include "requirements/lia-requirement-editor.h"
 #include "requirements/lia-requirements-view.h"
+#include "requirements/lia-step-row.h"
 
 /* The real window under Xvfb: the sample's table, editing through actions,
  * undo, search, deletion and the narrow layout. */
@@ -270,7 +271,7 @@ is_steps_list (GtkWidget     *widget,
   if (!GTK_IS_LIST_BOX (widget))
     return FALSE;
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
-  return row != NULL && g_object_get_data (G_OBJECT (row), "step") != NULL;
+  return row != NULL && LIA_IS_STEP_ROW (row);
 }
 
 static GtkDropTarget *
