@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "lia-field-binding.h"
 #include "lia-step-row.h"
 
