@@ -44,18 +44,40 @@ problem_row (const char *text,
   return box;
 }
 
+/* What the dialog's response needs, freed with the dialog (when its
+ * handler goes).  The parent is only watched: the dialog must not keep a
+ * closed window alive. */
+typedef struct
+{
+  GtkWindow    *parent;
+  LiaWorkspace *workspace;
+} Problems;
+
+static void
+problems_free (gpointer  data,
+               GClosure *closure)
+{
+  Problems *problems = data;
+
+  g_clear_weak_pointer (&problems->parent);
+  g_clear_object (&problems->workspace);
+  g_free (problems);
+}
+
 static void
 response_cb (AdwMessageDialog *dialog,
              const char       *response,
-             GtkWindow        *parent)
+             Problems         *problems)
 {
   if (g_str_equal (response, "save"))
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.save", NULL);
+    {
+      if (problems->parent != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (problems->parent), "win.save", NULL);
+    }
   else if (g_str_equal (response, "discard"))
     {
-      LiaWorkspace *workspace = g_object_get_data (G_OBJECT (dialog), "workspace");
-      GListStore *kept = lia_workspace_get_unrecovered (workspace);
-      LiaHistory *history = lia_workspace_get_history (workspace);
+      GListStore *kept = lia_workspace_get_unrecovered (problems->workspace);
+      LiaHistory *history = lia_workspace_get_history (problems->workspace);
 
       /* One undo step brings them all back. */
       lia_history_begin (history, _("Discard Kept Values"));
@@ -72,6 +94,7 @@ lia_problems_dialog_new (GtkWindow    *parent,
   const char * const *problems = lia_workspace_get_problems (workspace);
   GListModel *kept = G_LIST_MODEL (lia_workspace_get_unrecovered (workspace));
   GtkWidget *dialog, *scrolled, *list;
+  Problems *state;
   guint n = g_strv_length ((char **) problems);
 
   g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
@@ -125,10 +148,12 @@ lia_problems_dialog_new (GtkWindow    *parent,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
     }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save Repaired Workspace"));
-  g_object_set_data_full (G_OBJECT (dialog), "workspace", g_object_ref (workspace), g_object_unref);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), parent, 0);
+  state = g_new0 (Problems, 1);
+  g_set_weak_pointer (&state->parent, parent);
+  state->workspace = g_object_ref (workspace);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), state, problems_free, 0);
   return dialog;
 }

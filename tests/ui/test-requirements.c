@@ -11,6 +11,7 @@
 #include "lia-field-binding.h"
 #include "requirements/lia-requirement-editor.h"
 #include "requirements/lia-requirements-view.h"
+#include "requirements/lia-step-row.h"
 
 /* The real window under Xvfb: the sample's table, editing through actions,
  * undo, search, deletion and the narrow layout. */
@@ -270,7 +271,7 @@ is_steps_list (GtkWidget     *widget,
   if (!GTK_IS_LIST_BOX (widget))
     return FALSE;
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
-  return row != NULL && g_object_get_data (G_OBJECT (row), "step") != NULL;
+  return row != NULL && LIA_IS_STEP_ROW (row);
 }
 
 static GtkDropTarget *
@@ -323,6 +324,73 @@ test_reorder_steps (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpstr ((order = step_order (steps)), ==, "AOIOM"); g_free (order);
+}
+
+/* The steps are a bound list: a step added, moved or removed elsewhere (a
+ * sync, another view, undo) touches its own row only, so the entry being
+ * typed in keeps the focus, and the form does not jump. */
+static void
+test_steps_keep_focus (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListStore *steps = first_steps (f);
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  GtkListBox *list = GTK_LIST_BOX (find_widget (GTK_WIDGET (f->editor), is_steps_list, NULL));
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1));
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW)));
+  LiaStep *second = lia_step_row_get_step (LIA_STEP_ROW (row));
+  g_autoptr(LiaStep) added = lia_step_new ();
+  GtkWidget *focus;
+  double top;
+  char *order;
+
+  g_assert_true (gtk_widget_grab_focus (row));
+  spin (50);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+  top = gtk_adjustment_get_value (scroll);
+
+#define ASSERT_FOCUS_KEPT(index) G_STMT_START { \
+    spin (50); \
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == focus); \
+    g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, (index))) == row); \
+    g_assert_true (lia_step_row_get_step (LIA_STEP_ROW (row)) == second); \
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, top); \
+  } G_STMT_END
+
+  /* Added before it: the same row, one place down. */
+  lia_entity_set_string (LIA_ENTITY (added), LIA_STEP_TEXT, "Xtra");
+  lia_history_begin (history, "Add step");
+  lia_history_insert (history, steps, 0, added);
+  lia_history_end (history);
+  ASSERT_FOCUS_KEPT (2);
+  g_assert_cmpstr ((order = step_order (steps)), ==, "XAOIOM"); g_free (order);
+
+  /* Another step moved across it. */
+  lia_history_begin (history, "Move step");
+  lia_history_move (history, steps, 5, 0);
+  lia_history_end (history);
+  ASSERT_FOCUS_KEPT (3);
+  g_assert_cmpstr ((order = step_order (steps)), ==, "MXAOIO"); g_free (order);
+
+  /* Another step removed. */
+  lia_history_begin (history, "Delete step");
+  lia_history_remove (history, steps, 1);
+  lia_history_end (history);
+  ASSERT_FOCUS_KEPT (2);
+  g_assert_cmpstr ((order = step_order (steps)), ==, "MAOIO"); g_free (order);
+
+  /* And all three undone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  ASSERT_FOCUS_KEPT (3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  ASSERT_FOCUS_KEPT (2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  ASSERT_FOCUS_KEPT (1);
+  g_assert_cmpstr ((order = step_order (steps)), ==, "AOIOM"); g_free (order);
+#undef ASSERT_FOCUS_KEPT
 }
 
 static guint
@@ -703,6 +771,7 @@ main (int   argc,
   ADD ("/ui/requirements/add-requirement-and-reorder", test_add_requirement_and_reorder);
   ADD ("/ui/requirements/delete-step-and-undo", test_delete_step_and_undo);
   ADD ("/ui/requirements/reorder-steps", test_reorder_steps);
+  ADD ("/ui/requirements/steps-keep-focus", test_steps_keep_focus);
   ADD ("/ui/requirements/many-requirements", test_many_requirements);
   ADD ("/ui/requirements/search", test_search);
   ADD ("/ui/requirements/empty-workspace", test_empty_workspace);

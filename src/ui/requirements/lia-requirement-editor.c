@@ -7,6 +7,7 @@
 
 #include "lia-field-binding.h"
 #include "lia-requirement-editor.h"
+#include "lia-step-row.h"
 #include "lia-toast.h"
 
 /* Edits one requirement.  Every change goes through the history, so one
@@ -97,10 +98,9 @@ move_step (LiaRequirementEditor *self,
 }
 
 static void
-delete_step_clicked_cb (GtkButton            *button,
-                        LiaRequirementEditor *self)
+remove_step_cb (LiaStepRow           *row,
+                LiaRequirementEditor *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
   if (index < 0 || self->read_only)
@@ -112,48 +112,18 @@ delete_step_clicked_cb (GtkButton            *button,
   lia_show_undo_toast (GTK_WIDGET (self), _("Step deleted"));
 }
 
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 LiaEntity     *step)
-{
-  return gdk_content_provider_new_typed (LIA_TYPE_STEP, step);
-}
-
 static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkWidget     *row)
+step_dropped_cb (LiaStepRow           *row,
+                 LiaStep              *dropped,
+                 LiaRequirementEditor *self)
 {
-  LiaRequirementEditor *self =
-    LIA_REQUIREMENT_EDITOR (gtk_widget_get_ancestor (row, LIA_TYPE_REQUIREMENT_EDITOR));
-  LiaEntity *dropped = g_value_get_object (value);
   guint from;
 
-  if (self == NULL || !g_list_store_find (steps (self), dropped, &from))
+  if (!g_list_store_find (steps (self), dropped, &from))
     return FALSE;
 
   move_step (self, from, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
   return TRUE;
-}
-
-static void
-update_step_remote (LiaEntity  *step,
-                    GParamSpec *pspec,
-                    GtkWidget  *label)
-{
-  LiaRemoteRef *ref = lia_entity_get_remote (step);
-  const char *key = ref ? lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY) : "";
-  g_autofree char *text = NULL;
-
-  gtk_widget_set_visible (label, *key != '\0');
-  if (*key == '\0')
-    return;
-  text = g_strdup_printf ("%s · %s", key, lia_choice_get_label (lia_entity_get_string (step, LIA_STEP_STATUS)));
-  gtk_label_set_text (GTK_LABEL (label), text);
 }
 
 static void
@@ -172,46 +142,11 @@ create_step_row (gpointer item,
                  gpointer user_data)
 {
   LiaRequirementEditor *self = user_data;
-  LiaEntity *step = item;
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (LIA_TYPE_STEP, GDK_ACTION_MOVE);
+  GtkWidget *row = lia_step_row_new (LIA_STEP (item), self->history, self->read_only);
 
-  g_object_set_data (G_OBJECT (row), "step", step);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-  lia_field_binding_set_read_only (lia_bind_entry (GTK_EDITABLE (row), self->history, step, LIA_STEP_TEXT),
-                                   self->read_only);
-
-  gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
-  gtk_widget_set_cursor_from_name (handle, "grab");
-  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), handle);
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare_cb), step, 0);
-  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
-
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_tooltip_text (delete, _("Delete Step"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete step"), -1);
-  gtk_widget_set_sensitive (delete, !self->read_only);
-  g_signal_connect (delete, "clicked", G_CALLBACK (delete_step_clicked_cb), self);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), delete);
-
-  /* Once sent: the key and the status the tracker reports. */
-  {
-    GtkWidget *remote = gtk_label_new (NULL);
-
-    gtk_widget_add_css_class (remote, "dim-label");
-    gtk_widget_add_css_class (remote, "caption");
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remote);
-    g_signal_connect_object (step, "notify::remote", G_CALLBACK (update_step_remote), remote, 0);
-    g_signal_connect_object (step, "notify::status", G_CALLBACK (update_step_remote), remote, 0);
-    update_step_remote (step, NULL, remote);
-  }
+  /* The row lives in this editor's list, so it cannot outlive it. */
+  g_signal_connect (row, "remove", G_CALLBACK (remove_step_cb), self);
+  g_signal_connect (row, "step-dropped", G_CALLBACK (step_dropped_cb), self);
   return row;
 }
 
@@ -343,6 +278,10 @@ lia_requirement_editor_set_history (LiaRequirementEditor *self,
   bound = bound_widgets (self, &n);
   for (guint i = 0; i < n; i++)
     lia_field_binding_set_history (lia_field_binding_get (bound[i]), history);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (LIA_IS_STEP_ROW (row))
+      lia_step_row_set_history (LIA_STEP_ROW (row), history);
 }
 
 void
@@ -416,5 +355,9 @@ lia_requirement_editor_set_read_only (LiaRequirementEditor *self,
     for (guint i = 0; i < n; i++)
       lia_field_binding_set_read_only (lia_field_binding_get (bound[i]), read_only);
   }
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (LIA_IS_STEP_ROW (row))
+      lia_step_row_set_read_only (LIA_STEP_ROW (row), read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-step", !read_only);
 }

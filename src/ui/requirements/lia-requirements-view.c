@@ -7,6 +7,7 @@
 
 #include "lia-area.h"
 #include "lia-export.h"
+#include "lia-requirement-cell.h"
 #include "lia-requirement-editor.h"
 #include "lia-requirements-view.h"
 #include "lia-split-page.h"
@@ -16,10 +17,10 @@
  * technical need and numbered steps, a search bar, and the editor of the
  * selected requirement beside it (or, when narrow, on its own page).
  *
- * A little over 600 lines: about 150 of them are the column view's cell
- * factories and its density columns (GTK 4.8 keeps the width of hidden
- * columns, so they are taken out and put back), which belong to the
- * table they draw. */
+ * A little over 600 lines: the column view's factories and its density
+ * columns (GTK 4.8 keeps the width of hidden columns, so they are taken
+ * out and put back) belong to the table they draw; the cells themselves
+ * are LiaRequirementCell. */
 
 struct _LiaRequirementsView
 {
@@ -58,8 +59,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* -1 is the numbered steps column, computed from the step list. */
-#define STEPS_COLUMN -1
+#define STEPS_COLUMN LIA_REQUIREMENT_CELL_STEPS
 
 /* Narrow tables keep the essential columns: a column shows when the
  * table is at least min_density wide (0 compact, 1 medium, 2 wide). */
@@ -83,76 +83,24 @@ static const struct
 #define WIDE_WIDTH 820
 #define INITIAL_DENSITY 1
 
-static char *
-cell_text (LiaEntity *requirement,
-           guint      column)
-{
-  int field = columns[column].field;
-
-  if (field == STEPS_COLUMN)
-    return lia_requirement_format_steps (requirement, "\n");
-  if (columns[column].choice)
-    return g_strdup (lia_choice_get_label (lia_entity_get_string (requirement, field)));
-  return g_strdup (lia_entity_get_string (requirement, field));
-}
-
-static void
-refresh_cell (GtkListItem *item)
-{
-  LiaEntity *requirement = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
-  g_autofree char *text = NULL;
-
-  if (requirement == NULL)
-    return;
-  text = cell_text (requirement, column);
-  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-    gtk_label_set_label (label, text);
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  guint column = GPOINTER_TO_UINT (user_data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 8);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  g_object_set_data (G_OBJECT (label), "column", user_data);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, lia_requirement_cell_new (columns[column].field, columns[column].choice));
 }
 
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              LiaRequirementsView      *self)
 {
-  LiaRequirementsView *self = g_object_get_data (G_OBJECT (factory), "view");
-  LiaEntity *requirement = gtk_list_item_get_item (item);
-  guint column = GPOINTER_TO_UINT (user_data);
-
-  refresh_cell (item);
-  g_signal_connect_object (requirement, "notify", G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
-
-  /* Steps are entities of their own; their edits reach the table
-   * through the list and through the history. */
-  if (columns[column].field == STEPS_COLUMN && self->workspace != NULL)
-    {
-      LiaHistory *history = lia_workspace_get_history (self->workspace);
-
-      g_signal_connect_object (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS), "items-changed",
-                               G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
-      g_signal_connect_object (history, "changed", G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
-      g_object_set_data_full (G_OBJECT (item), "history", g_object_ref (history), g_object_unref);
-    }
+  lia_requirement_cell_bind (LIA_REQUIREMENT_CELL (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item),
+                             self->workspace ? lia_workspace_get_history (self->workspace) : NULL);
 }
 
 static void
@@ -160,19 +108,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  LiaEntity *requirement = gtk_list_item_get_item (item);
-  LiaHistory *history = g_object_get_data (G_OBJECT (item), "history");
-
-  if (requirement != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (requirement, item);
-      g_signal_handlers_disconnect_by_data (lia_entity_get_list (requirement, LIA_REQUIREMENT_STEPS), item);
-    }
-  if (history != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (history, item);
-      g_object_set_data (G_OBJECT (item), "history", NULL);
-    }
+  lia_requirement_cell_bind (LIA_REQUIREMENT_CELL (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static gboolean
@@ -569,10 +505,9 @@ lia_requirements_view_init (LiaRequirementsView *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "view", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
       column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "requirements table", columns[i].title),
                                            factory);
       gtk_column_view_column_set_resizable (column, TRUE);
