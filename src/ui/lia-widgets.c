@@ -62,3 +62,94 @@ lia_chart_get_ink (GtkWidget *widget,
       grid->alpha = 0.15f;
     }
 }
+
+struct _LiaRefresh
+{
+  GtkWidget      *owner;        /* owns this; not a reference */
+  LiaRefreshFunc  func;
+  gboolean        when_shown;
+  gboolean        stale;        /* edited while unmapped */
+  guint           idle_id;
+  gulong          map_id;
+};
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  LiaRefresh *self = data;
+
+  self->idle_id = 0;
+  self->func (self->owner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refresh_map_cb (GtkWidget  *owner,
+                LiaRefresh *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  self->func (owner);
+}
+
+/* Free it with lia_refresh_free () in the owner's dispose. */
+LiaRefresh *
+lia_refresh_new (GtkWidget      *owner,
+                 LiaRefreshFunc  func,
+                 gboolean        when_shown)
+{
+  LiaRefresh *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (owner), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = g_new0 (LiaRefresh, 1);
+  self->owner = owner;
+  self->func = func;
+  self->when_shown = when_shown;
+  if (when_shown)
+    self->map_id = g_signal_connect (owner, "map", G_CALLBACK (refresh_map_cb), self);
+  return self;
+}
+
+void
+lia_refresh_queue (LiaRefresh *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->when_shown && !gtk_widget_get_mapped (self->owner))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add (refresh_idle_cb, self);
+}
+
+/* For a new workspace or entity: at once if shown, else when shown. */
+void
+lia_refresh_now_or_when_shown (LiaRefresh *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->when_shown && !gtk_widget_get_mapped (self->owner))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  self->func (self->owner);
+}
+
+void
+lia_refresh_free (LiaRefresh *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_signal_handler (&self->map_id, self->owner);
+  g_free (self);
+}

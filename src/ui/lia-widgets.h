@@ -13,4 +13,17 @@ void       lia_chart_get_ink                (GtkWidget       *widget,
                                              GdkRGBA         *text,
                                              GdkRGBA         *grid);
 
+/* A page's derived content (charts, summaries, problems) redone once per
+ * burst of edits, in an idle; with @when_shown, not while the owner is
+ * unmapped but at its next map instead (a hidden page costs nothing). */
+typedef void (*LiaRefreshFunc) (GtkWidget *owner);
+typedef struct _LiaRefresh LiaRefresh;
+
+LiaRefresh *lia_refresh_new                 (GtkWidget       *owner,
+                                             LiaRefreshFunc   func,
+                                             gboolean         when_shown);
+void        lia_refresh_queue               (LiaRefresh      *self);
+void        lia_refresh_now_or_when_shown   (LiaRefresh      *self);
+void        lia_refresh_free                (LiaRefresh      *self);
+
 G_END_DECLS

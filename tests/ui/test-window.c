@@ -10,6 +10,7 @@
 #include "lia-application.h"
 #include "lia-area.h"
 #include "lia-test-widgets.h"
+#include "lia-widgets.h"
 #include "lia-window.h"
 
 /* The sidebar's order, which is also Alt+1…8. */
@@ -181,6 +182,61 @@ test_alt_numbers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_refresh (GtkWidget *owner)
+{
+  guint *count = g_object_get_data (G_OBJECT (owner), "count");
+
+  (*count)++;
+}
+
+/* The pages' refresh after edits: one per burst, and none while the page
+ * is hidden but one when it shows. */
+static void
+test_refresh (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *owner = gtk_label_new ("page");
+  guint shown_count = 0, always_count = 0;
+  LiaRefresh *when_shown, *always;
+
+  gtk_window_set_child (GTK_WINDOW (window), owner);
+  g_object_set_data (G_OBJECT (owner), "count", &shown_count);
+  when_shown = lia_refresh_new (owner, count_refresh, TRUE);
+  for (guint i = 0; i < 3; i++)
+    lia_refresh_queue (when_shown);
+  lia_test_spin (50);
+  g_assert_cmpuint (shown_count, ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_test_spin (100);
+  g_assert_cmpuint (shown_count, ==, 1);
+  for (guint i = 0; i < 3; i++)
+    lia_refresh_queue (when_shown);
+  g_assert_cmpuint (shown_count, ==, 1);
+  lia_test_spin (50);
+  g_assert_cmpuint (shown_count, ==, 2);
+  /* Nothing pending: showing again does not refresh. */
+  gtk_widget_set_visible (owner, FALSE);
+  gtk_widget_set_visible (owner, TRUE);
+  lia_test_spin (50);
+  g_assert_cmpuint (shown_count, ==, 2);
+  lia_refresh_free (when_shown);
+
+  g_object_set_data (G_OBJECT (owner), "count", &always_count);
+  gtk_widget_set_visible (owner, FALSE);
+  always = lia_refresh_new (owner, count_refresh, FALSE);
+  for (guint i = 0; i < 3; i++)
+    lia_refresh_queue (always);
+  lia_test_spin (50);
+  g_assert_cmpuint (always_count, ==, 1);
+  /* Freed with work pending: nothing runs afterwards. */
+  lia_refresh_queue (always);
+  lia_refresh_free (always);
+  lia_test_spin (50);
+  g_assert_cmpuint (always_count, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/add-follows-area", test_add_follows_area);
   g_test_add_func ("/ui/window/find-follows-area", test_find_follows_area);
   g_test_add_func ("/ui/window/alt-numbers", test_alt_numbers);
+  g_test_add_func ("/ui/window/refresh", test_refresh);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "lia-rating-row.h"
 #include "lia-split-page.h"
 #include "lia-toast.h"
+#include "lia-widgets.h"
 
 /* Self-assessment: the dated assessments, newest first; the selected one
  * as ten areas rated 1-5 (LiaRatingRow) with a note and the area's
@@ -33,8 +34,7 @@ struct _LiaAssessmentView
   LiaAssessment     *assessment;
   GtkSortListModel  *sorted;
   GtkSorter         *sorter;
-  gboolean           stale;      /* changed while not on screen */
-  guint              refresh_id;
+  LiaRefresh        *refresh;    /* after edits, while shown */
   char              *today;      /* fixed by tests; NULL: the local date */
   GtkWidget         *rating_rows[LIA_N_AREAS];
 
@@ -199,7 +199,6 @@ refresh (LiaAssessmentView *self)
   gboolean read_only;
   LiaFieldBinding *bindings[2];
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->workspace == NULL)
     return;
   ensure_rating_rows (self);
@@ -248,36 +247,10 @@ refresh (LiaAssessmentView *self)
     }
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  LiaAssessmentView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 history_changed_cb (LiaAssessmentView *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-map_cb (LiaAssessmentView *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
+  lia_refresh_queue (self->refresh);
 }
 
 static void
@@ -347,7 +320,7 @@ lia_assessment_view_dispose (GObject *object)
 
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->refresh, lia_refresh_free);
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ASSESSMENT_VIEW);
@@ -413,7 +386,7 @@ lia_assessment_view_init (LiaAssessmentView *self)
                                lia_parse_user_date, NULL);
   adw_entry_row_add_suffix (self->date_row, lia_date_picker_new (GTK_EDITABLE (self->date_row), FALSE));
   lia_bind_entry (GTK_EDITABLE (self->note_row), NULL, NULL, LIA_ASSESSMENT_NOTE);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->refresh = lia_refresh_new (GTK_WIDGET (self), (LiaRefreshFunc) refresh, TRUE);
 }
 
 void
@@ -434,10 +407,7 @@ lia_assessment_view_set_workspace (LiaAssessmentView *self,
   lia_practise_next_set_playbook (self->practise, workspace ? G_LIST_MODEL (lia_workspace_get_playbook (workspace)) : NULL);
   if (workspace)
     g_signal_connect_swapped (lia_workspace_get_history (workspace), "changed", G_CALLBACK (history_changed_cb), self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
+  lia_refresh_now_or_when_shown (self->refresh);
 }
 
 LiaAssessment *

@@ -13,6 +13,7 @@
 #include "lia-field-table.h"
 #include "lia-payload-tester.h"
 #include "lia-split-page.h"
+#include "lia-widgets.h"
 #include "lia-toast.h"
 
 /* The API contract designer: the models in a list; the selected model's
@@ -30,8 +31,7 @@ struct _LiaContractsView
 
   LiaWorkspace     *workspace;
   LiaContract      *model;
-  gboolean          stale;          /* changed while not on screen */
-  guint             refresh_id;
+  LiaRefresh       *refresh;        /* after edits, while shown */
   const char       *export_format;  /* of the open file chooser */
 
   /* template children */
@@ -166,7 +166,6 @@ show_model (LiaContractsView *self,
 static void
 refresh (LiaContractsView *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->workspace == NULL)
     return;
   if (self->model != NULL && !g_list_store_find (lia_workspace_get_contracts (self->workspace), self->model, NULL))
@@ -183,37 +182,12 @@ refresh (LiaContractsView *self)
     }
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  LiaContractsView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* ---- callbacks --------------------------------------------------------- */
 
 static void
 history_changed_cb (LiaContractsView *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-map_cb (LiaContractsView *self)
-{
-  if (!self->stale)
-    return;
-  self->stale = FALSE;
-  refresh (self);
+  lia_refresh_queue (self->refresh);
 }
 
 static void
@@ -357,7 +331,7 @@ lia_contracts_view_dispose (GObject *object)
 
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->refresh, lia_refresh_free);
   if (self->models_list != NULL)
     gtk_list_box_bind_model (self->models_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_CONTRACTS_VIEW);
@@ -415,7 +389,7 @@ lia_contracts_view_init (LiaContractsView *self)
   /* The choices come from the field's spec. */
   lia_bind_choice (GTK_WIDGET (self->method_row), NULL, NULL, LIA_CONTRACT_METHOD);
   lia_bind_entry (GTK_EDITABLE (self->response_row), NULL, NULL, LIA_CONTRACT_RESPONSE);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->refresh = lia_refresh_new (GTK_WIDGET (self), (LiaRefreshFunc) refresh, TRUE);
 }
 
 void

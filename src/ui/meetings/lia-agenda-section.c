@@ -8,6 +8,7 @@
 #include "lia-agenda-row.h"
 #include "lia-agenda-section.h"
 #include "lia-meeting-plan.h"
+#include "lia-widgets.h"
 
 /* The agenda of one meeting: a list bound to the meeting's agenda store,
  * so an insert, move or remove (by a button, a key, a drag or an undo)
@@ -23,7 +24,7 @@ struct _LiaAgendaSection
   LiaHistory          *history;
   GListModel          *members;
   gboolean             read_only;
-  guint                refresh_id;
+  LiaRefresh           *refresh;   /* once per burst of edits */
   char                *summary;
   gboolean             overrun;
   GPtrArray           *local_rows;
@@ -130,7 +131,6 @@ refresh (LiaAgendaSection *self)
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->summary, g_free);
   self->overrun = FALSE;
   if (self->meeting == NULL)
@@ -177,22 +177,11 @@ refresh (LiaAgendaSection *self)
   show_local_times (self, plan);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  LiaAgendaSection *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Typing in a field changes the times: once per burst of edits. */
 static void
 history_changed_cb (LiaAgendaSection *self)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+  lia_refresh_queue (self->refresh);
 }
 
 /* After the list box has made or dropped its row: only the positions and
@@ -339,9 +328,9 @@ lia_agenda_section_dispose (GObject *object)
   LiaAgendaSection *self = LIA_AGENDA_SECTION (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   lia_agenda_section_set_meeting (self, NULL);
   lia_agenda_section_set_history (self, NULL);
+  g_clear_pointer (&self->refresh, lia_refresh_free);
   lia_agenda_section_set_members (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_AGENDA_SECTION);
   /* Groups the template does not name are children too. */
@@ -411,6 +400,7 @@ lia_agenda_section_init (LiaAgendaSection *self)
 
   self->local_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = lia_refresh_new (GTK_WIDGET (self), (LiaRefreshFunc) refresh, FALSE);
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);

@@ -9,6 +9,7 @@
 #include "lia-evaluation-section.h"
 #include "lia-field-binding.h"
 #include "lia-meeting-plan.h"
+#include "lia-widgets.h"
 #include "lia-meeting-templates.h"
 #include "lia-palette.h"
 
@@ -24,7 +25,7 @@ struct _LiaEvaluationSection
   LiaHistory         *history;
   GListModel         *meetings;
   gboolean            read_only;
-  guint               refresh_id;
+  LiaRefresh          *refresh;   /* once per burst of edits */
 
   GtkWidget          *add_button;
   GtkListBox         *ratings_list;
@@ -142,7 +143,6 @@ refresh (LiaEvaluationSection *self)
 {
   LiaEntity *form = evaluation (self);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (form != NULL)
     {
       guint rated;
@@ -156,21 +156,10 @@ refresh (LiaEvaluationSection *self)
   lia_evaluation_chart_set_meetings (self->chart, self->meetings);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  LiaEvaluationSection *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 history_changed_cb (LiaEvaluationSection *self)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+  lia_refresh_queue (self->refresh);
 }
 
 /* A form added or taken away (by undo): its rows, or the button. */
@@ -274,9 +263,9 @@ lia_evaluation_section_dispose (GObject *object)
   LiaEvaluationSection *self = LIA_EVALUATION_SECTION (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   lia_evaluation_section_set_meeting (self, NULL);
   lia_evaluation_section_set_history (self, NULL);
+  g_clear_pointer (&self->refresh, lia_refresh_free);
   g_clear_object (&self->meetings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_EVALUATION_SECTION);
   /* Groups the template does not name are children too. */
@@ -326,6 +315,7 @@ lia_evaluation_section_init (LiaEvaluationSection *self)
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = lia_refresh_new (GTK_WIDGET (self), (LiaRefreshFunc) refresh, FALSE);
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);

@@ -15,6 +15,7 @@
 #include "lia-team-list.h"
 #include "lia-toast.h"
 #include "lia-zones-view.h"
+#include "lia-widgets.h"
 
 /* The time-zone planner: the team with each member's zone, a heatmap of
  * one day in the viewer's zone, and ranked meeting slots in the week from
@@ -46,8 +47,7 @@ struct _LiaZonesView
   GPtrArray       *chosen_entities; /* LiaMember, parallel to chosen */
   GListStore      *slots;        /* LiaSlotItem */
   char            *view_zone;    /* NULL: local time */
-  guint            update_id;
-  gboolean         stale;        /* changed while hidden */
+  LiaRefresh      *refresh;      /* update () after edits, while shown */
   gboolean         updating_zones;
   GPtrArray       *zone_ids;     /* char*, parallel to zone_names; NULL = local */
 
@@ -223,8 +223,6 @@ update (LiaZonesView *self)
 {
   g_autoptr(GTimeZone) zone = NULL;
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
-  self->stale = FALSE;
   if (self->workspace == NULL)
     return;
 
@@ -240,29 +238,13 @@ update (LiaZonesView *self)
   update_plan (self);
 }
 
-static gboolean
-update_idle_cb (gpointer data)
-{
-  LiaZonesView *self = data;
-
-  self->update_id = 0;
-  update (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Every edit anywhere in the workspace comes through here (the history
  * coalesces them); while the page is hidden it only notes that it is out
  * of date. */
 static void
 queue_update (LiaZonesView *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_idle_cb, self);
+  lia_refresh_queue (self->refresh);
 }
 
 /* Read-only follows at once, visible or not: the header's add button
@@ -281,16 +263,6 @@ chosen_changed_cb (LiaZonesView *self)
   /* Only what depends on the selection is redone. */
   read_chosen (self);
   update_plan (self);
-}
-
-static void
-lia_zones_view_map (GtkWidget *widget)
-{
-  LiaZonesView *self = LIA_ZONES_VIEW (widget);
-
-  GTK_WIDGET_CLASS (lia_zones_view_parent_class)->map (widget);
-  if (self->stale)
-    update (self);
 }
 
 /* Date and zone */
@@ -368,7 +340,7 @@ lia_zones_view_dispose (GObject *object)
 {
   LiaZonesView *self = LIA_ZONES_VIEW (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_pointer (&self->refresh, lia_refresh_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ZONES_VIEW);
   g_clear_object (&self->slots);
   g_clear_object (&self->workspace);
@@ -415,7 +387,6 @@ lia_zones_view_class_init (LiaZonesViewClass *klass)
   object_class->finalize = lia_zones_view_finalize;
   object_class->get_property = lia_zones_view_get_property;
   object_class->set_property = lia_zones_view_set_property;
-  widget_class->map = lia_zones_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_object_class_override_property (object_class, PROP_WORKSPACE, "workspace");
@@ -457,6 +428,7 @@ lia_zones_view_init (LiaZonesView *self)
   self->chosen_entities = g_ptr_array_new ();
   self->slots = g_list_store_new (LIA_TYPE_SLOT_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->refresh = lia_refresh_new (GTK_WIDGET (self), (LiaRefreshFunc) update, TRUE);
   lia_slot_list_set_slots (self->slot_list, G_LIST_MODEL (self->slots));
 }
 
@@ -490,10 +462,7 @@ lia_zones_view_set_workspace (LiaZonesView *self,
   g_signal_connect_object (workspace, "notify::read-only",
                            G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
   /* Nothing is computed at start-up unless the page is what shows. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    update (self);
-  else
-    self->stale = TRUE;
+  lia_refresh_now_or_when_shown (self->refresh);
 }
 
 void
