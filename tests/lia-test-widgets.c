@@ -88,3 +88,25 @@ lia_test_sample_window (const char    *area,
   lia_test_spin (300);
   return window;
 }
+
+/* The English sample as a newer version of Liaison would write it: it
+ * opens read-only, as such a file does for a user. */
+LiaWorkspace *
+lia_test_read_only_sample (void)
+{
+  g_autoptr(LiaWorkspace) sample = lia_workspace_new_sample ("en");
+  g_autofree char *data = lia_workspace_to_data (sample, NULL);
+  g_autoptr(GRegex) version = g_regex_new ("\"version\"\\s*:\\s*[0-9]+", 0, 0, NULL);
+  g_autofree char *newer = g_regex_replace_literal (version, data, -1, 0, "\"version\": 99", G_REGEX_MATCH_DEFAULT, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("liaison-ro-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newer.liaison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LiaWorkspace *workspace;
+
+  g_assert_true (g_file_set_contents (path, newer, -1, &error));
+  workspace = lia_workspace_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_workspace_get_read_only (workspace));
+  return workspace;
+}

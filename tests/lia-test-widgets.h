@@ -24,6 +24,7 @@ gboolean   lia_test_has_label   (GtkWidget      *widget,
                                  gconstpointer   label);
 LiaWindow *lia_test_sample_window (const char    *area,
                                    LiaWorkspace **workspace);
+LiaWorkspace *lia_test_read_only_sample (void);
 
 #define lia_test_find_type(root, type) \
   lia_test_find_widget ((root), lia_test_is_type, GSIZE_TO_POINTER (type))

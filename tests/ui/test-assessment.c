@@ -413,6 +413,38 @@ test_playbook_form (Fixture       *f,
   }
 }
 
+/* A newer file opens read-only: assessments show, and nothing on the
+ * page changes them (new, delete, a score by its button or by the API). */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(LiaWorkspace) newer = lia_test_read_only_sample ();
+  GListStore *store = lia_workspace_get_assessments (newer);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autofree char *before = lia_workspace_to_data (newer, NULL);
+  g_autofree char *after = NULL;
+  GtkWidget *delete, *score;
+
+  g_assert_cmpuint (n, >, 0);
+  lia_window_set_workspace (f->window, newer);
+  spin (100);
+  lia_assessment_view_new_assessment (f->view);
+  lia_assessment_view_rate (f->view, 0, 1);
+  lia_assessment_view_rate (f->view, 1, 5);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
+  delete = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "_Delete");
+  g_assert_nonnull (delete);
+  g_assert_false (gtk_widget_get_sensitive (delete));
+  score = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "3");
+  g_assert_nonnull (score);
+  g_assert_false (gtk_widget_is_sensitive (score));
+  after = lia_workspace_to_data (newer, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (lia_workspace_get_modified (newer));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -422,6 +454,7 @@ main (int argc, char **argv)
   g_test_add ("/assessment/new", Fixture, NULL, fixture_set_up, test_new_assessment, fixture_tear_down);
   g_test_add ("/assessment/rows-stay-still", Fixture, NULL, fixture_set_up, test_rows_stay_still, fixture_tear_down);
   g_test_add ("/assessment/selection-stays", Fixture, NULL, fixture_set_up, test_selection_stays, fixture_tear_down);
+  g_test_add ("/assessment/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/playbook/filters", Fixture, NULL, fixture_set_up, test_playbook, fixture_tear_down);
   g_test_add ("/playbook/form", Fixture, NULL, fixture_set_up, test_playbook_form, fixture_tear_down);
   return g_test_run ();

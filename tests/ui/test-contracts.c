@@ -298,6 +298,55 @@ test_focus_stays (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, scrolled);
 }
 
+/* A newer file opens read-only: the models and fields show, and nothing
+ * on the page edits them (the header's add, Add Field, a field's move and
+ * remove, the model's Delete and its text rows). */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(LiaWorkspace) newer = lia_test_read_only_sample ();
+  GListStore *models = lia_workspace_get_contracts (newer);
+  LiaFieldTable *table;
+  LiaContract *model;
+  GListStore *fields;
+  GtkWidget *row, *name, *delete;
+  guint n_models = g_list_model_get_n_items (G_LIST_MODEL (models));
+  guint n_fields;
+
+  lia_window_set_workspace (f->window, newer);
+  spin (100);
+  model = lia_contracts_view_get_selected (f->view);
+  g_assert_nonnull (model);
+  fields = lia_entity_get_list (LIA_ENTITY (model), LIA_CONTRACT_FIELDS);
+  n_fields = g_list_model_get_n_items (G_LIST_MODEL (fields));
+  g_assert_cmpuint (n_fields, >, 0);
+  table = LIA_FIELD_TABLE (lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_FIELD_TABLE));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);
+  lia_contracts_view_add_model (f->view);
+  lia_contracts_view_add_field (f->view);
+  lia_field_table_add_field (table);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (models)), ==, n_models);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fields)), ==, n_fields);
+
+  row = lia_field_table_get_row (table, 0);
+  gtk_widget_activate_action (row, "field.remove", NULL);
+  gtk_widget_activate_action (row, "field.move-down", NULL);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fields)), ==, n_fields);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (50);
+  name = lia_test_find_widget (row, lia_test_has_title, "Name");
+  g_assert_nonnull (name);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (name)));
+  delete = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_label, "_Delete Model");
+  g_assert_nonnull (delete);
+  g_assert_false (gtk_widget_get_sensitive (delete));
+  g_assert_false (lia_workspace_get_modified (newer));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,5 +356,6 @@ main (int argc, char **argv)
   g_test_add ("/contracts/fields-and-models", Fixture, NULL, fixture_set_up, test_fields_and_models, fixture_tear_down);
   g_test_add ("/contracts/refused-values", Fixture, NULL, fixture_set_up, test_refused_values, fixture_tear_down);
   g_test_add ("/contracts/focus-stays", Fixture, NULL, fixture_set_up, test_focus_stays, fixture_tear_down);
+  g_test_add ("/contracts/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   return g_test_run ();
 }

@@ -35,6 +35,7 @@ struct _LiaAssessmentView
   GtkSortListModel  *sorted;
   GtkSorter         *sorter;
   LiaRefresh        *refresh;    /* after edits, while shown */
+  GtkWidget         *delete_button;
   char              *today;      /* fixed by tests; NULL: the local date */
   GtkWidget         *rating_rows[LIA_N_AREAS];
 
@@ -217,6 +218,7 @@ refresh (LiaAssessmentView *self)
       lia_field_binding_set_entity (bindings[i], LIA_ENTITY (self->assessment));
       lia_field_binding_set_read_only (bindings[i], read_only);
     }
+  gtk_widget_set_sensitive (self->delete_button, !read_only);
   update_list (self);
   gtk_stack_set_visible_child_name (self->stack, self->assessment ? "editor" : "empty");
   lia_practise_next_set_assessment (self->practise, self->assessment);
@@ -240,6 +242,7 @@ refresh (LiaAssessmentView *self)
           g_autofree char *trend = lia_assessments_trend (assessments (self), i);
 
           lia_rating_row_set_history (row, history (self));
+          lia_rating_row_set_read_only (row, read_only);
           lia_rating_row_set_assessment (row, self->assessment);
           lia_rating_row_update (row, trend);
         }
@@ -259,7 +262,8 @@ delete_clicked_cb (LiaAssessmentView *self)
   GListStore *store = lia_workspace_get_assessments (self->workspace);
   guint position;
 
-  if (self->assessment == NULL || !g_list_store_find (store, self->assessment, &position))
+  if (lia_workspace_get_read_only (self->workspace) ||
+      self->assessment == NULL || !g_list_store_find (store, self->assessment, &position))
     return;
   lia_history_begin (history (self), _("Delete assessment"));
   lia_history_remove (history (self), store, position);
@@ -360,6 +364,7 @@ lia_assessment_view_class_init (LiaAssessmentViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/assessment/lia-assessment-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaAssessmentView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, LiaAssessmentView, split);
   gtk_widget_class_bind_template_child (widget_class, LiaAssessmentView, list);
   gtk_widget_class_bind_template_child (widget_class, LiaAssessmentView, stack);
@@ -406,7 +411,10 @@ lia_assessment_view_set_workspace (LiaAssessmentView *self,
                            workspace ? create_list_row : NULL, self, NULL);
   lia_practise_next_set_playbook (self->practise, workspace ? G_LIST_MODEL (lia_workspace_get_playbook (workspace)) : NULL);
   if (workspace)
-    g_signal_connect_swapped (lia_workspace_get_history (workspace), "changed", G_CALLBACK (history_changed_cb), self);
+    {
+      g_signal_connect_swapped (lia_workspace_get_history (workspace), "changed", G_CALLBACK (history_changed_cb), self);
+      g_signal_connect_object (workspace, "notify::read-only", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   lia_refresh_now_or_when_shown (self->refresh);
 }
 
@@ -439,7 +447,7 @@ lia_assessment_view_new_assessment (LiaAssessmentView *self)
 
   g_return_if_fail (LIA_IS_ASSESSMENT_VIEW (self));
 
-  if (self->workspace == NULL)
+  if (self->workspace == NULL || lia_workspace_get_read_only (self->workspace))
     return;
   today = self->today ? g_strdup (self->today) : g_date_time_format (now, "%Y-%m-%d");
   assessment = lia_assessment_new_dated (today);

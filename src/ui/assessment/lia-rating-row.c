@@ -22,6 +22,7 @@ struct _LiaRatingRow
   LiaAssessment  *assessment;
   LiaHistory     *history;
   gboolean        updating;     /* showing the model, not an edit */
+  gboolean        read_only;
 
   GtkWidget      *score_buttons[5];
 
@@ -281,7 +282,7 @@ lia_rating_row_rate (LiaRatingRow *self,
   g_return_if_fail (LIA_IS_RATING_ROW (self));
   g_return_if_fail (score >= 0 && score <= 5);
 
-  if (self->assessment == NULL || self->history == NULL)
+  if (self->assessment == NULL || self->history == NULL || self->read_only)
     return;
   /* Translators: an undo label, "Rate Teamwork" */
   label = g_strdup_printf (_("Rate %s"), lia_competency_get_name (self->area));
@@ -311,4 +312,18 @@ lia_rating_row_update (LiaRatingRow *self,
     gtk_editable_set_text (GTK_EDITABLE (self->note_row), note);
   adw_action_row_set_subtitle (self->history_row, trend && *trend ? trend : _("No ratings yet"));
   self->updating = FALSE;
+}
+
+/* A read-only workspace shows the scores and notes and takes no rating. */
+void
+lia_rating_row_set_read_only (LiaRatingRow *self,
+                              gboolean      read_only)
+{
+  g_return_if_fail (LIA_IS_RATING_ROW (self));
+
+  self->read_only = !!read_only;
+  for (guint s = 0; s < G_N_ELEMENTS (self->score_buttons); s++)
+    if (self->score_buttons[s] != NULL)
+      gtk_widget_set_sensitive (self->score_buttons[s], !read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->note_row), !read_only);
 }

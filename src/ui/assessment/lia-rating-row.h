@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaRatingRow, lia_rating_row, LIA, RATING_ROW, AdwExpanderRow)
 
 GtkWidget     *lia_rating_row_new            (guint          area);
+void           lia_rating_row_set_read_only  (LiaRatingRow  *self,
+                                              gboolean       read_only);
 guint          lia_rating_row_get_area       (LiaRatingRow  *self);
 LiaAssessment *lia_rating_row_get_assessment (LiaRatingRow  *self);
 void           lia_rating_row_set_assessment (LiaRatingRow  *self,

@@ -40,6 +40,7 @@ struct _LiaContractsView
   GtkStack         *editor_stack;
   GtkLabel         *title_label;
   AdwEntryRow      *name_row;
+  GtkWidget        *delete_button;
   AdwEntryRow      *description_row;
   AdwEntryRow      *path_row;
   AdwComboRow      *method_row;
@@ -163,9 +164,29 @@ show_model (LiaContractsView *self,
 
 /* What the lists cannot follow by themselves: the title, the checks, and
  * a selected model that went away (deleted, or its insertion undone). */
+/* A newer file format opens read-only: shown, not edited. */
+static gboolean
+writable (LiaContractsView *self)
+{
+  return self->workspace != NULL && !lia_workspace_get_read_only (self->workspace);
+}
+
+static void
+update_read_only (LiaContractsView *self)
+{
+  GtkWidget *rows[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->description_row), GTK_WIDGET (self->path_row),
+                        GTK_WIDGET (self->method_row), GTK_WIDGET (self->response_row) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    lia_field_binding_set_read_only (lia_field_binding_get (rows[i]), !writable (self));
+  lia_field_table_set_read_only (self->field_table, !writable (self));
+  gtk_widget_set_sensitive (self->delete_button, writable (self));
+}
+
 static void
 refresh (LiaContractsView *self)
 {
+  update_read_only (self);
   if (self->workspace == NULL)
     return;
   if (self->model != NULL && !g_list_store_find (lia_workspace_get_contracts (self->workspace), self->model, NULL))
@@ -213,7 +234,7 @@ delete_model_cb (LiaContractsView *self)
   guint position;
   GListStore *store = lia_workspace_get_contracts (self->workspace);
 
-  if (self->model == NULL || !g_list_store_find (store, self->model, &position))
+  if (!writable (self) || self->model == NULL || !g_list_store_find (store, self->model, &position))
     return;
   lia_history_begin (history (self), _("Delete model"));
   lia_history_remove (history (self), store, position);
@@ -363,6 +384,7 @@ lia_contracts_view_class_init (LiaContractsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaContractsView, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaContractsView, title_label);
   gtk_widget_class_bind_template_child (widget_class, LiaContractsView, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaContractsView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, LiaContractsView, description_row);
   gtk_widget_class_bind_template_child (widget_class, LiaContractsView, path_row);
   gtk_widget_class_bind_template_child (widget_class, LiaContractsView, method_row);
@@ -413,6 +435,7 @@ lia_contracts_view_set_workspace (LiaContractsView *self,
   if (workspace == NULL)
     return;
   g_signal_connect_swapped (lia_workspace_get_history (workspace), "changed", G_CALLBACK (history_changed_cb), self);
+  g_signal_connect_object (workspace, "notify::read-only", G_CALLBACK (update_read_only), self, G_CONNECT_SWAPPED);
   /* Open on the first endpoint: that is what a design meeting argues over. */
   for (guint i = 0; i < g_list_model_get_n_items (contracts (self)) && first == NULL; i++)
     {
@@ -452,7 +475,7 @@ lia_contracts_view_add_model (LiaContractsView *self)
 
   g_return_if_fail (LIA_IS_CONTRACTS_VIEW (self));
 
-  if (self->workspace == NULL)
+  if (!writable (self))
     return;
   store = lia_workspace_get_contracts (self->workspace);
   for (guint n = 1; name == NULL || lia_contracts_find (G_LIST_MODEL (store), name); n++)

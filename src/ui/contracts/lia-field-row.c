@@ -22,6 +22,7 @@ struct _LiaFieldRow
 
   LiaField       *field;
   LiaHistory     *history;
+  gboolean        read_only;
 
   /* template children */
   AdwEntryRow *name_row;
@@ -258,4 +259,21 @@ lia_field_row_get_field (LiaFieldRow *self)
   g_return_val_if_fail (LIA_IS_FIELD_ROW (self), NULL);
 
   return self->field;
+}
+
+/* A read-only workspace (a newer format) shows its fields and takes no
+ * edit, move or removal. */
+void
+lia_field_row_set_read_only (LiaFieldRow *self,
+                             gboolean     read_only)
+{
+  g_return_if_fail (LIA_IS_FIELD_ROW (self));
+
+  self->read_only = !!read_only;
+  for (guint i = 0; i < G_N_ELEMENTS (bound_rows); i++)
+    lia_field_binding_set_read_only (lia_field_binding_get (G_STRUCT_MEMBER (GtkWidget *, self, bound_rows[i].offset)),
+                                     self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "field.move-up", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "field.move-down", !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "field.remove", !self->read_only);
 }

@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (LiaFieldRow, lia_field_row, LIA, FIELD_ROW, AdwExpanderRow
 GtkWidget *lia_field_row_new       (LiaField    *field,
                                     LiaHistory  *history);
 LiaField  *lia_field_row_get_field (LiaFieldRow *self);
+void       lia_field_row_set_read_only (LiaFieldRow *self,
+                                        gboolean     read_only);
 
 G_END_DECLS

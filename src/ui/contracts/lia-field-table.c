@@ -25,6 +25,7 @@ struct _LiaFieldTable
   /* template children */
   GtkListBox          *list;
   GtkButton           *add_button;
+  gboolean             read_only;
 };
 
 G_DEFINE_FINAL_TYPE (LiaFieldTable, lia_field_table, ADW_TYPE_PREFERENCES_GROUP)
@@ -88,6 +89,8 @@ create_row (gpointer item,
 {
   LiaFieldTable *self = user_data;
   GtkWidget *row = lia_field_row_new (LIA_FIELD (item), self->history);
+
+  lia_field_row_set_read_only (LIA_FIELD_ROW (row), self->read_only);
 
   g_signal_connect_object (row, "move", G_CALLBACK (row_move_cb), self, 0);
   g_signal_connect_object (row, "remove", G_CALLBACK (row_remove_cb), self, 0);
@@ -270,7 +273,7 @@ lia_field_table_add_field (LiaFieldTable *self)
 
   g_return_if_fail (LIA_IS_FIELD_TABLE (self));
 
-  if (self->contract == NULL || self->history == NULL)
+  if (self->contract == NULL || self->history == NULL || self->read_only)
     return;
   field = lia_field_new ();
   store = fields (self);
@@ -305,4 +308,18 @@ lia_field_table_get_n_rows (LiaFieldTable *self)
     if (LIA_IS_FIELD_ROW (child))
       n++;
   return n;
+}
+
+void
+lia_field_table_set_read_only (LiaFieldTable *self,
+                               gboolean       read_only)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (LIA_IS_FIELD_TABLE (self));
+
+  self->read_only = !!read_only;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !self->read_only);
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    lia_field_row_set_read_only (LIA_FIELD_ROW (row), self->read_only);
 }

@@ -20,6 +20,8 @@ LiaHistory  *lia_field_table_get_history  (LiaFieldTable *self);
 void         lia_field_table_set_history  (LiaFieldTable *self,
                                            LiaHistory    *history);
 void         lia_field_table_add_field    (LiaFieldTable *self);
+void         lia_field_table_set_read_only (LiaFieldTable *self,
+                                            gboolean       read_only);
 /* The row showing the field at @position, or NULL. */
 GtkWidget   *lia_field_table_get_row      (LiaFieldTable *self,
                                            guint          position);
