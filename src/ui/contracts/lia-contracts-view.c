@@ -186,7 +186,6 @@ update_read_only (LiaContractsView *self)
 static void
 refresh (LiaContractsView *self)
 {
-  update_read_only (self);
   if (self->workspace == NULL)
     return;
   if (self->model != NULL && !g_list_store_find (lia_workspace_get_contracts (self->workspace), self->model, NULL))
@@ -432,6 +431,8 @@ lia_contracts_view_set_workspace (LiaContractsView *self,
                            workspace ? create_model_row : NULL, self, NULL);
   lia_field_table_set_history (self->field_table, workspace ? history (self) : NULL);
   lia_payload_tester_set_contracts (self->tester, workspace ? contracts (self) : NULL);
+  /* Read-only changes only with the workspace or its notify, not per edit. */
+  update_read_only (self);
   if (workspace == NULL)
     return;
   g_signal_connect_swapped (lia_workspace_get_history (workspace), "changed", G_CALLBACK (history_changed_cb), self);
