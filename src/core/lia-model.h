@@ -11,6 +11,7 @@
 #include "lia-action-item.h"
 #include "lia-agenda-item.h"
 #include "lia-assessment.h"
+#include "lia-conflict.h"
 #include "lia-contract.h"
 #include "lia-evaluation.h"
 #include "lia-field.h"

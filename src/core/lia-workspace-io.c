@@ -1417,7 +1417,7 @@ lia_workspace_serialize (LiaWorkspace *self)
 
   for (guint i = 0; i < LIA_N_COLLECTIONS; i++)
     {
-      if (i == LIA_COLLECTION_UNRECOVERED &&
+      if ((i == LIA_COLLECTION_UNRECOVERED || i == LIA_COLLECTION_CONFLICTS) &&
           g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_collection (self, i))) == 0)
         continue;
       emit_key (out, &first, lia_collections[i].key, 0);

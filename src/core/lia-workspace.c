@@ -66,6 +66,8 @@ const LiaCollectionInfo lia_collections[LIA_N_COLLECTIONS] = {
   { "outbox", lia_outbox_op_get_type },
   /* written only when it holds something */
   { "unrecovered", lia_unrecovered_get_type },
+  /* what a merge left to decide; written only when it holds something */
+  { "conflicts", lia_conflict_get_type },
 };
 
 /* Only tells our own writes from other programs' (not a security check),
@@ -1081,6 +1083,7 @@ COLLECTION_GETTER (playbook, LIA_COLLECTION_PLAYBOOK)
 COLLECTION_GETTER (accounts, LIA_COLLECTION_ACCOUNTS)
 COLLECTION_GETTER (outbox, LIA_COLLECTION_OUTBOX)
 COLLECTION_GETTER (unrecovered, LIA_COLLECTION_UNRECOVERED)
+COLLECTION_GETTER (conflicts, LIA_COLLECTION_CONFLICTS)
 
 /* What recovery found in the file and what it did, one located line each
  * (“tasks[0].due: “2026-02-30” is not a date (reset; …)”); empty when the

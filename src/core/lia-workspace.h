@@ -113,5 +113,6 @@ GListStore   *lia_workspace_get_playbook       (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_accounts       (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_outbox         (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_unrecovered    (LiaWorkspace        *self);
+GListStore   *lia_workspace_get_conflicts      (LiaWorkspace        *self);
 
 G_END_DECLS
