@@ -1107,3 +1107,30 @@ lia_workspace_get_needs_review (LiaWorkspace *self)
 }
 
 #undef COLLECTION_GETTER
+
+/* Whether a merge left something to decide about the entity with @id
+ * (or, with @field, about that field of it): views mark such items.
+ * Conflicts are few, so a walk is cheaper than an index kept in step. */
+gboolean
+lia_workspace_has_conflict (LiaWorkspace *self,
+                            const char   *id,
+                            const char   *field)
+{
+  GListModel *conflicts;
+  guint n;
+
+  g_return_val_if_fail (LIA_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  conflicts = G_LIST_MODEL (self->collections[LIA_COLLECTION_CONFLICTS]);
+  n = g_list_model_get_n_items (conflicts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaEntity) conflict = g_list_model_get_item (conflicts, i);
+
+      if (g_strcmp0 (lia_entity_get_string (conflict, LIA_CONFLICT_ENTITY), id) == 0 &&
+          (field == NULL || g_strcmp0 (lia_entity_get_string (conflict, LIA_CONFLICT_FIELD), field) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -114,5 +114,8 @@ GListStore   *lia_workspace_get_accounts       (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_outbox         (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_unrecovered    (LiaWorkspace        *self);
 GListStore   *lia_workspace_get_conflicts      (LiaWorkspace        *self);
+gboolean      lia_workspace_has_conflict       (LiaWorkspace        *self,
+                                                const char          *id,
+                                                const char          *field);
 
 G_END_DECLS
