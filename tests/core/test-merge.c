@@ -314,22 +314,15 @@ present (LiaWorkspace *ws,
   return locate (ws, id, NULL, NULL) >= 0;
 }
 
-typedef struct
-{
-  GHashTable *seen;
-  guint       pages;
-} IdsData;
-
 static void
 unique_cb (LiaEntity *entity,
            gpointer   data)
 {
-  IdsData *d = data;
   const char *id = lia_entity_get_id (entity);
 
   if (id == NULL)
     return;
-  if (!g_hash_table_add (d->seen, g_strdup (id)))
+  if (!g_hash_table_add (data, g_strdup (id)))
     g_error ("id %s is used twice", id);
 }
 
@@ -342,13 +335,12 @@ assert_valid (LiaWorkspace *ws)
   g_autoptr(LiaWorkspace) again = NULL;
   g_autofree char *data = NULL;
   g_autofree char *data2 = NULL;
-  IdsData d = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gsize length;
 
   lia_workspace_check (ws, &error);
   g_assert_no_error (error);
-  lia_workspace_foreach_entity (ws, unique_cb, &d);
-  g_hash_table_unref (d.seen);
+  lia_workspace_foreach_entity (ws, unique_cb, seen);
 
   data = lia_workspace_to_data (ws, &length);
   again = lia_workspace_new_from_data_full (data, length, "merged.liaison", LIA_LOAD_STRICT, &error);
@@ -1851,6 +1843,26 @@ entity_json (JsonNode   *root,
   return NULL;
 }
 
+static void
+index_cb (LiaEntity *entity,
+          gpointer   data)
+{
+  const char *id = lia_entity_get_id (entity);
+
+  if (id != NULL && !LIA_IS_CONFLICT (entity))
+    g_hash_table_insert (data, (gpointer) id, entity);
+}
+
+/* id → entity, for lookups in a loop over every entity */
+static GHashTable *
+index_ws (LiaWorkspace *ws)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  lia_workspace_foreach_entity (ws, index_cb, index);
+  return index;
+}
+
 /* Each change of SIDE that OTHER left alone is in the result. */
 static void
 assert_changes_kept (LiaWorkspace *base,
@@ -1863,6 +1875,11 @@ assert_changes_kept (LiaWorkspace *base,
   g_autoptr(JsonNode) base_json = ws_json (base);
   g_autoptr(JsonNode) side_json = ws_json (side);
   g_autoptr(JsonNode) other_json = ws_json (other_side);
+  g_autoptr(JsonNode) merged_json = ws_json (merged);
+  g_autoptr(GHashTable) in_base_ws = index_ws (base);
+  g_autoptr(GHashTable) in_side_ws = index_ws (side);
+  g_autoptr(GHashTable) in_other_ws = index_ws (other_side);
+  g_autoptr(GHashTable) in_merged_ws = index_ws (merged);
 
   for (guint i = 0; i < entities->len; i++)
     {
@@ -1872,9 +1889,9 @@ assert_changes_kept (LiaWorkspace *base,
 
       if (id == NULL)
         continue;
-      in_base = lookup (base, id);
-      in_other = lookup (other_side, id);
-      in_merged = lookup (merged, id);
+      in_base = g_hash_table_lookup (in_base_ws, id);
+      in_other = g_hash_table_lookup (in_other_ws, id);
+      in_merged = g_hash_table_lookup (in_merged_ws, id);
 
       if (in_base == NULL)
         {
@@ -1882,17 +1899,19 @@ assert_changes_kept (LiaWorkspace *base,
           g_autofree char *parent = NULL;
           g_autofree char *expected = NULL;
           g_autofree char *got = NULL;
-          g_autoptr(JsonNode) merged_json = NULL;
 
+          if (!(LIA_IS_STEP (entity) || LIA_IS_PAGE (entity)))
+            continue;
           if (locate (side, id, &parent, NULL) < 0)
             continue;
-          if (parent[0] != '\0' && (lookup (base, parent) == NULL || lookup (other_side, parent) == NULL))
-            continue;
-          if (!(LIA_IS_STEP (entity) || LIA_IS_PAGE (entity)))
+          /* its parent is there on both sides and in the result (ours
+           * may have removed an ancestor the other side moved it under) */
+          if (parent[0] != '\0'
+              && (!g_hash_table_contains (in_base_ws, parent) || !g_hash_table_contains (in_other_ws, parent)
+                  || !g_hash_table_contains (in_merged_ws, parent)))
             continue;
           if (in_merged == NULL)
             g_error ("%s added by %s is missing", id, side_is_ours ? "ours" : "theirs");
-          merged_json = ws_json (merged);
           expected = entity_json (side_json, id);
           got = entity_json (merged_json, id);
           if (LIA_IS_STEP (entity))
@@ -1917,6 +1936,12 @@ assert_changes_kept (LiaWorkspace *base,
           if (g_strcmp0 (lia_entity_get_string (in_other, field), lia_entity_get_string (in_base, field)) != 0)
             continue;
           g_assert_cmpstr (lia_entity_get_string (in_merged, field), ==, lia_entity_get_string (entity, field));
+          {
+            g_autofree char *key = g_strdup (lia_entity_get_field_spec (entity, field)->name);
+
+            g_strdelimit (key, "-", '_');
+            g_assert_false (lia_workspace_has_conflict (merged, id, key));
+          }
         }
       if (LIA_IS_PAGE (entity)
           && g_strcmp0 (lia_entity_get_string (entity, LIA_PAGE_BODY), lia_entity_get_string (in_base, LIA_PAGE_BODY)) != 0
@@ -1937,7 +1962,7 @@ assert_changes_kept (LiaWorkspace *base,
         g_autofree char *bp = NULL;
         g_autofree char *op = NULL;
 
-        if (id == NULL || lookup (side, id) != NULL || lookup (other_side, id) == NULL)
+        if (id == NULL || g_hash_table_contains (in_side_ws, id) || !g_hash_table_contains (in_other_ws, id))
           continue;
         if (!(LIA_IS_STEP (before->pdata[i]) || LIA_IS_PAGE (before->pdata[i])))
           continue;
@@ -1948,9 +1973,9 @@ assert_changes_kept (LiaWorkspace *base,
         if (g_strcmp0 (b, o) != 0 || g_strcmp0 (bp, op) != 0)
           continue;
         /* removed itself, not with an ancestor (that one may be kept) */
-        if (bp[0] != '\0' && lookup (side, bp) == NULL)
+        if (bp[0] != '\0' && !g_hash_table_contains (in_side_ws, bp))
           continue;
-        if (lookup (merged, id) != NULL)
+        if (g_hash_table_contains (in_merged_ws, id))
           g_error ("%s removed by %s and untouched by the other is still there", id, side_is_ours ? "ours" : "theirs");
       }
   }
