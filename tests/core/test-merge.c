@@ -839,6 +839,40 @@ test_reorder_agenda (gconstpointer data)
   g_assert_cmpstr (lia_entity_get_string (nth (agenda, 6), LIA_AGENDA_ITEM_NOTES), ==, "Coffee");
 }
 
+/* One side adds a step and moves an old one right after it (or the new
+ * one before a moved one): the other side left the list alone, so the
+ * result has exactly that side's order. */
+static void
+test_reorder_and_add (gconstpointer data)
+{
+  g_autoptr(Fx) fx = fx_new ("en", GPOINTER_TO_INT (data));
+  g_autoptr(LiaStep) before_moved = lia_step_new ();
+  g_autoptr(LiaStep) after_moved = lia_step_new ();
+  GListStore *steps2 = list (requirement (one (fx), 2), LIA_REQUIREMENT_STEPS);
+  GListStore *steps1 = list (requirement (one (fx), 1), LIA_REQUIREMENT_STEPS);
+  g_autofree char *order1 = NULL;
+  g_autofree char *order2 = NULL;
+  g_autofree char *merged1 = NULL;
+  g_autofree char *merged2 = NULL;
+
+  /* s0 s1 s2 s3 s4 → s0 s1 s2 s4 N s3 */
+  lia_entity_set_string (LIA_ENTITY (before_moved), LIA_STEP_TEXT, "New, before the moved step");
+  move_item (steps2, 3, 4);
+  g_list_store_insert (steps2, 4, before_moved);
+  /* s0 s1 s2 s3 s4 → s0 s2 N s1 s3 s4 */
+  lia_entity_set_string (LIA_ENTITY (after_moved), LIA_STEP_TEXT, "New, the moved step after it");
+  move_item (steps1, 1, 2);
+  g_list_store_insert (steps1, 2, after_moved);
+  order1 = ids (steps1);
+  order2 = ids (steps2);
+
+  g_assert_cmpuint (fx_merge (fx), ==, 0);
+  merged1 = ids (list (requirement (fx->ours, 1), LIA_REQUIREMENT_STEPS));
+  merged2 = ids (list (requirement (fx->ours, 2), LIA_REQUIREMENT_STEPS));
+  g_assert_cmpstr (merged1, ==, order1);
+  g_assert_cmpstr (merged2, ==, order2);
+}
+
 /* Both sides reorder the same list differently: no conflict, every step
  * once, a valid file. */
 static void
@@ -898,6 +932,30 @@ test_reparent_and_edit (gconstpointer data)
   g_assert_cmpstr (parent, ==, "");
   g_assert_cmpstr (id_of (nth (lia_workspace_get_pages (fx->ours), 0)), ==, id);
   g_assert_cmpstr (lia_entity_get_string (by_id (fx->ours, id), LIA_PAGE_BODY), ==, "# Goals\n\nTwice the throughput.\n");
+}
+
+/* A page moved out of a subtree, which the same side then removes: the
+ * page lives on where it went. */
+static void
+test_move_out_of_removed (gconstpointer data)
+{
+  g_autoptr(Fx) fx = fx_new ("en", GPOINTER_TO_INT (data));
+  g_autofree char *id = g_strdup (id_of (page (fx->base, "Team members")));
+  g_autofree char *gone = g_strdup (id_of (page (fx->base, "Project overview")));
+  g_autofree char *parent = NULL;
+  LiaPage *root;
+  guint position;
+
+  move_page (one (fx), "Team members", "Technical documentation", 3);
+  root = nth (lia_workspace_get_pages (one (fx)), 0);
+  g_assert_true (g_list_store_find (list (root, LIA_PAGE_CHILDREN), page (one (fx), "Project overview"), &position));
+  g_list_store_remove (list (root, LIA_PAGE_CHILDREN), position);
+
+  g_assert_cmpuint (fx_merge (fx), ==, 0);
+  g_assert_false (present (fx->ours, gone));
+  g_assert_true (present (fx->ours, id));
+  parent = parent_of (fx->ours, id);
+  g_assert_cmpstr (parent, ==, id_of (page (fx->ours, "Technical documentation")));
 }
 
 static void
@@ -1986,11 +2044,14 @@ test_property (void)
 {
   g_autoptr(LiaWorkspace) sample = lia_workspace_new_sample ("en");
   g_autoptr(LiaWorkspace) sample_zh = lia_workspace_new_sample ("zh_CN");
-  guint iterations = 50;
+  /* LIAISON_MERGE_SEED and LIAISON_MERGE_ITERATIONS run other or more
+   * scripts (a longer exploration); the suite runs seeds 1–50. */
+  guint first = g_getenv ("LIAISON_MERGE_SEED") ? (guint) g_ascii_strtoull (g_getenv ("LIAISON_MERGE_SEED"), NULL, 10) : 1;
+  guint iterations = g_getenv ("LIAISON_MERGE_ITERATIONS") ? (guint) g_ascii_strtoull (g_getenv ("LIAISON_MERGE_ITERATIONS"), NULL, 10) : 50;
 
   lined_bodies (sample);
   lined_bodies (sample_zh);
-  for (guint seed = 1; seed <= iterations; seed++)
+  for (guint seed = first; seed < first + iterations; seed++)
     {
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
       LiaWorkspace *start = seed % 4 == 0 ? sample_zh : sample;
@@ -2041,6 +2102,13 @@ test_property (void)
       g_assert_no_error (error);
       g_assert_cmpuint (n, ==, 0);
       data = to_data (ours);
+      if (g_strcmp0 (data, b_data) != 0 && g_getenv ("MT_DUMP"))
+        {
+          g_autofree char *base_data = to_data (base);
+          g_file_set_contents ("/tmp/mt-got", data, -1, NULL);
+          g_file_set_contents ("/tmp/mt-want", b_data, -1, NULL);
+          g_file_set_contents ("/tmp/mt-base", base_data, -1, NULL);
+        }
       g_assert_cmpstr (data, ==, b_data);
     }
 }
@@ -2081,9 +2149,11 @@ main (int   argc,
   add_both ("/merge/move/reorder-requirements", test_reorder_requirements);
   add_both ("/merge/move/reorder-steps", test_reorder_steps);
   add_both ("/merge/move/reorder-agenda", test_reorder_agenda);
+  add_both ("/merge/move/reorder-and-add", test_reorder_and_add);
   g_test_add_func ("/merge/move/reorder-both", test_reorder_both);
   add_both ("/merge/move/reparent", test_reparent_page);
   add_both ("/merge/move/reparent-and-edit", test_reparent_and_edit);
+  add_both ("/merge/move/out-of-removed", test_move_out_of_removed);
   g_test_add_func ("/merge/move/reparent-same-both", test_reparent_same_both);
   add_both ("/merge/move/conflict", test_move_conflict);
   add_both ("/merge/move/cycle", test_cycle);
