@@ -2080,6 +2080,31 @@ assert_changes_kept (LiaWorkspace *base,
   }
 }
 
+/* LIAISON_MERGE_DUMP=DIR keeps a failing case as three files to diff:
+ * base, want (the side's workspace) and got (the merge). */
+static void
+dump (LiaWorkspace *base,
+      const char   *want,
+      const char   *got)
+{
+  const char *dir = g_getenv ("LIAISON_MERGE_DUMP");
+  g_autofree char *base_data = NULL;
+  g_autofree char *base_path = NULL;
+  g_autofree char *want_path = NULL;
+  g_autofree char *got_path = NULL;
+
+  if (dir == NULL)
+    return;
+  base_data = to_data (base);
+  base_path = g_build_filename (dir, "base", NULL);
+  want_path = g_build_filename (dir, "want", NULL);
+  got_path = g_build_filename (dir, "got", NULL);
+  g_file_set_contents (base_path, base_data, -1, NULL);
+  g_file_set_contents (want_path, want, -1, NULL);
+  g_file_set_contents (got_path, got, -1, NULL);
+  g_test_message ("kept in %s", dir);
+}
+
 static void
 test_property (void)
 {
@@ -2133,8 +2158,24 @@ test_property (void)
       twin = ws_copy (a);
       g_assert_true (lia_workspace_merge (ours, base, twin, &n, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (n, ==, 0);
       data = to_data (ours);
+      if (g_strcmp0 (data, a_data) != 0 || n != 0)
+        dump (base, a_data, data);
+      g_assert_cmpuint (n, ==, 0);
+      g_assert_cmpstr (data, ==, a_data);
+      g_clear_pointer (&data, g_free);
+      g_clear_object (&ours);
+      g_clear_object (&twin);
+
+      /* merge (base, a, base) == a */
+      ours = ws_copy (a);
+      twin = ws_copy (base);
+      g_assert_true (lia_workspace_merge (ours, base, twin, &n, &error));
+      g_assert_no_error (error);
+      data = to_data (ours);
+      if (g_strcmp0 (data, a_data) != 0 || n != 0)
+        dump (base, a_data, data);
+      g_assert_cmpuint (n, ==, 0);
       g_assert_cmpstr (data, ==, a_data);
       g_clear_pointer (&data, g_free);
       g_clear_object (&ours);
@@ -2144,13 +2185,8 @@ test_property (void)
       g_assert_true (lia_workspace_merge (ours, base, b, &n, &error));
       g_assert_no_error (error);
       data = to_data (ours);
-      if (g_strcmp0 (data, b_data) != 0 && g_getenv ("MT_DUMP"))
-        {
-          g_autofree char *base_data = to_data (base);
-          g_file_set_contents ("/tmp/mt-got", data, -1, NULL);
-          g_file_set_contents ("/tmp/mt-want", b_data, -1, NULL);
-          g_file_set_contents ("/tmp/mt-base", base_data, -1, NULL);
-        }
+      if (g_strcmp0 (data, b_data) != 0 || n != 0)
+        dump (base, b_data, data);
       g_assert_cmpuint (n, ==, 0);
       g_assert_cmpstr (data, ==, b_data);
     }
