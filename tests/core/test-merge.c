@@ -2273,7 +2273,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflicts/previous-kept", test_previous_conflicts_kept);
   add_both ("/merge/conflicts/previous-resolved", test_previous_conflict_resolved);
 
-  g_test_add_func ("/merge/property", test_property);
+  g_test_add_func ("/merge/property/random-scripts", test_property);
 
   return g_test_run ();
 }
