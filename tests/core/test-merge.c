@@ -755,6 +755,32 @@ test_remove_vs_edit_child (gconstpointer data)
                    "Optimize KV cache paging");
 }
 
+/* A step removed on one side, edited on the other: edit-delete, named by
+ * its list and its requirement. */
+static void
+test_remove_step_vs_edit (gconstpointer data)
+{
+  g_autoptr(Fx) fx = fx_new ("en", GPOINTER_TO_INT (data));
+  g_autofree char *req = g_strdup (id_of (requirement (fx->base, 1)));
+  g_autofree char *id = g_strdup (id_of (nth (list (requirement (fx->base, 1), LIA_REQUIREMENT_STEPS), 2)));
+  LiaConflict *conflict;
+  JsonNode *kept;
+
+  g_list_store_remove (list (requirement (one (fx), 1), LIA_REQUIREMENT_STEPS), 2);
+  lia_entity_set_string (by_id (other (fx), id), LIA_STEP_OWNER, "Li");
+
+  g_assert_cmpuint (fx_merge (fx), ==, 1);
+  conflict = sole_conflict (fx->ours, id);
+  g_assert_cmpstr (cstr (conflict, LIA_CONFLICT_KIND), ==, "edit-delete");
+  g_assert_cmpstr (cstr (conflict, LIA_CONFLICT_COLLECTION), ==, "steps");
+  g_assert_cmpstr (cstr (conflict, LIA_CONFLICT_PARENT), ==, req);
+  g_assert_true (json_is_null (cjson (conflict, fx->side == OURS ? LIA_CONFLICT_OURS : LIA_CONFLICT_THEIRS)));
+  kept = cjson (conflict, fx->side == OURS ? LIA_CONFLICT_THEIRS : LIA_CONFLICT_OURS);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (kept));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (kept), "owner"), ==, "Li");
+  g_assert_true (present (fx->ours, id) == (fx->side == THEIRS));
+}
+
 /* A step removed on one side while the other reordered the steps: it is
  * removed, and the others keep the new order. */
 static void
@@ -1082,6 +1108,68 @@ test_cycle (gconstpointer data)
     }
   g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (lia_workspace_get_pages (fx->ours))), ==,
                     lia_pages_count (G_LIST_MODEL (lia_workspace_get_pages (fx->base))));
+}
+
+/* A step moved to another requirement's list on one side. */
+static void
+test_move_between_lists (gconstpointer data)
+{
+  g_autoptr(Fx) fx = fx_new ("en", GPOINTER_TO_INT (data));
+  GListStore *from = list (requirement (one (fx), 0), LIA_REQUIREMENT_STEPS);
+  g_autoptr(LiaStep) step = g_object_ref (nth (from, 1));
+  g_autofree char *id = g_strdup (id_of (step));
+  g_autofree char *parent = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *merged = NULL;
+  char *collection = NULL;
+
+  g_list_store_remove (from, 1);
+  g_list_store_insert (list (requirement (one (fx), 1), LIA_REQUIREMENT_STEPS), 2, step);
+  order = ids (list (requirement (one (fx), 1), LIA_REQUIREMENT_STEPS));
+  /* the other side edits the step where it was */
+  lia_entity_set_string (by_id (other (fx), id), LIA_STEP_STATUS, "done");
+
+  g_assert_cmpuint (fx_merge (fx), ==, 0);
+  g_assert_cmpint (locate (fx->ours, id, &parent, &collection), ==, 2);
+  g_assert_cmpstr (parent, ==, id_of (requirement (fx->ours, 1)));
+  g_assert_cmpstr (collection, ==, "steps");
+  g_free (collection);
+  merged = ids (list (requirement (fx->ours, 1), LIA_REQUIREMENT_STEPS));
+  g_assert_cmpstr (merged, ==, order);
+  g_assert_cmpstr (lia_entity_get_string (by_id (fx->ours, id), LIA_STEP_STATUS), ==, "done");
+}
+
+/* A step moved to two different requirements: a move conflict whose
+ * values are the owners' ids; ours' place wins. */
+static void
+test_move_conflict_lists (gconstpointer data)
+{
+  g_autoptr(Fx) fx = fx_new ("en", GPOINTER_TO_INT (data));
+  g_autofree char *id = g_strdup (id_of (nth (list (requirement (fx->base, 0), LIA_REQUIREMENT_STEPS), 1)));
+  g_autofree char *r0 = g_strdup (id_of (requirement (fx->base, 0)));
+  g_autofree char *r1 = g_strdup (id_of (requirement (fx->base, 1)));
+  g_autofree char *r2 = g_strdup (id_of (requirement (fx->base, 2)));
+  g_autofree char *parent = NULL;
+  LiaConflict *conflict;
+  LiaWorkspace *sides[] = { one (fx), other (fx) };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GListStore *from = list (requirement (sides[i], 0), LIA_REQUIREMENT_STEPS);
+      g_autoptr(LiaStep) step = g_object_ref (nth (from, 1));
+
+      g_list_store_remove (from, 1);
+      g_list_store_append (list (requirement (sides[i], i == 0 ? 1 : 2), LIA_REQUIREMENT_STEPS), step);
+    }
+
+  g_assert_cmpuint (fx_merge (fx), ==, 1);
+  conflict = sole_conflict (fx->ours, id);
+  g_assert_cmpstr (cstr (conflict, LIA_CONFLICT_KIND), ==, "move");
+  assert_json_string (cjson (conflict, LIA_CONFLICT_BASE), r0);
+  assert_json_string (cjson (conflict, LIA_CONFLICT_OURS), fx->side == OURS ? r1 : r2);
+  assert_json_string (cjson (conflict, LIA_CONFLICT_THEIRS), fx->side == OURS ? r2 : r1);
+  parent = parent_of (fx->ours, id);
+  g_assert_cmpstr (parent, ==, fx->side == OURS ? r1 : r2);
 }
 
 /* ---- fields ---- */
@@ -1461,6 +1549,41 @@ test_unknown_key_conflict (void)
   assert_json_string (cjson (conflict, LIA_CONFLICT_OURS), "3d");
   assert_json_string (cjson (conflict, LIA_CONFLICT_THEIRS), "5d");
   g_assert_cmpstr (json_object_get_string_member (lia_entity_get_extra (by_id (fx->ours, id)), "x_estimate"), ==, "3d");
+}
+
+/* The workspace's own title and a top-level unknown key changed on both
+ * sides: conflicts on entity "" (the workspace itself). */
+static void
+test_top_level_conflicts (void)
+{
+  g_autoptr(Fx) fx = fx_new ("zh_CN", OURS);
+  g_autofree char *base_title = g_strdup (lia_workspace_get_title (fx->base));
+  LiaConflict *title = NULL, *key = NULL;
+
+  lia_workspace_set_title (fx->ours, "推理引擎（我们）");
+  lia_workspace_set_title (fx->theirs, "推理引擎（他们）");
+  json_object_set_int_member (lia_workspace_get_extra (fx->ours), "x_sprint", 7);
+  json_object_set_int_member (lia_workspace_get_extra (fx->theirs), "x_sprint", 8);
+
+  g_assert_cmpuint (fx_merge (fx), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      LiaConflict *c = nth (conflicts (fx->ours), i);
+
+      g_assert_cmpstr (cstr (c, LIA_CONFLICT_ENTITY), ==, "");
+      if (g_str_equal (cstr (c, LIA_CONFLICT_FIELD), "title"))
+        title = c;
+      else if (g_str_equal (cstr (c, LIA_CONFLICT_FIELD), "x_sprint"))
+        key = c;
+    }
+  g_assert_nonnull (title);
+  g_assert_nonnull (key);
+  assert_string_conflict (title, "title", base_title, "推理引擎（我们）", "推理引擎（他们）");
+  g_assert_true (json_is_null (cjson (key, LIA_CONFLICT_BASE)));
+  g_assert_cmpint (json_node_get_int (cjson (key, LIA_CONFLICT_OURS)), ==, 7);
+  g_assert_cmpint (json_node_get_int (cjson (key, LIA_CONFLICT_THEIRS)), ==, 8);
+  g_assert_cmpstr (lia_workspace_get_title (fx->ours), ==, "推理引擎（我们）");
+  g_assert_cmpint (json_object_get_int_member (lia_workspace_get_extra (fx->ours), "x_sprint"), ==, 7);
 }
 
 /* ---- references ---- */
@@ -2223,6 +2346,7 @@ main (int   argc,
   g_test_add_func ("/merge/remove/both", test_remove_both);
   add_both ("/merge/remove/vs-edit", test_remove_vs_edit);
   add_both ("/merge/remove/vs-edit-child", test_remove_vs_edit_child);
+  add_both ("/merge/remove/step-vs-edit", test_remove_step_vs_edit);
   add_both ("/merge/remove/vs-reorder", test_remove_vs_reorder);
 
   add_both ("/merge/move/reorder-requirements", test_reorder_requirements);
@@ -2238,6 +2362,8 @@ main (int   argc,
   g_test_add_func ("/merge/move/reparent-same-both", test_reparent_same_both);
   add_both ("/merge/move/conflict", test_move_conflict);
   add_both ("/merge/move/cycle", test_cycle);
+  add_both ("/merge/move/between-lists", test_move_between_lists);
+  add_both ("/merge/move/conflict-lists", test_move_conflict_lists);
 
   add_both ("/merge/field/one-side", test_field_one_side);
   g_test_add_func ("/merge/field/same-value", test_field_same_value);
@@ -2260,6 +2386,7 @@ main (int   argc,
   add_both ("/merge/unknown/top-level-key", test_unknown_key_top);
   add_both ("/merge/unknown/removed-key", test_unknown_key_removed);
   g_test_add_func ("/merge/unknown/conflict", test_unknown_key_conflict);
+  g_test_add_func ("/merge/unknown/top-level-conflicts", test_top_level_conflicts);
 
   add_both ("/merge/refs/member-vs-attendee", test_member_vs_attendee);
 
