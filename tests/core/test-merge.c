@@ -1459,6 +1459,23 @@ test_minutes_conflict (void)
   text_conflict ("en", BODY_EN, TRUE);
 }
 
+/* Both sides make the same change to a line, and one of them another
+ * change further down: clean, as git merge-file has it. */
+static void
+test_text_same_change (void)
+{
+  g_autoptr(Fx) fx = fx_with_body ("zh_CN", OURS, BODY_ZH);
+  g_autofree char *same = replace_line (BODY_ZH, 3, "消息由角色、内容和名称组成。");
+  g_autofree char *more = replace_line (same, 6, "限额按项目计算。");
+  g_autofree char *id = g_strdup (id_of (nth (lia_workspace_get_pages (fx->base), 0)));
+
+  lia_entity_set_string (by_id (fx->ours, id), LIA_PAGE_BODY, same);
+  lia_entity_set_string (by_id (fx->theirs, id), LIA_PAGE_BODY, more);
+
+  g_assert_cmpuint (fx_merge (fx), ==, 0);
+  g_assert_cmpstr (lia_entity_get_string (by_id (fx->ours, id), LIA_PAGE_BODY), ==, more);
+}
+
 /* A task description, one of the "descriptions" the rule names. */
 static void
 test_description_clean (void)
@@ -2381,6 +2398,7 @@ main (int   argc,
   g_test_add_func ("/merge/text/conflict-zh", test_text_conflict_zh);
   g_test_add_func ("/merge/text/minutes-conflict", test_minutes_conflict);
   g_test_add_func ("/merge/text/description-clean", test_description_clean);
+  g_test_add_func ("/merge/text/same-change", test_text_same_change);
 
   add_both ("/merge/unknown/entity-key", test_unknown_key_entity);
   add_both ("/merge/unknown/top-level-key", test_unknown_key_top);
