@@ -2006,6 +2006,27 @@ random_edit (GRand        *rand,
           store = list (meeting (ws), LIA_MEETING_AGENDA);
         if (store != NULL && count (store) > 1)
           move_item (store, g_rand_int_range (rand, 0, count (store)), g_rand_int_range (rand, 0, count (store)));
+        /* now and then a step to another requirement */
+        if (g_rand_int_range (rand, 0, 3) == 0)
+          {
+            g_autoptr(GPtrArray) reqs = all_of_type (ws, LIA_TYPE_REQUIREMENT);
+            LiaEntity *from = pick (rand, reqs);
+            LiaEntity *to = pick (rand, reqs);
+            GListStore *a, *b;
+
+            if (from == NULL || from == to)
+              break;
+            a = list (from, LIA_REQUIREMENT_STEPS);
+            b = list (to, LIA_REQUIREMENT_STEPS);
+            if (count (a) > 0)
+              {
+                guint at = g_rand_int_range (rand, 0, count (a));
+                g_autoptr(GObject) step = g_list_model_get_item (G_LIST_MODEL (a), at);
+
+                g_list_store_remove (a, at);
+                g_list_store_insert (b, g_rand_int_range (rand, 0, count (b) + 1), step);
+              }
+          }
       }
       break;
     case 6:
@@ -2102,6 +2123,47 @@ index_ws (LiaWorkspace *ws)
   return index;
 }
 
+/* id → id of the entity whose list holds it ("" at the top level) */
+static void
+parents_in (JsonObject *object,
+            const char *own,
+            GHashTable *parents)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object, l->data);
+
+      if (own[0] == '\0' && g_str_equal (l->data, "conflicts"))
+        continue;
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        {
+          JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+          const char *id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (item))
+            continue;
+          id = json_object_get_string_member_with_default (json_node_get_object (item), "id", NULL);
+          if (id == NULL)
+            continue;
+          g_hash_table_insert (parents, g_strdup (id), g_strdup (own));
+          parents_in (json_node_get_object (item), id, parents);
+        }
+    }
+}
+
+static GHashTable *
+parents_map (JsonNode *root)
+{
+  GHashTable *parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  parents_in (json_node_get_object (root), "", parents);
+  return parents;
+}
+
 /* Each change of SIDE that OTHER left alone is in the result. */
 static void
 assert_changes_kept (LiaWorkspace *base,
@@ -2119,6 +2181,10 @@ assert_changes_kept (LiaWorkspace *base,
   g_autoptr(GHashTable) in_side_ws = index_ws (side);
   g_autoptr(GHashTable) in_other_ws = index_ws (other_side);
   g_autoptr(GHashTable) in_merged_ws = index_ws (merged);
+  g_autoptr(GHashTable) base_parents = parents_map (base_json);
+  g_autoptr(GHashTable) side_parents = parents_map (side_json);
+  g_autoptr(GHashTable) other_parents = parents_map (other_json);
+  g_autoptr(GHashTable) merged_parents = parents_map (merged_json);
 
   for (guint i = 0; i < entities->len; i++)
     {
@@ -2163,6 +2229,20 @@ assert_changes_kept (LiaWorkspace *base,
        * something inside it (edit-delete, ours removed) */
       if (in_merged == NULL)
         continue;
+
+      /* moved to another parent by this side only: there (unless the
+       * move is recorded as a conflict, say a cycle) */
+      {
+        const char *was = g_hash_table_lookup (base_parents, id);
+        const char *now = g_hash_table_lookup (side_parents, id);
+        const char *kept = g_hash_table_lookup (other_parents, id);
+
+        if (was != NULL && now != NULL && kept != NULL
+            && g_strcmp0 (was, now) != 0 && g_strcmp0 (was, kept) == 0
+            && (now[0] == '\0' || g_hash_table_contains (in_merged_ws, now))
+            && !lia_workspace_has_conflict (merged, id, NULL))
+          g_assert_cmpstr (g_hash_table_lookup (merged_parents, id), ==, now);
+      }
 
       for (guint t = 0; t < G_N_ELEMENTS (text_fields); t++)
         {
@@ -2290,6 +2370,15 @@ test_property (void)
       g_assert_no_error (error);
       assert_valid (merged);
       g_assert_cmpuint (n, ==, count (conflicts (merged)));
+      if (g_getenv ("LIAISON_MERGE_DUMP"))
+        {
+          g_autofree char *merged_data = to_data (merged);
+          g_autofree char *path = g_build_filename (g_getenv ("LIAISON_MERGE_DUMP"), "merged-ours", NULL);
+
+          /* base, want = theirs, got = the merge; and ours beside */
+          dump (base, b_data, merged_data);
+          g_file_set_contents (path, a_data, -1, NULL);
+        }
       assert_changes_kept (base, a, b, merged, TRUE);
       assert_changes_kept (base, b, a, merged, FALSE);
 
