@@ -41,18 +41,24 @@ side_widget (LiaMergeDialog    *self,
              const char        *caption,
              gboolean           long_text)
 {
+  static const guint fields[] = { LIA_CONFLICT_OURS, LIA_CONFLICT_THEIRS, LIA_CONFLICT_BASE };
+  JsonNode *node = lia_entity_get_json (LIA_ENTITY (conflict), fields[side]);
   g_autofree char *text = lia_conflict_value_to_text (conflict, self->workspace, side);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (caption);
   GtkWidget *value;
 
+  /* Wide enough that a narrow window puts the sides one under another
+   * instead of squeezing three texts into a column each. */
+  gtk_widget_set_size_request (box, long_text ? 220 : 160, -1);
   gtk_widget_set_hexpand (box, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "caption-heading");
   gtk_widget_add_css_class (title, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
 
-  if (long_text)
+  /* “Removed” needs no text view. */
+  if (long_text && node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
       GtkWidget *view = gtk_text_view_new ();
 
@@ -80,7 +86,6 @@ side_widget (LiaMergeDialog    *self,
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (value), 0);
-      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, caption, -1);
     }
   gtk_box_append (GTK_BOX (box), value);
@@ -136,13 +141,13 @@ create_row_cb (gpointer item,
   LiaConflict *conflict = item;
   const char *kind = lia_entity_get_string (LIA_ENTITY (conflict), LIA_CONFLICT_KIND);
   gboolean long_text = g_str_equal (kind, "text") || g_str_equal (kind, "edit-delete");
+  guint n_sides;
   gboolean base = lia_conflict_offers_base (conflict);
   g_autofree char *title = lia_conflict_describe (conflict, self->workspace);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *sides = flow_new (base ? 3 : 2);
-  GtkWidget *buttons = flow_new (3);
+  GtkWidget *sides, *buttons;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -158,6 +163,10 @@ create_row_cb (gpointer item,
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (box), heading);
 
+  /* As many per line as there are, so the buttons keep to the end. */
+  n_sides = base ? 3 : 2;
+  sides = flow_new (n_sides);
+  buttons = flow_new (n_sides);
   if (base)
     /* Translators: the value both sides started from, before either changed it. */
     flow_append (sides, side_widget (self, conflict, LIA_CONFLICT_CHOICE_BASE, C_("conflict", "Original"), long_text));
