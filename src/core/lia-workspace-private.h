@@ -57,5 +57,6 @@ gboolean    lia_entity_value_from_json     (LiaEntity     *entity,
                                             JsonNode      *node,
                                             GValue        *out,
                                             GError       **error);
+char       *lia_entity_to_data             (LiaEntity     *entity);
 
 G_END_DECLS
