@@ -167,6 +167,57 @@ find_json_field (LiaEntity  *entity,
   return -1;
 }
 
+/* Whether @choice for a field or text conflict is something the history
+ * can do.  A value it cannot set (the workspace's own title or keys, a
+ * key kept for a newer version, a tracker link, a whole list) is fine as
+ * long as nothing has to change: ours is what the merged file holds. */
+static gboolean
+field_settable (LiaWorkspace       *self,
+                LiaConflict        *conflict,
+                LiaConflictChoice   choice,
+                Place              *place,
+                int                *field,
+                GError            **error)
+{
+  LiaEntity *record = LIA_ENTITY (conflict);
+  const char *id = lia_entity_get_string (record, LIA_CONFLICT_ENTITY);
+  const char *key = lia_entity_get_string (record, LIA_CONFLICT_FIELD);
+  JsonNode *node = side_value (conflict, choice);
+  g_autoptr(JsonNode) title = NULL;
+  JsonNode *current = NULL;
+
+  *field = -1;
+  if (id[0] == '\0')
+    {
+      if (g_str_equal (key, "title"))
+        current = title = json_node_init_string (json_node_alloc (), lia_workspace_get_title (self));
+      else
+        current = json_object_get_member (lia_workspace_get_extra (self), key);
+    }
+  else if (!locate (self, id, place))
+    {
+      g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+                           _("What this conflict is about is no longer in this workspace"));
+      return FALSE;
+    }
+  else
+    {
+      *field = find_json_field (place->entity, key);
+      if (*field >= 0 && lia_entity_get_field_spec (place->entity, *field)->kind != LIA_KIND_LIST)
+        return TRUE;
+      if (*field < 0)
+        current = json_object_get_member (lia_entity_get_extra (place->entity), key);
+      *field = -1;
+    }
+
+  if (choice == LIA_CONFLICT_CHOICE_OURS ||
+      (is_null (current) ? is_null (node) : !is_null (node) && json_node_equal (current, node)))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("Liaison cannot change “%s” here; keep yours, or edit the file by hand"), key);
+  return FALSE;
+}
+
 /* field and text: one field of an entity that is still there. */
 static gboolean
 apply_field (LiaWorkspace       *self,
@@ -174,36 +225,15 @@ apply_field (LiaWorkspace       *self,
              LiaConflictChoice   choice,
              GError            **error)
 {
-  LiaEntity *record = LIA_ENTITY (conflict);
-  const char *key = lia_entity_get_string (record, LIA_CONFLICT_FIELD);
   JsonNode *node = side_value (conflict, choice);
   g_auto(GValue) value = G_VALUE_INIT;
   Place place;
   int field;
 
-  if (!locate (self, lia_entity_get_string (record, LIA_CONFLICT_ENTITY), &place))
-    {
-      g_set_error_literal (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
-                           _("What this conflict is about is no longer in this workspace"));
-      return FALSE;
-    }
-
-  field = find_json_field (place.entity, key);
-  if (field < 0 || lia_entity_get_field_spec (place.entity, field)->kind == LIA_KIND_LIST)
-    {
-      JsonNode *current = field < 0 ? json_object_get_member (lia_entity_get_extra (place.entity), key) : NULL;
-
-      /* The merged file already holds ours; a value the history cannot
-       * set (kept for a newer version, a tracker link, a whole list) is
-       * fine as long as nothing has to change. */
-      if (choice == LIA_CONFLICT_CHOICE_OURS ||
-          (field < 0 && (is_null (current) ? is_null (node) : !is_null (node) && json_node_equal (current, node))))
-        return TRUE;
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Liaison cannot change “%s” here; keep yours, or edit the file by hand"), key);
-      return FALSE;
-    }
-
+  if (!field_settable (self, conflict, choice, &place, &field, error))
+    return FALSE;
+  if (field < 0)
+    return TRUE;  /* nothing has to change */
   if (!lia_entity_value_from_json (place.entity, field, node, &value, error))
     return FALSE;
   return lia_history_try_set_value (lia_workspace_get_history (self), place.entity, field, &value, FALSE, error);
@@ -371,6 +401,28 @@ lia_workspace_find_entity (LiaWorkspace *self,
   return locate (self, id, &place) ? place.entity : NULL;
 }
 
+/* FALSE (with the reason) when @choice is one Liaison cannot make here,
+ * so the view can say so before the user tries; TRUE does not promise
+ * that the value passes the rules. */
+gboolean
+lia_conflict_can_choose (LiaConflict       *conflict,
+                         LiaWorkspace      *workspace,
+                         LiaConflictChoice  choice,
+                         GError           **error)
+{
+  const char *kind;
+  Place place;
+  int field;
+
+  g_return_val_if_fail (LIA_IS_CONFLICT (conflict), FALSE);
+  g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), FALSE);
+
+  kind = lia_entity_get_string (LIA_ENTITY (conflict), LIA_CONFLICT_KIND);
+  if (g_str_equal (kind, "field") || g_str_equal (kind, "text"))
+    return field_settable (workspace, conflict, choice, &place, &field, error);
+  return TRUE;
+}
+
 gboolean
 lia_conflict_offers_base (LiaConflict *conflict)
 {
@@ -469,6 +521,8 @@ subject_of (LiaConflict  *conflict,
 
   if (found != NULL)
     return g_object_ref (found);
+  if (!g_str_equal (lia_entity_get_string (record, LIA_CONFLICT_KIND), "edit-delete"))
+    return NULL;
   kept = lia_entity_get_json (record, LIA_CONFLICT_THEIRS);
   if (is_null (kept))
     kept = lia_entity_get_json (record, LIA_CONFLICT_OURS);
@@ -537,7 +591,10 @@ lia_conflict_describe (LiaConflict  *conflict,
 
   kind = lia_entity_get_string (record, LIA_CONFLICT_KIND);
   subject = subject_of (conflict, workspace);
-  name = subject ? name_of (workspace, subject) : g_strdup (_("An item"));
+  if (lia_entity_get_string (record, LIA_CONFLICT_ENTITY)[0] == '\0')
+    name = g_strdup (_("The workspace"));
+  else
+    name = subject ? name_of (workspace, subject) : g_strdup (_("An item"));
 
   if (g_str_equal (kind, "field") || g_str_equal (kind, "text"))
     /* Translators: “Page “Deployment”: Title” */
@@ -584,7 +641,13 @@ field_value_text (LiaWorkspace *self,
   if (field < 0 || lia_entity_get_field_spec (subject, field)->kind == LIA_KIND_LIST ||
       lia_entity_get_field_spec (subject, field)->kind == LIA_KIND_CHILD ||
       !lia_entity_value_from_json (subject, field, node, &value, NULL))
-    return is_null (node) ? g_strdup (_("(not set)")) : json_to_string (node, TRUE);
+    {
+      if (is_null (node))
+        return g_strdup (_("(not set)"));
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_strdup (json_node_get_string (node));
+      return json_to_string (node, TRUE);
+    }
 
   spec = lia_entity_get_field_spec (subject, field);
   if (spec->kind == LIA_KIND_STRING && spec->check == LIA_CHECK_CHOICE)

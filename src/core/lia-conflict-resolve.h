@@ -34,5 +34,9 @@ char      *lia_conflict_value_to_text     (LiaConflict       *conflict,
                                            LiaWorkspace      *workspace,
                                            LiaConflictChoice  side);
 gboolean   lia_conflict_offers_base       (LiaConflict       *conflict);
+gboolean   lia_conflict_can_choose        (LiaConflict       *conflict,
+                                           LiaWorkspace      *workspace,
+                                           LiaConflictChoice  choice,
+                                           GError           **error);
 
 G_END_DECLS

@@ -118,12 +118,21 @@ flow_append (GtkWidget *flow,
 }
 
 static GtkWidget *
-choice_button (LiaConflict       *conflict,
+choice_button (LiaMergeDialog    *self,
+               LiaConflict       *conflict,
                LiaConflictChoice  choice,
                const char        *label,
                const char        *title)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autoptr(GError) error = NULL;
+
+  /* Say before the click what cannot be done here, and why. */
+  if (!lia_conflict_can_choose (conflict, self->workspace, choice, &error))
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button, error->message);
+    }
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "merge.choose");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(si)",
@@ -176,9 +185,9 @@ create_row_cb (gpointer item,
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   if (base)
-    flow_append (buttons, choice_button (conflict, LIA_CONFLICT_CHOICE_BASE, _("Use _Original"), title));
-  flow_append (buttons, choice_button (conflict, LIA_CONFLICT_CHOICE_OURS, _("_Keep Mine"), title));
-  flow_append (buttons, choice_button (conflict, LIA_CONFLICT_CHOICE_THEIRS, _("_Take Theirs"), title));
+    flow_append (buttons, choice_button (self, conflict, LIA_CONFLICT_CHOICE_BASE, _("Use _Original"), title));
+  flow_append (buttons, choice_button (self, conflict, LIA_CONFLICT_CHOICE_OURS, _("_Keep Mine"), title));
+  flow_append (buttons, choice_button (self, conflict, LIA_CONFLICT_CHOICE_THEIRS, _("_Take Theirs"), title));
   gtk_box_append (GTK_BOX (box), buttons);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

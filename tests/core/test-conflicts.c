@@ -9,6 +9,7 @@
 
 #include "lia-conflict-resolve.h"
 #include "lia-field-check.h"
+#include "lia-merge.h"
 #include "lia-model.h"
 #include "lia-workspace.h"
 
@@ -226,6 +227,72 @@ test_unknown_key (void)
   assert_refused (ws, conflict, LIA_CONFLICT_CHOICE_BASE, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   resolve_and_undo (ws, conflict, LIA_CONFLICT_CHOICE_OURS, &after);
   g_assert_cmpstr (json_object_get_string_member (lia_entity_get_extra (req), "x_effort"), ==, "small");
+}
+
+/* The workspace's own title: nothing in the history sets it, so only
+ * keeping ours is offered; the view can tell before the click. */
+static void
+test_workspace_title (void)
+{
+  g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
+  g_autoptr(LiaConflict) conflict = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lia_workspace_set_title (ws, "Ours");
+  conflict = add_conflict (ws, "", "", "", "field", "title", "\"Base\"", "\"Ours\"", "\"Theirs\"");
+  title = lia_conflict_describe (conflict, ws);
+  theirs = lia_conflict_value_to_text (conflict, ws, LIA_CONFLICT_CHOICE_THEIRS);
+  g_assert_cmpstr (title, ==, "The workspace: Title");
+  g_assert_cmpstr (theirs, ==, "Theirs");
+  g_assert_true (lia_conflict_can_choose (conflict, ws, LIA_CONFLICT_CHOICE_OURS, NULL));
+  g_assert_false (lia_conflict_can_choose (conflict, ws, LIA_CONFLICT_CHOICE_THEIRS, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  assert_refused (ws, conflict, LIA_CONFLICT_CHOICE_THEIRS, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  resolve_and_undo (ws, conflict, LIA_CONFLICT_CHOICE_OURS, &after);
+  g_assert_cmpstr (lia_workspace_get_title (ws), ==, "Ours");
+}
+
+/* Records as the merge engine writes them: taking theirs everywhere
+ * gives their values, and undoing every choice gives the merged file. */
+static void
+test_from_merge (void)
+{
+  g_autoptr(LiaWorkspace) base = lia_workspace_new_sample ("en");
+  g_autoptr(LiaWorkspace) ours = lia_workspace_new_sample ("en");
+  g_autoptr(LiaWorkspace) theirs = lia_workspace_new_sample ("en");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *undone = NULL;
+  GListModel *conflicts = G_LIST_MODEL (lia_workspace_get_conflicts (ours));
+  guint n = 0;
+
+  lia_entity_set_string (find (ours, REQ1), LIA_REQUIREMENT_BUSINESS_NEED, "Faster inference");
+  lia_entity_set_string (find (theirs, REQ1), LIA_REQUIREMENT_BUSINESS_NEED, "Quicker inference");
+  lia_entity_set_string (find (ours, BACKGROUND), LIA_PAGE_BODY, "Ours.\n");
+  lia_entity_set_string (find (theirs, BACKGROUND), LIA_PAGE_BODY, "Theirs.\n");
+  g_assert_true (lia_workspace_merge (ours, base, theirs, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  merged = lia_workspace_to_data (ours, NULL);
+
+  while (g_list_model_get_n_items (conflicts) > 0)
+    {
+      g_autoptr(LiaConflict) conflict = g_list_model_get_item (conflicts, 0);
+
+      g_assert_true (lia_workspace_resolve_conflict (ours, conflict, LIA_CONFLICT_CHOICE_THEIRS, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpstr (lia_entity_get_string (find (ours, REQ1), LIA_REQUIREMENT_BUSINESS_NEED), ==, "Quicker inference");
+  g_assert_cmpstr (lia_entity_get_string (find (ours, BACKGROUND), LIA_PAGE_BODY), ==, "Theirs.\n");
+
+  g_assert_cmpuint (lia_history_get_n_undo (lia_workspace_get_history (ours)), ==, 2);
+  while (lia_history_undo (lia_workspace_get_history (ours)))
+    ;
+  undone = lia_workspace_to_data (ours, NULL);
+  g_assert_cmpstr (undone, ==, merged);
 }
 
 static void
@@ -455,6 +522,8 @@ main (int argc, char **argv)
   g_test_add_func ("/conflicts/field-kinds", test_field_kinds);
   g_test_add_func ("/conflicts/field-refused", test_field_refused);
   g_test_add_func ("/conflicts/unknown-key", test_unknown_key);
+  g_test_add_func ("/conflicts/workspace-title", test_workspace_title);
+  g_test_add_func ("/conflicts/from-merge", test_from_merge);
   g_test_add_func ("/conflicts/text", test_text);
   g_test_add_func ("/conflicts/edit-delete-theirs-removed", test_edit_delete_theirs_removed);
   g_test_add_func ("/conflicts/edit-delete-ours-removed", test_edit_delete_ours_removed);
