@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "lia-conflict-resolve.h"
 #include "lia-merge-dialog.h"
@@ -233,6 +234,202 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- a real git pull through the merge driver ---- */
+
+static char **
+git_env (void)
+{
+  char **env = g_get_environ ();
+
+  /* Nothing from the machine's or the user's git configuration. */
+  env = g_environ_setenv (env, "GIT_CONFIG_GLOBAL", "/dev/null", TRUE);
+  env = g_environ_setenv (env, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  env = g_environ_setenv (env, "GIT_TERMINAL_PROMPT", "0", TRUE);
+  return env;
+}
+
+/* Runs a command in @dir; its exit status (stdout and stderr go to the
+ * test log when it is not the one expected). */
+G_GNUC_NULL_TERMINATED
+static int
+run (const char *dir,
+     int         expected,
+     ...)
+{
+  g_auto(GStrv) env = git_env ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status, code;
+  va_list args;
+
+  va_start (args, expected);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  code = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  if (expected >= 0 && code != expected)
+    g_test_message ("%s: exit %d\n%s\n%s", (char *) argv->pdata[0], code, out, err);
+  return code;
+}
+
+static void
+identify (const char *repo,
+          const char *name)
+{
+  g_autofree char *email = g_strdup_printf ("%s@example.com", name);
+
+  g_assert_cmpint (run (repo, 0, "git", "config", "user.name", name, NULL), ==, 0);
+  g_assert_cmpint (run (repo, 0, "git", "config", "user.email", email, NULL), ==, 0);
+}
+
+/* Sets requirement 1's business need (its title in the table) in the
+ * file at @path, as Liaison would save it. */
+static void
+retitle (const char *path,
+         const char *title)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaWorkspace) ws = lia_workspace_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  lia_entity_set_string (lia_workspace_find_entity (ws, REQ1), LIA_REQUIREMENT_BUSINESS_NEED, title);
+  g_assert_true (lia_workspace_save (ws, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_git_pull_resolve (void)
+{
+  const char *cli = g_getenv ("LIAISON_CLI");
+  g_autofree char *dir = g_dir_make_tmp ("lia-merge-XXXXXX", NULL);
+  g_autofree char *remote = g_build_filename (dir, "team.git", NULL);
+  g_autofree char *a = g_build_filename (dir, "a", NULL);
+  g_autofree char *b = g_build_filename (dir, "b", NULL);
+  g_autofree char *a_file = g_build_filename (a, "team.liaison", NULL);
+  g_autofree char *b_file = g_build_filename (b, "team.liaison", NULL);
+  g_autofree char *attributes = g_build_filename (b, ".gitattributes", NULL);
+  g_autofree char *driver = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(LiaWorkspace) sample = lia_workspace_new_sample ("en");
+  g_autoptr(LiaWorkspace) pulled = NULL;
+  g_autoptr(LiaWorkspace) committed = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (b_file);
+  g_autoptr(GError) error = NULL;
+  LiaWindow *window;
+  LiaWorkspace *ws = NULL;
+  GtkWidget *dialog, *button;
+  g_autofree char *git = g_find_program_in_path ("git");
+
+  if (git == NULL)
+    {
+      g_test_skip ("git is not installed");
+      return;
+    }
+  g_assert_nonnull (cli);
+  g_assert_true (g_path_is_absolute (cli));
+
+  /* A shared repository, and A's first commit of the sample. */
+  g_assert_cmpint (run (dir, 0, "git", "init", "--quiet", "--bare", "-b", "main", remote, NULL), ==, 0);
+  g_assert_cmpint (run (dir, 0, "git", "init", "--quiet", "-b", "main", a, NULL), ==, 0);
+  identify (a, "Ada");
+  data = lia_workspace_to_data (sample, NULL);
+  g_assert_true (g_file_set_contents (a_file, data, -1, NULL));
+  g_assert_cmpint (run (a, 0, "git", "add", "team.liaison", NULL), ==, 0);
+  g_assert_cmpint (run (a, 0, "git", "commit", "--quiet", "-m", "Sample", NULL), ==, 0);
+  g_assert_cmpint (run (a, 0, "git", "remote", "add", "origin", remote, NULL), ==, 0);
+  g_assert_cmpint (run (a, 0, "git", "push", "--quiet", "origin", "main", NULL), ==, 0);
+  g_assert_cmpint (run (dir, 0, "git", "clone", "--quiet", remote, b, NULL), ==, 0);
+  identify (b, "Bo");
+
+  /* Both change requirement 1's title; A pushes first. */
+  retitle (a_file, "Make inference faster");
+  g_assert_cmpint (run (a, 0, "git", "commit", "--quiet", "-am", "A's title", NULL), ==, 0);
+  g_assert_cmpint (run (a, 0, "git", "push", "--quiet", "origin", "main", NULL), ==, 0);
+  retitle (b_file, "Speed up inference");
+  g_assert_cmpint (run (b, 0, "git", "commit", "--quiet", "-am", "B's title", NULL), ==, 0);
+
+  /* B pulls through the driver: git reports the conflict, the file is a
+   * valid workspace that records it (no text markers). */
+  driver = g_strdup_printf ("%s merge %%O %%A %%B --path %%P", cli);
+  g_assert_cmpint (run (b, 0, "git", "config", "merge.liaison.driver", driver, NULL), ==, 0);
+  g_assert_true (g_file_set_contents (attributes, "*.liaison merge=liaison\n", -1, NULL));
+  g_assert_cmpint (run (b, -1, "git", "pull", "--quiet", "--no-rebase", "origin", "main", NULL), !=, 0);
+  pulled = lia_workspace_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (pulled))), ==, 1);
+  g_assert_cmpstr (lia_entity_get_string (lia_workspace_find_entity (pulled, REQ1), LIA_REQUIREMENT_BUSINESS_NEED),
+                   ==, "Speed up inference");
+
+  /* Opened in the window: the banner counts it, the view takes theirs,
+   * Save writes the result. */
+  window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_window_open (window, file);
+  for (guint i = 0; i < 100 && (ws = lia_window_get_workspace (window)) == NULL; i++)
+    lia_test_spin (50);
+  g_assert_nonnull (ws);
+  lia_test_spin (300);
+  g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (window), label_contains, "1 change conflicts with a teammate’s"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-conflicts", NULL);
+  lia_test_spin (300);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (lia_test_find_widget (dialog, label_contains, "Requirement 1: Business need"));
+  button = lia_test_find_widget (dialog, lia_test_has_label, "_Take Theirs");
+  gtk_widget_activate (button);
+  lia_test_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (ws))), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  for (guint i = 0; i < 100 && lia_workspace_get_modified (ws); i++)
+    lia_test_spin (50);
+  g_assert_false (lia_workspace_get_modified (ws));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  lia_test_spin (100);
+
+  /* Committed, the merge is done and the file is sound. */
+  g_assert_cmpint (run (b, 0, "git", "commit", "--quiet", "-am", "Merge, theirs for requirement 1", NULL), ==, 0);
+  g_assert_cmpint (run (b, 0, "git", "diff", "--quiet", "HEAD", "--", "team.liaison", NULL), ==, 0);
+  g_assert_cmpint (run (b, 0, cli, "validate", b_file, NULL), ==, 0);
+  committed = lia_workspace_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (committed))), ==, 0);
+  g_assert_cmpstr (lia_entity_get_string (lia_workspace_find_entity (committed, REQ1), LIA_REQUIREMENT_BUSINESS_NEED),
+                   ==, "Make inference faster");
+
+  remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -240,5 +437,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/ui/merge/banner-and-dialog", test_banner_and_dialog);
   g_test_add_func ("/ui/merge/narrow", test_narrow);
+  g_test_add_func ("/ui/merge/git-pull-resolve", test_git_pull_resolve);
   return g_test_run ();
 }
