@@ -184,6 +184,7 @@ field_settable (LiaWorkspace       *self,
   const char *key = lia_entity_get_string (record, LIA_CONFLICT_FIELD);
   JsonNode *node = side_value (conflict, choice);
   g_autoptr(JsonNode) title = NULL;
+  g_autoptr(JsonNode) remote = NULL;
   JsonNode *current = NULL;
 
   *field = -1;
@@ -205,7 +206,12 @@ field_settable (LiaWorkspace       *self,
       *field = find_json_field (place->entity, key);
       if (*field >= 0 && lia_entity_get_field_spec (place->entity, *field)->kind != LIA_KIND_LIST)
         return TRUE;
-      if (*field < 0)
+      if (*field < 0 && g_str_equal (key, "remote") && lia_entity_get_remote (place->entity) != NULL)
+        {
+          g_autofree char *data = lia_entity_to_data (LIA_ENTITY (lia_entity_get_remote (place->entity)));
+          current = remote = json_from_string (data, NULL);
+        }
+      else if (*field < 0)
         current = json_object_get_member (lia_entity_get_extra (place->entity), key);
       *field = -1;
     }

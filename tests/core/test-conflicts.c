@@ -229,6 +229,29 @@ test_unknown_key (void)
   g_assert_cmpstr (json_object_get_string_member (lia_entity_get_extra (req), "x_effort"), ==, "small");
 }
 
+/* A tracker link is not a field either: taking theirs (no link) while
+ * ours has one is refused, not reported as done. */
+static void
+test_remote_link (void)
+{
+  g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
+  GListModel *tasks = G_LIST_MODEL (lia_workspace_get_tasks (ws));
+  g_autoptr(LiaEntity) task = g_list_model_get_item (tasks, 0);
+  g_autoptr(LiaRemoteRef) remote = g_object_new (LIA_TYPE_REMOTE_REF, NULL);
+  g_autoptr(LiaConflict) conflict = NULL;
+  g_autofree char *after = NULL;
+
+  lia_entity_set_string (LIA_ENTITY (remote), LIA_REMOTE_REF_SERVICE, "github");
+  lia_entity_set_string (LIA_ENTITY (remote), LIA_REMOTE_REF_KEY, "7");
+  lia_entity_set_remote (task, remote);
+  conflict = add_conflict (ws, lia_entity_get_id (task), "tasks", "", "field", "remote",
+                           NULL, "{\"service\": \"github\", \"key\": \"7\"}", NULL);
+  g_assert_false (lia_conflict_can_choose (conflict, ws, LIA_CONFLICT_CHOICE_THEIRS, NULL));
+  assert_refused (ws, conflict, LIA_CONFLICT_CHOICE_THEIRS, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  resolve_and_undo (ws, conflict, LIA_CONFLICT_CHOICE_OURS, &after);
+  g_assert_true (lia_entity_get_remote (task) == remote);
+}
+
 /* The workspace's own title: nothing in the history sets it, so only
  * keeping ours is offered; the view can tell before the click. */
 static void
@@ -522,6 +545,7 @@ main (int argc, char **argv)
   g_test_add_func ("/conflicts/field-kinds", test_field_kinds);
   g_test_add_func ("/conflicts/field-refused", test_field_refused);
   g_test_add_func ("/conflicts/unknown-key", test_unknown_key);
+  g_test_add_func ("/conflicts/remote-link", test_remote_link);
   g_test_add_func ("/conflicts/workspace-title", test_workspace_title);
   g_test_add_func ("/conflicts/from-merge", test_from_merge);
   g_test_add_func ("/conflicts/text", test_text);
