@@ -8,6 +8,7 @@
 #include "lia-conflict-resolve.h"
 #include "lia-merge-dialog.h"
 #include "lia-model.h"
+#include "lia-toast.h"
 
 struct _LiaMergeDialog
 {
@@ -16,7 +17,6 @@ struct _LiaMergeDialog
   LiaWorkspace    *workspace;
 
   /* template children */
-  AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
   GtkListBox      *list;
 };
@@ -223,8 +223,11 @@ choose_action (GtkWidget  *widget,
 
       if (g_strcmp0 (lia_entity_get_id (conflict), id) != 0)
         continue;
-      if (!lia_workspace_resolve_conflict (self->workspace, LIA_CONFLICT (conflict), choice, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      /* The group goes at once; the toast says it was not lost. */
+      if (lia_workspace_resolve_conflict (self->workspace, LIA_CONFLICT (conflict), choice, &error))
+        lia_show_action_toast (GTK_WIDGET (self->stack), _("Conflict resolved"), _("_Undo"), "merge.undo", NULL);
+      else
+        lia_show_toast (GTK_WIDGET (self->stack), error->message);
       return;
     }
 }
@@ -335,7 +338,6 @@ lia_merge_dialog_class_init (LiaMergeDialogClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/lia-merge-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LiaMergeDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaMergeDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaMergeDialog, list);
 

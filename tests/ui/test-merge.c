@@ -173,6 +173,7 @@ test_banner_and_dialog (void)
   g_assert_cmpstr (lia_entity_get_string (req, LIA_REQUIREMENT_STATUS), ==, "done");
   g_assert_cmpuint (n_rows (dialog), ==, 2);
   g_assert_null (lia_test_find_widget (dialog, label_contains, "Requirement 1: Status"));
+  g_assert_nonnull (lia_test_find_widget (dialog, label_contains, "Conflict resolved"));
   g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (window), label_contains, "2 changes conflict with a teammate’s"));
 
   /* Undo in the window brings it back, in the view too. */
