@@ -11,7 +11,7 @@
 #include "lia-field-check.h"
 #include "lia-merge.h"
 #include "lia-model.h"
-#include "lia-workspace.h"
+#include "lia-workspace-private.h"
 
 #define REQ1 "d0606965-4aa2-5470-9126-8841fc262bd4"
 #define TEST_ENGINEER "61c1174f-90db-5312-b6c0-eb9486a22daf"
@@ -194,6 +194,34 @@ test_field_kinds (void)
                     ((const char * const[]) { TEST_ENGINEER, NULL }));
   resolve_and_undo (ws, duration, LIA_CONFLICT_CHOICE_THEIRS, &after2);
   g_assert_cmpint (lia_entity_get_int (meeting, LIA_MEETING_DURATION), ==, 75);
+}
+
+/* A child entity (a meeting's evaluation) is rebuilt from the record,
+ * or dropped when the chosen side has none. */
+static void
+test_field_child (void)
+{
+  static const char *theirs_evaluation =
+    "{\"id\": \"3f9d2a8e-5b1c-4c7d-9e2f-0a1b2c3d4e5f\", \"ratings\": [], \"comments\": \"Theirs\"}";
+  static const char *choices[] = { NULL, "theirs" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
+      LiaEntity *meeting = find (ws, API_MEETING);
+      g_autofree char *ours = lia_entity_to_data (lia_entity_get_child (meeting, LIA_MEETING_EVALUATION));
+      g_autoptr(LiaConflict) conflict = add_conflict (ws, API_MEETING, "meetings", "", "field", "evaluation",
+                                                      "null", ours, choices[i] ? theirs_evaluation : "null");
+      g_autofree char *after = NULL;
+      LiaEntity *evaluation;
+
+      resolve_and_undo (ws, conflict, LIA_CONFLICT_CHOICE_THEIRS, &after);
+      evaluation = lia_entity_get_child (meeting, LIA_MEETING_EVALUATION);
+      if (choices[i] == NULL)
+        g_assert_null (evaluation);
+      else
+        g_assert_cmpstr (lia_entity_get_string (evaluation, LIA_EVALUATION_COMMENTS), ==, "Theirs");
+    }
 }
 
 /* What the rules refuse is not applied, and the record stays. */
@@ -543,6 +571,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/conflicts/field", test_field);
   g_test_add_func ("/conflicts/field-kinds", test_field_kinds);
+  g_test_add_func ("/conflicts/field-child", test_field_child);
   g_test_add_func ("/conflicts/field-refused", test_field_refused);
   g_test_add_func ("/conflicts/unknown-key", test_unknown_key);
   g_test_add_func ("/conflicts/remote-link", test_remote_link);
