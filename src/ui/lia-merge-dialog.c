@@ -9,6 +9,7 @@
 #include "lia-merge-dialog.h"
 #include "lia-model.h"
 #include "lia-toast.h"
+#include "lia-window.h"
 
 struct _LiaMergeDialog
 {
@@ -213,6 +214,15 @@ choose_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const char *id;
   int choice;
+
+  /* The window went on to another workspace (reloaded after a pull, or
+   * another file opened): a choice here would change one nobody sees. */
+  if (LIA_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))) &&
+      lia_window_get_workspace (LIA_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self)))) != self->workspace)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
 
   g_variant_get (param, "(&si)", &id, &choice);
   if (choice < LIA_CONFLICT_CHOICE_OURS || choice > LIA_CONFLICT_CHOICE_BASE)

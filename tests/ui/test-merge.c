@@ -213,6 +213,33 @@ test_banner_and_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* When the window shows another workspace (a reload after a pull), a
+ * choice left in an old view is not made: the view closes. */
+static void
+test_stale_view (void)
+{
+  g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
+  g_autoptr(LiaWorkspace) reloaded = lia_workspace_new_sample ("en");
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  LiaEntity *req = lia_workspace_find_entity (ws, REQ1);
+  GtkWidget *dialog;
+
+  add_sample_conflicts (ws);
+  lia_window_set_workspace (window, ws);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-conflicts", NULL);
+  lia_test_spin (200);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  lia_window_set_workspace (window, reloaded);
+  gtk_widget_activate (lia_test_find_widget (dialog, lia_test_has_label, "_Take Theirs"));
+  lia_test_spin (200);
+  g_assert_cmpstr (lia_entity_get_string (req, LIA_REQUIREMENT_STATUS), ==, "agreed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (ws))), ==, 3);
+  g_assert_null (find_dialog ());
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* At 360 px the sides stack, and nothing is wider than the window. */
 static void
 test_narrow (void)
@@ -438,6 +465,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/ui/merge/banner-and-dialog", test_banner_and_dialog);
   g_test_add_func ("/ui/merge/narrow", test_narrow);
+  g_test_add_func ("/ui/merge/stale-view", test_stale_view);
   g_test_add_func ("/ui/merge/git-pull-resolve", test_git_pull_resolve);
   return g_test_run ();
 }
