@@ -827,6 +827,11 @@ show_conflicts (Show         *s,
       else
         what = kind;
 
+      /* Entity "" is the workspace itself (its title, a top-level key). */
+      if (id == NULL || id[0] == '\0')
+        /* Translators: in "liaison-cli show", what a conflict about the
+         * workspace's own title (or another top-level value) is about. */
+        name = _("the workspace");
       /* A removed entity has no name in the workspace; its JSON has. */
       if (name == NULL)
         name = json_entity_name (lia_entity_get_json (conflict, LIA_CONFLICT_THEIRS));

@@ -1187,6 +1187,14 @@ room_four (JsonObject *root)
   json_object_set_string_member (meeting, "location", "Room 4");
 }
 
+static void
+room_seven (JsonObject *root)
+{
+  JsonObject *meeting = json_array_get_object_element (json_object_get_array_member (root, "meetings"), 0);
+
+  json_object_set_string_member (meeting, "location", "Room 7");
+}
+
 /* git-setup writes the attributes line once, keeping the file's other
  * lines, and sets the merge and diff drivers in the clone's config; a
  * second run changes nothing.  Then git itself diffs through show. */
@@ -1208,6 +1216,8 @@ test_git_setup (void)
   g_auto(Result) setup = { 0 };
   g_auto(Result) again = { 0 };
   g_auto(Result) not_repo = { 0 };
+  g_auto(Result) merged = { 0 };
+  g_auto(Result) conflicted = { 0 };
 
   /* Nothing of the machine's git set-up counts, and no repository above
    * the temporary folder is found. */
@@ -1259,6 +1269,30 @@ test_git_setup (void)
   g_assert_nonnull (strstr (diff, "\n-  Location: Video call\n+  Location: Room 4\n"));
   g_assert_nonnull (strstr (diff, "@@ Meeting: API design meeting\n"));
   g_assert_null (strstr (diff, "\"location\""));
+
+  /* The driver line git-setup wrote is one git can run: changes to
+   * different fields merge cleanly; the same field changed two ways is
+   * a conflict kept in the file, which validate refuses. */
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "-b", "ours", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "branch", "theirs", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-a", "-m", "Room 4", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "theirs", NULL), ==, 0);
+  edit_workspace (sample, workspace, step_done);
+  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-a", "-m", "Step done", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "ours", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "merge", "-q", "--no-edit", "theirs", NULL), ==, 0);
+  run (&merged, "show", workspace, NULL);
+  g_assert_nonnull (strstr (merged.out, "  Location: Room 4\n"));
+  g_assert_nonnull (strstr (merged.out, "    3. Implement dynamic resource allocation\n      Status: Done\n"));
+
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "theirs", NULL), ==, 0);
+  edit_workspace (workspace, workspace, room_seven);
+  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-a", "-m", "Room 7", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "ours", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "merge", "-q", "--no-edit", "theirs", NULL), ==, 1);
+  run (&conflicted, "validate", workspace, NULL);
+  g_assert_cmpint (conflicted.status, ==, 1);
+  g_assert_nonnull (strstr (conflicted.err, "team.liaison: 1 unresolved conflict\n"));
 
   g_unsetenv ("GIT_CEILING_DIRECTORIES");
   remove_tree (dir);
