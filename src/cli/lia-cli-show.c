@@ -851,18 +851,19 @@ show_conflicts (Show         *s,
       put_entity_string (s, 1, _("Field"), conflict, LIA_CONFLICT_FIELD);
       if (is_place)
         {
-          /* Translators: the version both sides started from. */
-          put_place (s, 1, _("Before"), lia_entity_get_json (conflict, LIA_CONFLICT_BASE));
+          /* Translators: the version both sides started from (the
+           * conflicts view's word for it). */
+          put_place (s, 1, C_("conflict", "Original"), lia_entity_get_json (conflict, LIA_CONFLICT_BASE));
           /* Translators: the version in the file being merged into. */
-          put_place (s, 1, _("Ours"), lia_entity_get_json (conflict, LIA_CONFLICT_OURS));
+          put_place (s, 1, C_("conflict", "Yours"), lia_entity_get_json (conflict, LIA_CONFLICT_OURS));
           /* Translators: the version being merged in. */
-          put_place (s, 1, _("Theirs"), lia_entity_get_json (conflict, LIA_CONFLICT_THEIRS));
+          put_place (s, 1, C_("conflict", "Theirs"), lia_entity_get_json (conflict, LIA_CONFLICT_THEIRS));
         }
       else
         {
-          put_json (s, 1, _("Before"), lia_entity_get_json (conflict, LIA_CONFLICT_BASE));
-          put_json (s, 1, _("Ours"), lia_entity_get_json (conflict, LIA_CONFLICT_OURS));
-          put_json (s, 1, _("Theirs"), lia_entity_get_json (conflict, LIA_CONFLICT_THEIRS));
+          put_json (s, 1, C_("conflict", "Original"), lia_entity_get_json (conflict, LIA_CONFLICT_BASE));
+          put_json (s, 1, C_("conflict", "Yours"), lia_entity_get_json (conflict, LIA_CONFLICT_OURS));
+          put_json (s, 1, C_("conflict", "Theirs"), lia_entity_get_json (conflict, LIA_CONFLICT_THEIRS));
         }
       put_extra (s, 1, lia_entity_get_extra (conflict));
     }

@@ -1343,8 +1343,8 @@ test_validate_conflicts (void)
                             "  Item: API design meeting\n"
                             "  List: meetings\n"
                             "  Field: location\n"
-                            "  Before: Video call\n"
-                            "  Ours: Room 4\n"
+                            "  Original: Video call\n"
+                            "  Yours: Room 4\n"
                             "  Theirs: Room 7\n"));
 
   g_assert_cmpint (g_unlink (path), ==, 0);
