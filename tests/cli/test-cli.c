@@ -1218,6 +1218,9 @@ test_git_setup (void)
   g_auto(Result) not_repo = { 0 };
   g_auto(Result) merged = { 0 };
   g_auto(Result) conflicted = { 0 };
+  g_auto(Result) flatpak = { 0 };
+  g_autofree char *flatpak_driver = NULL;
+  g_autofree char *flatpak_textconv = NULL;
 
   /* Nothing of the machine's git set-up counts, and no repository above
    * the temporary folder is found. */
@@ -1293,6 +1296,18 @@ test_git_setup (void)
   run (&conflicted, "validate", workspace, NULL);
   g_assert_cmpint (conflicted.status, ==, 1);
   g_assert_nonnull (strstr (conflicted.err, "team.liaison: 1 unresolved conflict\n"));
+
+  /* Inside the Flatpak git (outside it) reaches liaison-cli through
+   * "flatpak run". */
+  g_assert_cmpint (git (plain, NULL, "init", "-q", NULL), ==, 0);
+  g_setenv ("FLATPAK_ID", "io.github.liaisonapp.Liaison", TRUE);
+  run_in (plain, 30, &flatpak, "git-setup", NULL);
+  g_unsetenv ("FLATPAK_ID");
+  g_assert_cmpint (flatpak.status, ==, 0);
+  flatpak_driver = git_config (plain, "merge.liaison.driver");
+  flatpak_textconv = git_config (plain, "diff.liaison.textconv");
+  g_assert_cmpstr (flatpak_driver, ==, "flatpak run --command=liaison-cli io.github.liaisonapp.Liaison merge %O %A %B --path %P");
+  g_assert_cmpstr (flatpak_textconv, ==, "flatpak run --command=liaison-cli io.github.liaisonapp.Liaison show");
 
   g_unsetenv ("GIT_CEILING_DIRECTORIES");
   remove_tree (dir);
