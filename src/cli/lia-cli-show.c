@@ -289,7 +289,7 @@ put_remote (Show      *s,
 
 /* How people call an entity: its title, name, summary… */
 static const char *
-entity_name (LiaEntity *entity)
+entity_name_or_null (LiaEntity *entity)
 {
   if (LIA_IS_TASK (entity))
     return lia_entity_get_string (entity, LIA_TASK_SUMMARY);
@@ -307,6 +307,14 @@ entity_name (LiaEntity *entity)
   if (lia_entity_get_field_spec (entity, 0)->kind == LIA_KIND_STRING)
     return lia_entity_get_string (entity, 0);
   return lia_entity_get_id (entity);
+}
+
+static const char *
+entity_name (LiaEntity *entity)
+{
+  const char *name = entity_name_or_null (entity);
+
+  return name != NULL ? name : "";
 }
 
 /* The same, from an entity's JSON (a removed entity in a conflict). */
