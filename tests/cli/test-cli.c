@@ -1141,6 +1141,36 @@ test_show_one_line (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+two_facilitators (JsonObject *root)
+{
+  JsonObject *member = json_array_get_object_element (json_object_get_array_member (root, "members"), 0);
+
+  json_object_set_string_member (member, "name", "Facilitator");
+}
+
+/* Ids appear only where two things share a name, and then on both. */
+static void
+test_show_same_names (void)
+{
+  g_autofree char *sample = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "twins.liaison", NULL);
+  g_auto(Result) shown = { 0 };
+
+  edit_workspace (sample, path, two_facilitators);
+  run (&shown, "show", path, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out, "\nMember: Facilitator (97678b34-f8f2-53d1-ba9d-16d4d7b2462c)\n"));
+  g_assert_nonnull (strstr (shown.out, "\nMember: Facilitator (ce186c79-9638-5ac1-aa78-4234c0ad4535)\n"));
+  g_assert_nonnull (strstr (shown.out, "  Attendees:\n    - Facilitator (97678b34-f8f2-53d1-ba9d-16d4d7b2462c)\n"));
+  /* Others keep their plain names. */
+  g_assert_nonnull (strstr (shown.out, "\nMember: Technical Writer\n"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Runs git in @dir; its standard output in @out (may be NULL). */
 static int
 git (const char  *dir,
@@ -1394,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/cli/convert", test_convert);
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/show-one-line", test_show_one_line);
+  g_test_add_func ("/cli/show-same-names", test_show_same_names);
   g_test_add_func ("/cli/git-setup", test_git_setup);
   g_test_add_func ("/cli/validate-conflicts", test_validate_conflicts);
 
