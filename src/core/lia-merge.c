@@ -916,28 +916,46 @@ common_items (GPtrArray     *seq,
   return out;
 }
 
-/* Which items of @to are out of the order they had in @from (not on a
- * longest common subsequence of the two). */
+/* Which items of @to are out of the order they had in @from: those not
+ * on a longest increasing run of their old positions (ids are unique,
+ * so this is the longest common subsequence, in O(n log n)). */
 static GHashTable *
 moved_items (GPtrArray *from,
              GPtrArray *to)
 {
-  g_autoptr(GHashTable) code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree guint *a = g_new (guint, from->len + 1);
-  g_autofree guint *b = g_new (guint, to->len + 1);
-  g_autofree int *b_to_a = g_new (int, to->len + 1);
+  g_autoptr(GHashTable) old_pos = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *pos = g_new (guint, to->len + 1);
+  g_autofree guint *tails = g_new (guint, to->len + 1);   /* index in @to of each run's end */
+  g_autofree int *prev = g_new (int, to->len + 1);
+  g_autofree gboolean *kept = g_new0 (gboolean, to->len + 1);
   GHashTable *moved = g_hash_table_new (g_str_hash, g_str_equal);
+  guint runs = 0;
 
   for (guint i = 0; i < from->len; i++)
+    g_hash_table_insert (old_pos, g_ptr_array_index (from, i), GUINT_TO_POINTER (i));
+  for (guint i = 0; i < to->len; i++)
     {
-      g_hash_table_insert (code, g_ptr_array_index (from, i), GUINT_TO_POINTER (i + 1));
-      a[i] = i + 1;
+      guint lo = 0, hi = runs;
+
+      pos[i] = GPOINTER_TO_UINT (g_hash_table_lookup (old_pos, g_ptr_array_index (to, i)));
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (pos[tails[mid]] < pos[i])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      prev[i] = lo > 0 ? (int) tails[lo - 1] : -1;
+      tails[lo] = i;
+      if (lo == runs)
+        runs++;
     }
+  for (int i = runs > 0 ? (int) tails[runs - 1] : -1; i >= 0; i = prev[i])
+    kept[i] = TRUE;
   for (guint i = 0; i < to->len; i++)
-    b[i] = GPOINTER_TO_UINT (g_hash_table_lookup (code, g_ptr_array_index (to, i)));
-  lia_diff_match_ints (b, to->len, a, from->len, b_to_a);
-  for (guint i = 0; i < to->len; i++)
-    if (b_to_a[i] < 0)
+    if (!kept[i])
       g_hash_table_add (moved, g_ptr_array_index (to, i));
   return moved;
 }
