@@ -589,10 +589,15 @@ result_list (Merge         *m,
     {
       Place *p = find (&m->ours, list->parent);
 
+      const LiaFieldSpec *spec;
+
       if (p == NULL || (*field = find_field_by_key (p->entity, list->key)) < 0)
         return FALSE;
+      spec = lia_entity_get_field_spec (p->entity, *field);
+      if (spec->kind != LIA_KIND_LIST && spec->kind != LIA_KIND_CHILD)
+        return FALSE;
       *owner = p->entity;
-      if (lia_entity_get_field_spec (p->entity, *field)->kind == LIA_KIND_LIST)
+      if (spec->kind == LIA_KIND_LIST)
         *store = lia_entity_get_list (p->entity, *field);
       return TRUE;
     }
@@ -671,6 +676,20 @@ position_after_predecessor (Merge         *m,
   return 0;
 }
 
+/* Whether @entity may go into that list: ids are matched across files,
+ * and a hand-edited file could give one id to a step here and a page
+ * there. */
+static gboolean
+fits (LiaEntity  *entity,
+      GListStore *store,
+      LiaEntity  *owner,
+      int         field)
+{
+  if (store != NULL)
+    return g_type_is_a (G_OBJECT_TYPE (entity), g_list_model_get_item_type (G_LIST_MODEL (store)));
+  return g_type_is_a (G_OBJECT_TYPE (entity), lia_entity_get_field_spec (owner, field)->entity_type ());
+}
+
 static void
 attach (Merge         *m,
         Place         *place,
@@ -742,7 +761,7 @@ insert_copy (Merge         *m,
   int field, collection;
   Place *place;
 
-  if (!result_list (m, list, &store, &owner, &field, &collection))
+  if (!result_list (m, list, &store, &owner, &field, &collection) || !fits (source, store, owner, field))
     return;  /* the list's owner is gone: that removal is recorded */
   if (store == NULL && lia_entity_get_child (owner, field) != NULL)
     {
@@ -870,7 +889,8 @@ merge_their_moves (Merge *m)
       LiaEntity *owner;
       int field, collection;
 
-      if (bp == NULL || op == NULL || tp->list == bp->list || op->orig_list == tp->list)
+      if (bp == NULL || op == NULL || tp->list == bp->list || op->orig_list == tp->list ||
+          G_OBJECT_TYPE (op->entity) != G_OBJECT_TYPE (tp->entity))
         continue;
       if (op->orig_list != bp->list)
         {
@@ -879,7 +899,7 @@ merge_their_moves (Merge *m)
           continue;
         }
       if (!result_list (m, tp->list, &store, &owner, &field, &collection) || store == NULL ||
-          place_store (m, op) == NULL)
+          place_store (m, op) == NULL || !fits (op->entity, store, owner, field))
         continue;  /* the new owner is gone (recorded), or a single child */
       if (owner != NULL && is_inside (m, lia_entity_get_id (owner), op->entity))
         {
