@@ -589,10 +589,15 @@ result_list (Merge         *m,
     {
       Place *p = find (&m->ours, list->parent);
 
+      const LiaFieldSpec *spec;
+
       if (p == NULL || (*field = find_field_by_key (p->entity, list->key)) < 0)
         return FALSE;
+      spec = lia_entity_get_field_spec (p->entity, *field);
+      if (spec->kind != LIA_KIND_LIST && spec->kind != LIA_KIND_CHILD)
+        return FALSE;
       *owner = p->entity;
-      if (lia_entity_get_field_spec (p->entity, *field)->kind == LIA_KIND_LIST)
+      if (spec->kind == LIA_KIND_LIST)
         *store = lia_entity_get_list (p->entity, *field);
       return TRUE;
     }
@@ -671,6 +676,20 @@ position_after_predecessor (Merge         *m,
   return 0;
 }
 
+/* Whether @entity may go into that list: ids are matched across files,
+ * and a hand-edited file could give one id to a step here and a page
+ * there. */
+static gboolean
+fits (LiaEntity  *entity,
+      GListStore *store,
+      LiaEntity  *owner,
+      int         field)
+{
+  if (store != NULL)
+    return g_type_is_a (G_OBJECT_TYPE (entity), g_list_model_get_item_type (G_LIST_MODEL (store)));
+  return g_type_is_a (G_OBJECT_TYPE (entity), lia_entity_get_field_spec (owner, field)->entity_type ());
+}
+
 static void
 attach (Merge         *m,
         Place         *place,
@@ -742,7 +761,7 @@ insert_copy (Merge         *m,
   int field, collection;
   Place *place;
 
-  if (!result_list (m, list, &store, &owner, &field, &collection))
+  if (!result_list (m, list, &store, &owner, &field, &collection) || !fits (source, store, owner, field))
     return;  /* the list's owner is gone: that removal is recorded */
   if (store == NULL && lia_entity_get_child (owner, field) != NULL)
     {
@@ -870,7 +889,8 @@ merge_their_moves (Merge *m)
       LiaEntity *owner;
       int field, collection;
 
-      if (bp == NULL || op == NULL || tp->list == bp->list || op->orig_list == tp->list)
+      if (bp == NULL || op == NULL || tp->list == bp->list || op->orig_list == tp->list ||
+          G_OBJECT_TYPE (op->entity) != G_OBJECT_TYPE (tp->entity))
         continue;
       if (op->orig_list != bp->list)
         {
@@ -879,7 +899,7 @@ merge_their_moves (Merge *m)
           continue;
         }
       if (!result_list (m, tp->list, &store, &owner, &field, &collection) || store == NULL ||
-          place_store (m, op) == NULL)
+          place_store (m, op) == NULL || !fits (op->entity, store, owner, field))
         continue;  /* the new owner is gone (recorded), or a single child */
       if (owner != NULL && is_inside (m, lia_entity_get_id (owner), op->entity))
         {
@@ -916,28 +936,46 @@ common_items (GPtrArray     *seq,
   return out;
 }
 
-/* Which items of @to are out of the order they had in @from (not on a
- * longest common subsequence of the two). */
+/* Which items of @to are out of the order they had in @from: those not
+ * on a longest increasing run of their old positions (ids are unique,
+ * so this is the longest common subsequence, in O(n log n)). */
 static GHashTable *
 moved_items (GPtrArray *from,
              GPtrArray *to)
 {
-  g_autoptr(GHashTable) code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree guint *a = g_new (guint, from->len + 1);
-  g_autofree guint *b = g_new (guint, to->len + 1);
-  g_autofree int *b_to_a = g_new (int, to->len + 1);
+  g_autoptr(GHashTable) old_pos = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *pos = g_new (guint, to->len + 1);
+  g_autofree guint *tails = g_new (guint, to->len + 1);   /* index in @to of each run's end */
+  g_autofree int *prev = g_new (int, to->len + 1);
+  g_autofree gboolean *kept = g_new0 (gboolean, to->len + 1);
   GHashTable *moved = g_hash_table_new (g_str_hash, g_str_equal);
+  guint runs = 0;
 
   for (guint i = 0; i < from->len; i++)
+    g_hash_table_insert (old_pos, g_ptr_array_index (from, i), GUINT_TO_POINTER (i));
+  for (guint i = 0; i < to->len; i++)
     {
-      g_hash_table_insert (code, g_ptr_array_index (from, i), GUINT_TO_POINTER (i + 1));
-      a[i] = i + 1;
+      guint lo = 0, hi = runs;
+
+      pos[i] = GPOINTER_TO_UINT (g_hash_table_lookup (old_pos, g_ptr_array_index (to, i)));
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (pos[tails[mid]] < pos[i])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      prev[i] = lo > 0 ? (int) tails[lo - 1] : -1;
+      tails[lo] = i;
+      if (lo == runs)
+        runs++;
     }
+  for (int i = runs > 0 ? (int) tails[runs - 1] : -1; i >= 0; i = prev[i])
+    kept[i] = TRUE;
   for (guint i = 0; i < to->len; i++)
-    b[i] = GPOINTER_TO_UINT (g_hash_table_lookup (code, g_ptr_array_index (to, i)));
-  lia_diff_match_ints (b, to->len, a, from->len, b_to_a);
-  for (guint i = 0; i < to->len; i++)
-    if (b_to_a[i] < 0)
+    if (!kept[i])
       g_hash_table_add (moved, g_ptr_array_index (to, i));
   return moved;
 }

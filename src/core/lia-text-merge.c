@@ -52,6 +52,8 @@ lia_diff_match_ints (const guint *a,
 
     for (int d = 0; d <= max && d_found < 0; d++)
       {
+        int *slice;
+
         for (int k = -d; k <= d; k += 2)
           {
             int x, y;
@@ -70,7 +72,10 @@ lia_diff_match_ints (const guint *a,
                 break;
               }
           }
-        g_ptr_array_add (trace, g_memdup2 (v, sizeof (int) * (2 * max + 3)));
+        /* Only diagonals -d…d are reached after d steps. */
+        slice = g_new (int, 2 * d + 1);
+        memcpy (slice, v + offset - d, sizeof (int) * (2 * d + 1));
+        g_ptr_array_add (trace, slice);
       }
     g_free (v);
   }
@@ -82,14 +87,15 @@ lia_diff_match_ints (const guint *a,
 
     for (int d = d_found; d > 0; d--)
       {
+        /* the frontier after d - 1 steps, diagonal k at k + d - 1 */
         const int *v = g_ptr_array_index (trace, d - 1);
         int k = x - y, prev_k, prev_x, prev_y, start_x;
 
-        if (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
+        if (k == -d || (k != d && v[k - 1 + d - 1] < v[k + 1 + d - 1]))
           prev_k = k + 1;
         else
           prev_k = k - 1;
-        prev_x = v[offset + prev_k];
+        prev_x = v[prev_k + d - 1];
         prev_y = prev_x - prev_k;
         start_x = prev_k == k + 1 ? prev_x : prev_x + 1;
         while (x > start_x)
