@@ -476,6 +476,7 @@ test_add_step (gconstpointer data)
   g_autoptr(Fx) fx = fx_new ("en", GPOINTER_TO_INT (data));
   g_autoptr(LiaStep) step = lia_step_new ();
   g_autofree char *order = NULL;
+  g_autofree char *merged = NULL;
   GListStore *steps;
 
   lia_entity_set_string (LIA_ENTITY (step), LIA_STEP_TEXT, "Profile the tokenizer");
@@ -485,7 +486,7 @@ test_add_step (gconstpointer data)
 
   g_assert_cmpuint (fx_merge (fx), ==, 0);
   steps = list (requirement (fx->ours, 0), LIA_REQUIREMENT_STEPS);
-  g_autofree char *merged = ids (steps);
+  merged = ids (steps);
   g_assert_cmpstr (merged, ==, order);
   g_assert_cmpstr (lia_entity_get_string (nth (steps, 2), LIA_STEP_TEXT), ==, "Profile the tokenizer");
 }
@@ -1348,6 +1349,8 @@ replace_line (const char *text,
   return g_strjoinv ("\n", lines);
 }
 
+/* The root page's body and the meeting's minutes start as BODY on all
+ * three. */
 static Fx *
 fx_with_body (const char *language,
               Side        side,
@@ -1366,7 +1369,7 @@ static void
 text_clean (const char *language,
             Side        side,
             const char *body,
-            guint       field_is_minutes)
+            gboolean    field_is_minutes)
 {
   g_autoptr(Fx) fx = fx_with_body (language, side, body);
   g_autofree char *a = replace_line (body, 2, "AAA 第一");
