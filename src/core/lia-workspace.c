@@ -1065,6 +1065,23 @@ lia_workspace_set_loaded_state (LiaWorkspace *self,
                        (long long) version, LIA_WORKSPACE_FORMAT_VERSION);
 }
 
+/* After lia_workspace_apply() made @self equal to @other, read from the
+ * same file: @self holds what the file holds, so it is not modified and
+ * no autosave rewrites the file (which may not be in our canonical form,
+ * say after a git merge); the monitor compares with what @other read. */
+void
+lia_workspace_adopt_disk_state (LiaWorkspace *self,
+                                LiaWorkspace *other)
+{
+  if (other->disk_checksum == NULL || self->file == NULL || other->file == NULL ||
+      !g_file_equal (self->file, other->file))
+    return;
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_strdup (other->disk_checksum);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  set_modified (self, FALSE);
+}
+
 #define COLLECTION_GETTER(name, which) \
   GListStore * \
   lia_workspace_get_##name (LiaWorkspace *self) \
