@@ -225,6 +225,49 @@ test_apply_nested (void)
   g_assert_cmpuint (counts.changed, ==, 0);
   g_assert_cmpuint (counts.moved, ==, 1);
 
+  /* A page with children moves under another, losing one child and
+   * gaining one on the way. */
+  {
+    g_autoptr(LiaWorkspace) edit2 = load (edited);
+    g_autoptr(LiaWorkspace) other2 = NULL;
+    g_autoptr(LiaPage) fresh = lia_page_new ();
+    g_autofree char *edited2 = NULL;
+    LiaEntity *their_tech = find_page (lia_workspace_get_pages (edit2), "Technical documentation");
+    LiaEntity *manual = find_page (lia_workspace_get_pages (edit2), "User manual");
+    LiaEntity *root = item (lia_workspace_get_pages (edit2), 1);
+    LiaEntity *tech = find_page (lia_workspace_get_pages (self), "Technical documentation");
+    LiaEntity *architecture = find_page (lia_workspace_get_pages (self), "Architecture");
+
+    g_assert_true (g_list_store_find (lia_entity_get_list (root, LIA_PAGE_CHILDREN), their_tech, &position));
+    g_object_ref (their_tech);
+    g_list_store_remove (lia_entity_get_list (root, LIA_PAGE_CHILDREN), position);
+    g_list_store_append (lia_entity_get_list (manual, LIA_PAGE_CHILDREN), their_tech);
+    g_object_unref (their_tech);
+    g_assert_true (find_page (lia_entity_get_list (their_tech, LIA_PAGE_CHILDREN), "Security design") != NULL);
+    g_list_store_remove (lia_entity_get_list (their_tech, LIA_PAGE_CHILDREN), 2);
+    lia_entity_set_string (LIA_ENTITY (fresh), LIA_PAGE_TITLE, "Fresh");
+    g_list_store_insert (lia_entity_get_list (their_tech, LIA_PAGE_CHILDREN), 0, fresh);
+    edited2 = lia_workspace_to_data (edit2, NULL);
+    other2 = load (edited2);
+
+    g_assert_true (lia_workspace_apply (self, other2, &counts, &error));
+    g_assert_no_error (error);
+    g_free (after);
+    after = lia_workspace_to_data (self, NULL);
+    g_assert_cmpstr (after, ==, edited2);
+    g_assert_true (find_page (lia_workspace_get_pages (self), "Technical documentation") == tech);
+    g_assert_true (find_page (lia_workspace_get_pages (self), "Architecture") == architecture);
+    g_assert_null (find_page (lia_workspace_get_pages (self), "Security design"));
+    g_assert_cmpuint (counts.added, ==, 1);
+    g_assert_cmpuint (counts.removed, ==, 1);
+    g_assert_cmpuint (counts.changed, ==, 0);
+    g_assert_cmpuint (counts.moved, ==, 1);
+    g_assert_true (lia_history_undo (lia_workspace_get_history (self)));
+    g_free (after);
+    after = lia_workspace_to_data (self, NULL);
+    g_assert_cmpstr (after, ==, edited);
+  }
+
   /* An empty file's worth: every entity goes, in one step. */
   lia_workspace_set_title (empty, lia_workspace_get_title (self));
   g_assert_true (lia_workspace_apply (self, empty, &counts, &error));
