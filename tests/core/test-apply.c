@@ -291,6 +291,51 @@ test_apply_nested (void)
   g_assert_cmpuint (lia_history_get_n_undo (lia_workspace_get_history (self)), ==, 1);
 }
 
+/* Conflicts and accounts are collections like the others. */
+static void
+test_apply_other_collections (void)
+{
+  g_autofree char *original = sample_data (NULL);
+  g_autoptr(LiaWorkspace) self = load (original);
+  g_autoptr(LiaWorkspace) edit = load (original);
+  g_autoptr(LiaWorkspace) other = NULL;
+  g_autoptr(LiaWorkspace) back = load (original);
+  g_autoptr(JsonNode) base = json_from_string ("\"old\"", NULL);
+  g_autoptr(JsonNode) ours = json_from_string ("\"mine\"", NULL);
+  g_autoptr(JsonNode) theirs = json_from_string ("\"yours\"", NULL);
+  LiaEntity *req = item (lia_workspace_get_requirements (edit), 0);
+  g_autoptr(LiaConflict) conflict = lia_conflict_new (lia_entity_get_id (req), "requirements", "", "field",
+                                                      "owner", base, ours, theirs);
+  g_autoptr(LiaAccount) account = lia_account_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *after = NULL;
+  LiaApplyCounts counts = { 0 };
+
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_NAME, "Tracker");
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE, "jira-cloud");
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_URL, "https://example.atlassian.net");
+  g_list_store_append (lia_workspace_get_accounts (edit), account);
+  g_list_store_append (lia_workspace_get_conflicts (edit), conflict);
+  g_assert_true (lia_workspace_check (edit, NULL));
+  edited = lia_workspace_to_data (edit, NULL);
+  other = load (edited);
+
+  g_assert_true (lia_workspace_apply (self, other, &counts, &error));
+  g_assert_no_error (error);
+  after = lia_workspace_to_data (self, NULL);
+  g_assert_cmpstr (after, ==, edited);
+  g_assert_cmpuint (counts.added, ==, 2);
+  g_assert_true (lia_workspace_has_conflict (self, lia_entity_get_id (req), "owner"));
+
+  g_assert_true (lia_workspace_apply (self, back, &counts, &error));
+  g_free (after);
+  after = lia_workspace_to_data (self, NULL);
+  g_assert_cmpstr (after, ==, original);
+  g_assert_cmpuint (counts.removed, ==, 2);
+  g_assert_cmpuint (counts.added, ==, 0);
+}
+
 static char *
 replace_once (const char *text,
               const char *from,
@@ -429,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/apply/sample", test_apply_sample);
   g_test_add_func ("/apply/reverse", test_apply_reverse);
   g_test_add_func ("/apply/nested", test_apply_nested);
+  g_test_add_func ("/apply/other-collections", test_apply_other_collections);
   g_test_add_func ("/apply/fallbacks", test_apply_fallbacks);
   g_test_add_func ("/apply/own-file", test_apply_own_file);
 
