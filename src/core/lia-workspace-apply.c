@@ -212,16 +212,20 @@ check_supported (Apply         *a,
   GHashTableIter iter;
   gpointer key, value;
 
-  /* Translators: the reasons complete “Reloaded; undo history cleared
-   * because …” */
+  /* The reasons complete “Reloaded; undo history cleared because …”. */
   if (lia_workspace_get_read_only (a->self) || lia_workspace_get_read_only (other))
+    /* Translators: completes “Reloaded; undo history cleared because …” */
     return unsupported (error, _("the file is open read-only"));
   if (lia_workspace_get_needs_review (a->self) || lia_workspace_get_needs_review (other))
+    /* Translators: completes “Reloaded; undo history cleared because …” */
     return unsupported (error, _("the file had problems to review"));
   /* The title is the workspace's own, set outside the history. */
   if (g_strcmp0 (lia_workspace_get_title (a->self), lia_workspace_get_title (other)) != 0)
+    /* Translators: completes “Reloaded; undo history cleared because …” */
     return unsupported (error, _("the workspace title changed"));
   if (!extra_equal (lia_workspace_get_extra (a->self), lia_workspace_get_extra (other)))
+    /* Translators: completes “Reloaded; undo history cleared because …”;
+     * the keys are those a newer version of Liaison wrote */
     return unsupported (error, _("keys this version does not know changed"));
 
   g_hash_table_iter_init (&iter, a->theirs);
@@ -233,13 +237,17 @@ check_supported (Apply         *a,
       if (ours == NULL)
         continue;
       if (G_OBJECT_TYPE (ours->entity) != G_OBJECT_TYPE (theirs->entity))
+        /* Translators: completes “Reloaded; undo history cleared because …” */
         return unsupported (error, _("an id now names another kind of item"));
       /* An evaluation is replaced or edited where it is, never moved. */
       if ((ours->in_child || theirs->in_child) && !same_place (ours, theirs))
+        /* Translators: completes “Reloaded; undo history cleared because …” */
         return unsupported (error, _("an item moved out of or into a meeting’s evaluation"));
       if (!extra_equal (lia_entity_get_extra (ours->entity), lia_entity_get_extra (theirs->entity)))
+        /* Translators: completes “Reloaded; undo history cleared because …” */
         return unsupported (error, _("keys this version does not know changed"));
       if (!remote_equal (ours->entity, theirs->entity))
+        /* Translators: completes “Reloaded; undo history cleared because …” */
         return unsupported (error, _("links to trackers or wikis changed"));
       /* Counted now, before pass 2 may already change a field (a removed
        * member leaves a meeting's attendees). */
@@ -452,6 +460,7 @@ sync_list (Apply      *a,
   if (g_list_model_get_n_items (G_LIST_MODEL (ours)) != n)
     {
       g_set_error_literal (&a->error, LIA_APPLY_ERROR, LIA_APPLY_ERROR_REFUSED,
+                           /* Translators: completes “an edit was refused: …” */
                            _("a list could not be brought in line with the file"));
       return FALSE;
     }
@@ -515,6 +524,18 @@ sync_entity (Apply     *a,
   return TRUE;
 }
 
+static gboolean
+refused (Apply   *a,
+         GError **error)
+{
+  g_set_error (error, LIA_APPLY_ERROR, LIA_APPLY_ERROR_REFUSED,
+               /* Translators: completes “Reloaded; undo history cleared because …”;
+                * %s says what the rules refused */
+               _("an edit was refused: %s"), a->error ? a->error->message : "");
+  g_clear_error (&a->error);
+  return FALSE;
+}
+
 static void
 note_committed (gboolean *committed)
 {
@@ -560,6 +581,11 @@ lia_workspace_apply (LiaWorkspace    *self,
 
   if (!check_supported (&a, other, error))
     return FALSE;
+  /* The history checks each edit with the rule book that checks a whole
+   * workspace: what passes here passes edit by edit, so no apply stops
+   * half way (taking that back would leave a redo step behind). */
+  if (!lia_workspace_check (other, &a.error))
+    return refused (&a, error);
 
   /* Translators: the undo step of reloading a file another program changed */
   lia_history_begin (a.history, _("Reload from Disk"));
@@ -580,15 +606,11 @@ lia_workspace_apply (LiaWorkspace    *self,
 
   if (!ok)
     {
-      /* Take back what was done; the caller reopens the file, which
-       * also forgets the redo step this leaves. */
+      /* Not expected after lia_workspace_check(); should it happen,
+       * take back what was done. */
       if (committed)
         lia_history_undo (a.history);
-      g_set_error (error, LIA_APPLY_ERROR, LIA_APPLY_ERROR_REFUSED,
-                   /* Translators: %s says what the rules refused */
-                   _("an edit was refused: %s"), a.error ? a.error->message : "");
-      g_clear_error (&a.error);
-      return FALSE;
+      return refused (&a, error);
     }
 
   lia_workspace_adopt_disk_state (self, other);

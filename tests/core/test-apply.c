@@ -398,6 +398,25 @@ test_apply_fallbacks (void)
     lia_entity_set_remote (task, remote);
     assert_refused (self, other, original);
   }
+  /* A value the rules refuse (set behind the history's back, as no file
+   * that loads could hold it): nothing is applied, and no redo step of a
+   * half-done apply is left. */
+  {
+    g_autoptr(LiaWorkspace) other = load (original);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *after = NULL;
+    LiaApplyCounts counts = { 0 };
+
+    lia_entity_set_string (item (lia_workspace_get_requirements (other), 0),
+                           LIA_REQUIREMENT_BUSINESS_NEED, "Changed first");
+    lia_entity_set_string (item (lia_workspace_get_tasks (other), 0), LIA_TASK_PROJECT, "");
+    g_assert_false (lia_workspace_apply (self, other, &counts, &error));
+    g_assert_error (error, LIA_APPLY_ERROR, LIA_APPLY_ERROR_REFUSED);
+    g_assert_false (lia_history_can_undo (lia_workspace_get_history (self)));
+    g_assert_false (lia_history_can_redo (lia_workspace_get_history (self)));
+    after = lia_workspace_to_data (self, NULL);
+    g_assert_cmpstr (after, ==, original);
+  }
   {
     g_autofree char *data = replace_once (original, "\"version\": 1,", "\"version\": 2,");
     g_autoptr(LiaWorkspace) other = load (data);
