@@ -388,6 +388,7 @@ static const Command commands[] = {
   { "sync", N_("--service SERVICE --url URL --project KEY [--dry-run] [--json] FILE"), N_("Push tasks to Jira, Redmine, GitHub or GitLab and pull their status"), lia_cli_sync },
   { "publish", N_("--service SERVICE --url URL --space-or-project KEY [--page ID_OR_TITLE] [--dry-run] [--json] FILE"), N_("Publish the document tree to Confluence or a Redmine wiki"), lia_cli_publish },
   { "convert", N_("--to adf|jira-wiki|confluence-storage|redmine [FILE.md|-]"), N_("Show what a Markdown description or page becomes on Jira, Confluence or Redmine"), lia_cli_convert },
+  { "merge", N_("BASE OURS THEIRS [--path NAME]"), N_("Merge two changed copies of a workspace by entity and field (a git merge driver)"), lia_cli_merge },
   { "slots", N_("--duration MIN --from ISO --to ISO [--count N] [--weekly WEEKS] MEMBER…"), N_("Rank meeting start times by who is inside hours and who pays"), lia_cli_slots },
 };
 

@@ -35,5 +35,7 @@ int lia_cli_overlap (int    argc,
                      char **argv);
 int lia_cli_slots   (int    argc,
                      char **argv);
+int lia_cli_merge   (int    argc,
+                     char **argv);
 
 G_END_DECLS

@@ -1400,6 +1400,16 @@ emit_entity (GString   *out,
     }
 }
 
+/* One entity with everything inside it, as the file holds it. */
+char *
+lia_entity_to_data (LiaEntity *entity)
+{
+  GString *out = g_string_new (NULL);
+
+  emit_entity (out, entity, 0);
+  return g_string_free (out, FALSE);
+}
+
 GString *
 lia_workspace_serialize (LiaWorkspace *self)
 {

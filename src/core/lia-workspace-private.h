@@ -49,5 +49,6 @@ gboolean    lia_workspace_parse            (LiaWorkspace  *self,
                                             LiaLoadFlags   flags,
                                             GError       **error);
 GString    *lia_workspace_serialize        (LiaWorkspace  *self);
+char       *lia_entity_to_data             (LiaEntity     *entity);
 
 G_END_DECLS
