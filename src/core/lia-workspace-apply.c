@@ -112,6 +112,25 @@ index_workspace (LiaWorkspace *workspace)
   return index;
 }
 
+static void
+count_entity (LiaEntity *entity,
+              gpointer   data)
+{
+  (*(guint *) data)++;
+}
+
+/* Ids are unique in a file the reader accepts; a workspace made in
+ * memory is checked, as the skipped checks of the history rely on it. */
+static gboolean
+ids_unique (LiaWorkspace *workspace,
+            GHashTable   *index)
+{
+  guint n = 0;
+
+  lia_workspace_foreach_entity (workspace, count_entity, &n);
+  return n == g_hash_table_size (index);
+}
+
 static gboolean
 same_place (const Place *a,
             const Place *b)
@@ -392,14 +411,26 @@ count_reordered (GArray *positions)
   return positions->len - longest;
 }
 
-/* Pass 3 for one list: @ours becomes @theirs, item by item. */
+/* Pass 3 for one list: @ours becomes @theirs, item by item.  Lists may
+ * be long (thousands of requirements): positions come from one index
+ * made before the list changes, and only an item out of place is
+ * looked for. */
 static gboolean
 sync_list (Apply      *a,
            GListStore *ours,
            GListStore *theirs)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (theirs));
+  guint n_ours = g_list_model_get_n_items (G_LIST_MODEL (ours));
+  g_autoptr(GHashTable) was_at = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n_ours; i++)
+    {
+      g_autoptr(GObject) mine = g_list_model_get_item (G_LIST_MODEL (ours), i);
+
+      g_hash_table_insert (was_at, mine, GUINT_TO_POINTER (i + 1));
+    }
 
   /* Where the kept items that stayed in this list stand now, in their
    * new order. */
@@ -407,11 +438,13 @@ sync_list (Apply      *a,
     {
       g_autoptr(LiaEntity) item = g_list_model_get_item (G_LIST_MODEL (theirs), i);
       Place *place = g_hash_table_lookup (a->ours, lia_entity_get_id (item));
-      guint position;
+      guint at = place ? GPOINTER_TO_UINT (g_hash_table_lookup (was_at, place->entity)) : 0;
 
-      if (place != NULL && !g_hash_table_contains (a->detached, lia_entity_get_id (item)) &&
-          find_in (ours, place->entity, &position))
-        g_array_append_val (positions, position);
+      if (at > 0)
+        {
+          at--;
+          g_array_append_val (positions, at);
+        }
     }
   a->counts.moved += count_reordered (positions);
 
@@ -425,14 +458,17 @@ sync_list (Apply      *a,
 
       if (kept)
         {
+          g_autoptr(GObject) here = i < g_list_model_get_n_items (G_LIST_MODEL (ours))
+                                    ? g_list_model_get_item (G_LIST_MODEL (ours), i) : NULL;
+
           target = place->entity;
-          if (find_in (ours, target, &position))
+          if (here != G_OBJECT (target))
             {
-              if (position != i)
+              if (g_hash_table_contains (was_at, target) && find_in (ours, target, &position))
                 lia_history_move (a->history, ours, position, i);
+              else if (!lia_history_try_insert (a->history, ours, i, target, &a->error))
+                return FALSE;
             }
-          else if (!lia_history_try_insert (a->history, ours, i, target, &a->error))
-            return FALSE;
         }
       else
         {
@@ -579,6 +615,13 @@ lia_workspace_apply (LiaWorkspace    *self,
   a.theirs = theirs;
   a.detached = detached;
 
+  if (!ids_unique (self, ours) || !ids_unique (other, theirs))
+    {
+      g_set_error_literal (error, LIA_APPLY_ERROR, LIA_APPLY_ERROR_REFUSED,
+                           /* Translators: completes “Reloaded; undo history cleared because …” */
+                           _("an id is used twice"));
+      return FALSE;
+    }
   if (!check_supported (&a, other, error))
     return FALSE;
   /* The history checks each edit with the rule book that checks a whole
@@ -589,6 +632,7 @@ lia_workspace_apply (LiaWorkspace    *self,
 
   /* Translators: the undo step of reloading a file another program changed */
   lia_history_begin (a.history, _("Reload from Disk"));
+  lia_workspace_set_applying (self, TRUE);
   detach_moved (&a);
   for (guint c = 0; c < LIA_N_COLLECTIONS; c++)
     remove_gone_list (&a, lia_workspace_get_collection (self, c));
@@ -600,6 +644,7 @@ lia_workspace_apply (LiaWorkspace    *self,
     ok = sync_list (&a, lia_workspace_get_collection (self, c), lia_workspace_get_collection (other, c));
   /* The history says "changed" exactly when the step is committed (an
    * empty one is not): that tells whether there is a step to take back. */
+  lia_workspace_set_applying (self, FALSE);
   handler = g_signal_connect_swapped (a.history, "changed", G_CALLBACK (note_committed), &committed);
   lia_history_end (a.history);
   g_signal_handler_disconnect (a.history, handler);

@@ -417,6 +417,21 @@ test_apply_fallbacks (void)
     after = lia_workspace_to_data (self, NULL);
     g_assert_cmpstr (after, ==, original);
   }
+  /* Ids used twice (possible only in memory): refused before anything
+   * is changed, as the apply relies on them being unique. */
+  {
+    g_autoptr(LiaWorkspace) other = load (original);
+    g_autoptr(LiaEntity) twin = lia_entity_copy (item (lia_workspace_get_requirements (other), 0), FALSE);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *after = NULL;
+
+    g_list_store_append (lia_workspace_get_requirements (other), twin);
+    g_assert_false (lia_workspace_apply (self, other, NULL, &error));
+    g_assert_error (error, LIA_APPLY_ERROR, LIA_APPLY_ERROR_REFUSED);
+    g_assert_false (lia_history_can_undo (lia_workspace_get_history (self)));
+    after = lia_workspace_to_data (self, NULL);
+    g_assert_cmpstr (after, ==, original);
+  }
   {
     g_autofree char *data = replace_once (original, "\"version\": 1,", "\"version\": 2,");
     g_autoptr(LiaWorkspace) other = load (data);
