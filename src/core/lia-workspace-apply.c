@@ -17,14 +17,17 @@
  * three passes so that every edit is one the history accepts:
  *   1. entities that live in another list in @other (a page under
  *      another parent) are taken out of their list;
- *   2. entities whose id is not in @other are removed (the workspace's
- *      "removing" handler drops references to them in the same step);
+ *   2. entities whose id is not in @other are removed;
  *   3. every list is rebuilt in @other's order, top down: kept entities
  *      are moved or put back, new ones inserted (as shells whose lists
  *      are then filled the same way, so an existing entity inside a new
  *      one stays the same object), and the fields set.
  * Members come first (they are the first collection), so a reference to
- * a new member is valid by the time a meeting's attendees are set. */
+ * a new member is valid by the time a meeting's attendees are set, and
+ * a reference to a removed one is gone once they are.  Meanwhile the
+ * workspace leaves its own per-edit walks to us
+ * (lia_workspace_set_applying): @other is checked as a whole first, and
+ * ids stay unique because what moves is taken out before it is put back. */
 
 G_DEFINE_QUARK (lia-apply-error-quark, lia_apply_error)
 
