@@ -922,6 +922,13 @@ count_conflict_marks (GtkWidget *root)
   return n;
 }
 
+static gboolean
+is_shown_mark (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return gtk_widget_is_visible (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), CONFLICT_TOOLTIP) == 0;
+}
+
 static LiaConflict *
 field_conflict (LiaEntity  *entity,
                 const char *collection,
@@ -974,7 +981,7 @@ test_conflict_marks_fields (Fixture       *f,
   g_list_store_append (conflicts, location);
   spin (100);
   g_assert_cmpuint (count_conflict_marks (list), ==, 1);
-  marked_row = gtk_widget_get_ancestor (lia_test_find_widget (list, has_tooltip, CONFLICT_TOOLTIP), GTK_TYPE_LIST_BOX_ROW);
+  marked_row = gtk_widget_get_ancestor (lia_test_find_widget (list, is_shown_mark, NULL), GTK_TYPE_LIST_BOX_ROW);
   g_assert_true (gtk_widget_get_ancestor (lia_test_find_widget (list, label_starts, "API design meeting"), GTK_TYPE_LIST_BOX_ROW) == marked_row);
   g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 1);
   g_assert_true (row_marked (GTK_WIDGET (f->editor), "Location or Call Link"));
@@ -1018,6 +1025,41 @@ test_conflict_marks_fields (Fixture       *f,
   g_assert_true (lia_test_find_type (GTK_WIDGET (f->editor), LIA_TYPE_ACTION_ITEM_ROW) == action_row);
 }
 
+/* Minutes both sides took (a text conflict) mark the Minutes heading,
+ * attendees both sides changed mark the team row; resolved, the marks
+ * go. */
+static void
+test_conflict_marks_notes (Fixture       *f,
+                           gconstpointer  data)
+{
+  GListStore *conflicts = lia_workspace_get_conflicts (f->workspace);
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), "x");
+  g_autoptr(LiaConflict) minutes = lia_conflict_new (lia_entity_get_id (LIA_ENTITY (meeting)), "meetings", "",
+                                                     "text", "minutes", value, value, value);
+  g_autoptr(LiaConflict) attendees = field_conflict (LIA_ENTITY (meeting), "meetings", NULL, "attendees", value);
+  GtkWidget *mark, *group;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (100);
+  g_list_store_append (conflicts, minutes);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 1);
+  mark = lia_test_find_widget (GTK_WIDGET (f->editor), is_shown_mark, NULL);
+  group = gtk_widget_get_ancestor (mark, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Minutes");
+
+  g_list_store_append (conflicts, attendees);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 2);
+  g_assert_true (row_marked (GTK_WIDGET (f->editor), "Team Members"));
+
+  g_list_store_remove_all (conflicts);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->view)), ==, 0);
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Team Members"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1087,7 @@ main (int   argc,
   ADD ("/ui/meetings/list-keeps-focus-and-scroll", test_list_keeps_focus_and_scroll);
   ADD ("/ui/meetings/run-window-alone", test_run_window_alone);
   ADD ("/ui/meetings/conflict-marks-fields", test_conflict_marks_fields);
+  ADD ("/ui/meetings/conflict-marks-notes", test_conflict_marks_notes);
 #undef ADD
 
   status = g_test_run ();

@@ -184,6 +184,8 @@ lia_meeting_editor_set_workspace (LiaMeetingEditor *self,
   if (workspace != NULL)
     conflicts = lia_conflict_index_new (G_LIST_MODEL (lia_workspace_get_conflicts (workspace)));
   lia_meeting_details_section_set_conflicts (self->details_section, conflicts);
+  lia_attendees_section_set_conflicts (self->attendees_section, conflicts);
+  lia_notes_section_set_conflicts (self->notes_section, conflicts);
   lia_agenda_section_set_conflicts (self->agenda_section, conflicts);
   lia_action_items_section_set_conflicts (self->action_items_section, conflicts);
   lia_meeting_details_section_set_history (self->details_section, history);
