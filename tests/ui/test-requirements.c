@@ -898,6 +898,63 @@ test_conflict_marks_cells (Fixture       *f,
   g_assert_cmpuint (rows (f), ==, 3);
 }
 
+/* How many conflict signs show under @root. */
+static guint
+count_conflict_marks (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+
+  collect_conflict_marks (root, marks);
+  return marks->len;
+}
+
+/* A row (found by @title under @root) marked as in conflict: styled as a
+ * warning, with the sign in it. */
+static gboolean
+row_marked (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *row = find_widget (root, lia_test_has_title, title);
+
+  g_assert_nonnull (row);
+  return gtk_widget_has_css_class (row, "warning") && count_conflict_marks (row) > 0;
+}
+
+/* The editor marks the field in conflict of the requirement it shows,
+ * and the row of a step in conflict; both go when resolved. */
+static void
+test_conflict_marks_editor (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *requirements = G_LIST_MODEL (lia_workspace_get_requirements (f->workspace));
+  GListStore *conflicts = lia_workspace_get_conflicts (f->workspace);
+  g_autoptr(LiaEntity) second = g_list_model_get_item (requirements, 1);
+  g_autoptr(LiaEntity) step = g_list_model_get_item (G_LIST_MODEL (lia_entity_get_list (second, LIA_REQUIREMENT_STEPS)), 1);
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), "high");
+  g_autoptr(LiaConflict) status = lia_conflict_new (lia_entity_get_id (second), "requirements", "",
+                                                    "field", "status", value, value, value);
+  g_autoptr(LiaConflict) moved = lia_conflict_new (lia_entity_get_id (step), "steps", lia_entity_get_id (second),
+                                                   "edit-delete", "", NULL, value, NULL);
+
+  lia_requirements_view_select (f->view, second);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 0);
+
+  g_list_store_append (conflicts, status);
+  g_list_store_append (conflicts, moved);
+  spin (100);
+  g_assert_true (row_marked (GTK_WIDGET (f->editor), "Status"));
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Priority"));
+  g_assert_true (row_marked (GTK_WIDGET (f->editor), "Step 2"));
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Step 1"));
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 2);
+
+  g_list_store_remove_all (conflicts);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 0);
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Status"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +983,7 @@ main (int   argc,
   ADD ("/ui/requirements/export-asks-before-replacing", test_export_asks_before_replacing);
   ADD ("/ui/requirements/one-add-per-page", test_one_add_per_page);
   ADD ("/ui/requirements/conflict-marks-cells", test_conflict_marks_cells);
+  ADD ("/ui/requirements/conflict-marks-editor", test_conflict_marks_editor);
 #undef ADD
 
   return g_test_run ();

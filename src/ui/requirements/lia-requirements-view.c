@@ -573,6 +573,7 @@ lia_requirements_view_set_workspace (LiaRequirementsView *self,
   g_clear_object (&self->conflicts);
   /* Before the model, so the cells it binds find it. */
   self->conflicts = lia_conflict_index_new (G_LIST_MODEL (lia_workspace_get_conflicts (workspace)));
+  lia_requirement_editor_set_conflicts (self->editor, self->conflicts);
   g_object_notify (G_OBJECT (self), "workspace");
 
   lia_requirement_editor_set_history (self->editor, lia_workspace_get_history (workspace));
