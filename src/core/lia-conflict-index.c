@@ -166,7 +166,8 @@ lia_conflict_index_has_field (LiaConflictIndex *self,
 
 /* Whether a conflict is about an entity in one of @id's lists (a step of
  * a requirement, an agenda item of a meeting), including one that a side
- * removed and is no longer there to carry a mark of its own. */
+ * removed and is no longer there to carry a mark of its own.  Only one
+ * level: see lia_conflict_index_has_within () for all of them. */
 gboolean
 lia_conflict_index_has_inside (LiaConflictIndex *self,
                                const char       *id)
@@ -174,4 +175,46 @@ lia_conflict_index_has_inside (LiaConflictIndex *self,
   g_return_val_if_fail (LIA_IS_CONFLICT_INDEX (self), FALSE);
 
   return id != NULL && g_hash_table_contains (self->parents, id);
+}
+
+typedef struct
+{
+  LiaConflictIndex *index;
+  LiaEntity        *skip;
+  gboolean          found;
+} Within;
+
+static void
+within_cb (LiaEntity *entity,
+           gpointer   data)
+{
+  Within *within = data;
+  const char *id = lia_entity_get_id (entity);
+
+  if (within->found)
+    return;
+  if (entity != within->skip && g_hash_table_contains (within->index->ids, id))
+    within->found = TRUE;
+  else if (g_hash_table_contains (within->index->parents, id))
+    within->found = TRUE;
+}
+
+/* Whether a conflict is about @entity (unless @inside_only) or anything
+ * it holds, at any depth (a rating of a meeting's evaluation), including
+ * an entity one side removed from it.  A walk of @entity's tree, done
+ * only while there are conflicts at all. */
+gboolean
+lia_conflict_index_has_within (LiaConflictIndex *self,
+                               LiaEntity        *entity,
+                               gboolean          inside_only)
+{
+  Within within = { self, inside_only ? entity : NULL, FALSE };
+
+  g_return_val_if_fail (LIA_IS_CONFLICT_INDEX (self), FALSE);
+  g_return_val_if_fail (LIA_IS_ENTITY (entity), FALSE);
+
+  if (g_hash_table_size (self->ids) == 0)
+    return FALSE;
+  lia_entity_foreach (entity, within_cb, &within);
+  return within.found;
 }

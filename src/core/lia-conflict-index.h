@@ -17,5 +17,8 @@ gboolean          lia_conflict_index_has_field    (LiaConflictIndex *self,
                                                    guint             field);
 gboolean          lia_conflict_index_has_inside   (LiaConflictIndex *self,
                                                    const char       *id);
+gboolean          lia_conflict_index_has_within   (LiaConflictIndex *self,
+                                                   LiaEntity        *entity,
+                                                   gboolean          inside_only);
 
 G_END_DECLS

@@ -49,9 +49,9 @@ lookup (LiaConflictMark *self)
     case LIA_CONFLICT_MARK_ENTITY:
       return lia_conflict_index_has (self->index, id, NULL);
     case LIA_CONFLICT_MARK_CONTENTS:
-      return lia_conflict_index_has (self->index, id, NULL) || lia_conflict_index_has_inside (self->index, id);
+      return lia_conflict_index_has_within (self->index, self->entity, FALSE);
     case LIA_CONFLICT_MARK_INSIDE:
-      return lia_conflict_index_has_inside (self->index, id);
+      return lia_conflict_index_has_within (self->index, self->entity, TRUE);
     default:
       return lia_conflict_index_has_field (self->index, self->entity, self->field);
     }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 
 /* What a mark watches, besides one field (a field index, 0 or more). */
 #define LIA_CONFLICT_MARK_ENTITY   (-1)  /* anything about the entity itself */
-#define LIA_CONFLICT_MARK_CONTENTS (-2)  /* the entity, or an entity in its lists */
-#define LIA_CONFLICT_MARK_INSIDE   (-3)  /* only an entity in its lists */
+#define LIA_CONFLICT_MARK_CONTENTS (-2)  /* the entity, or anything it holds */
+#define LIA_CONFLICT_MARK_INSIDE   (-3)  /* only what it holds */
 
 #define LIA_TYPE_CONFLICT_MARK (lia_conflict_mark_get_type ())
 G_DECLARE_FINAL_TYPE (LiaConflictMark, lia_conflict_mark, LIA, CONFLICT_MARK, GtkWidget)

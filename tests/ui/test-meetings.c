@@ -1058,6 +1058,21 @@ test_conflict_marks_notes (Fixture       *f,
   spin (100);
   g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->view)), ==, 0);
   g_assert_false (row_marked (GTK_WIDGET (f->editor), "Team Members"));
+
+  /* A rating of the meeting's evaluation, two levels down, marks the
+   * meeting in the list. */
+  {
+    LiaEntity *evaluation = lia_entity_get_child (LIA_ENTITY (meeting), LIA_MEETING_EVALUATION);
+    g_autoptr(LiaEntity) rating = g_list_model_get_item (G_LIST_MODEL (lia_entity_get_list (evaluation, LIA_EVALUATION_RATINGS)), 0);
+    g_autoptr(LiaConflict) score = field_conflict (rating, "ratings", evaluation, "score", value);
+
+    g_list_store_append (conflicts, score);
+    spin (100);
+    g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (lia_meetings_view_get_list (f->view))), ==, 1);
+    g_list_store_remove_all (conflicts);
+    spin (100);
+    g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->view)), ==, 0);
+  }
 }
 
 int
