@@ -439,8 +439,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
                                        "title");
   gtk_expression_bind (title, label, "label", item);
   gtk_box_append (GTK_BOX (box), label);
-  /* Only the page itself: a mark on every ancestor would hide which
-   * page it is in a collapsed tree less than it would clutter it. */
+  /* A page a merge left in conflict carries the mark itself; its
+   * ancestors do not, or a deep tree would be all marks.  The conflicts
+   * dialog lists them all. */
   gtk_box_append (GTK_BOX (box), lia_conflict_mark_new (LIA_CONFLICT_MARK_ENTITY));
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
@@ -458,7 +459,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   GtkWidget *expander = gtk_list_item_get_child (item);
-
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   g_autoptr(GObject) page = gtk_tree_list_row_get_item (row);
 

@@ -115,8 +115,8 @@ lia_requirement_cell_init (LiaRequirementCell *self)
  * lia_requirement_cell_new:
  * @mark: what the cell's warning sign watches: a field index, or one of
  *   %LIA_CONFLICT_MARK_ENTITY, %LIA_CONFLICT_MARK_CONTENTS (the row's
- *   mark: the requirement or its steps), %LIA_CONFLICT_MARK_INSIDE (its
- *   steps)
+ *   mark: the requirement or its steps), %LIA_CONFLICT_MARK_INSIDE (the
+ *   steps column: its steps, including one a side removed)
  */
 GtkWidget *
 lia_requirement_cell_new (int      field,
