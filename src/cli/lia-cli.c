@@ -56,6 +56,7 @@ validate_one (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaWorkspace) workspace = NULL;
   const char * const *problems;
+  guint n_conflicts;
 
   /* Recovery reads past each problem, so all of them are listed, not
    * only the first; a file it refuses (not JSON, not a workspace) is
@@ -73,7 +74,11 @@ validate_one (const char *path,
     }
 
   problems = lia_workspace_get_problems (workspace);
-  if (problems[0] == NULL)
+  /* A merge that left conflicts wrote a valid file, but not a finished
+   * one: someone still has to choose (in the app).  Exit 1 lets a
+   * pre-commit hook or CI refuse it. */
+  n_conflicts = g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (workspace)));
+  if (problems[0] == NULL && n_conflicts == 0)
     {
       /* Translators: printed by "liaison-cli validate" for a good file. */
       g_print (_("%s: valid\n"), path);
@@ -82,6 +87,14 @@ validate_one (const char *path,
 
   for (guint i = 0; problems[i] != NULL; i++)
     g_printerr ("%s: %s\n", path, problems[i]);
+  if (n_conflicts > 0)
+    /* Translators: printed by "liaison-cli validate" for a file that a
+     * git merge left with conflicts to resolve in Liaison; %s is the file. */
+    g_printerr (ngettext ("%s: %u unresolved conflict\n",
+                          "%s: %u unresolved conflicts\n", n_conflicts),
+                path, n_conflicts);
+  if (problems[0] == NULL)
+    return LIA_CLI_EXIT_FAILURE;
   if (!repair)
     return LIA_CLI_EXIT_BAD_INPUT;
 
@@ -116,7 +129,7 @@ cmd_validate (int    argc,
   };
 
   g_option_context_set_summary (context, _("Reports every problem of each file, with the JSON path where it is. "
-                                           "Exit status: 0 valid, 1 repaired, 2 problems or unreadable."));
+                                           "Exit status: 0 valid, 1 repaired or unresolved merge conflicts, 2 problems or unreadable."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return lia_cli_usage_error (context, error->message);
@@ -388,7 +401,10 @@ static const Command commands[] = {
   { "sync", N_("--service SERVICE --url URL --project KEY [--dry-run] [--json] FILE"), N_("Push tasks to Jira, Redmine, GitHub or GitLab and pull their status"), lia_cli_sync },
   { "publish", N_("--service SERVICE --url URL --space-or-project KEY [--page ID_OR_TITLE] [--dry-run] [--json] FILE"), N_("Publish the document tree to Confluence or a Redmine wiki"), lia_cli_publish },
   { "convert", N_("--to adf|jira-wiki|confluence-storage|redmine [FILE.md|-]"), N_("Show what a Markdown description or page becomes on Jira, Confluence or Redmine"), lia_cli_convert },
+  { "merge", N_("BASE OURS THEIRS [--path NAME]"), N_("Merge two changed copies of a workspace by entity and field (a git merge driver)"), lia_cli_merge },
   { "slots", N_("--duration MIN --from ISO --to ISO [--count N] [--weekly WEEKS] MEMBER…"), N_("Rank meeting start times by who is inside hours and who pays"), lia_cli_slots },
+  { "show", N_("FILE"), N_("Print a workspace as readable text, one fact per line (git diff uses it)"), lia_cli_show },
+  { "git-setup", N_("[REPO]"), N_("Set up a git repository to merge and diff workspaces with liaison-cli"), lia_cli_git_setup },
 };
 
 static void

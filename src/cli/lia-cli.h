@@ -35,5 +35,11 @@ int lia_cli_overlap (int    argc,
                      char **argv);
 int lia_cli_slots   (int    argc,
                      char **argv);
+int lia_cli_merge   (int    argc,
+                     char **argv);
+int lia_cli_show      (int    argc,
+                       char **argv);
+int lia_cli_git_setup (int    argc,
+                       char **argv);
 
 G_END_DECLS

@@ -17,7 +17,8 @@ G_DEFINE_FINAL_TYPE (LiaConflict, lia_conflict, LIA_TYPE_ENTITY)
 const char * const lia_conflict_kind_choices[] = { "field", "text", "edit-delete", "move", "cycle", NULL };
 
 static const LiaFieldSpec fields[] = {
-  { .name = "entity", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED },
+  /* "" for the workspace itself: its title or a top-level key */
+  { .name = "entity", .kind = LIA_KIND_STRING },
   { .name = "collection", .kind = LIA_KIND_STRING },
   { .name = "parent", .kind = LIA_KIND_STRING },
   { .name = "kind", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED, .check = LIA_CHECK_CHOICE,

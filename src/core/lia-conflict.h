@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (LiaConflict, lia_conflict, LIA, CONFLICT, LiaEntity)
  * editing the file). */
 typedef enum
 {
-  LIA_CONFLICT_ENTITY,      /* id of the entity in conflict */
+  LIA_CONFLICT_ENTITY,      /* id of the entity in conflict; "" for the workspace itself */
   LIA_CONFLICT_COLLECTION,  /* the list that holds it: "pages", "children", "steps", … */
   LIA_CONFLICT_PARENT,      /* id of the entity that holds that list; "" at the top level */
   LIA_CONFLICT_KIND,        /* lia_conflict_kind_choices */

@@ -47,5 +47,16 @@ gboolean    lia_workspace_parse            (LiaWorkspace  *self,
                                             LiaLoadFlags   flags,
                                             GError       **error);
 GString    *lia_workspace_serialize        (LiaWorkspace  *self);
+/* An entity, or one field's value, read from JSON by the reader's rules
+ * (for choices made from a conflict record). */
+LiaEntity  *lia_entity_new_from_json       (GType          type,
+                                            JsonNode      *node,
+                                            GError       **error);
+gboolean    lia_entity_value_from_json     (LiaEntity     *entity,
+                                            guint          field,
+                                            JsonNode      *node,
+                                            GValue        *out,
+                                            GError       **error);
+char       *lia_entity_to_data             (LiaEntity     *entity);
 
 G_END_DECLS

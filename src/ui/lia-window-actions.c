@@ -7,6 +7,7 @@
 
 #include "lia-area.h"
 #include "lia-export.h"
+#include "lia-merge-dialog.h"
 #include "lia-problems-dialog.h"
 #include "lia-window-private.h"
 #include "documents/lia-documents-view.h"
@@ -120,6 +121,29 @@ review_problems_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (lia_problems_dialog_new (GTK_WINDOW (self), self->workspace)));
+}
+
+/* The conflicts view follows the workspace's conflicts; one is enough. */
+static void
+review_conflicts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) other = g_list_model_get_item (toplevels, i);
+
+      if (LIA_IS_MERGE_DIALOG (other) && gtk_window_get_transient_for (GTK_WINDOW (other)) == GTK_WINDOW (self) &&
+          lia_merge_dialog_get_workspace (LIA_MERGE_DIALOG (other)) == self->workspace)
+        {
+          gtk_window_present (GTK_WINDOW (other));
+          return;
+        }
+    }
+  gtk_window_present (GTK_WINDOW (lia_merge_dialog_new (GTK_WINDOW (self), self->workspace)));
 }
 
 static void
@@ -542,6 +566,7 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.review-problems", NULL, review_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL, review_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);

@@ -905,6 +905,497 @@ test_convert (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* show, git-setup and validate for teams that keep a workspace in git */
+
+typedef void (*EditFunc) (JsonObject *root);
+
+/* Writes @src, changed by @edit, to @dst (json-glib's own layout: the
+ * reader takes any). */
+static void
+edit_workspace (const char *src,
+                const char *dst,
+                EditFunc    edit)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, src, &error);
+  g_assert_no_error (error);
+  edit (json_node_get_object (json_parser_get_root (parser)));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_to_file (generator, dst, &error);
+  g_assert_no_error (error);
+}
+
+static void
+copy_file (const char *src,
+           const char *dst)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (src, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (dst, contents, length, NULL));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  const char *argv[] = { "rm", "-rf", dir, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+}
+
+/* The lines where @a and @b differ, as "-old\n+new\n"; the outputs must
+ * have as many lines (a one-field change adds or removes none). */
+static char *
+changed_lines (const char *a,
+               const char *b)
+{
+  g_auto(GStrv) la = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
+  GString *diff = g_string_new (NULL);
+
+  g_assert_cmpuint (g_strv_length (la), ==, g_strv_length (lb));
+  for (guint i = 0; la[i] != NULL; i++)
+    if (!g_str_equal (la[i], lb[i]))
+      g_string_append_printf (diff, "-%s\n+%s\n", la[i], lb[i]);
+  return g_string_free (diff, FALSE);
+}
+
+/* show prints the requirement table, the steps by number, meetings with
+ * their agenda, attendees by name and the page tree by indentation; no
+ * ids; the same file gives the same text. */
+static void
+test_show (void)
+{
+  g_autofree char *en = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *zh_sample = data_path ("data", "samples", "sample.zh_CN.liaison");
+  g_autofree char *bad = data_path ("tests", "data", "bad", "score-seven.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *zh = g_build_filename (dir, "团队.liaison", NULL);
+  g_auto(Result) shown = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) chinese = { 0 };
+  g_auto(Result) broken = { 0 };
+  g_auto(Result) usage = { 0 };
+
+  run (&shown, "show", en, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_cmpstr (shown.err, ==, "");
+  g_assert_true (g_str_has_prefix (shown.out, "Workspace: vLLM inference engine\n"));
+  g_assert_nonnull (strstr (shown.out,
+                            "\nMember: Facilitator\n"
+                            "  Role: Facilitator\n"
+                            "  City: London\n"
+                            "  Time zone: Europe/London\n"
+                            "  Working hours: 09:00–18:00\n"
+                            "  Working days: Mon, Tue, Wed, Thu, Fri\n"));
+  g_assert_nonnull (strstr (shown.out,
+                            "\nRequirement 1: Improve model inference speed\n"
+                            "  Technical need: Optimize inference engine performance\n"
+                            "  Owner: Inference Engineer A\n"
+                            "  Priority: High\n"
+                            "  Status: Draft\n"
+                            "  Steps:\n"
+                            "    1. Analyze the current inference bottlenecks\n"
+                            "      Status: To do\n"
+                            "    2. Optimize KV cache management\n"));
+  g_assert_nonnull (strstr (shown.out, "\nRequirement 3: Support more models\n"));
+  g_assert_nonnull (strstr (shown.out,
+                            "\nMeeting: API design meeting\n"
+                            "  Start: 2026-01-20 09:00\n"
+                            "  Time zone: Asia/Shanghai\n"
+                            "  Duration: 130 min\n"));
+  g_assert_nonnull (strstr (shown.out, "  Attendees:\n    - Product Manager\n    - Performance Engineer\n"));
+  g_assert_nonnull (strstr (shown.out,
+                            "  Agenda:\n"
+                            "    1. Opening and background\n"
+                            "      Duration: 10 min\n"
+                            "      Kind: Presentation\n"
+                            "      Owners: Facilitator\n"));
+  g_assert_nonnull (strstr (shown.out, "      Owners: Performance engineer, Security engineer\n"));
+  g_assert_nonnull (strstr (shown.out,
+                            "\nPage: vLLM inference engine documentation\n"
+                            "  | # vLLM inference engine documentation\n"
+                            "  - Project overview\n"
+                            "    | # Project overview\n"
+                            "    - Background\n"
+                            "      | # Background\n"));
+  /* A blank line of a body stays a line, with no trailing space. */
+  g_assert_nonnull (strstr (shown.out, "      | # API design\n      |\n      | The vLLM Chat API"));
+  g_assert_nonnull (strstr (shown.out, "\nTask: Implement continuous batching\n"));
+  g_assert_nonnull (strstr (shown.out, "  Endpoint: POST /v1/chat/completions\n"));
+  g_assert_nonnull (strstr (shown.out, "\nAssessment: 2026-01-19\n  Requirement translation: 4/5\n"));
+  /* Ids are noise in a diff: the member's, the meeting's, a step's. */
+  g_assert_null (strstr (shown.out, "97678b34-f8f2-53d1-ba9d-16d4d7b2462c"));
+  g_assert_null (strstr (shown.out, "c356335a-69de-505a-8500-52d7853e9286"));
+  g_assert_null (strstr (shown.out, "71d7793a-91a5-5f53-94c0-5a4171bcc7ec"));
+  g_assert_null (strstr (shown.out, "\nConflict "));
+
+  run (&again, "show", en, NULL);
+  g_assert_cmpstr (again.out, ==, shown.out);
+
+  /* The Chinese sample (what lia_workspace_new_sample ("zh_CN") loads)
+   * from a file of its own, under a Chinese locale; only the team's
+   * words are checked, so translating the labels keeps this passing. */
+  copy_file (zh_sample, zh);
+  language = "zh_CN";
+  run (&chinese, "show", zh, NULL);
+  language = NULL;
+  g_assert_cmpint (chinese.status, ==, 0);
+  g_assert_nonnull (strstr (chinese.out, "提高模型推理速度\n"));
+  g_assert_nonnull (strstr (chinese.out, "    1. 分析当前推理瓶颈\n"));
+  g_assert_nonnull (strstr (chinese.out, "    2. 优化KVCache管理\n"));
+  g_assert_nonnull (strstr (chinese.out, "    1. 会议开场和背景介绍\n"));
+  g_assert_nonnull (strstr (chinese.out, "    - 产品经理\n    - 性能工程师\n"));
+  g_assert_nonnull (strstr (chinese.out,
+                            "vLLM推理引擎文档\n"
+                            "  | # vLLM推理引擎文档\n"
+                            "  - 项目概览\n"
+                            "    | # 项目概览\n"
+                            "    - 项目背景\n"));
+
+  /* A file that does not load: the located error, status 2 (git shows it). */
+  run (&broken, "show", bad, NULL);
+  g_assert_cmpint (broken.status, ==, 2);
+  g_assert_cmpstr (broken.out, ==, "");
+  g_assert_nonnull (strstr (broken.err, "score-seven.liaison: meetings[0].evaluation.ratings[0].score"));
+
+  run (&usage, "show", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  g_assert_cmpint (g_unlink (zh), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+step_done (JsonObject *root)
+{
+  JsonObject *requirement = json_array_get_object_element (json_object_get_array_member (root, "requirements"), 1);
+  JsonObject *step = json_array_get_object_element (json_object_get_array_member (requirement, "steps"), 2);
+
+  json_object_set_string_member (step, "status", "done");
+}
+
+static void
+body_line (JsonObject *root)
+{
+  JsonObject *top = json_array_get_object_element (json_object_get_array_member (root, "pages"), 0);
+  JsonObject *tech = json_array_get_object_element (json_object_get_array_member (top, "children"), 1);
+  JsonObject *api = json_array_get_object_element (json_object_get_array_member (tech, "children"), 1);
+  g_autofree char *body = g_strdup (json_object_get_string_member (api, "body"));
+  char *at = strstr (body, "| top_p | number | 0.95 |");
+
+  g_assert_nonnull (at);
+  memcpy (at, "| top_p | number | 0.90 |", strlen ("| top_p | number | 0.90 |"));
+  json_object_set_string_member (api, "body", body);
+}
+
+static void
+agenda_minutes (JsonObject *root)
+{
+  JsonObject *meeting = json_array_get_object_element (json_object_get_array_member (root, "meetings"), 0);
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (meeting, "agenda"), 4);
+
+  json_object_set_int_member (item, "duration", 25);
+}
+
+/* One changed field is one changed line of show's output, whatever the
+ * field: a step's status, a line of a page body, an agenda item's length
+ * (not every later item's start time). */
+static void
+test_show_one_line (void)
+{
+  g_autofree char *sample = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.liaison", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.liaison", NULL);
+  const struct { EditFunc edit; const char *diff; } cases[] = {
+    { step_done, "-      Status: To do\n+      Status: Done\n" },
+    { body_line, "-      | | top_p | number | 0.95 |\n+      | | top_p | number | 0.90 |\n" },
+    { agenda_minutes, "-      Duration: 30 min\n+      Duration: 25 min\n" },
+  };
+
+  copy_file (sample, before);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) a = { 0 };
+      g_auto(Result) b = { 0 };
+      g_autofree char *diff = NULL;
+
+      edit_workspace (sample, after, cases[i].edit);
+      run (&a, "show", before, NULL);
+      run (&b, "show", after, NULL);
+      g_assert_cmpint (a.status, ==, 0);
+      g_assert_cmpint (b.status, ==, 0);
+      diff = changed_lines (a.out, b.out);
+      g_assert_cmpstr (diff, ==, cases[i].diff);
+    }
+
+  g_assert_cmpint (g_unlink (before), ==, 0);
+  g_assert_cmpint (g_unlink (after), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+two_facilitators (JsonObject *root)
+{
+  JsonObject *member = json_array_get_object_element (json_object_get_array_member (root, "members"), 0);
+
+  json_object_set_string_member (member, "name", "Facilitator");
+}
+
+/* Ids appear only where two things share a name, and then on both. */
+static void
+test_show_same_names (void)
+{
+  g_autofree char *sample = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "twins.liaison", NULL);
+  g_auto(Result) shown = { 0 };
+
+  edit_workspace (sample, path, two_facilitators);
+  run (&shown, "show", path, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out, "\nMember: Facilitator (97678b34-f8f2-53d1-ba9d-16d4d7b2462c)\n"));
+  g_assert_nonnull (strstr (shown.out, "\nMember: Facilitator (ce186c79-9638-5ac1-aa78-4234c0ad4535)\n"));
+  g_assert_nonnull (strstr (shown.out, "  Attendees:\n    - Facilitator (97678b34-f8f2-53d1-ba9d-16d4d7b2462c)\n"));
+  /* Others keep their plain names. */
+  g_assert_nonnull (strstr (shown.out, "\nMember: Technical Writer\n"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Runs git in @dir; its standard output in @out (may be NULL). */
+static int
+git (const char  *dir,
+     char       **out,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "git");
+  va_start (args, out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
+    g_test_message ("git %s: %s", (const char *) argv->pdata[1], err);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+git_config (const char *dir,
+            const char *key)
+{
+  char *value = NULL;
+
+  g_assert_cmpint (git (dir, &value, "config", "--get", key, NULL), ==, 0);
+  return g_strchomp (value);
+}
+
+static void
+room_four (JsonObject *root)
+{
+  JsonObject *meeting = json_array_get_object_element (json_object_get_array_member (root, "meetings"), 0);
+
+  json_object_set_string_member (meeting, "location", "Room 4");
+}
+
+static void
+room_seven (JsonObject *root)
+{
+  JsonObject *meeting = json_array_get_object_element (json_object_get_array_member (root, "meetings"), 0);
+
+  json_object_set_string_member (meeting, "location", "Room 7");
+}
+
+/* git-setup writes the attributes line once, keeping the file's other
+ * lines, and sets the merge and diff drivers in the clone's config; a
+ * second run changes nothing.  Then git itself diffs through show. */
+static void
+test_git_setup (void)
+{
+  g_autofree char *sample = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *repo = g_build_filename (dir, "repo", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain", NULL);
+  g_autofree char *attributes = g_build_filename (repo, ".gitattributes", NULL);
+  g_autofree char *workspace = g_build_filename (repo, "team.liaison", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *written_again = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *driver = NULL;
+  g_autofree char *textconv = NULL;
+  g_autofree char *diff = NULL;
+  g_auto(Result) setup = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) not_repo = { 0 };
+  g_auto(Result) merged = { 0 };
+  g_auto(Result) conflicted = { 0 };
+  g_auto(Result) flatpak = { 0 };
+  g_autofree char *flatpak_driver = NULL;
+  g_autofree char *flatpak_textconv = NULL;
+
+  /* Nothing of the machine's git set-up counts, and no repository above
+   * the temporary folder is found. */
+  g_setenv ("GIT_CONFIG_GLOBAL", "/dev/null", TRUE);
+  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  g_setenv ("GIT_CEILING_DIRECTORIES", dir, TRUE);
+
+  g_assert_cmpint (g_mkdir (repo, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (plain, 0700), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "init", "-q", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "config", "user.name", "Test", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "config", "user.email", "test@example.org", NULL), ==, 0);
+  /* A file without a final newline: the line goes on a line of its own. */
+  g_assert_true (g_file_set_contents (attributes, "*.png binary", -1, NULL));
+
+  run_in (repo, 30, &setup, "git-setup", NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  g_assert_nonnull (strstr (setup.out, "Added “*.liaison merge=liaison diff=liaison”"));
+  g_assert_nonnull (strstr (setup.out, "merge.liaison.driver"));
+  g_assert_nonnull (strstr (setup.out, "diff.liaison.textconv"));
+  g_assert_true (g_file_get_contents (attributes, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, "*.png binary\n*.liaison merge=liaison diff=liaison\n");
+
+  name = git_config (repo, "merge.liaison.name");
+  driver = git_config (repo, "merge.liaison.driver");
+  textconv = git_config (repo, "diff.liaison.textconv");
+  g_assert_cmpstr (name, !=, "");
+  g_assert_true (g_str_has_suffix (driver, " merge %O %A %B --path %P"));
+  g_assert_true (g_str_has_suffix (textconv, " show"));
+  g_assert_nonnull (strstr (textconv, "liaison-cli"));
+
+  run_in (repo, 30, &again, "git-setup", repo, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "already set up"));
+  g_assert_null (strstr (again.out, "Added"));
+  g_assert_true (g_file_get_contents (attributes, &written_again, NULL, NULL));
+  g_assert_cmpstr (written_again, ==, written);
+
+  run_in (plain, 30, &not_repo, "git-setup", NULL);
+  g_assert_cmpint (not_repo.status, ==, 2);
+  g_assert_nonnull (strstr (not_repo.err, "not in a git repository"));
+
+  /* git diff of a committed workspace reads as show's lines, not JSON. */
+  copy_file (sample, workspace);
+  g_assert_cmpint (git (repo, NULL, "add", ".gitattributes", "team.liaison", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-m", "Sample", NULL), ==, 0);
+  edit_workspace (sample, workspace, room_four);
+  g_assert_cmpint (git (repo, &diff, "diff", NULL), ==, 0);
+  g_assert_nonnull (strstr (diff, "\n-  Location: Video call\n+  Location: Room 4\n"));
+  g_assert_nonnull (strstr (diff, "@@ Meeting: API design meeting\n"));
+  g_assert_null (strstr (diff, "\"location\""));
+
+  /* The driver line git-setup wrote is one git can run: changes to
+   * different fields merge cleanly; the same field changed two ways is
+   * a conflict kept in the file, which validate refuses. */
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "-b", "ours", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "branch", "theirs", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-a", "-m", "Room 4", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "theirs", NULL), ==, 0);
+  edit_workspace (sample, workspace, step_done);
+  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-a", "-m", "Step done", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "ours", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "merge", "-q", "--no-edit", "theirs", NULL), ==, 0);
+  run (&merged, "show", workspace, NULL);
+  g_assert_nonnull (strstr (merged.out, "  Location: Room 4\n"));
+  g_assert_nonnull (strstr (merged.out, "    3. Implement dynamic resource allocation\n      Status: Done\n"));
+
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "theirs", NULL), ==, 0);
+  edit_workspace (workspace, workspace, room_seven);
+  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-a", "-m", "Room 7", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "ours", NULL), ==, 0);
+  g_assert_cmpint (git (repo, NULL, "merge", "-q", "--no-edit", "theirs", NULL), ==, 1);
+  run (&conflicted, "validate", workspace, NULL);
+  g_assert_cmpint (conflicted.status, ==, 1);
+  g_assert_nonnull (strstr (conflicted.err, "team.liaison: 1 unresolved conflict\n"));
+
+  /* Inside the Flatpak git (outside it) reaches liaison-cli through
+   * "flatpak run". */
+  g_assert_cmpint (git (plain, NULL, "init", "-q", NULL), ==, 0);
+  g_setenv ("FLATPAK_ID", "io.github.liaisonapp.Liaison", TRUE);
+  run_in (plain, 30, &flatpak, "git-setup", NULL);
+  g_unsetenv ("FLATPAK_ID");
+  g_assert_cmpint (flatpak.status, ==, 0);
+  flatpak_driver = git_config (plain, "merge.liaison.driver");
+  flatpak_textconv = git_config (plain, "diff.liaison.textconv");
+  g_assert_cmpstr (flatpak_driver, ==, "flatpak run --command=liaison-cli io.github.liaisonapp.Liaison merge %O %A %B --path %P");
+  g_assert_cmpstr (flatpak_textconv, ==, "flatpak run --command=liaison-cli io.github.liaisonapp.Liaison show");
+
+  g_unsetenv ("GIT_CEILING_DIRECTORIES");
+  remove_tree (dir);
+}
+
+static void
+add_conflict (JsonObject *root)
+{
+  JsonObject *meeting = json_array_get_object_element (json_object_get_array_member (root, "meetings"), 0);
+  JsonArray *conflicts = json_array_new ();
+  JsonObject *conflict = json_object_new ();
+
+  json_object_set_string_member (conflict, "id", "5e0c7a7a-9999-4a8e-9a59-000000000001");
+  json_object_set_string_member (conflict, "entity", json_object_get_string_member (meeting, "id"));
+  json_object_set_string_member (conflict, "collection", "meetings");
+  json_object_set_string_member (conflict, "parent", "");
+  json_object_set_string_member (conflict, "kind", "field");
+  json_object_set_string_member (conflict, "field", "location");
+  json_object_set_string_member (conflict, "base", "Video call");
+  json_object_set_string_member (conflict, "ours", "Room 4");
+  json_object_set_string_member (conflict, "theirs", "Room 7");
+  json_array_add_object_element (conflicts, conflict);
+  json_object_set_array_member (root, "conflicts", conflicts);
+}
+
+/* A file a merge left with conflicts is valid JSON but not done:
+ * validate says how many and exits 1; show lists them. */
+static void
+test_validate_conflicts (void)
+{
+  g_autofree char *sample = data_path ("data", "samples", "sample.en.liaison");
+  g_autofree char *dir = g_dir_make_tmp ("liaison-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "merged.liaison", NULL);
+  g_auto(Result) checked = { 0 };
+  g_auto(Result) shown = { 0 };
+
+  edit_workspace (sample, path, add_conflict);
+
+  run (&checked, "validate", path, NULL);
+  g_assert_cmpint (checked.status, ==, 1);
+  g_assert_nonnull (strstr (checked.err, "merged.liaison: 1 unresolved conflict\n"));
+  g_assert_null (strstr (checked.out, "valid"));
+
+  run (&shown, "show", path, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out,
+                            "\nConflict 1: both sides changed a field\n"
+                            "  Item: API design meeting\n"
+                            "  List: meetings\n"
+                            "  Field: location\n"
+                            "  Original: Video call\n"
+                            "  Yours: Room 4\n"
+                            "  Theirs: Room 7\n"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -931,6 +1422,11 @@ main (int   argc,
   g_test_add_func ("/cli/md-tree-import-safety", test_md_tree_import_safety);
   g_test_add_func ("/cli/md-tree-import-many", test_md_tree_import_many);
   g_test_add_func ("/cli/convert", test_convert);
+  g_test_add_func ("/cli/show", test_show);
+  g_test_add_func ("/cli/show-one-line", test_show_one_line);
+  g_test_add_func ("/cli/show-same-names", test_show_same_names);
+  g_test_add_func ("/cli/git-setup", test_git_setup);
+  g_test_add_func ("/cli/validate-conflicts", test_validate_conflicts);
 
   return g_test_run ();
 }
