@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "lia-conflict-resolve.h"
 #include "lia-page-tree.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
@@ -828,6 +829,51 @@ test_conflict_marks_page (Fixture       *f,
   g_assert_true (lia_documents_view_get_selected (f->view) == goals);
 }
 
+/* Resolving a conflict the way the conflicts view does (their title,
+ * through the history) takes the page's mark away; Undo brings back both
+ * the title and the mark. */
+static void
+test_conflict_marks_follow_undo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  LiaPage *goals = find (f, "Goals");
+  LiaPage *overview = find (f, "Project overview");
+  g_autoptr(JsonNode) base = json_node_init_string (json_node_alloc (), "Aims");
+  g_autoptr(JsonNode) ours = json_node_init_string (json_node_alloc (), "Goals");
+  g_autoptr(JsonNode) theirs = json_node_init_string (json_node_alloc (), "Their goals");
+  g_autoptr(LiaConflict) conflict = lia_conflict_new (lia_entity_get_id (LIA_ENTITY (goals)), "children",
+                                                      lia_entity_get_id (LIA_ENTITY (overview)),
+                                                      "field", "title", base, ours, theirs);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) marked = NULL, resolved = NULL, undone = NULL;
+
+  lia_documents_view_select (f->view, goals);
+  g_list_store_append (lia_workspace_get_conflicts (f->workspace), conflict);
+  spin (100);
+  marked = conflict_marks (f);
+  g_assert_cmpuint (marked->len, ==, 1);
+
+  g_assert_true (lia_workspace_resolve_conflict (f->workspace, conflict, LIA_CONFLICT_CHOICE_THEIRS, &error));
+  g_assert_no_error (error);
+  spin (100);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (goals), LIA_PAGE_TITLE), ==, "Their goals");
+  resolved = conflict_marks (f);
+  g_assert_cmpuint (resolved->len, ==, 0);
+
+  g_assert_true (lia_history_undo (history));
+  spin (100);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (goals), LIA_PAGE_TITLE), ==, "Goals");
+  undone = conflict_marks (f);
+  g_assert_cmpuint (undone->len, ==, 1);
+  {
+    GtkWidget *expander = gtk_widget_get_ancestor (g_ptr_array_index (undone, 0), GTK_TYPE_TREE_EXPANDER);
+    g_autoptr(GObject) item = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander));
+
+    g_assert_true (item == G_OBJECT (goals));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +895,7 @@ main (int   argc,
   ADD ("/ui/documents/move-keeps-expanded", test_move_keeps_expanded);
   ADD ("/ui/documents/meeting-link-opens-meetings", test_meeting_link_opens_meetings);
   ADD ("/ui/documents/conflict-marks-page", test_conflict_marks_page);
+  ADD ("/ui/documents/conflict-marks-follow-undo", test_conflict_marks_follow_undo);
 #undef ADD
 
   return g_test_run ();
