@@ -667,6 +667,47 @@ field_value_text (LiaWorkspace *self,
   return g_steal_pointer (&text);
 }
 
+/* A removed-or-changed entity as people read it: one “Label: value”
+ * line per field that holds something (the lists inside it are in the
+ * Documents tree, the table…, not repeated here). */
+static char *
+entity_text (LiaConflict  *conflict,
+             LiaWorkspace *self,
+             JsonNode     *node)
+{
+  g_autoptr(LiaEntity) subject = subject_of (conflict, self);
+  g_autoptr(GString) out = g_string_new (NULL);
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return json_to_string (node, TRUE);
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      g_autofree char *value = NULL;
+
+      if (g_str_equal (key, "id") || g_str_equal (key, "remote") || JSON_NODE_HOLDS_NULL (member) ||
+          (JSON_NODE_HOLDS_ARRAY (member) && json_array_get_length (json_node_get_array (member)) == 0) ||
+          (JSON_NODE_HOLDS_ARRAY (member) &&
+           JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (member), 0))) ||
+          JSON_NODE_HOLDS_OBJECT (member) ||
+          (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING &&
+           json_node_get_string (member)[0] == '\0'))
+        continue;
+      value = field_value_text (self, subject, key, member);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* Translators: one field of a removed item in the conflicts view:
+       * its label, then its value. */
+      g_string_append_printf (out, _("%s: %s"), field_label (key), value);
+    }
+  if (out->len == 0)
+    return json_to_string (node, TRUE);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* One side's value as the view shows it: a field's value as its form
  * would, a removed entity as “Removed”, a place as the parent's name. */
 char *
@@ -690,7 +731,7 @@ lia_conflict_value_to_text (LiaConflict       *conflict,
       return field_value_text (workspace, subject, lia_entity_get_string (record, LIA_CONFLICT_FIELD), node);
     }
   if (g_str_equal (kind, "edit-delete"))
-    return is_null (node) ? g_strdup (_("Removed")) : json_to_string (node, TRUE);
+    return is_null (node) ? g_strdup (_("Removed")) : entity_text (conflict, workspace, node);
 
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {

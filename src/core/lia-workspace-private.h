@@ -38,6 +38,10 @@ void        lia_workspace_set_loaded_state (LiaWorkspace  *self,
                                             gint64         version,
                                             JsonObject    *extra,
                                             char         **problems);
+void        lia_workspace_adopt_disk_state (LiaWorkspace  *self,
+                                            LiaWorkspace  *other);
+void        lia_workspace_set_applying     (LiaWorkspace  *self,
+                                            gboolean       applying);
 
 /* lia-workspace-io.c */
 gboolean    lia_workspace_parse            (LiaWorkspace  *self,

@@ -168,12 +168,35 @@ workspace_notify_cb (LiaWindow    *self,
     lia_window_update_banner (self);
 }
 
+/* The offer to reload is kept on the window while it shows, so that a
+ * reload done another way (the menu, Ctrl+R) takes it away: its own
+ * toast would otherwise wait behind it. */
+#define EXTERNAL_CHANGE_TOAST "lia-external-change-toast"
+
+static void
+external_change_toast_dismissed_cb (LiaWindow *self,
+                                    AdwToast  *toast)
+{
+  if (g_object_get_data (G_OBJECT (self), EXTERNAL_CHANGE_TOAST) == toast)
+    g_object_set_data (G_OBJECT (self), EXTERNAL_CHANGE_TOAST, NULL);
+}
+
 static void
 external_change_cb (LiaWindow    *self,
                     LiaWorkspace *workspace)
 {
-  lia_window_toast (self, _("The workspace file was changed by another program"),
-                    _("_Reload"), "win.reload");
+  AdwToast *toast;
+
+  if (g_object_get_data (G_OBJECT (self), EXTERNAL_CHANGE_TOAST) != NULL)
+    return;
+  toast = adw_toast_new (_("The workspace file was changed by another program"));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Reload"));
+  adw_toast_set_action_name (toast, "win.reload");
+  g_object_set_data_full (G_OBJECT (self), EXTERNAL_CHANGE_TOAST, g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (external_change_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* The banner says what needs the user before the file is written

@@ -565,11 +565,34 @@ test_describe (void)
   g_assert_false (lia_conflict_offers_base (removed));
 }
 
+/* A removed item reads as its fields, not as JSON. */
+static void
+test_describe_removed_item (void)
+{
+  g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
+  g_autoptr(LiaConflict) removed = add_conflict (ws, TEST_ENGINEER, "members", "", "edit-delete", "",
+                                                 "{\"id\": \"" TEST_ENGINEER "\", \"name\": \"Test Engineer\", \"role\": \"\", "
+                                                 "\"timezone\": \"Asia/Kolkata\", \"work_days\": [\"mon\", \"tue\"]}",
+                                                 NULL,
+                                                 "{\"id\": \"" TEST_ENGINEER "\", \"name\": \"Test Engineer\", \"role\": \"\", "
+                                                 "\"timezone\": \"Asia/Tokyo\", \"work_days\": [\"mon\", \"tue\"]}");
+  g_autofree char *theirs = lia_conflict_value_to_text (removed, ws, LIA_CONFLICT_CHOICE_THEIRS);
+  g_autofree char *ours = lia_conflict_value_to_text (removed, ws, LIA_CONFLICT_CHOICE_OURS);
+
+  g_assert_null (strstr (theirs, "{"));
+  g_assert_null (strstr (theirs, TEST_ENGINEER));
+  g_assert_nonnull (strstr (theirs, "Name: Test Engineer"));
+  g_assert_nonnull (strstr (theirs, "Time zone: Asia/Tokyo"));
+  g_assert_null (strstr (theirs, "Role"));  /* empty fields are left out */
+  g_assert_cmpstr (ours, ==, "Removed");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/conflicts/field", test_field);
+  g_test_add_func ("/conflicts/describe-removed-item", test_describe_removed_item);
   g_test_add_func ("/conflicts/field-kinds", test_field_kinds);
   g_test_add_func ("/conflicts/field-child", test_field_child);
   g_test_add_func ("/conflicts/field-refused", test_field_refused);
