@@ -141,7 +141,7 @@ lia_conflict_mark_init (LiaConflictMark *self)
   GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   /* Translators: the tooltip of the warning sign on a page, requirement
    * or meeting field that a merge (git) left in conflict */
-  const char *text = _("Conflicts with a teammate's change");
+  const char *text = _("Conflicts with a teammate’s change");
 
   self->field = LIA_CONFLICT_MARK_ENTITY;
   gtk_widget_add_css_class (image, "warning");

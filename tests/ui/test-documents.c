@@ -761,7 +761,7 @@ test_meeting_link_opens_meetings (Fixture       *f,
 
 /* ---- conflicts a merge left ---- */
 
-#define CONFLICT_TOOLTIP "Conflicts with a teammate's change"
+#define CONFLICT_TOOLTIP "Conflicts with a teammate’s change"
 
 /* The conflict signs shown under @root. */
 static void

@@ -907,7 +907,7 @@ test_run_window_alone (Fixture       *f,
 
 /* ---- conflicts a merge left ---- */
 
-#define CONFLICT_TOOLTIP "Conflicts with a teammate's change"
+#define CONFLICT_TOOLTIP "Conflicts with a teammate’s change"
 
 /* How many conflict signs show under @root. */
 static guint

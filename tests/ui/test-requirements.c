@@ -759,7 +759,7 @@ test_export_filter_renames (Fixture       *f,
 
 /* ---- conflicts a merge left ---- */
 
-#define CONFLICT_TOOLTIP "Conflicts with a teammate's change"
+#define CONFLICT_TOOLTIP "Conflicts with a teammate’s change"
 
 /* The conflict signs shown under @root. */
 static void
