@@ -150,7 +150,7 @@ test_banner_and_dialog (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner_button (window))), ==, "win.review-conflicts");
 
   /* The view lists each conflict in the user's words. */
-  gtk_widget_activate (GTK_WIDGET (banner_button (window)));
+  lia_test_click (GTK_WIDGET (banner_button (window)));
   lia_test_spin (300);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -168,7 +168,7 @@ test_banner_and_dialog (void)
   /* Take Theirs on the field: the model changes, the group goes, the
    * banner counts one fewer. */
   button = lia_test_find_widget (dialog, lia_test_has_label, "_Take Theirs");
-  gtk_widget_activate (button);
+  lia_test_click (button);
   lia_test_spin (200);
   g_assert_cmpstr (lia_entity_get_string (req, LIA_REQUIREMENT_STATUS), ==, "done");
   g_assert_cmpuint (n_rows (dialog), ==, 2);
@@ -190,7 +190,7 @@ test_banner_and_dialog (void)
     {
       button = lia_test_find_widget (dialog, lia_test_has_label, "_Keep Mine");
       g_assert_nonnull (button);
-      gtk_widget_activate (button);
+      lia_test_click (button);
       lia_test_spin (100);
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (ws))), ==, 0);
@@ -232,7 +232,7 @@ test_stale_view (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   lia_window_set_workspace (window, reloaded);
-  gtk_widget_activate (lia_test_find_widget (dialog, lia_test_has_label, "_Take Theirs"));
+  lia_test_click (lia_test_find_widget (dialog, lia_test_has_label, "_Take Theirs"));
   lia_test_spin (200);
   g_assert_cmpstr (lia_entity_get_string (req, LIA_REQUIREMENT_STATUS), ==, "agreed");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (ws))), ==, 3);
@@ -434,7 +434,7 @@ test_git_pull_resolve (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (lia_test_find_widget (dialog, label_contains, "Requirement 1: Business need"));
   button = lia_test_find_widget (dialog, lia_test_has_label, "_Take Theirs");
-  gtk_widget_activate (button);
+  lia_test_click (button);
   lia_test_spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (ws))), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
