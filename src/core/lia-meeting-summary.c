@@ -514,17 +514,21 @@ slack_render (GPtrArray *parts)
  * notifications, whatever the Markdown around them). */
 #define NO_MENTION "\xe2\x80\x8b"
 
-/* Backslash-escape ASCII punctuation that Markdown (and Discord's and
+/* Backslash-escape the ASCII punctuation that Markdown (and Discord's and
  * Mattermost's extensions: ~~, ||spoilers||, <@id> mentions, <#id>
- * channels, ~channel links, :emoji:) would read as markup; both take a
- * backslash before any punctuation as that character, literally. */
+ * channels, ~channel links) would read as markup; both take a backslash
+ * before any punctuation as that character, literally.  Parentheses need
+ * none once no '[' can open a link; '#', '>' and '-' start a block only
+ * at the start of a line, and the user's text never starts one (each
+ * line begins with our "- "), but '#' and '>' are escaped anyway since
+ * Discord reads "<#id>" and "<t:…>" anywhere. */
 static void
 markdown_escape (GString    *out,
                  const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (strchr ("\\`*_~|<>#[]()!", *p) != NULL)
+      if (strchr ("\\`*_~|<>#[]!", *p) != NULL)
         g_string_append_c (out, '\\');
       g_string_append_c (out, *p);
       if (*p == '@')
