@@ -86,7 +86,9 @@ add_part (GPtrArray  *parts,
 
 /* The user's text on one line: a newline or tab inside a title or a
  * decision would otherwise start a Markdown block (a quote, a heading, a
- * list) in the middle of our message; other control characters go. */
+ * list) in the middle of our message.  Other control characters go, and
+ * so do format characters (zero-width spaces, bidirectional overrides),
+ * which could hide or reorder what the channel reads. */
 static char *
 one_line (const char *text,
           guint       max_chars)
@@ -380,9 +382,13 @@ slack_add (SlackState *s,
   json_array_add_object_element (s->blocks, block);
 }
 
-/* The user's lines go out as plain_text sections: Slack shows plain text
- * as it is, so "*bold*" or a stray ``` stays literal and cannot format the
- * lines after it (mrkdwn has no escape for *, _, ~ and `). */
+/* The user's lines go out as plain_text sections: Slack does not apply
+ * mrkdwn to plain text, so "*bold*" or a stray ``` stays literal and
+ * cannot format the lines after it (mrkdwn has no escape for *, _, ~ and
+ * `).  Slack's formatting reference asks for &, < and > as entities in
+ * every text object, so plain text is escaped too: a "<!channel>" in it
+ * is then text whatever Slack's parser does with plain_text.  LINES is
+ * already escaped. */
 static void
 slack_add_lines (SlackState *s,
                  GString    *lines)
@@ -424,8 +430,20 @@ slack_render (GPtrArray *parts)
         {
         case PART_TITLE:
           {
-            g_autofree char *header = one_line (part->text, SLACK_HEADER_MAX);
-            slack_add (&s, slack_block ("header", "plain_text", header));
+            /* at most 150 characters once escaped: shorten the title
+             * until its escaped form fits */
+            g_autoptr(GString) header = g_string_new (NULL);
+
+            for (guint n = SLACK_HEADER_MAX; n > 1; n--)
+              {
+                g_autofree char *title = one_line (part->text, n);
+
+                g_string_truncate (header, 0);
+                slack_escape (header, title);
+                if (utf16_length (header->str) <= SLACK_HEADER_MAX)
+                  break;
+              }
+            slack_add (&s, slack_block ("header", "plain_text", header->str));
           }
           break;
 
@@ -443,18 +461,21 @@ slack_render (GPtrArray *parts)
         case PART_LINE:
           {
             /* plain text: one section holds lines up to 3000 characters,
-             * counted as Slack's JavaScript counts them */
-            g_autoptr(GPtrArray) bits = pieces (part->text, SLACK_SECTION_MAX / 2 - 4);
+             * counted as Slack's JavaScript counts them; a piece of 500
+             * characters stays under that even if each is an "&amp;" */
+            g_autoptr(GPtrArray) bits = pieces (part->text, 500);
 
             for (guint j = 0; j < bits->len; j++)
               {
-                g_autofree char *line = g_strdup_printf ("• %s", (char *) g_ptr_array_index (bits, j));
+                g_autoptr(GString) line = g_string_new ("• ");
 
-                if (lines->len > 0 && utf16_length (lines->str) + 1 + utf16_length (line) > SLACK_SECTION_MAX)
+                slack_escape (line, g_ptr_array_index (bits, j));
+
+                if (lines->len > 0 && utf16_length (lines->str) + 1 + utf16_length (line->str) > SLACK_SECTION_MAX)
                   slack_add_lines (&s, lines);
                 if (lines->len > 0)
                   g_string_append_c (lines, '\n');
-                g_string_append (lines, line);
+                g_string_append (lines, line->str);
               }
           }
           break;

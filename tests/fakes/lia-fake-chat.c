@@ -124,6 +124,10 @@ slack_text_object (JsonNode  *node,
     {
       if (!only_keys (object, plain_keys))
         return g_strdup ("unknown key in plain_text");
+      /* the formatting reference names &, < and > control characters of
+       * every text object: the fake takes a <!…> here as a mention too */
+      if (slack_mrkdwn_pings (text, TRUE))
+        *pings = TRUE;
     }
   else if (g_str_equal (type, "mrkdwn") && !plain_only)
     {

@@ -249,7 +249,10 @@ test_hostile (void)
                         g_assert_nonnull (strstr (value, "<https://evil.example/a%7Cb&gt;c|&lt;!channel&gt;>"));
                     }
                   else
-                    g_assert_false (json_object_get_boolean_member (text, "emoji"));
+                    {
+                      g_assert_false (json_object_get_boolean_member (text, "emoji"));
+                      g_assert_null (strchr (value, '<'));
+                    }
                 }
             }
           else if (g_str_equal (services[s], "teams"))
@@ -342,6 +345,29 @@ test_long (void)
         }
       g_assert_nonnull (strstr (text, "API-159"));
     }
+}
+
+/* Slack counts the escaped text: a title or decision made of & and <
+ * grows fivefold and fourfold once escaped, and must still fit. */
+static void
+test_slack_escaped_lengths (void)
+{
+  g_autoptr(FakeChat) fake = fake_chat_new ();
+  g_autoptr(LiaWorkspace) workspace = notes_workspace ("en");
+  LiaMeeting *meeting = sample_meeting (workspace);
+  g_autofree char *title = g_strnfill (300, '&');
+  g_autofree char *decision = g_strnfill (4000, '<');
+  const char *decisions[] = { decision, NULL };
+  g_autoptr(GPtrArray) payloads = NULL;
+  g_autofree char *text = NULL;
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, title);
+  lia_entity_set_strv (LIA_ENTITY (meeting), LIA_MEETING_DECISIONS, decisions);
+  payloads = post_all (fake, meeting, workspace, "slack");
+  g_assert_cmpuint (fake_chat_get_n_refused (fake), ==, 0);
+  text = post_text (fake, "slack");
+  g_assert_nonnull (strstr (text, "&amp;&amp;"));
+  g_assert_null (strstr (text, "<<"));
 }
 
 static void
@@ -525,6 +551,7 @@ main (int    argc,
   g_test_add_func ("/chat/formats", test_formats);
   g_test_add_func ("/chat/hostile", test_hostile);
   g_test_add_func ("/chat/long", test_long);
+  g_test_add_func ("/chat/slack-escaped-lengths", test_slack_escaped_lengths);
   g_test_add_func ("/chat/errors", test_errors);
   g_test_add_func ("/chat/async", test_async);
   g_test_add_func ("/chat/mark-posted", test_mark_posted);
