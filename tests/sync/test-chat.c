@@ -516,6 +516,46 @@ test_mark_posted (void)
   g_assert_false (lia_meeting_summary_was_posted (meeting, "slack"));
 }
 
+/* A chat account is an account like a tracker's; the tracker-only places
+ * (an outbox operation) still refuse the chat services. */
+static void
+test_account (void)
+{
+  g_autoptr(LiaWorkspace) workspace = notes_workspace ("en");
+  LiaHistory *history = lia_workspace_get_history (workspace);
+  g_autoptr(LiaAccount) account = lia_account_new ();
+  g_autoptr(LiaOutboxOp) op = lia_outbox_op_new ();
+  g_autoptr(LiaWorkspace) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, services[i]);
+      g_assert_true (lia_history_try_set_value (history, LIA_ENTITY (account), LIA_ACCOUNT_SERVICE, &value, FALSE, &error));
+      g_assert_no_error (error);
+      g_assert_false (lia_history_try_set_value (history, LIA_ENTITY (op), LIA_OUTBOX_OP_SERVICE, &value, FALSE, &error));
+      g_clear_error (&error);
+      g_value_unset (&value);
+      g_assert_cmpstr (lia_choice_get_label (services[i]), !=, services[i]);
+    }
+
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_NAME, "#api-design");
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_URL, "https://hooks.slack.com");
+  lia_entity_set_string (LIA_ENTITY (account), LIA_ACCOUNT_SERVICE, "slack");
+  g_list_store_append (lia_workspace_get_accounts (workspace), account);
+  data = lia_workspace_to_data (workspace, &length);
+  reread = lia_workspace_new_from_data (data, length, "team.liaison", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(LiaEntity) back = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_accounts (reread)), 0);
+    g_assert_cmpstr (lia_entity_get_string (back, LIA_ACCOUNT_SERVICE), ==, "slack");
+  }
+}
+
 static void
 test_preview (void)
 {
@@ -555,6 +595,7 @@ main (int    argc,
   g_test_add_func ("/chat/errors", test_errors);
   g_test_add_func ("/chat/async", test_async);
   g_test_add_func ("/chat/mark-posted", test_mark_posted);
+  g_test_add_func ("/chat/account", test_account);
   g_test_add_func ("/chat/preview", test_preview);
 
   return g_test_run ();
