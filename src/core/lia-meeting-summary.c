@@ -37,10 +37,10 @@ part_free (LiaSummaryPart *part)
 }
 
 static void
-add_part (GPtrArray  *parts,
-          LiaSummaryPartKind    kind,
-          const char *text,
-          const char *url)
+add_part (GPtrArray          *parts,
+          LiaSummaryPartKind  kind,
+          const char         *text,
+          const char         *url)
 {
   LiaSummaryPart *part = g_new0 (LiaSummaryPart, 1);
 
