@@ -15,7 +15,8 @@
  * so it is called from worker threads (a GTask in the app, a pool in the
  * CLI); libsoup 3.2 sessions may be used from any thread.  Here live the
  * rules every request follows: HTTPS unless loopback, redirects only
- * within the origin, at most MAX_IN_FLIGHT requests per host, a host's
+ * within the origin (a bytes request: to https anywhere, without the
+ * caller's headers), at most MAX_IN_FLIGHT requests per host, a host's
  * write policy (GitHub: serial, a second apart), retries with backoff that
  * honour Retry-After, waits a rate limit asks for, and errors that quote
  * the server's own reason but never a header (tokens travel in headers). */
@@ -688,8 +689,10 @@ set_status_error (GError     **error,
 static gboolean
 is_idempotent (const char *method)
 {
+  /* PROPFIND and REPORT (WebDAV, CalDAV) only read. */
   return g_str_equal (method, "GET") || g_str_equal (method, "PUT") ||
-         g_str_equal (method, "DELETE") || g_str_equal (method, "HEAD");
+         g_str_equal (method, "DELETE") || g_str_equal (method, "HEAD") ||
+         g_str_equal (method, "PROPFIND") || g_str_equal (method, "REPORT");
 }
 
 char *
@@ -794,6 +797,36 @@ same_origin (GUri *a,
          default_port (a) == default_port (b);
 }
 
+/* How one kind of request differs from another: the JSON calls (trackers,
+ * wikis) and the bytes calls (calendars, chat) share everything else. */
+typedef struct
+{
+  const char *accept;        /* the Accept header unless the caller sets one, or NULL */
+  gboolean    cross_origin;  /* may follow a redirect to another origin */
+  gsize       max_reply;     /* bytes; 0 for no limit */
+} RequestRules;
+
+/* Where a redirect from @from to @target may be followed.  The JSON calls
+ * stay in their origin (see redirect_target()).  A calendar subscription
+ * may move to another host (a "secret address" is often served from a
+ * CDN), but only to https, or to plain http on this computer from plain
+ * http on this computer; never from https down to http. */
+static gboolean
+may_follow (const RequestRules *rules,
+            GUri               *from,
+            GUri               *target)
+{
+  if (same_origin (from, target))
+    return TRUE;
+  if (!rules->cross_origin)
+    return FALSE;
+  if (g_ascii_strcasecmp (g_uri_get_scheme (target), "https") == 0)
+    return TRUE;
+  return g_ascii_strcasecmp (g_uri_get_scheme (target), "http") == 0 &&
+         g_ascii_strcasecmp (g_uri_get_scheme (from), "http") == 0 &&
+         host_is_loopback (g_uri_get_host (target));
+}
+
 /* Where a 3xx answer to @msg (sent to @from) may be followed, or NULL
  * with an error.  The account's token travels in a header (Authorization,
  * X-Redmine-API-Key, PRIVATE-TOKEN) and libsoup would carry all but the
@@ -803,11 +836,12 @@ same_origin (GUri *a,
  * DELETE) is repeated only after a 307 or 308, which keep the method and
  * body; a 303 is fetched with GET. */
 static GUri *
-redirect_target (SoupMessage  *msg,
-                 GUri         *from,
-                 const char   *method,
-                 guint         code,
-                 GError      **error)
+redirect_target (SoupMessage         *msg,
+                 GUri                *from,
+                 const char          *method,
+                 guint                code,
+                 const RequestRules  *rules,
+                 GError             **error)
 {
   const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
   g_autofree char *where = NULL;
@@ -825,11 +859,16 @@ redirect_target (SoupMessage  *msg,
     }
   /* The query is left out: it may hold something the server signed. */
   shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
-  if (!same_origin (from, target))
+  if (!may_follow (rules, from, target))
     {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INSECURE,
-                   _("%s: the server redirected to %s; not following it with the account’s token"),
-                   where, shown);
+      if (rules->cross_origin)
+        g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INSECURE,
+                     _("%s: the server redirected to %s, which is not https; not following it"),
+                     where, shown);
+      else
+        g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INSECURE,
+                     _("%s: the server redirected to %s; not following it with the account’s token"),
+                     where, shown);
       return NULL;
     }
   if (code != 303 && code != 307 && code != 308 && !g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
@@ -861,33 +900,103 @@ unref_body (gpointer  data,
   g_bytes_unref (data);
 }
 
-gboolean
-lia_http_request_full (LiaHttp             *self,
-                       const char          *method,
-                       const char          *url,
-                       const char * const  *headers,
-                       JsonNode            *body,
-                       JsonNode           **reply,
-                       guint               *status,
-                       GHashTable         **response_headers,
-                       GCancellable        *cancellable,
-                       GError             **error)
+static void
+forward_cancel_cb (GCancellable *cancellable,
+                   gpointer      data)
 {
-  g_autoptr(GBytes) payload = NULL;
+  g_cancellable_cancel (data);
+}
+
+/* The answer's body, at most @max bytes (0: no limit); a longer one is
+ * refused with LIA_SYNC_ERROR_TOO_LARGE before it is all in memory. */
+static GBytes *
+read_answer (LiaHttp       *self,
+             SoupMessage   *msg,
+             gsize          max,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  /* Closing the body stream early leaves libsoup waiting on a connection
+   * that still holds the rest; cancelling this request's own cancellable
+   * makes it drop the connection instead. */
+  g_autoptr(GCancellable) own = g_cancellable_new ();
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  gulong handler = 0;
+  GBytes *bytes = NULL;
+  goffset length;
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel_cb), g_object_ref (own), g_object_unref);
+  in = soup_session_send (self->session, msg, own, error);
+  if (in == NULL)
+    goto out;
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (msg));
+  if (max > 0 && length > 0 && (guint64) length > max)
+    goto too_large;
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 buffer[16384];
+      gssize n = g_input_stream_read (in, buffer, sizeof buffer, own, error);
+
+      if (n < 0)
+        goto out;
+      if (n == 0)
+        break;
+      if (max > 0 && data->len + (gsize) n > max)
+        goto too_large;
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+  g_input_stream_close (in, NULL, NULL);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  goto out;
+
+too_large:
+  {
+    g_autofree char *where = NULL;
+    g_autofree char *size = g_format_size (max);
+
+    g_cancellable_cancel (own);
+    g_input_stream_close (in, NULL, NULL);
+    method_path (msg, &where);
+    /* Translators: the second %s is a size, "10.0 MB" */
+    g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_TOO_LARGE,
+                 _("%s: the answer is larger than %s"), where, size);
+  }
+
+out:
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
+  return bytes;
+}
+
+/* The one request loop: origin rules, redirects, the per-host limits,
+ * retries and rate limits.  On success (2xx, or 304 for a conditional
+ * request) *@reply is the body and *@where "METHOD /path" of the last
+ * request, for the caller's own messages. */
+static gboolean
+send_request (LiaHttp             *self,
+              const RequestRules  *rules,
+              const char          *method,
+              const char          *url,
+              const char * const  *headers,
+              GBytes              *body,
+              const char          *content_type,
+              GBytes             **reply,
+              guint               *status,
+              GHashTable         **response_headers,
+              char               **where_out,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr(GBytes) payload = body ? g_bytes_ref (body) : NULL;
   g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) first = NULL;
   guint attempt = 0;
   guint redirects = 0;
   guint rate_waits = 0;
 
-  g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
-  g_return_val_if_fail (method != NULL, FALSE);
-  g_return_val_if_fail (url != NULL, FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-
-  if (reply)
-    *reply = NULL;
-  if (response_headers)
-    *response_headers = NULL;
   if (!lia_http_check_url (url, error))
     return FALSE;
   uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
@@ -896,11 +1005,7 @@ lia_http_request_full (LiaHttp             *self,
       g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID, _("“%s” is not a web address"), url);
       return FALSE;
     }
-  if (body != NULL)
-    {
-      char *text = json_to_string (body, FALSE);
-      payload = g_bytes_new_take (text, strlen (text));
-    }
+  first = g_uri_ref (uri);
 
   for (;;)
     {
@@ -908,7 +1013,6 @@ lia_http_request_full (LiaHttp             *self,
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) local_error = NULL;
       g_autoptr(JsonNode) answer = NULL;
-      g_autoptr(GError) parse_error = NULL;
       const char *host = g_uri_get_host (uri);
       SoupMessageHeaders *request_headers = soup_message_get_request_headers (msg);
       gboolean holds_write = FALSE;
@@ -918,12 +1022,15 @@ lia_http_request_full (LiaHttp             *self,
       gboolean retry;
 
       soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-      soup_message_headers_replace (request_headers, "Accept", "application/json");
-      for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
-        soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
+      if (rules->accept != NULL)
+        soup_message_headers_replace (request_headers, "Accept", rules->accept);
+      /* The caller's headers (credentials among them) go to its origin only. */
+      if (same_origin (first, uri))
+        for (guint i = 0; headers != NULL && headers[i] != NULL && headers[i + 1] != NULL; i += 2)
+          soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
       if (payload != NULL)
         {
-          soup_message_set_request_body_from_bytes (msg, "application/json", payload);
+          soup_message_set_request_body_from_bytes (msg, content_type, payload);
           g_signal_connect_data (msg, "restarted", G_CALLBACK (message_restarted_cb),
                                  g_bytes_ref (payload), unref_body, 0);
         }
@@ -931,7 +1038,7 @@ lia_http_request_full (LiaHttp             *self,
       if (!begin_request (self, host, is_write (method), &holds_write, cancellable, error))
         return FALSE;
       take_slot (self, host);
-      bytes = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
+      bytes = read_answer (self, msg, rules->max_reply, cancellable, &local_error);
       release_slot (self, host);
       if (holds_write)
         end_write (self, host);
@@ -940,7 +1047,8 @@ lia_http_request_full (LiaHttp             *self,
         {
           g_autofree char *where = NULL;
 
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+              g_error_matches (local_error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_TOO_LARGE))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
@@ -963,11 +1071,10 @@ lia_http_request_full (LiaHttp             *self,
           code = soup_message_get_status (msg);
           if (status)
             *status = code;
-          answer = parse_body (bytes, &parse_error);
 
           if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308)
             {
-              g_autoptr(GUri) target = redirect_target (msg, uri, method, code, error);
+              g_autoptr(GUri) target = redirect_target (msg, uri, method, code, rules, error);
 
               if (target == NULL)
                 return FALSE;
@@ -990,23 +1097,21 @@ lia_http_request_full (LiaHttp             *self,
               continue;
             }
 
-          if (code >= 200 && code < 300)
+          /* 304 answers a conditional request: the caller's copy is current. */
+          if ((code >= 200 && code < 300) || code == 304)
             {
-              if (parse_error != NULL)
-                {
-                  g_autofree char *where = NULL;
-
-                  method_path (msg, &where);
-                  g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                               _("%s: the server’s answer is not valid JSON: %s"), where, parse_error->message);
-                  return FALSE;
-                }
               if (reply)
-                *reply = g_steal_pointer (&answer);
+                *reply = g_steal_pointer (&bytes);
               if (response_headers)
                 *response_headers = copy_headers (msg);
+              if (where_out)
+                method_path (msg, where_out);
               return TRUE;
             }
+
+          /* An error's body is read for the server's reason when it is
+           * JSON; any other body is not quoted. */
+          answer = parse_body (bytes, NULL);
 
           /* A rate-limited request was not processed, so even a create
            * is sent again once the wait is over. */
@@ -1052,6 +1157,102 @@ lia_http_request_full (LiaHttp             *self,
         return FALSE;
       attempt++;
     }
+}
+
+gboolean
+lia_http_request_full (LiaHttp             *self,
+                       const char          *method,
+                       const char          *url,
+                       const char * const  *headers,
+                       JsonNode            *body,
+                       JsonNode           **reply,
+                       guint               *status,
+                       GHashTable         **response_headers,
+                       GCancellable        *cancellable,
+                       GError             **error)
+{
+  static const RequestRules json_rules = { "application/json", FALSE, 0 };
+  g_autoptr(GBytes) payload = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GHashTable) answer_headers = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *where = NULL;
+
+  g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (reply)
+    *reply = NULL;
+  if (response_headers)
+    *response_headers = NULL;
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      payload = g_bytes_new_take (text, strlen (text));
+    }
+  if (!send_request (self, &json_rules, method, url, headers, payload, "application/json",
+                     &bytes, status, &answer_headers, &where, cancellable, error))
+    return FALSE;
+  answer = parse_body (bytes, &parse_error);
+  if (parse_error != NULL)
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                   _("%s: the server’s answer is not valid JSON: %s"), where, parse_error->message);
+      return FALSE;
+    }
+  if (reply)
+    *reply = g_steal_pointer (&answer);
+  if (response_headers)
+    *response_headers = g_steal_pointer (&answer_headers);
+  return TRUE;
+}
+
+/* Send @method @url with @headers (name, value, …, NULL) and @body (sent
+ * as @content_type), for what is not JSON: iCalendar files, WebDAV XML,
+ * chat webhooks.  The same rules as lia_http_request_full(): https unless
+ * loopback, retries of safe methods on 5xx, 429 and network errors, waits,
+ * cancellation, errors as LIA_SYNC_ERROR codes.  A 304 is a success
+ * (*@status tells), with an empty body.  A redirect may go to another
+ * origin, but only to https (or plain http on this computer from plain
+ * http on this computer), and @headers are not sent there.  An answer
+ * longer than @max_reply bytes (0: no limit) fails with
+ * LIA_SYNC_ERROR_TOO_LARGE.  *@reply is never NULL on success.  Blocks;
+ * call from a worker thread. */
+gboolean
+lia_http_request_bytes (LiaHttp             *self,
+                        const char          *method,
+                        const char          *url,
+                        const char * const  *headers,
+                        GBytes              *body,
+                        const char          *content_type,
+                        gsize                max_reply,
+                        GBytes             **reply,
+                        guint               *status,
+                        GHashTable         **response_headers,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  RequestRules rules = { NULL, TRUE, max_reply };
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (LIA_IS_HTTP (self), FALSE);
+  g_return_val_if_fail (method != NULL, FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (reply)
+    *reply = NULL;
+  if (response_headers)
+    *response_headers = NULL;
+  if (!send_request (self, &rules, method, url, headers, body, content_type,
+                     &bytes, status, response_headers, NULL, cancellable, error))
+    return FALSE;
+  if (reply)
+    *reply = bytes ? g_steal_pointer (&bytes) : g_bytes_new (NULL, 0);
+  return TRUE;
 }
 
 /* The progress line while a request waits after a rate limit (the

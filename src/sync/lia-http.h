@@ -22,6 +22,7 @@ typedef enum
   LIA_SYNC_ERROR_BAD_REPLY,     /* an answer that is not what the API sends */
   LIA_SYNC_ERROR_INSECURE,      /* plain http to a host that is not loopback */
   LIA_SYNC_ERROR_INVALID,       /* refused locally before sending */
+  LIA_SYNC_ERROR_TOO_LARGE,     /* an answer longer than the caller's limit */
 } LiaSyncError;
 
 GQuark lia_sync_error_quark (void);
@@ -57,6 +58,19 @@ gboolean  lia_http_request_full       (LiaHttp             *self,
                                        const char * const  *headers,
                                        JsonNode            *body,
                                        JsonNode           **reply,
+                                       guint               *status,
+                                       GHashTable         **response_headers,
+                                       GCancellable        *cancellable,
+                                       GError             **error);
+/* Bytes in and out (iCalendar, WebDAV XML, chat webhooks); see the .c. */
+gboolean  lia_http_request_bytes      (LiaHttp             *self,
+                                       const char          *method,
+                                       const char          *url,
+                                       const char * const  *headers,
+                                       GBytes              *body,
+                                       const char          *content_type,
+                                       gsize                max_reply,
+                                       GBytes             **reply,
                                        guint               *status,
                                        GHashTable         **response_headers,
                                        GCancellable        *cancellable,

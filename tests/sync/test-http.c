@@ -904,6 +904,228 @@ test_link_next (void)
     }
 }
 
+/* ---- bytes requests ----------------------------------------------------- */
+
+typedef struct
+{
+  guint        fails;        /* answer 503 this many times first */
+  gsize        size;         /* answer this many bytes of 'x' on /big */
+  gboolean     chunked;      /* without a Content-Length */
+  const char  *location;     /* where /moved points */
+  char        *content_type; /* of the last request */
+  char        *if_none_match;
+} BytesServer;
+
+static void
+bytes_handler (TestServer        *server,
+               SoupServerMessage *msg,
+               const char        *path)
+{
+  BytesServer *state = server->data;
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *out = soup_server_message_get_response_headers (msg);
+  const char *etag = "\"v1\"";
+
+  g_mutex_lock (&server->lock);
+  g_free (state->content_type);
+  state->content_type = g_strdup (soup_message_headers_get_one (in, "Content-Type"));
+  g_free (state->if_none_match);
+  state->if_none_match = g_strdup (soup_message_headers_get_one (in, "If-None-Match"));
+  g_mutex_unlock (&server->lock);
+
+  if (state->fails > 0)
+    {
+      state->fails--;
+      soup_server_message_set_status (msg, 503, NULL);
+      return;
+    }
+  if (g_str_equal (path, "/moved"))
+    {
+      soup_message_headers_replace (out, "Location", state->location);
+      soup_server_message_set_status (msg, 302, NULL);
+      return;
+    }
+  if (g_str_equal (path, "/big"))
+    {
+      char *data = g_malloc (state->size);
+
+      memset (data, 'x', state->size);
+      soup_server_message_set_status (msg, 200, NULL);
+      if (state->chunked)
+        {
+          SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+          soup_message_headers_set_encoding (out, SOUP_ENCODING_CHUNKED);
+          soup_message_body_append_take (body, (guchar *) data, state->size);
+          soup_message_body_complete (body);
+        }
+      else
+        soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_TAKE, data, state->size);
+      return;
+    }
+  if (g_str_equal (path, "/missing"))
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<h1>no</h1>", 11);
+      return;
+    }
+  soup_message_headers_replace (out, "ETag", etag);
+  if (g_strcmp0 (soup_message_headers_get_one (in, "If-None-Match"), etag) == 0)
+    {
+      soup_server_message_set_status (msg, 304, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "text/calendar", SOUP_MEMORY_STATIC,
+                                    "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", 32);
+}
+
+static void
+bytes_state_clear (BytesServer *state)
+{
+  g_free (state->content_type);
+  g_free (state->if_none_match);
+}
+
+/* Not JSON in or out: the body goes as given, the answer comes back as
+ * bytes, and 304 is a success the caller sees. */
+static void
+test_bytes_basic (void)
+{
+  BytesServer state = { 0 };
+  g_autoptr(TestServer) server = test_server_new (bytes_handler, &state);
+  g_autoptr(LiaHttp) http = fast_http (100);
+  g_autofree char *url = g_strdup_printf ("%s/cal.ics", server->url);
+  g_autoptr(GBytes) body = g_bytes_new_static ("<propfind/>", 11);
+  const char *conditional[] = { "If-None-Match", "\"v1\"", NULL };
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GHashTable) headers = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status = 0;
+
+  g_assert_true (lia_http_request_bytes (http, "REPORT", url, NULL, body, "application/xml; charset=utf-8", 0,
+                                         &reply, &status, &headers, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (server->last_method, ==, "REPORT");
+  g_assert_cmpstr (server->last_body, ==, "<propfind/>");
+  g_assert_cmpstr (state.content_type, ==, "application/xml; charset=utf-8");
+  g_assert_cmpmem (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", 32);
+  g_assert_cmpstr (g_hash_table_lookup (headers, "etag"), ==, "\"v1\"");
+
+  g_clear_pointer (&reply, g_bytes_unref);
+  g_clear_pointer (&headers, g_hash_table_unref);
+  g_assert_true (lia_http_request_bytes (http, "GET", url, conditional, NULL, NULL, 0,
+                                         &reply, &status, &headers, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 304);
+  g_assert_cmpstr (state.if_none_match, ==, "\"v1\"");
+  g_assert_nonnull (reply);
+  g_assert_cmpuint (g_bytes_get_size (reply), ==, 0);
+  bytes_state_clear (&state);
+}
+
+/* The JSON path's retry rules, once: a read is sent again after 503
+ * (PROPFIND and REPORT only read), a POST is not; a 404 is NOT_FOUND. */
+static void
+test_bytes_retry (void)
+{
+  BytesServer state = { .fails = 2 };
+  g_autoptr(TestServer) server = test_server_new (bytes_handler, &state);
+  g_autoptr(LiaHttp) http = fast_http (100);
+  g_autofree char *url = g_strdup_printf ("%s/cal.ics", server->url);
+  g_autofree char *missing = g_strdup_printf ("%s/missing", server->url);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status = 0;
+
+  g_assert_true (lia_http_request_bytes (http, "PROPFIND", url, NULL, NULL, NULL, 0,
+                                         &reply, &status, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpuint (test_server_requests (server), ==, 3);
+
+  state.fails = 1;
+  g_assert_false (lia_http_request_bytes (http, "POST", url, NULL, body, "application/json", 0,
+                                          NULL, &status, NULL, NULL, &error));
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_SERVER);
+  g_assert_cmpuint (test_server_requests (server), ==, 4);
+  g_clear_error (&error);
+
+  g_assert_false (lia_http_request_bytes (http, "GET", missing, NULL, NULL, NULL, 0,
+                                          NULL, &status, NULL, NULL, &error));
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_NOT_FOUND);
+  g_assert_cmpuint (status, ==, 404);
+  bytes_state_clear (&state);
+}
+
+/* A subscription may move to another origin, but only to https (or
+ * loopback http from loopback http), and the caller's headers stay
+ * behind. */
+static void
+test_bytes_redirect (void)
+{
+  g_autoptr(TestServer) other = test_server_new (echo_handler, NULL);
+  g_autofree char *other_url = g_strdup_printf ("%s/feed.ics", other->url);
+  BytesServer state = { .location = other_url };
+  g_autoptr(TestServer) server = test_server_new (bytes_handler, &state);
+  g_autoptr(LiaHttp) http = fast_http (100);
+  g_autofree char *url = g_strdup_printf ("%s/moved", server->url);
+  const char *headers[] = { "Authorization", "Basic " TOKEN, NULL };
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status = 0;
+
+  g_assert_true (lia_http_request_bytes (http, "GET", url, headers, NULL, NULL, 0,
+                                         &reply, &status, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (other->last_path, ==, "/feed.ics");
+  g_assert_cmpuint (server->token_seen, ==, 1);
+  g_assert_cmpuint (other->token_seen, ==, 0);
+
+  state.location = "http://calendar.example.org/feed.ics";
+  g_assert_false (lia_http_request_bytes (http, "GET", url, headers, NULL, NULL, 0,
+                                          NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INSECURE);
+  g_assert_nonnull (strstr (error->message, "http://calendar.example.org/feed.ics"));
+  g_assert_null (strstr (error->message, TOKEN));
+  bytes_state_clear (&state);
+}
+
+/* An answer over the caller's limit is refused, with or without a
+ * Content-Length, and is not asked again. */
+static void
+test_bytes_too_large (void)
+{
+  BytesServer state = { .size = 300 * 1024 };
+  g_autoptr(TestServer) server = test_server_new (bytes_handler, &state);
+  g_autoptr(LiaHttp) http = fast_http (100);
+  g_autofree char *url = g_strdup_printf ("%s/big", server->url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint chunked = 0; chunked < 2; chunked++)
+    {
+      guint before = test_server_requests (server);
+
+      state.chunked = chunked;
+      g_assert_false (lia_http_request_bytes (http, "GET", url, NULL, NULL, NULL, 200 * 1024,
+                                              &reply, NULL, NULL, NULL, &error));
+      g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_TOO_LARGE);
+      g_assert_null (reply);
+      g_assert_cmpuint (test_server_requests (server), ==, before + 1);
+      g_clear_error (&error);
+      g_assert_true (lia_http_request_bytes (http, "GET", url, NULL, NULL, NULL, 300 * 1024,
+                                             &reply, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (reply), ==, 300 * 1024);
+      g_clear_pointer (&reply, g_bytes_unref);
+    }
+  bytes_state_clear (&state);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,5 +1145,9 @@ main (int   argc,
   g_test_add_func ("/http/rate-limit/forbidden", test_forbidden_not_retried);
   g_test_add_func ("/http/rate-limit/gives-up", test_rate_limit_gives_up);
   g_test_add_func ("/http/rate-limit/describe", test_describe_wait);
+  g_test_add_func ("/http/bytes/basic", test_bytes_basic);
+  g_test_add_func ("/http/bytes/retry", test_bytes_retry);
+  g_test_add_func ("/http/bytes/redirect", test_bytes_redirect);
+  g_test_add_func ("/http/bytes/too-large", test_bytes_too_large);
   return g_test_run ();
 }
