@@ -162,7 +162,8 @@ put_joined (Show               *s,
 
   if (values == NULL || values[0] == NULL)
     return;
-  joined = g_strjoinv (", ", (char **) values);
+  /* Translators: between the items of a list (zh_CN: 、) */
+  joined = g_strjoinv (_(", "), (char **) values);
   put_field (s, depth, label, joined);
 }
 
