@@ -550,3 +550,52 @@ lia_calendar_merge (const char * const  *texts,
   icalcomponent_free (root);
   return lia_calendar_strip (text, error);
 }
+
+/* A CalDAV free-busy answer (RFC 4791, 7.10: a VFREEBUSY with FREEBUSY
+ * periods) as events the engine reads: each busy period one event; FREE
+ * periods are left out.  Tentative and unavailable periods are busy. */
+char *
+lia_calendar_from_freebusy (const char  *ics,
+                            GError     **error)
+{
+  LiaCalendar *calendar = lia_calendar_parse (ics, error);
+  icalcomponent *root;
+  icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  guint n = 0;
+  char *result;
+
+  if (calendar == NULL)
+    return NULL;
+  root = icalcomponent_new_vcalendar ();
+  icalcomponent_add_property (root, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (root, icalproperty_new_prodid ("-//Liaison//Busy times//EN"));
+  for (icalcomponent *fb = icalcomponent_get_first_component (calendar->root, ICAL_VFREEBUSY_COMPONENT);
+       fb != NULL;
+       fb = icalcomponent_get_next_component (calendar->root, ICAL_VFREEBUSY_COMPONENT))
+    for (icalproperty *p = icalcomponent_get_first_property (fb, ICAL_FREEBUSY_PROPERTY);
+         p != NULL;
+         p = icalcomponent_get_next_property (fb, ICAL_FREEBUSY_PROPERTY))
+      {
+        icalparameter *type = icalproperty_get_first_parameter (p, ICAL_FBTYPE_PARAMETER);
+        struct icalperiodtype period = icalproperty_get_freebusy (p);
+        struct icaltimetype end;
+        icalcomponent *event;
+        g_autofree char *uid = NULL;
+
+        if (type != NULL && icalparameter_get_fbtype (type) == ICAL_FBTYPE_FREE)
+          continue;
+        if (icaltime_is_null_time (period.start))
+          continue;
+        end = icaltime_is_null_time (period.end) ? icaltime_add (period.start, period.duration) : period.end;
+        event = icalcomponent_new_vevent ();
+        uid = g_strdup_printf ("busy-%u@liaison", n++);
+        icalcomponent_add_property (event, icalproperty_new_uid (uid));
+        icalcomponent_add_property (event, icalproperty_new_dtstart (icaltime_convert_to_zone (period.start, utc)));
+        icalcomponent_add_property (event, icalproperty_new_dtend (icaltime_convert_to_zone (end, utc)));
+        icalcomponent_add_component (root, event);
+      }
+  lia_calendar_free (calendar);
+  result = g_strdup (icalcomponent_as_ical_string (root));
+  icalcomponent_free (root);
+  return result;
+}

@@ -46,6 +46,10 @@ char        *lia_calendar_source_mask (const char *url);
 char        *lia_calendar_merge   (const char * const *texts,
                                    GError             **error);
 
+/* A VFREEBUSY answer as busy events. */
+char        *lia_calendar_from_freebusy (const char *ics,
+                                         GError    **error);
+
 /* @ics reduced to the busy times the engine reads, or NULL and @error. */
 char        *lia_calendar_strip   (const char   *ics,
                                    GError      **error);
