@@ -952,6 +952,7 @@ lia_caldav_discover (LiaHttp       *http,
     "<d:prop><d:resourcetype/><d:displayname/><c:supported-calendar-component-set/></d:prop></d:propfind>";
   g_autofree char *auth = NULL;
   g_autofree char *well_known = NULL;
+  g_autofree char *root = NULL;
   g_autofree char *principal = NULL;
   g_autofree char *home = NULL;
   g_autoptr(GPtrArray) responses = NULL;
@@ -966,6 +967,9 @@ lia_caldav_discover (LiaHttp       *http,
   /* RFC 6764: the well-known address points at the context path (a 301
    * that LiaHttp follows); a server without one is asked directly. */
   well_known = resolve (server_url, "/.well-known/caldav");
+  /* "https://dav.example.org" is asked at "/", a path as given. */
+  root = g_str_has_suffix (server_url, "/") || strstr (strstr (server_url, "://") ? strstr (server_url, "://") + 3 : server_url, "/")
+         ? g_strdup (server_url) : g_strconcat (server_url, "/", NULL);
   if (well_known == NULL)
     {
       lia_http_check_url (server_url, error);
@@ -976,7 +980,7 @@ lia_caldav_discover (LiaHttp       *http,
                             g_error_matches (local_error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY)))
     {
       g_clear_error (&local_error);
-      principal = discover_href (http, server_url, auth, LIA_DAV_NS_DAV, "current-user-principal", cancellable, &local_error);
+      principal = discover_href (http, root, auth, LIA_DAV_NS_DAV, "current-user-principal", cancellable, &local_error);
     }
   if (principal == NULL)
     {
