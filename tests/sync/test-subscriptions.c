@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "lia-calendar-source.h"
 #include "lia-calendar.h"
@@ -198,18 +199,28 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->cache, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (fixture->cache, name, NULL);
-      g_unlink (path);
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
-  g_rmdir (fixture->cache);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->cache);
   g_free (fixture->cache);
   g_object_unref (fixture->http);
 }
@@ -439,6 +450,81 @@ test_slow_server_cancel (Fixture       *fixture,
   g_main_loop_unref (wait.loop);
 }
 
+/* liaison-cli, with the cache in the fixture's folder. */
+static char *
+run_cli (Fixture     *fixture,
+         const char **args,
+         int         *exit_status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_CACHE_HOME", fixture->cache, TRUE);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LIAISON_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return out;
+}
+
+/* overlap and slots read a subscription given with --busy, and a
+ * workspace member's busy_source, as they read the same file. */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(Server) server = server_new ();
+  g_autofree char *url = g_strconcat (server->url, "/alice.ics", NULL);
+  g_autofree char *file = g_build_filename (fixture->cache, "alice.ics", NULL);
+  g_autofree char *workspace = g_build_filename (fixture->cache, "team.liaison", NULL);
+  g_autofree char *workspace_text = NULL;
+  g_autofree char *busy_file = g_strconcat ("London=", file, NULL);
+  g_autofree char *busy_url = g_strconcat ("London=", url, NULL);
+  g_autofree char *missing = g_strconcat ("London=", server->url, "/gone.ics", NULL);
+  const char *by_file[] = { "slots", "--from", "2026-01-12T00:00Z", "--to", "2026-01-13T00:00Z", "-d", "60",
+                            "London=Europe/London,08:00-18:00", "--busy", busy_file, NULL };
+  const char *by_url[] = { "slots", "--from", "2026-01-12T00:00Z", "--to", "2026-01-13T00:00Z", "-d", "60",
+                           "London=Europe/London,08:00-18:00", "--busy", busy_url, NULL };
+  const char *by_workspace[] = { "slots", "--from", "2026-01-12T00:00Z", "--to", "2026-01-13T00:00Z", "-d", "60",
+                                 "--workspace", workspace, NULL };
+  const char *gone[] = { "overlap", "--from", "2026-01-12T00:00Z", "--to", "2026-01-13T00:00Z",
+                         "London=Europe/London", "--busy", missing, NULL };
+  const char *without[] = { "slots", "--from", "2026-01-12T00:00Z", "--to", "2026-01-13T00:00Z", "-d", "60",
+                            "London=Europe/London,08:00-18:00", NULL };
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+  int status = -1;
+
+  g_file_set_contents (file, CALENDAR, -1, NULL);
+  workspace_text = g_strdup_printf ("{\"format\": \"liaison-workspace\", \"version\": 1, \"members\": [{"
+                                    "\"id\": \"6f1e3a52-7c1b-4f0e-9a55-3d1f1b2c0a10\", \"name\": \"London\", "
+                                    "\"timezone\": \"Europe/London\", \"work_start\": \"08:00\", "
+                                    "\"work_end\": \"18:00\", \"busy_source\": \"%s\"}]}", url);
+  g_file_set_contents (workspace, workspace_text, -1, NULL);
+
+  a = run_cli (fixture, by_file, &status);
+  g_assert_cmpint (status, ==, 0);
+  b = run_cli (fixture, by_url, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (b, ==, a);
+  c = run_cli (fixture, by_workspace, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (c, ==, a);
+  /* Not equal by ignoring the calendar. */
+  d = run_cli (fixture, without, &status);
+  g_assert_cmpstr (d, !=, a);
+
+  server->status = 404;
+  e = run_cli (fixture, gone, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_unlink (file);
+  g_unlink (workspace);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,5 +536,6 @@ main (int   argc,
   g_test_add ("/subscriptions/not-a-calendar", Fixture, NULL, fixture_set_up, test_not_a_calendar, fixture_tear_down);
   g_test_add ("/subscriptions/slow-server-cancel", Fixture, NULL, fixture_set_up, test_slow_server_cancel,
               fixture_tear_down);
+  g_test_add ("/subscriptions/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }
