@@ -39,6 +39,8 @@ typedef struct
   guint         status;
   gboolean      chunked;
   gboolean      hang;
+  gboolean      caldav;       /* answer as a CalDAV calendar that offers free-busy */
+  char         *report;       /* the last REPORT's body */
   /* What it saw. */
   guint         requests;
   char         *if_none_match;
@@ -63,6 +65,40 @@ server_cb (SoupServer        *soup,
   server->if_none_match = g_strdup (condition);
   g_mutex_unlock (&server->lock);
 
+  if (server->caldav)
+    {
+      SoupMessageBody *request = soup_server_message_get_request_body (msg);
+      static const char propfind[] =
+        "<?xml version=\"1.0\"?><D:multistatus xmlns:D=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\">"
+        "<D:response><D:href>/cal/</D:href><D:propstat><D:prop>"
+        "<D:resourcetype><D:collection/><C:calendar xmlns:C=\"urn:ietf:params:xml:ns:caldav\"/></D:resourcetype>"
+        "<CS:getctag>42</CS:getctag></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>"
+        "<D:propstat><D:prop><D:sync-token/></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat>"
+        "</D:response></D:multistatus>";
+      /* RFC 4791, 7.10.1's example, in the planned days. */
+      static const char freebusy[] =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example Corp.//CalDAV Server//EN\r\n"
+        "BEGIN:VFREEBUSY\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART:20260111T000000Z\r\nDTEND:20260114T000000Z\r\n"
+        "FREEBUSY;FBTYPE=BUSY-TENTATIVE:20260112T090000Z/PT1H\r\n"
+        "FREEBUSY:20260112T130000Z/20260112T140000Z,20260112T150000Z/20260112T153000Z\r\n"
+        "FREEBUSY;FBTYPE=FREE:20260112T160000Z/20260112T170000Z\r\n"
+        "END:VFREEBUSY\r\nEND:VCALENDAR\r\n";
+
+      if (g_str_equal (soup_server_message_get_method (msg), "PROPFIND"))
+        {
+          soup_server_message_set_status (msg, 207, NULL);
+          soup_server_message_set_response (msg, "application/xml", SOUP_MEMORY_STATIC, propfind, strlen (propfind));
+        }
+      else
+        {
+          g_free (server->report);
+          server->report = g_strndup (request->data, request->length);
+          soup_server_message_set_status (msg, 200, NULL);
+          soup_server_message_set_response (msg, "text/calendar", SOUP_MEMORY_STATIC, freebusy, strlen (freebusy));
+        }
+      return;
+    }
   if (server->hang)
     {
       /* Never answered while the test runs: the client must give up. */
@@ -166,6 +202,7 @@ server_free (Server *server)
   g_cond_clear (&server->ready);
   g_free (server->url);
   g_free (server->if_none_match);
+  g_free (server->report);
   g_free (server);
 }
 
@@ -450,6 +487,43 @@ test_slow_server_cancel (Fixture       *fixture,
   g_main_loop_unref (wait.loop);
 }
 
+/* A server that offers free-busy (RFC 4791, 7.10) is asked that only, so
+ * no event details leave it; busy and tentative periods count, free ones
+ * do not.  Its ctag unchanged, the next read is the cache. */
+static void
+test_caldav_freebusy (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(Server) server = server_new ();
+  g_autofree char *source = g_strconcat ("caldav:", server->url, "/cal/", NULL);
+  g_autoptr(LiaCalendarSource) calendar = lia_calendar_source_new (fixture->http, source, "alice");
+  g_autoptr(LiaTzMember) member = lia_tz_member_parse ("London=Europe/London,08:00-18:00,Mon-Fri", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *busy = NULL;
+  g_autofree char *again = NULL;
+
+  server->caldav = TRUE;
+  lia_calendar_source_set_secret (calendar, "pw");
+  lia_calendar_source_set_cache_dir (calendar, fixture->cache);
+  busy = read_range (calendar, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (server->report, "free-busy-query"));
+  g_assert_nonnull (strstr (server->report, "start=\"20260111T000000Z\" end=\"20260114T000000Z\""));
+  g_assert_true (lia_tz_member_add_calendar (member, busy, &error));
+  g_assert_cmpint (lia_tz_member_state_at (member, 1768208400 + 1800 /* 09:30Z */), ==, LIA_TZ_STATE_BUSY);
+  g_assert_cmpint (lia_tz_member_state_at (member, 1768222800 + 1800 /* 13:30Z */), ==, LIA_TZ_STATE_BUSY);
+  g_assert_cmpint (lia_tz_member_state_at (member, 1768230000 + 600 /* 15:10Z */), ==, LIA_TZ_STATE_BUSY);
+  g_assert_cmpint (lia_tz_member_state_at (member, 1768230000 + 2400 /* 15:40Z */), ==, LIA_TZ_STATE_WORKING);
+  g_assert_cmpint (lia_tz_member_state_at (member, 1768233600 + 1800 /* 16:30Z */), ==, LIA_TZ_STATE_WORKING);
+  g_assert_cmpuint (server_requests (server), ==, 2);
+
+  again = read_range (calendar, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_calendar_source_get_from_cache (calendar));
+  g_assert_cmpstr (again, ==, busy);
+  g_assert_cmpuint (server_requests (server), ==, 3);
+}
+
 /* liaison-cli, with the cache in the fixture's folder. */
 static char *
 run_cli (Fixture     *fixture,
@@ -536,6 +610,7 @@ main (int   argc,
   g_test_add ("/subscriptions/not-a-calendar", Fixture, NULL, fixture_set_up, test_not_a_calendar, fixture_tear_down);
   g_test_add ("/subscriptions/slow-server-cancel", Fixture, NULL, fixture_set_up, test_slow_server_cancel,
               fixture_tear_down);
+  g_test_add ("/subscriptions/caldav-freebusy", Fixture, NULL, fixture_set_up, test_caldav_freebusy, fixture_tear_down);
   g_test_add ("/subscriptions/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }
