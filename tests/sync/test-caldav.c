@@ -392,6 +392,8 @@ test_same_as_file (void)
   by_caldav = answers (caldav_team, 2, from, to);
   g_test_message ("%s", by_caldav);
   g_assert_cmpstr (by_caldav, ==, by_file);
+  /* The review in New York's zone splits Tuesday's overlap. */
+  g_assert_nonnull (strstr (by_caldav, "15:30"));
 
   /* Not equal by being empty: each kind of event did what it should. */
   g_assert_cmpint (lia_tz_member_state_at (caldav_team[0], at ("2026-01-12T09:15:00Z")), ==, LIA_TZ_STATE_BUSY);
@@ -505,6 +507,55 @@ test_missing_calendar (void)
   remove_tree (cache);
 }
 
+static char *
+run_cli (const char  *cache,
+         const char  *busy,
+         const char  *password,
+         int         *exit_status)
+{
+  const char *argv[] = { g_getenv ("LIAISON_CLI"), "overlap", "--from", "2026-01-12T00:00Z", "--to", "2026-01-17T00:00Z",
+                         "Berlin=Europe/Berlin,09:00-18:00,Mon-Fri",
+                         "New York=America/New_York,08:00-17:00,Mon-Fri", "--busy", busy, NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", cache, TRUE);
+  env = g_environ_setenv (env, "LIAISON_CALDAV_USER", USER, TRUE);
+  env = g_environ_setenv (env, "LIAISON_CALDAV_PASSWORD", password, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return out;
+}
+
+/* liaison-cli overlap --busy LABEL=caldav:URL, as LIAISON_CALDAV_USER with
+ * LIAISON_CALDAV_PASSWORD, answers as with the file. */
+static void
+test_cli (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("liaison-cache-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (cache, "work.ics", NULL);
+  g_autofree char *text = file_calendar ();
+  g_autofree char *by_file_arg = g_strconcat ("Berlin=", file, NULL);
+  g_autofree char *by_caldav_arg = g_strconcat ("Berlin=caldav:", radicale.url, "/alice/work/", NULL);
+  g_autofree char *by_file = NULL;
+  g_autofree char *by_caldav = NULL;
+  g_autofree char *refused = NULL;
+  int status = -1;
+
+  g_file_set_contents (file, text, -1, NULL);
+  by_file = run_cli (cache, by_file_arg, PASSWORD, &status);
+  g_assert_cmpint (status, ==, 0);
+  by_caldav = run_cli (cache, by_caldav_arg, PASSWORD, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (by_caldav, ==, by_file);
+  refused = run_cli (cache, by_caldav_arg, "wrong", &status);
+  g_assert_cmpint (status, ==, 1);
+  remove_tree (cache);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/caldav/unchanged", test_unchanged);
   g_test_add_func ("/caldav/wrong-password", test_wrong_password);
   g_test_add_func ("/caldav/missing-calendar", test_missing_calendar);
+  g_test_add_func ("/caldav/cli", test_cli);
   result = g_test_run ();
   radicale_stop ();
   return result;
