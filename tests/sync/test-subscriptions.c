@@ -13,6 +13,7 @@
 
 #include "lia-calendar-source.h"
 #include "lia-calendar.h"
+#include "lia-dav.h"
 #include "lia-tz-member.h"
 
 #define CALENDAR \
@@ -524,6 +525,62 @@ test_caldav_freebusy (Fixture       *fixture,
   g_assert_cmpuint (server_requests (server), ==, 3);
 }
 
+/* Multistatus as servers spell it: any prefix or a default namespace,
+ * calendar data in CDATA, a property in a 404 propstat left out; what is
+ * not a multistatus (or nests without end) is refused, not crashed on. */
+static void
+test_dav_xml (void)
+{
+  static const char spelled[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<multistatus xmlns=\"DAV:\" xmlns:cal=\"urn:ietf:params:xml:ns:caldav\">"
+    "<response><href>/a/1.ics</href><propstat><prop><getetag>\"1\"</getetag>"
+    "<cal:calendar-data><![CDATA[BEGIN:VCALENDAR\r\nX-A:<b>&amp;\r\nEND:VCALENDAR\r\n]]></cal:calendar-data>"
+    "</prop><status>HTTP/1.1 200 OK</status></propstat>"
+    "<propstat><prop><displayname>leaked</displayname></prop><status>HTTP/1.1 404 Not Found</status></propstat>"
+    "</response>"
+    "<x:response xmlns:x=\"DAV:\"><x:href>/a/</x:href><x:propstat><x:prop><x:resourcetype><x:collection/>"
+    "<c:calendar xmlns:c=\"urn:ietf:params:xml:ns:caldav\"/></x:resourcetype>"
+    "<c:supported-calendar-component-set xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><c:comp name=\"VTODO\"/>"
+    "</c:supported-calendar-component-set>"
+    "<q:displayname>not DAV's</q:displayname></x:prop></x:propstat></x:response>"
+    "</multistatus>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (spelled, sizeof spelled - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) responses = lia_dav_parse_multistatus (bytes, &error);
+  g_autoptr(GString) deep = g_string_new ("<d:multistatus xmlns:d=\"DAV:\">");
+  LiaDavResponse *first, *second;
+  const char *refused[] = { "<html><body>Sign in</body></html>", "<d:multistatus xmlns:d=\"DAV:\"><d:response>",
+                            "", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, 2);
+  first = g_ptr_array_index (responses, 0);
+  second = g_ptr_array_index (responses, 1);
+  g_assert_cmpstr (lia_dav_response_get_href_self (first), ==, "/a/1.ics");
+  g_assert_cmpstr (lia_dav_response_get (first, LIA_DAV_NS_CALDAV, "calendar-data"), ==,
+                   "BEGIN:VCALENDAR\r\nX-A:<b>&amp;\r\nEND:VCALENDAR\r\n");
+  g_assert_cmpstr (lia_dav_response_get (first, LIA_DAV_NS_DAV, "getetag"), ==, "\"1\"");
+  g_assert_null (lia_dav_response_get (first, LIA_DAV_NS_DAV, "displayname"));
+  g_assert_true (lia_dav_response_supports_events (first));
+  g_assert_true (lia_dav_response_has_type (second, LIA_DAV_NS_CALDAV, "calendar"));
+  g_assert_false (lia_dav_response_supports_events (second));
+  g_assert_null (lia_dav_response_get (second, LIA_DAV_NS_DAV, "displayname"));
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (deep, "<d:prop>");
+  refused[3] = deep->str;
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GBytes) bad = g_bytes_new (refused[i], strlen (refused[i]));
+      g_autoptr(GPtrArray) none = lia_dav_parse_multistatus (bad, &error);
+
+      g_assert_null (none);
+      g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY);
+      g_clear_error (&error);
+    }
+}
+
 /* liaison-cli, with the cache in the fixture's folder. */
 static char *
 run_cli (Fixture     *fixture,
@@ -611,6 +668,7 @@ main (int   argc,
   g_test_add ("/subscriptions/slow-server-cancel", Fixture, NULL, fixture_set_up, test_slow_server_cancel,
               fixture_tear_down);
   g_test_add ("/subscriptions/caldav-freebusy", Fixture, NULL, fixture_set_up, test_caldav_freebusy, fixture_tear_down);
+  g_test_add_func ("/subscriptions/dav-xml", test_dav_xml);
   g_test_add ("/subscriptions/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }
