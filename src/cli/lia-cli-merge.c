@@ -73,11 +73,20 @@ lia_cli_merge (int    argc,
     return lia_cli_usage_error (context, _("merge needs BASE, OURS and THEIRS"));
 
   if (name == NULL)
-    name = g_strdup (argv[2]);
-  /* Translators: how the common ancestor and the other side's copy of a
-   * file are named in messages; %s is the file's name. */
-  base_name = g_strdup_printf (_("%s (base)"), name);
-  theirs_name = g_strdup_printf (_("%s (theirs)"), name);
+    {
+      /* Run by hand: each file by its own name. */
+      name = g_strdup (argv[2]);
+      base_name = g_strdup (argv[1]);
+      theirs_name = g_strdup (argv[3]);
+    }
+  else
+    {
+      /* Run by git: the three are its temporary copies of one file. */
+      /* Translators: how the common ancestor and the other side's copy
+       * of a file are named in messages; %s is the file's name. */
+      base_name = g_strdup_printf (_("%s (base)"), name);
+      theirs_name = g_strdup_printf (_("%s (theirs)"), name);
+    }
   if ((base = load_input (argv[1], base_name)) == NULL ||
       (ours = load_input (argv[2], name)) == NULL ||
       (theirs = load_input (argv[3], theirs_name)) == NULL)

@@ -405,6 +405,7 @@ static const Command commands[] = {
   { "slots", N_("--duration MIN --from ISO --to ISO [--count N] [--weekly WEEKS] MEMBER…"), N_("Rank meeting start times by who is inside hours and who pays"), lia_cli_slots },
   { "show", N_("FILE"), N_("Print a workspace as readable text, one fact per line (git diff uses it)"), lia_cli_show },
   { "git-setup", N_("[REPO]"), N_("Set up a git repository to merge and diff workspaces with liaison-cli"), lia_cli_git_setup },
+  { "post", N_("--meeting ID_OR_TITLE --service slack|teams|discord|mattermost [--dry-run] [--again] FILE"), N_("Post a meeting’s summary to team chat through the webhook in LIAISON_WEBHOOK"), lia_cli_post },
 };
 
 static void

@@ -41,5 +41,7 @@ int lia_cli_show      (int    argc,
                        char **argv);
 int lia_cli_git_setup (int    argc,
                        char **argv);
+int lia_cli_post      (int    argc,
+                       char **argv);
 
 G_END_DECLS

@@ -7,7 +7,10 @@
 #include "lia-choices.h"
 
 /* A tracker or wiki the team uses: which service, where, which project and
- * as whom.  The token is never here; it lives in the keyring. */
+ * as whom.  The token is never here; it lives in the keyring.  A chat's
+ * incoming webhook (Slack, Teams, Discord, Mattermost) is an account too:
+ * its webhook address is a secret and lives in the keyring in the token's
+ * place, and "url" holds only the service's address, which names it. */
 struct _LiaAccount
 {
   LiaEntity parent_instance;
@@ -17,7 +20,7 @@ G_DEFINE_FINAL_TYPE (LiaAccount, lia_account, LIA_TYPE_ENTITY)
 
 static const LiaFieldSpec fields[] = {
   { .name = "name", .kind = LIA_KIND_STRING },
-  { .name = "service", .kind = LIA_KIND_STRING, .check = LIA_CHECK_CHOICE, .choices = lia_service_choices, .default_string = "jira-cloud" },
+  { .name = "service", .kind = LIA_KIND_STRING, .check = LIA_CHECK_CHOICE, .choices = lia_account_service_choices, .default_string = "jira-cloud" },
   { .name = "url", .kind = LIA_KIND_STRING, .flags = LIA_SPEC_REQUIRED },
   { .name = "project", .kind = LIA_KIND_STRING },
   /* the e-mail address for Jira Cloud's Basic auth; unused elsewhere */

@@ -22,6 +22,11 @@ const char * const lia_urgency_choices[] = { "low", "high", NULL };
 const char * const lia_weekday_choices[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
 const char * const lia_default_work_days[] = { "mon", "tue", "wed", "thu", "fri", NULL };
 const char * const lia_service_choices[] = { "jira-cloud", "jira-dc", "redmine", "github", "gitlab", "confluence", NULL };
+/* An account is a tracker or wiki (lia_service_choices, which the outbox
+ * and tracker sync accept) or a chat's incoming webhook: kept apart so
+ * that nothing tries to sync issues to Slack. */
+const char * const lia_account_service_choices[] = { "jira-cloud", "jira-dc", "redmine", "github", "gitlab", "confluence",
+                                                     "slack", "teams", "discord", "mattermost", NULL };
 const char * const lia_outbox_action_choices[] = { "create", "update", NULL };
 const char * const lia_outbox_state_choices[] = { "queued", "sending", "uncertain", "conflict", "failed", NULL };
 
@@ -53,6 +58,10 @@ lia_choice_get_label (const char *value)
     { "github", "service", NC_("service", "GitHub") },
     { "gitlab", "service", NC_("service", "GitLab") },
     { "confluence", "service", NC_("service", "Confluence") },
+    { "slack", "service", NC_("service", "Slack") },
+    { "teams", "service", NC_("service", "Microsoft Teams") },
+    { "discord", "service", NC_("service", "Discord") },
+    { "mattermost", "service", NC_("service", "Mattermost") },
     { "queued", "sync state", NC_("sync state", "Waiting to send") },
     { "sending", "sync state", NC_("sync state", "Sending") },
     { "uncertain", "sync state", NC_("sync state", "Waiting to confirm") },

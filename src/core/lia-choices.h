@@ -21,6 +21,7 @@ extern const char * const lia_urgency_choices[];
 extern const char * const lia_weekday_choices[];
 extern const char * const lia_default_work_days[];
 extern const char * const lia_service_choices[];
+extern const char * const lia_account_service_choices[];
 extern const char * const lia_outbox_action_choices[];
 extern const char * const lia_outbox_state_choices[];
 

@@ -32,6 +32,10 @@ static const LiaFieldSpec fields[] = {
   { .name = "decisions", .kind = LIA_KIND_STRV },
   { .name = "action-items", .kind = LIA_KIND_LIST, .entity_type = lia_action_item_get_type },
   { .name = "evaluation", .kind = LIA_KIND_CHILD, .entity_type = lia_evaluation_get_type },
+  /* the chat services (slack, teams, discord, mattermost) the summary was
+   * posted to: kept in the file so that a teammate who pulls it is also
+   * asked before posting the same summary a second time */
+  { .name = "chat-posts", .kind = LIA_KIND_STRV },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == LIA_MEETING_N_FIELDS);

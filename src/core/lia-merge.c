@@ -820,9 +820,86 @@ merge_our_removals (Merge *m)
     }
 }
 
-static void
-merge_their_removals (Merge *m)
+/* The next item of @list from *@index on that they do not have (what
+ * would go with a removal), or NULL. */
+static LiaEntity *
+next_not_theirs (Merge      *m,
+                 GListModel *list,
+                 guint       n,
+                 guint      *index)
 {
+  while (*index < n)
+    {
+      LiaEntity *item = g_list_model_get_item (list, (*index)++);
+
+      if (find (&m->theirs, lia_entity_get_id (item)) == NULL)
+        return item;
+      g_object_unref (item);
+    }
+  return NULL;
+}
+
+/* Whether removing @b (as they did) loses nothing of ours: the entity
+ * and what would go with it are as in the base.  What they moved out of
+ * it before removing it survives elsewhere and is not looked at. */
+static gboolean
+removal_untouched (Merge     *m,
+                   LiaEntity *b,
+                   LiaEntity *o)
+{
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (b);
+
+  if (G_OBJECT_TYPE (b) != G_OBJECT_TYPE (o) || !own_equal (b, o))
+    return FALSE;
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (klass->fields[i].kind == LIA_KIND_LIST)
+        {
+          GListModel *lb = G_LIST_MODEL (lia_entity_get_list (b, i));
+          GListModel *lo = G_LIST_MODEL (lia_entity_get_list (o, i));
+          guint nb = g_list_model_get_n_items (lb), no = g_list_model_get_n_items (lo);
+          guint ib = 0, io = 0;
+
+          for (;;)
+            {
+              g_autoptr(LiaEntity) x = next_not_theirs (m, lb, nb, &ib);
+              g_autoptr(LiaEntity) y = next_not_theirs (m, lo, no, &io);
+
+              if (x == NULL || y == NULL)
+                {
+                  if (x != NULL || y != NULL)
+                    return FALSE;
+                  break;
+                }
+              if (g_strcmp0 (lia_entity_get_id (x), lia_entity_get_id (y)) != 0 ||
+                  !removal_untouched (m, x, y))
+                return FALSE;
+            }
+        }
+      else if (klass->fields[i].kind == LIA_KIND_CHILD)
+        {
+          LiaEntity *x = lia_entity_get_child (b, i), *y = lia_entity_get_child (o, i);
+
+          if (x != NULL && find (&m->theirs, lia_entity_get_id (x)) != NULL)
+            x = NULL;
+          if (y != NULL && find (&m->theirs, lia_entity_get_id (y)) != NULL)
+            y = NULL;
+          if ((x == NULL) != (y == NULL) || (x != NULL && !removal_untouched (m, x, y)))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Removed by them: decided on our side as it was before anything of
+ * theirs came in (their edits to what they then moved out and kept must
+ * not read as ours), carried out after their moves, so what they moved
+ * out of it first is not lost with it. */
+static GPtrArray *
+decide_their_removals (Merge *m)
+{
+  GPtrArray *remove = g_ptr_array_new ();
+
   for (guint i = 0; i < m->base.order->len; i++)
     {
       const char *id = g_ptr_array_index (m->base.order, i);
@@ -831,16 +908,59 @@ merge_their_removals (Merge *m)
       if (op == NULL || find (&m->theirs, id) != NULL ||
           (bp->list->parent[0] && !find (&m->theirs, bp->list->parent)))
         continue;
-      if (deep_equal (bp->entity, op->entity))
-        {
-          g_autoptr(LiaEntity) keep = g_object_ref (op->entity);
-
-          detach (m, op);
-          unindex (m, keep);
-        }
+      if (removal_untouched (m, bp->entity, op->entity))
+        g_ptr_array_add (remove, (gpointer) id);
       else
         add_conflict (m, id, op->list, "edit-delete", "", entity_json (bp->entity),
                       entity_json (op->entity), json_node_new (JSON_NODE_NULL));
+    }
+  return remove;
+}
+
+typedef struct
+{
+  Merge     *m;
+  LiaEntity *top;
+  gboolean   found;
+} KeptWalk;
+
+static void
+find_kept_inside (LiaEntity *entity,
+                  gpointer   data)
+{
+  KeptWalk *walk = data;
+
+  if (entity != walk->top && LIA_ENTITY_GET_CLASS (entity)->has_id &&
+      find (&walk->m->theirs, lia_entity_get_id (entity)) != NULL)
+    walk->found = TRUE;
+}
+
+static void
+merge_their_removals (Merge     *m,
+                      GPtrArray *remove)
+{
+  for (guint i = 0; i < remove->len; i++)
+    {
+      const char *id = g_ptr_array_index (remove, i);
+      Place *op = find (&m->ours, id);
+      g_autoptr(LiaEntity) keep = NULL;
+      KeptWalk walk = { m, NULL, FALSE };
+
+      if (op == NULL)
+        continue;
+      /* Something they keep is still inside it (we moved it in): removing
+       * it would lose that too. */
+      walk.top = op->entity;
+      lia_entity_foreach (op->entity, find_kept_inside, &walk);
+      if (walk.found)
+        {
+          add_conflict (m, id, op->list, "edit-delete", "", entity_json (find (&m->base, id)->entity),
+                        entity_json (op->entity), json_node_new (JSON_NODE_NULL));
+          continue;
+        }
+      keep = g_object_ref (op->entity);
+      detach (m, op);
+      unindex (m, keep);
     }
 }
 
@@ -992,6 +1112,9 @@ same_order (GPtrArray *a,
   return TRUE;
 }
 
+static void reorder_like_theirs (Merge *m, GListStore *store, const ListKey *list, GPtrArray *tseq,
+                                 GPtrArray *oseq, GHashTable *their_moves, GHashTable *our_moves);
+
 static void
 merge_their_order (Merge *m)
 {
@@ -1028,24 +1151,92 @@ merge_their_order (Merge *m)
           our_moves = moved_items (b_ours, o_common);
         }
 
-      for (guint i = 0; i < tseq->len; i++)
+      reorder_like_theirs (m, store, list, tseq, oseq, their_moves, our_moves);
+    }
+}
+
+static gboolean
+id_in (GPtrArray  *ids,
+       const char *id,
+       guint      *index)
+{
+  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, index);
+}
+
+/* Their order of a list they reordered: their sequence of what the
+ * result holds, each item only we have (we added it, or moved it in)
+ * after the item before it in our list, then the items only we moved
+ * (and they did not) back after their predecessor in our order. */
+static void
+reorder_like_theirs (Merge         *m,
+                     GListStore    *store,
+                     const ListKey *list,
+                     GPtrArray     *tseq,
+                     GPtrArray     *oseq,
+                     GHashTable    *their_moves,
+                     GHashTable    *our_moves)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) current = g_ptr_array_new ();
+  g_autoptr(GPtrArray) target = g_ptr_array_new ();
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaEntity) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_ptr_array_add (current, (gpointer) lia_entity_get_id (item));
+    }
+  for (guint i = 0; i < tseq->len; i++)
+    {
+      Place *p = find (&m->ours, g_ptr_array_index (tseq, i));
+
+      if (p != NULL && p->list == list && !g_hash_table_contains (placed, g_ptr_array_index (tseq, i)))
         {
-          const char *id = g_ptr_array_index (tseq, i);
-          Place *op = find (&m->ours, id);
-          guint pos;
-
-          if (!g_hash_table_contains (their_moves, id) ||
-              (our_moves != NULL && g_hash_table_contains (our_moves, id)) ||
-              op == NULL || op->list != list || !g_list_store_find (store, op->entity, &pos))
-            continue;
-          {
-            g_autoptr(LiaEntity) keep = g_object_ref (op->entity);
-
-            g_list_store_remove (store, pos);
-            g_list_store_insert (store, position_after_predecessor (m, tseq, id, list, store), keep);
-          }
+          g_ptr_array_add (target, g_ptr_array_index (tseq, i));
+          g_hash_table_add (placed, g_ptr_array_index (tseq, i));
         }
     }
+  /* Only ours: after the nearest item before it in our list. */
+  for (guint i = 0; i < current->len; i++)
+    {
+      const char *id = g_ptr_array_index (current, i);
+      guint at = 0, k;
+
+      if (g_hash_table_contains (placed, id))
+        continue;
+      for (guint j = i; j-- > 0;)
+        if (id_in (target, g_ptr_array_index (current, j), &k))
+          {
+            at = k + 1;
+            break;
+          }
+      g_ptr_array_insert (target, at, (gpointer) id);
+      g_hash_table_add (placed, (gpointer) id);
+    }
+  /* Our own moves in a list they reordered too. */
+  for (guint i = 0; our_moves != NULL && oseq != NULL && i < oseq->len; i++)
+    {
+      const char *id = g_ptr_array_index (oseq, i);
+      guint from, at = 0, k;
+
+      if (!g_hash_table_contains (our_moves, id) || g_hash_table_contains (their_moves, id) ||
+          !id_in (target, id, &from))
+        continue;
+      g_ptr_array_remove_index (target, from);
+      for (guint j = i; j-- > 0;)
+        if (id_in (target, g_ptr_array_index (oseq, j), &k))
+          {
+            at = k + 1;
+            break;
+          }
+      g_ptr_array_insert (target, at, (gpointer) id);
+    }
+
+  g_return_if_fail (target->len == n);
+  for (guint i = 0; i < target->len; i++)
+    g_ptr_array_add (items, g_object_ref (find (&m->ours, g_ptr_array_index (target, i))->entity));
+  g_list_store_splice (store, 0, n, items->pdata, items->len);
 }
 
 /* A member one side removed while the other side's change still names
@@ -1130,6 +1321,7 @@ lia_workspace_merge (LiaWorkspace  *ours,
                      GError       **error)
 {
   Merge m = { 0 };
+  g_autoptr(GPtrArray) their_removals = NULL;
   gboolean ok;
 
   g_return_val_if_fail (LIA_IS_WORKSPACE (ours), FALSE);
@@ -1142,12 +1334,13 @@ lia_workspace_merge (LiaWorkspace  *ours,
   side_init (&m, &m.ours, ours);
   side_init (&m, &m.theirs, theirs);
 
+  their_removals = decide_their_removals (&m);
   merge_workspace_fields (&m);
   merge_all_fields (&m);
   merge_our_removals (&m);
-  merge_their_removals (&m);
   merge_their_additions (&m);
   merge_their_moves (&m);
+  merge_their_removals (&m, their_removals);
   merge_their_order (&m);
   restore_referenced (&m);
 

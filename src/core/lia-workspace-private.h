@@ -38,6 +38,10 @@ void        lia_workspace_set_loaded_state (LiaWorkspace  *self,
                                             gint64         version,
                                             JsonObject    *extra,
                                             char         **problems);
+void        lia_workspace_adopt_disk_state (LiaWorkspace  *self,
+                                            LiaWorkspace  *other);
+void        lia_workspace_set_applying     (LiaWorkspace  *self,
+                                            gboolean       applying);
 
 /* lia-workspace-io.c */
 gboolean    lia_workspace_parse            (LiaWorkspace  *self,
@@ -47,6 +51,16 @@ gboolean    lia_workspace_parse            (LiaWorkspace  *self,
                                             LiaLoadFlags   flags,
                                             GError       **error);
 GString    *lia_workspace_serialize        (LiaWorkspace  *self);
+/* An entity, or one field's value, read from JSON by the reader's rules
+ * (for choices made from a conflict record). */
+LiaEntity  *lia_entity_new_from_json       (GType          type,
+                                            JsonNode      *node,
+                                            GError       **error);
+gboolean    lia_entity_value_from_json     (LiaEntity     *entity,
+                                            guint          field,
+                                            JsonNode      *node,
+                                            GValue        *out,
+                                            GError       **error);
 char       *lia_entity_to_data             (LiaEntity     *entity);
 
 G_END_DECLS

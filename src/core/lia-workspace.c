@@ -29,6 +29,7 @@ struct _LiaWorkspace
   char         *disk_checksum;   /* of what we last read or wrote */
   char        **problems;        /* what recovery found and did */
   gboolean      needs_review;    /* recovered: not written until saved by hand */
+  gboolean      applying;        /* lia_workspace_apply() runs */
 };
 
 G_DEFINE_FINAL_TYPE (LiaWorkspace, lia_workspace, G_TYPE_OBJECT)
@@ -289,7 +290,10 @@ history_removing_cb (LiaWorkspace *self,
   g_autoptr(GHashTable) removed = g_hash_table_new (g_str_hash, g_str_equal);
   Unlink u = { history, removed };
 
-  if (!LIA_IS_ENTITY (item))
+  /* An apply sets every reference to the other workspace's (valid)
+   * value itself; a walk over the whole workspace per removal would make
+   * a large reload take minutes. */
+  if (!LIA_IS_ENTITY (item) || self->applying)
     return;
   collect_ids (LIA_ENTITY (item), removed);
   if (g_hash_table_size (removed) > 0)
@@ -393,7 +397,9 @@ history_check_cb (LiaEntity     *entity,
        * random ones made for new entities cannot, and then the walk over
        * the whole workspace is not needed. */
       lia_entity_foreach (entity, add_given_id, ids);
-      if (g_hash_table_size (ids) > 0)
+      /* An apply keeps ids unique itself (the other workspace's are, and
+       * what moves is taken out before it is put back). */
+      if (g_hash_table_size (ids) > 0 && !self->applying)
         lia_workspace_foreach_entity (self, find_taken_id, &ic);
       if (ic.error == NULL)
         lia_entity_foreach (entity, check_inserted, &ic);
@@ -1063,6 +1069,32 @@ lia_workspace_set_loaded_state (LiaWorkspace *self,
     self->read_only_reason =
       g_strdup_printf (_("This workspace was written by a newer version of Liaison (format version %lld; this version reads %d). It is open read-only so nothing in it is lost; use Save As to keep a copy in this version's format."),
                        (long long) version, LIA_WORKSPACE_FORMAT_VERSION);
+}
+
+/* After lia_workspace_apply() made @self equal to @other, read from the
+ * same file: @self holds what the file holds, so it is not modified and
+ * no autosave rewrites the file (which may not be in our canonical form,
+ * say after a git merge); the monitor compares with what @other read. */
+void
+lia_workspace_adopt_disk_state (LiaWorkspace *self,
+                                LiaWorkspace *other)
+{
+  if (other->disk_checksum == NULL || self->file == NULL || other->file == NULL ||
+      !g_file_equal (self->file, other->file))
+    return;
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_strdup (other->disk_checksum);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  set_modified (self, FALSE);
+}
+
+/* While lia_workspace_apply() runs, the history's checks and clean-ups
+ * that need a walk over the whole workspace are left to it. */
+void
+lia_workspace_set_applying (LiaWorkspace *self,
+                            gboolean      applying)
+{
+  self->applying = applying;
 }
 
 #define COLLECTION_GETTER(name, which) \

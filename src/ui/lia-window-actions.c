@@ -7,8 +7,10 @@
 
 #include "lia-area.h"
 #include "lia-export.h"
+#include "lia-merge-dialog.h"
 #include "lia-problems-dialog.h"
 #include "lia-window-private.h"
+#include "lia-workspace-apply.h"
 #include "documents/lia-documents-view.h"
 #include "meetings/lia-meetings-view.h"
 #include "playbook/lia-playbook-view.h"
@@ -120,6 +122,29 @@ review_problems_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (lia_problems_dialog_new (GTK_WINDOW (self), self->workspace)));
+}
+
+/* The conflicts view follows the workspace's conflicts; one is enough. */
+static void
+review_conflicts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  LiaWindow *self = LIA_WINDOW (widget);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) other = g_list_model_get_item (toplevels, i);
+
+      if (LIA_IS_MERGE_DIALOG (other) && gtk_window_get_transient_for (GTK_WINDOW (other)) == GTK_WINDOW (self) &&
+          lia_merge_dialog_get_workspace (LIA_MERGE_DIALOG (other)) == self->workspace)
+        {
+          gtk_window_present (GTK_WINDOW (other));
+          return;
+        }
+    }
+  gtk_window_present (GTK_WINDOW (lia_merge_dialog_new (GTK_WINDOW (self), self->workspace)));
 }
 
 static void
@@ -503,6 +528,155 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* What a reload changed, for its toast: one plural-correct phrase per
+ * count that is not zero. */
+static char *
+reload_summary (const LiaApplyCounts *counts)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  if (counts->added > 0)
+    /* Translators: part of “Reloaded: 2 added, 1 removed, 5 changed”; items of the workspace */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u added", "%u added", counts->added), counts->added));
+  if (counts->removed > 0)
+    /* Translators: part of “Reloaded: 2 added, 1 removed, 5 changed” */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u removed", "%u removed", counts->removed), counts->removed));
+  if (counts->changed > 0)
+    /* Translators: part of “Reloaded: 2 added, 1 removed, 5 changed” */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u changed", "%u changed", counts->changed), counts->changed));
+  if (counts->moved > 0)
+    /* Translators: part of “Reloaded: 2 added, 1 removed, 5 changed, 1 moved” */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u moved", "%u moved", counts->moved), counts->moved));
+
+  if (parts->len == 0)
+    /* Translators: the toast after reloading a file that held nothing new */
+    return g_strdup (_("Reloaded: no changes"));
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the parts of “Reloaded: 2 added, 1 removed” */
+        g_string_append (list, _(", "));
+      g_string_append (list, g_ptr_array_index (parts, i));
+    }
+  /* Translators: %s is a list such as “2 added, 1 removed, 5 changed” */
+  return g_strdup_printf (_("Reloaded: %s"), list->str);
+}
+
+typedef struct
+{
+  LiaWindow    *window;
+  LiaWorkspace *workspace;  /* the one the reload was asked for */
+  LiaWorkspace *loaded;
+  char         *reason;     /* why it could not be applied in place */
+} ReloadData;
+
+static void
+reload_data_free (ReloadData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->workspace);
+  g_clear_object (&data->loaded);
+  g_free (data->reason);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReloadData, reload_data_free)
+
+/* The file as a new workspace: views rebuilt, undo history gone. */
+static void
+reload_reopen (ReloadData *data)
+{
+  LiaWindow *self = data->window;
+  g_autofree char *text = NULL;
+
+  lia_window_set_workspace (self, data->loaded);
+  /* Translators: %s says why, e.g. “the workspace title changed” */
+  text = g_strdup_printf (_("Reloaded; undo history cleared because %s"), data->reason);
+  lia_window_toast (self, text, NULL, NULL);
+}
+
+static void
+reload_discard_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  g_autoptr(ReloadData) data = user_data;
+
+  if (g_strcmp0 (response, "reload") == 0 && data->window->workspace == data->workspace)
+    reload_reopen (data);
+}
+
+static void
+reload_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ReloadData) data = user_data;
+  LiaWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  LiaApplyCounts counts;
+  AdwToast *offer;
+
+  data->loaded = lia_workspace_load_finish (result, &error);
+  /* The offer to reload (lia-window.c) is answered. */
+  offer = g_object_get_data (G_OBJECT (self), "lia-external-change-toast");
+  if (offer != NULL)
+    adw_toast_dismiss (offer);
+  if (data->loaded == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lia_window_show_error (self, _("Could Not Reload the Workspace"), error);
+      return;
+    }
+  /* Another file was opened meanwhile. */
+  if (self->workspace != data->workspace)
+    return;
+
+  /* In place, as one undo step: rows, selection and history stay, and
+   * edits not yet saved are one Undo away. */
+  if (lia_workspace_apply (self->workspace, data->loaded, &counts, &error))
+    {
+      g_autofree char *text = reload_summary (&counts);
+      gboolean changed = counts.added + counts.removed + counts.changed + counts.moved > 0;
+
+      lia_window_toast (self, text, changed ? _("_Undo") : NULL, changed ? "win.undo" : NULL);
+      return;
+    }
+
+  data->reason = g_strdup (error->message);
+  if (!lia_workspace_get_modified (self->workspace))
+    {
+      reload_reopen (data);
+      return;
+    }
+
+  /* A reopen would drop edits that are not saved yet: only if the user
+   * says so. */
+  {
+    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Unsaved Changes?"), NULL);
+
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: %s says why, e.g. “the workspace title changed” */
+                                    _("The file cannot be reloaded with undo because %s. Reloading it discards the changes not saved yet and the undo history."),
+                                    data->reason);
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                      "cancel", _("_Cancel"),
+                                      "reload", _("_Reload"),
+                                      NULL);
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                                ADW_RESPONSE_DESTRUCTIVE);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    g_signal_connect (dialog, "response", G_CALLBACK (reload_discard_response_cb), g_steal_pointer (&data));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+/* Reads the file again (another program changed it) and applies it to
+ * the open workspace in place; only where that cannot be done is the
+ * file reopened, which clears the undo history. */
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
@@ -510,12 +684,18 @@ reload_action (GtkWidget  *widget,
 {
   LiaWindow *self = LIA_WINDOW (widget);
   GFile *file = lia_workspace_get_file (self->workspace);
+  ReloadData *data;
 
-  if (file != NULL)
-    {
-      g_autoptr(GFile) keep = g_object_ref (file);
-      lia_window_open (self, keep);
-    }
+  if (file == NULL)
+    return;
+
+  data = g_new0 (ReloadData, 1);
+  data->window = g_object_ref (self);
+  data->workspace = g_object_ref (self->workspace);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  lia_workspace_load_async (file, self->cancellable, reload_loaded_cb, data);
 }
 
 void
@@ -542,6 +722,7 @@ lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.review-problems", NULL, review_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL, review_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);

@@ -34,6 +34,9 @@ struct _LiaWindow
   GtkLabel             *banner_label;
   GtkButton            *banner_button;
   char                 *save_error;   /* the last refused save, until one works */
+  /* The workspace whose conflicts the banner last reported (compared,
+   * never dereferenced): its “all resolved, save” state until saved. */
+  gpointer              conflicts_seen;
 };
 
 void lia_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -168,12 +168,35 @@ workspace_notify_cb (LiaWindow    *self,
     lia_window_update_banner (self);
 }
 
+/* The offer to reload is kept on the window while it shows, so that a
+ * reload done another way (the menu, Ctrl+R) takes it away: its own
+ * toast would otherwise wait behind it. */
+#define EXTERNAL_CHANGE_TOAST "lia-external-change-toast"
+
+static void
+external_change_toast_dismissed_cb (LiaWindow *self,
+                                    AdwToast  *toast)
+{
+  if (g_object_get_data (G_OBJECT (self), EXTERNAL_CHANGE_TOAST) == toast)
+    g_object_set_data (G_OBJECT (self), EXTERNAL_CHANGE_TOAST, NULL);
+}
+
 static void
 external_change_cb (LiaWindow    *self,
                     LiaWorkspace *workspace)
 {
-  lia_window_toast (self, _("The workspace file was changed by another program"),
-                    _("_Reload"), "win.reload");
+  AdwToast *toast;
+
+  if (g_object_get_data (G_OBJECT (self), EXTERNAL_CHANGE_TOAST) != NULL)
+    return;
+  toast = adw_toast_new (_("The workspace file was changed by another program"));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Reload"));
+  adw_toast_set_action_name (toast, "win.reload");
+  g_object_set_data_full (G_OBJECT (self), EXTERNAL_CHANGE_TOAST, g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (external_change_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* The banner says what needs the user before the file is written
@@ -204,6 +227,27 @@ lia_window_update_banner (LiaWindow *self)
       action = "win.review-problems";
     }
   else if (self->workspace != NULL &&
+           g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (self->workspace))) > 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (self->workspace)));
+
+      /* What a git merge could not decide is kept in the file until the
+       * user chooses; the banner stays while any is left. */
+      self->conflicts_seen = self->workspace;
+      text = g_strdup_printf (ngettext ("%u change conflicts with a teammate’s",
+                                        "%u changes conflict with a teammate’s", n), n);
+      button = _("_Resolve…");
+      action = "win.review-conflicts";
+    }
+  else if (self->workspace != NULL && self->conflicts_seen == self->workspace &&
+           lia_workspace_get_modified (self->workspace))
+    {
+      /* The last one was just resolved: saving is what is left to do. */
+      text = g_strdup (_("All conflicts are resolved"));
+      button = _("_Save");
+      action = "win.save";
+    }
+  else if (self->workspace != NULL &&
            g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_unrecovered (self->workspace))) > 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_unrecovered (self->workspace)));
@@ -221,6 +265,11 @@ lia_window_update_banner (LiaWindow *self)
       gtk_button_set_label (self->banner_button, button);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
     }
+  /* Once saved, the resolved state is over: a later edit is not about
+   * conflicts any more. */
+  if (self->workspace != NULL && !lia_workspace_get_modified (self->workspace) &&
+      g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (self->workspace))) == 0)
+    self->conflicts_seen = NULL;
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
 }
 
@@ -508,6 +557,7 @@ lia_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->workspace, self);
       g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
       g_signal_handlers_disconnect_by_data (lia_workspace_get_unrecovered (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (lia_workspace_get_conflicts (self->workspace), self);
     }
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->save_error, g_free);
@@ -635,6 +685,7 @@ lia_window_set_workspace (LiaWindow    *self,
       g_signal_handlers_disconnect_by_data (self->workspace, self);
       g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
       g_signal_handlers_disconnect_by_data (lia_workspace_get_unrecovered (self->workspace), self);
+      g_signal_handlers_disconnect_by_data (lia_workspace_get_conflicts (self->workspace), self);
     }
   g_set_object (&self->workspace, workspace);
   g_clear_pointer (&self->save_error, g_free);
@@ -642,6 +693,8 @@ lia_window_set_workspace (LiaWindow    *self,
   lia_workspace_set_autosave (workspace, AUTOSAVE_DELAY_MS);
   g_signal_connect_object (workspace, "notify::needs-review", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (lia_workspace_get_unrecovered (workspace), "items-changed",
+                           G_CALLBACK (lia_window_update_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lia_workspace_get_conflicts (workspace), "items-changed",
                            G_CALLBACK (lia_window_update_banner), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::modified", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::file", G_CALLBACK (workspace_notify_cb), self, G_CONNECT_SWAPPED);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "lia-conflict-resolve.h"
 #include "lia-page-tree.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
@@ -758,6 +759,121 @@ test_meeting_link_opens_meetings (Fixture       *f,
   g_assert_true (lia_meeting_editor_get_meeting (lia_meetings_view_get_editor (meetings)) == meeting);
 }
 
+/* ---- conflicts a merge left ---- */
+
+#define CONFLICT_TOOLTIP "Conflicts with a teammate’s change"
+
+/* The conflict signs shown under @root. */
+static void
+collect_conflict_marks (GtkWidget *root,
+                        GPtrArray *marks)
+{
+  if (gtk_widget_is_visible (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), CONFLICT_TOOLTIP) == 0)
+    g_ptr_array_add (marks, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_conflict_marks (child, marks);
+}
+
+static GPtrArray *
+conflict_marks (Fixture *f)
+{
+  GPtrArray *marks = g_ptr_array_new ();
+
+  collect_conflict_marks (GTK_WIDGET (f->view), marks);
+  return marks;
+}
+
+/* After a git merge, the page a teammate retitled differently carries a
+ * warning sign in the tree (its parent, open above it, does not); when
+ * the conflict is resolved (it leaves the collection) the sign goes,
+ * without the tree being rebuilt. */
+static void
+test_conflict_marks_page (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListStore *conflicts = lia_workspace_get_conflicts (f->workspace);
+  LiaPage *goals = find (f, "Goals");
+  LiaPage *overview = find (f, "Project overview");
+  g_autoptr(JsonNode) base = json_node_init_string (json_node_alloc (), "Goals");
+  g_autoptr(JsonNode) ours = json_node_init_string (json_node_alloc (), "Our goals");
+  g_autoptr(JsonNode) theirs = json_node_init_string (json_node_alloc (), "Their goals");
+  g_autoptr(LiaConflict) conflict = lia_conflict_new (lia_entity_get_id (LIA_ENTITY (goals)), "children",
+                                                      lia_entity_get_id (LIA_ENTITY (overview)),
+                                                      "field", "title", base, ours, theirs);
+  g_autoptr(GPtrArray) before = NULL, marked = NULL, resolved = NULL;
+  GtkWidget *expander;
+  g_autoptr(GObject) item = NULL;
+  guint rows;
+
+  lia_documents_view_select (f->view, goals);
+  spin (100);
+  rows = lia_documents_view_get_n_rows (f->view);
+  before = conflict_marks (f);
+  g_assert_cmpuint (before->len, ==, 0);
+
+  g_list_store_append (conflicts, conflict);
+  spin (100);
+  marked = conflict_marks (f);
+  g_assert_cmpuint (marked->len, ==, 1);
+  expander = gtk_widget_get_ancestor (g_ptr_array_index (marked, 0), GTK_TYPE_TREE_EXPANDER);
+  g_assert_nonnull (expander);
+  item = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander));
+  g_assert_true (item == G_OBJECT (goals));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (marked, 0), "warning"));
+  g_assert_cmpuint (lia_documents_view_get_n_rows (f->view), ==, rows);
+
+  g_list_store_remove (conflicts, 0);
+  spin (100);
+  resolved = conflict_marks (f);
+  g_assert_cmpuint (resolved->len, ==, 0);
+  g_assert_true (lia_documents_view_get_selected (f->view) == goals);
+}
+
+/* Resolving a conflict the way the conflicts view does (their title,
+ * through the history) takes the page's mark away; Undo brings back both
+ * the title and the mark. */
+static void
+test_conflict_marks_follow_undo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  LiaPage *goals = find (f, "Goals");
+  LiaPage *overview = find (f, "Project overview");
+  g_autoptr(JsonNode) base = json_node_init_string (json_node_alloc (), "Aims");
+  g_autoptr(JsonNode) ours = json_node_init_string (json_node_alloc (), "Goals");
+  g_autoptr(JsonNode) theirs = json_node_init_string (json_node_alloc (), "Their goals");
+  g_autoptr(LiaConflict) conflict = lia_conflict_new (lia_entity_get_id (LIA_ENTITY (goals)), "children",
+                                                      lia_entity_get_id (LIA_ENTITY (overview)),
+                                                      "field", "title", base, ours, theirs);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) marked = NULL, resolved = NULL, undone = NULL;
+
+  lia_documents_view_select (f->view, goals);
+  g_list_store_append (lia_workspace_get_conflicts (f->workspace), conflict);
+  spin (100);
+  marked = conflict_marks (f);
+  g_assert_cmpuint (marked->len, ==, 1);
+
+  g_assert_true (lia_workspace_resolve_conflict (f->workspace, conflict, LIA_CONFLICT_CHOICE_THEIRS, &error));
+  g_assert_no_error (error);
+  spin (100);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (goals), LIA_PAGE_TITLE), ==, "Their goals");
+  resolved = conflict_marks (f);
+  g_assert_cmpuint (resolved->len, ==, 0);
+
+  g_assert_true (lia_history_undo (history));
+  spin (100);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (goals), LIA_PAGE_TITLE), ==, "Goals");
+  undone = conflict_marks (f);
+  g_assert_cmpuint (undone->len, ==, 1);
+  {
+    GtkWidget *expander = gtk_widget_get_ancestor (g_ptr_array_index (undone, 0), GTK_TYPE_TREE_EXPANDER);
+    g_autoptr(GObject) item = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander));
+
+    g_assert_true (item == G_OBJECT (goals));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +894,8 @@ main (int   argc,
   ADD ("/ui/documents/insert-keeps-place", test_insert_keeps_place);
   ADD ("/ui/documents/move-keeps-expanded", test_move_keeps_expanded);
   ADD ("/ui/documents/meeting-link-opens-meetings", test_meeting_link_opens_meetings);
+  ADD ("/ui/documents/conflict-marks-page", test_conflict_marks_page);
+  ADD ("/ui/documents/conflict-marks-follow-undo", test_conflict_marks_follow_undo);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "lia-area.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
+#include "meetings/lia-action-item-row.h"
 #include "meetings/lia-evaluation-chart.h"
 #include "meetings/lia-meetings-view.h"
 #include "meetings/lia-meetings-view-private.h"
@@ -904,6 +905,176 @@ test_run_window_alone (Fixture       *f,
   g_assert_false (lia_history_can_undo (history (f)));
 }
 
+/* ---- conflicts a merge left ---- */
+
+#define CONFLICT_TOOLTIP "Conflicts with a teammate’s change"
+
+/* How many conflict signs show under @root. */
+static guint
+count_conflict_marks (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (gtk_widget_is_visible (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), CONFLICT_TOOLTIP) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_conflict_marks (child);
+  return n;
+}
+
+static gboolean
+is_shown_mark (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return gtk_widget_is_visible (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), CONFLICT_TOOLTIP) == 0;
+}
+
+static LiaConflict *
+field_conflict (LiaEntity  *entity,
+                const char *collection,
+                LiaEntity  *parent,
+                const char *field,
+                JsonNode   *value)
+{
+  return lia_conflict_new (lia_entity_get_id (entity), collection, parent ? lia_entity_get_id (parent) : "",
+                           "field", field, value, value, value);
+}
+
+/* A row (found by @title under @root) marked as in conflict: styled as a
+ * warning, with the sign in it. */
+static gboolean
+row_marked (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *row = lia_test_find_widget (root, has_title, title);
+
+  g_assert_nonnull (row);
+  return gtk_widget_has_css_class (row, "warning") && count_conflict_marks (row) > 0;
+}
+
+/* After a git merge, the meeting with conflicts is marked in the list,
+ * and in the editor the fields in conflict: a detail (its location), an
+ * agenda item and its duration, an action item (added after the editor
+ * opened) and its status.  Resolving them (they leave the collection)
+ * takes every mark away. */
+static void
+test_conflict_marks_fields (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListStore *conflicts = lia_workspace_get_conflicts (f->workspace);
+  GtkWidget *list = GTK_WIDGET (lia_meetings_view_get_list (f->view));
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  GListStore *agenda = lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA);
+  GListStore *actions = lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_ACTION_ITEMS);
+  g_autoptr(LiaEntity) item = g_list_model_get_item (G_LIST_MODEL (agenda), 1);
+  g_autoptr(LiaActionItem) action = lia_action_item_new ();
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), "x");
+  g_autoptr(LiaConflict) location = field_conflict (LIA_ENTITY (meeting), "meetings", NULL, "location", value);
+  g_autoptr(LiaConflict) duration = field_conflict (item, "agenda", LIA_ENTITY (meeting), "duration", value);
+  g_autoptr(LiaConflict) status = field_conflict (LIA_ENTITY (action), "action_items", LIA_ENTITY (meeting), "status", value);
+  GtkWidget *marked_row, *action_row;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->view)), ==, 0);
+
+  g_list_store_append (conflicts, location);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (list), ==, 1);
+  marked_row = gtk_widget_get_ancestor (lia_test_find_widget (list, is_shown_mark, NULL), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_get_ancestor (lia_test_find_widget (list, label_starts, "API design meeting"), GTK_TYPE_LIST_BOX_ROW) == marked_row);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 1);
+  g_assert_true (row_marked (GTK_WIDGET (f->editor), "Location or Call Link"));
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Goal"));
+
+  g_list_store_append (conflicts, duration);
+  spin (100);
+  g_assert_true (gtk_widget_has_css_class (agenda_row (f, 1), "warning"));
+  g_assert_false (gtk_widget_has_css_class (agenda_row (f, 0), "warning"));
+  g_assert_true (row_marked (agenda_row (f, 1), "Duration (minutes)"));
+  g_assert_false (row_marked (agenda_row (f, 1), "Title"));
+  g_assert_false (row_marked (agenda_row (f, 0), "Duration (minutes)"));
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 3);
+
+  /* A row made after the conflicts came finds them too. */
+  g_list_store_append (conflicts, status);
+  lia_entity_set_string (LIA_ENTITY (action), LIA_ACTION_ITEM_TEXT, "Write the API draft");
+  lia_history_begin (history (f), "Add action item");
+  lia_history_insert (history (f), actions, 0, action);
+  lia_history_end (history (f));
+  spin (100);
+  action_row = lia_test_find_type (GTK_WIDGET (f->editor), LIA_TYPE_ACTION_ITEM_ROW);
+  g_assert_nonnull (action_row);
+  g_assert_true (gtk_widget_has_css_class (action_row, "warning"));
+  g_assert_true (row_marked (action_row, "Status"));
+  g_assert_false (row_marked (action_row, "Due"));
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 5);
+  g_assert_cmpuint (count_conflict_marks (list), ==, 1);
+
+  /* Resolved: the marks go, the rows stay. */
+  g_list_store_remove (conflicts, 0);
+  spin (100);
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Location or Call Link"));
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 4);
+  g_assert_cmpuint (count_conflict_marks (list), ==, 1);
+  g_list_store_remove_all (conflicts);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->view)), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (agenda_row (f, 1), "warning"));
+  g_assert_false (gtk_widget_has_css_class (action_row, "warning"));
+  g_assert_true (lia_test_find_type (GTK_WIDGET (f->editor), LIA_TYPE_ACTION_ITEM_ROW) == action_row);
+}
+
+/* Minutes both sides took (a text conflict) mark the Minutes heading,
+ * attendees both sides changed mark the team row; resolved, the marks
+ * go. */
+static void
+test_conflict_marks_notes (Fixture       *f,
+                           gconstpointer  data)
+{
+  GListStore *conflicts = lia_workspace_get_conflicts (f->workspace);
+  g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (f->workspace)), 0);
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), "x");
+  g_autoptr(LiaConflict) minutes = lia_conflict_new (lia_entity_get_id (LIA_ENTITY (meeting)), "meetings", "",
+                                                     "text", "minutes", value, value, value);
+  g_autoptr(LiaConflict) attendees = field_conflict (LIA_ENTITY (meeting), "meetings", NULL, "attendees", value);
+  GtkWidget *mark, *group;
+
+  lia_meetings_view_select (f->view, meeting);
+  spin (100);
+  g_list_store_append (conflicts, minutes);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 1);
+  mark = lia_test_find_widget (GTK_WIDGET (f->editor), is_shown_mark, NULL);
+  group = gtk_widget_get_ancestor (mark, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Minutes");
+
+  g_list_store_append (conflicts, attendees);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 2);
+  g_assert_true (row_marked (GTK_WIDGET (f->editor), "Team Members"));
+
+  g_list_store_remove_all (conflicts);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->view)), ==, 0);
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Team Members"));
+
+  /* A rating of the meeting's evaluation, two levels down, marks the
+   * meeting in the list. */
+  {
+    LiaEntity *evaluation = lia_entity_get_child (LIA_ENTITY (meeting), LIA_MEETING_EVALUATION);
+    g_autoptr(LiaEntity) rating = g_list_model_get_item (G_LIST_MODEL (lia_entity_get_list (evaluation, LIA_EVALUATION_RATINGS)), 0);
+    g_autoptr(LiaConflict) score = field_conflict (rating, "ratings", evaluation, "score", value);
+
+    g_list_store_append (conflicts, score);
+    spin (100);
+    g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (lia_meetings_view_get_list (f->view))), ==, 1);
+    g_list_store_remove_all (conflicts);
+    spin (100);
+    g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->view)), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1101,8 @@ main (int   argc,
   ADD ("/ui/meetings/list-groups-and-sorts", test_list_groups_and_sorts);
   ADD ("/ui/meetings/list-keeps-focus-and-scroll", test_list_keeps_focus_and_scroll);
   ADD ("/ui/meetings/run-window-alone", test_run_window_alone);
+  ADD ("/ui/meetings/conflict-marks-fields", test_conflict_marks_fields);
+  ADD ("/ui/meetings/conflict-marks-notes", test_conflict_marks_notes);
 #undef ADD
 
   status = g_test_run ();

@@ -8,7 +8,9 @@
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "lia-window-private.h"
+#include "lia-export.h"
 #include "lia-field-binding.h"
+#include "requirements/lia-requirement-cell.h"
 #include "requirements/lia-requirement-editor.h"
 #include "requirements/lia-requirements-view.h"
 #include "requirements/lia-step-row.h"
@@ -755,6 +757,204 @@ test_export_filter_renames (Fixture       *f,
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
 }
 
+/* ---- conflicts a merge left ---- */
+
+#define CONFLICT_TOOLTIP "Conflicts with a teammate’s change"
+
+/* The conflict signs shown under @root. */
+static void
+collect_conflict_marks (GtkWidget *root,
+                        GPtrArray *marks)
+{
+  if (gtk_widget_is_visible (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), CONFLICT_TOOLTIP) == 0)
+    g_ptr_array_add (marks, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_conflict_marks (child, marks);
+}
+
+/* The text of the table cell that holds @widget. */
+static const char *
+cell_text (GtkWidget *widget)
+{
+  GtkWidget *cell = gtk_widget_get_ancestor (widget, LIA_TYPE_REQUIREMENT_CELL);
+
+  g_assert_nonnull (cell);
+  return gtk_label_get_label (GTK_LABEL (find_type (cell, GTK_TYPE_LABEL)));
+}
+
+/* "row's business need | cell text", on one line. */
+static char *
+mark_line (const char *need,
+           const char *text)
+{
+  g_autofree char *line = g_strdup_printf ("%s | %s", need, text);
+
+  return g_strdelimit (g_steal_pointer (&line), "\n", '/');
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+join_sorted (GPtrArray *lines)
+{
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* One line per mark in the table: its row (the business need in the
+ * row's first cell; a row holds one cell per column) and its cell. */
+static char *
+describe_marks (Fixture *f)
+{
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  collect_conflict_marks (GTK_WIDGET (f->table), marks);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      GtkWidget *cell = gtk_widget_get_ancestor (g_ptr_array_index (marks, i), LIA_TYPE_REQUIREMENT_CELL);
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
+
+      g_ptr_array_add (lines, mark_line (cell_text (find_type (row, LIA_TYPE_REQUIREMENT_CELL)), cell_text (cell)));
+    }
+  return join_sorted (lines);
+}
+
+static char *
+expect_marks (const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *line = first; line != NULL; line = va_arg (args, const char *))
+    g_ptr_array_add (lines, g_strdup (line));
+  va_end (args);
+  return join_sorted (lines);
+}
+
+/* After a git merge, the table marks the row of a requirement in
+ * conflict in its first cell, the cell of the field in conflict (a
+ * priority both sides changed), and for a step in conflict the steps
+ * cell; resolving the conflicts (they leave the collection) takes the
+ * marks away, and other rows never carry one. */
+static void
+test_conflict_marks_cells (Fixture       *f,
+                           gconstpointer  data)
+{
+  GListModel *requirements = G_LIST_MODEL (lia_workspace_get_requirements (f->workspace));
+  GListStore *conflicts = lia_workspace_get_conflicts (f->workspace);
+  g_autoptr(LiaEntity) second = g_list_model_get_item (requirements, 1);
+  g_autoptr(LiaEntity) third = g_list_model_get_item (requirements, 2);
+  g_autoptr(LiaEntity) step = g_list_model_get_item (G_LIST_MODEL (lia_entity_get_list (third, LIA_REQUIREMENT_STEPS)), 1);
+  const char *need2 = lia_entity_get_string (second, LIA_REQUIREMENT_BUSINESS_NEED);
+  const char *need3 = lia_entity_get_string (third, LIA_REQUIREMENT_BUSINESS_NEED);
+  g_autoptr(JsonNode) base = json_node_init_string (json_node_alloc (), "medium");
+  g_autoptr(JsonNode) ours = json_node_init_string (json_node_alloc (), "high");
+  g_autoptr(JsonNode) theirs = json_node_init_string (json_node_alloc (), "low");
+  g_autoptr(LiaConflict) priority = lia_conflict_new (lia_entity_get_id (second), "requirements", "",
+                                                      "field", "priority", base, ours, theirs);
+  g_autoptr(LiaConflict) step_text = lia_conflict_new (lia_entity_get_id (step), "steps", lia_entity_get_id (third),
+                                                       "text", "text", base, ours, theirs);
+  g_autofree char *steps = lia_requirement_format_steps (third, "\n");
+  g_autofree char *need2_line = mark_line (need2, need2);
+  g_autofree char *priority_line = mark_line (need2, lia_choice_get_label (lia_entity_get_string (second, LIA_REQUIREMENT_PRIORITY)));
+  g_autofree char *need3_line = mark_line (need3, need3);
+  g_autofree char *steps_line = mark_line (need3, steps);
+  g_autofree char *none = NULL, *one = NULL, *two = NULL, *left = NULL, *resolved = NULL;
+  g_autofree char *expect_one = expect_marks (need2_line, priority_line, NULL);
+  g_autofree char *expect_two = expect_marks (need2_line, priority_line, need3_line, steps_line, NULL);
+  g_autofree char *expect_left = expect_marks (need3_line, steps_line, NULL);
+
+  none = describe_marks (f);
+  g_assert_cmpstr (none, ==, "");
+
+  g_list_store_append (conflicts, priority);
+  spin (100);
+  one = describe_marks (f);
+  g_assert_cmpstr (one, ==, expect_one);
+
+  g_list_store_append (conflicts, step_text);
+  spin (100);
+  two = describe_marks (f);
+  g_assert_cmpstr (two, ==, expect_two);
+
+  /* Resolved one by one: each goes from the table alone. */
+  g_list_store_remove (conflicts, 0);
+  spin (100);
+  left = describe_marks (f);
+  g_assert_cmpstr (left, ==, expect_left);
+  g_list_store_remove_all (conflicts);
+  spin (100);
+  resolved = describe_marks (f);
+  g_assert_cmpstr (resolved, ==, "");
+  g_assert_cmpuint (rows (f), ==, 3);
+}
+
+/* How many conflict signs show under @root. */
+static guint
+count_conflict_marks (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) marks = g_ptr_array_new ();
+
+  collect_conflict_marks (root, marks);
+  return marks->len;
+}
+
+/* A row (found by @title under @root) marked as in conflict: styled as a
+ * warning, with the sign in it. */
+static gboolean
+row_marked (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *row = find_widget (root, lia_test_has_title, title);
+
+  g_assert_nonnull (row);
+  return gtk_widget_has_css_class (row, "warning") && count_conflict_marks (row) > 0;
+}
+
+/* The editor marks the field in conflict of the requirement it shows,
+ * and the row of a step in conflict; both go when resolved. */
+static void
+test_conflict_marks_editor (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *requirements = G_LIST_MODEL (lia_workspace_get_requirements (f->workspace));
+  GListStore *conflicts = lia_workspace_get_conflicts (f->workspace);
+  g_autoptr(LiaEntity) second = g_list_model_get_item (requirements, 1);
+  g_autoptr(LiaEntity) step = g_list_model_get_item (G_LIST_MODEL (lia_entity_get_list (second, LIA_REQUIREMENT_STEPS)), 1);
+  g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), "high");
+  g_autoptr(LiaConflict) status = lia_conflict_new (lia_entity_get_id (second), "requirements", "",
+                                                    "field", "status", value, value, value);
+  g_autoptr(LiaConflict) moved = lia_conflict_new (lia_entity_get_id (step), "steps", lia_entity_get_id (second),
+                                                   "edit-delete", "", NULL, value, NULL);
+
+  lia_requirements_view_select (f->view, second);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 0);
+
+  g_list_store_append (conflicts, status);
+  g_list_store_append (conflicts, moved);
+  spin (100);
+  g_assert_true (row_marked (GTK_WIDGET (f->editor), "Status"));
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Priority"));
+  g_assert_true (row_marked (GTK_WIDGET (f->editor), "Step 2"));
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Step 1"));
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 2);
+
+  g_list_store_remove_all (conflicts);
+  spin (100);
+  g_assert_cmpuint (count_conflict_marks (GTK_WIDGET (f->editor)), ==, 0);
+  g_assert_false (row_marked (GTK_WIDGET (f->editor), "Status"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +982,8 @@ main (int   argc,
   ADD ("/ui/requirements/export-filter-renames", test_export_filter_renames);
   ADD ("/ui/requirements/export-asks-before-replacing", test_export_asks_before_replacing);
   ADD ("/ui/requirements/one-add-per-page", test_one_add_per_page);
+  ADD ("/ui/requirements/conflict-marks-cells", test_conflict_marks_cells);
+  ADD ("/ui/requirements/conflict-marks-editor", test_conflict_marks_editor);
 #undef ADD
 
   return g_test_run ();

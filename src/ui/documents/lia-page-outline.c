@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-conflict-mark.h"
 #include "lia-page-outline.h"
 #include "lia-page-templates.h"
 #include "lia-page-tree.h"
@@ -26,6 +27,7 @@ struct _LiaPageOutline
   GtkWidget           parent_instance;
 
   LiaWorkspace       *workspace;
+  LiaConflictIndex   *conflicts;    /* marks the pages a merge left in conflict */
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   LiaPage            *selected;
@@ -419,6 +421,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               LiaPageOutline           *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (LIA_TYPE_PAGE, GDK_ACTION_MOVE);
@@ -435,7 +438,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
                                                                     "item"),
                                        "title");
   gtk_expression_bind (title, label, "label", item);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
+  gtk_box_append (GTK_BOX (box), label);
+  /* A page a merge left in conflict carries the mark itself; its
+   * ancestors do not, or a deep tree would be all marks.  The conflicts
+   * dialog lists them all. */
+  gtk_box_append (GTK_BOX (box), lia_conflict_mark_new (LIA_CONFLICT_MARK_ENTITY));
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), expander);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
@@ -451,9 +459,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  g_autoptr(GObject) page = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   g_signal_connect_object (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self, 0);
+  lia_conflict_mark_follow (LIA_CONFLICT_MARK (gtk_widget_get_last_child (box)), self->conflicts, LIA_ENTITY (page));
 }
 
 static void
@@ -463,10 +474,12 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_list_item_get_child (item);
   GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
 
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, row_expanded_cb, self);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  lia_conflict_mark_follow (LIA_CONFLICT_MARK (gtk_widget_get_last_child (box)), NULL, NULL);
 }
 
 /* ---- editing the tree ---- */
@@ -594,8 +607,8 @@ lia_page_outline_rename (LiaPageOutline *self)
       GtkWidget *expander = gtk_widget_get_first_child (row);
       g_autoptr(GObject) item = GTK_IS_TREE_EXPANDER (expander) ? gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander)) : NULL;
 
-      if (item == G_OBJECT (self->selected))
-        label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+      if (item == G_OBJECT (self->selected))   /* the title, before the conflict mark */
+        label = gtk_widget_get_first_child (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
     }
   if (label == NULL)
     return;
@@ -718,9 +731,12 @@ lia_page_outline_set_workspace (LiaPageOutline *self,
   if (self->tree != NULL)
     g_signal_handlers_disconnect_by_data (self->tree, self);
   g_clear_object (&self->tree);
+  g_clear_object (&self->conflicts);
   g_hash_table_remove_all (self->expanded);
   if (workspace != NULL)
     {
+      /* Before the tree, so the rows it binds find it. */
+      self->conflicts = lia_conflict_index_new (G_LIST_MODEL (lia_workspace_get_conflicts (workspace)));
       self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (roots (self))), FALSE, FALSE,
                                             create_children, self, NULL);
       g_signal_connect_object (lia_workspace_get_history (workspace), "changed",
@@ -803,6 +819,7 @@ lia_page_outline_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_PAGE_OUTLINE);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
+  g_clear_object (&self->conflicts);
   g_clear_object (&self->selected);
   g_clear_object (&self->renaming);
   g_clear_object (&self->hits);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-action-item-row.h"
+#include "lia-conflict-mark.h"
 #include "lia-date-picker.h"
 #include "lia-field-binding.h"
 
@@ -23,6 +24,7 @@ struct _LiaActionItemRow
   GListModel     *members;
   gboolean        read_only;
   GtkWidget      *bound[4];       /* the fields, each with its LiaFieldBinding */
+  LiaConflictMark *marks[5];      /* one per field, in bound's order, then the item's */
 
   GtkWidget      *remove_button;
   AdwEntryRow    *text_row;
@@ -47,6 +49,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The fields of bound_widgets (), in its order. */
+static const int bound_fields[] = {
+  LIA_ACTION_ITEM_TEXT, LIA_ACTION_ITEM_OWNER, LIA_ACTION_ITEM_DUE, LIA_ACTION_ITEM_STATUS,
+};
+
 static GtkWidget **
 bound_widgets (LiaActionItemRow *self,
                guint            *n)
@@ -57,6 +64,18 @@ bound_widgets (LiaActionItemRow *self,
   self->bound[3] = GTK_WIDGET (self->status_row);
   *n = G_N_ELEMENTS (self->bound);
   return self->bound;
+}
+
+static void
+add_marks (LiaActionItemRow *self)
+{
+  guint n;
+  GtkWidget **bound = bound_widgets (self, &n);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (bound_fields) + 1 == G_N_ELEMENTS (((LiaActionItemRow *) NULL)->marks));
+  for (guint i = 0; i < n; i++)
+    self->marks[i] = lia_conflict_mark_attach (bound[i], bound_fields[i]);
+  self->marks[n] = lia_conflict_mark_attach (GTK_WIDGET (self), LIA_CONFLICT_MARK_ENTITY);
 }
 
 static void
@@ -314,6 +333,7 @@ lia_action_item_row_init (LiaActionItemRow *self)
                                lia_parse_user_date, NULL);
   adw_entry_row_add_suffix (self->due_row, lia_date_picker_new (GTK_EDITABLE (self->due_row), FALSE));
   lia_bind_choice (GTK_WIDGET (self->status_row), NULL, NULL, LIA_ACTION_ITEM_STATUS);
+  add_marks (self);
 }
 
 GtkWidget *
@@ -335,6 +355,19 @@ lia_action_item_row_new (LiaEntity  *item,
                        "members", members,
                        "read-only", read_only,
                        NULL);
+}
+
+/* Marks the item and its fields while @conflicts (may be %NULL) holds a
+ * conflict about them. */
+void
+lia_action_item_row_set_conflicts (LiaActionItemRow *self,
+                                   LiaConflictIndex *conflicts)
+{
+  g_return_if_fail (LIA_IS_ACTION_ITEM_ROW (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->marks); i++)
+    lia_conflict_mark_follow (self->marks[i], conflicts, self->item);
 }
 
 LiaEntity *

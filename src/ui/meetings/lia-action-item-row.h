@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -17,6 +18,8 @@ GtkWidget *lia_action_item_row_new           (LiaEntity        *item,
                                               GListModel       *members,
                                               gboolean          read_only);
 LiaEntity *lia_action_item_row_get_item      (LiaActionItemRow *self);
+void       lia_action_item_row_set_conflicts (LiaActionItemRow *self,
+                                              LiaConflictIndex *conflicts);
 void       lia_action_item_row_set_read_only (LiaActionItemRow *self,
                                               gboolean          read_only);
 void       lia_action_item_row_edit_title    (LiaActionItemRow *self);

@@ -18,6 +18,7 @@ struct _LiaActionItemsSection
   LiaMeeting          *meeting;
   LiaHistory          *history;
   GListModel          *members;
+  LiaConflictIndex    *conflicts;
   gboolean             read_only;
 
   GtkWidget           *send_button;
@@ -70,8 +71,10 @@ create_row_cb (gpointer item,
                gpointer data)
 {
   LiaActionItemsSection *self = data;
+  GtkWidget *row = lia_action_item_row_new (LIA_ENTITY (item), self->history, self->meeting, self->members, !writable (self));
 
-  return lia_action_item_row_new (LIA_ENTITY (item), self->history, self->meeting, self->members, !writable (self));
+  lia_action_item_row_set_conflicts (LIA_ACTION_ITEM_ROW (row), self->conflicts);
+  return row;
 }
 
 static void
@@ -198,6 +201,7 @@ lia_action_items_section_dispose (GObject *object)
   lia_action_items_section_set_meeting (self, NULL);
   g_clear_object (&self->history);
   g_clear_object (&self->members);
+  g_clear_object (&self->conflicts);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ACTION_ITEMS_SECTION);
   G_OBJECT_CLASS (lia_action_items_section_parent_class)->dispose (object);
 }
@@ -299,6 +303,23 @@ lia_action_items_section_set_members (LiaActionItemsSection *self,
     return;
   bind_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBERS]);
+}
+
+/* The rows mark the items and fields @conflicts (may be %NULL) holds a
+ * conflict about. */
+void
+lia_action_items_section_set_conflicts (LiaActionItemsSection *self,
+                                        LiaConflictIndex      *conflicts)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (LIA_IS_ACTION_ITEMS_SECTION (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  if (!g_set_object (&self->conflicts, conflicts))
+    return;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    lia_action_item_row_set_conflicts (LIA_ACTION_ITEM_ROW (row), conflicts);
 }
 
 void

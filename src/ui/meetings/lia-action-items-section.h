@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -17,6 +18,8 @@ void lia_action_items_section_set_history   (LiaActionItemsSection *self,
                                              LiaHistory            *history);
 void lia_action_items_section_set_members   (LiaActionItemsSection *self,
                                              GListModel            *members);
+void lia_action_items_section_set_conflicts (LiaActionItemsSection *self,
+                                             LiaConflictIndex      *conflicts);
 void lia_action_items_section_set_read_only (LiaActionItemsSection *self,
                                              gboolean               read_only);
 

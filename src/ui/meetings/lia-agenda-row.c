@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-agenda-row.h"
+#include "lia-conflict-mark.h"
 #include "lia-field-binding.h"
 
 /* One agenda item in the meeting editor: its fields, its place in the
@@ -24,6 +25,7 @@ struct _LiaAgendaRow
   guint           index;
   guint           n_items;
   GtkWidget      *bound[5];       /* the fields, each with its LiaFieldBinding */
+  LiaConflictMark *marks[6];      /* one per field, in bound's order, then the item's */
 
   GtkWidget      *remove_button;
   GtkWidget      *down_button;
@@ -47,6 +49,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The fields of bound_widgets (), in its order. */
+static const int bound_fields[] = {
+  LIA_AGENDA_ITEM_TITLE, LIA_AGENDA_ITEM_DURATION, LIA_AGENDA_ITEM_OWNERS, LIA_AGENDA_ITEM_KIND, LIA_AGENDA_ITEM_NOTES,
+};
+
 static GtkWidget **
 bound_widgets (LiaAgendaRow *self,
                guint        *n)
@@ -58,6 +65,18 @@ bound_widgets (LiaAgendaRow *self,
   self->bound[4] = GTK_WIDGET (self->notes_row);
   *n = G_N_ELEMENTS (self->bound);
   return self->bound;
+}
+
+static void
+add_marks (LiaAgendaRow *self)
+{
+  guint n;
+  GtkWidget **bound = bound_widgets (self, &n);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (bound_fields) + 1 == G_N_ELEMENTS (((LiaAgendaRow *) NULL)->marks));
+  for (guint i = 0; i < n; i++)
+    self->marks[i] = lia_conflict_mark_attach (bound[i], bound_fields[i]);
+  self->marks[n] = lia_conflict_mark_attach (GTK_WIDGET (self), LIA_CONFLICT_MARK_ENTITY);
 }
 
 static void
@@ -270,6 +289,7 @@ lia_agenda_row_init (LiaAgendaRow *self)
   lia_bind_entry (GTK_EDITABLE (self->owners_row), NULL, NULL, LIA_AGENDA_ITEM_OWNERS);
   lia_bind_choice (GTK_WIDGET (self->kind_row), NULL, NULL, LIA_AGENDA_ITEM_KIND);
   lia_bind_entry (GTK_EDITABLE (self->notes_row), NULL, NULL, LIA_AGENDA_ITEM_NOTES);
+  add_marks (self);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), self);
@@ -291,6 +311,19 @@ lia_agenda_row_new (LiaEntity  *item,
                        "history", history,
                        "read-only", read_only,
                        NULL);
+}
+
+/* Marks the item and its fields while @conflicts (may be %NULL) holds a
+ * conflict about them. */
+void
+lia_agenda_row_set_conflicts (LiaAgendaRow     *self,
+                              LiaConflictIndex *conflicts)
+{
+  g_return_if_fail (LIA_IS_AGENDA_ROW (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->marks); i++)
+    lia_conflict_mark_follow (self->marks[i], conflicts, self->item);
 }
 
 LiaEntity *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -15,6 +16,8 @@ GtkWidget *lia_agenda_row_new           (LiaEntity    *item,
                                          LiaHistory   *history,
                                          gboolean      read_only);
 LiaEntity *lia_agenda_row_get_item      (LiaAgendaRow *self);
+void       lia_agenda_row_set_conflicts (LiaAgendaRow     *self,
+                                         LiaConflictIndex *conflicts);
 void       lia_agenda_row_set_read_only (LiaAgendaRow *self,
                                          gboolean      read_only);
 void       lia_agenda_row_set_span      (LiaAgendaRow *self,

@@ -23,6 +23,7 @@ struct _LiaAgendaSection
   LiaMeeting          *meeting;
   LiaHistory          *history;
   GListModel          *members;
+  LiaConflictIndex    *conflicts;
   gboolean             read_only;
   LiaRefresh           *refresh;   /* once per burst of edits */
   char                *summary;
@@ -203,8 +204,10 @@ create_row_cb (gpointer item,
                gpointer data)
 {
   LiaAgendaSection *self = data;
+  GtkWidget *row = lia_agenda_row_new (LIA_ENTITY (item), self->history, !writable (self));
 
-  return lia_agenda_row_new (LIA_ENTITY (item), self->history, !writable (self));
+  lia_agenda_row_set_conflicts (LIA_AGENDA_ROW (row), self->conflicts);
+  return row;
 }
 
 static void
@@ -332,6 +335,7 @@ lia_agenda_section_dispose (GObject *object)
   lia_agenda_section_set_history (self, NULL);
   g_clear_pointer (&self->refresh, lia_refresh_free);
   lia_agenda_section_set_members (self, NULL);
+  g_clear_object (&self->conflicts);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_AGENDA_SECTION);
   /* Groups the template does not name are children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -461,6 +465,23 @@ lia_agenda_section_set_members (LiaAgendaSection *self,
     return;
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBERS]);
+}
+
+/* The rows mark the items and fields @conflicts (may be %NULL) holds a
+ * conflict about. */
+void
+lia_agenda_section_set_conflicts (LiaAgendaSection *self,
+                                  LiaConflictIndex *conflicts)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (LIA_IS_AGENDA_SECTION (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  if (!g_set_object (&self->conflicts, conflicts))
+    return;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    lia_agenda_row_set_conflicts (LIA_AGENDA_ROW (row), conflicts);
 }
 
 void

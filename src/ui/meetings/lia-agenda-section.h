@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -17,6 +18,8 @@ void        lia_agenda_section_set_history   (LiaAgendaSection *self,
                                               LiaHistory       *history);
 void        lia_agenda_section_set_members   (LiaAgendaSection *self,
                                               GListModel       *members);
+void        lia_agenda_section_set_conflicts (LiaAgendaSection *self,
+                                              LiaConflictIndex *conflicts);
 void        lia_agenda_section_set_read_only (LiaAgendaSection *self,
                                               gboolean          read_only);
 void        lia_agenda_section_add_item      (LiaAgendaSection *self,

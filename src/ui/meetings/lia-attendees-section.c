@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-attendees-section.h"
+#include "lia-conflict-mark.h"
 
 /* Who of the team is invited: one check per member, in the team's order.
  * The checks follow the meeting's attendees (undo, another view) and are
@@ -21,6 +22,8 @@ struct _LiaAttendeesSection
   gboolean             read_only;
   GPtrArray           *rows;      /* AdwActionRow, one per member */
   GPtrArray           *checks;    /* GtkCheckButton, one per member */
+  LiaConflictIndex    *conflicts;
+  LiaConflictMark     *mark;      /* on the team row: the attendees in conflict */
 
   AdwExpanderRow      *team_row;
 };
@@ -201,6 +204,7 @@ lia_attendees_section_dispose (GObject *object)
   lia_attendees_section_set_meeting (self, NULL);
   lia_attendees_section_set_members (self, NULL);
   g_clear_object (&self->history);
+  g_clear_object (&self->conflicts);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ATTENDEES_SECTION);
   G_OBJECT_CLASS (lia_attendees_section_parent_class)->dispose (object);
 }
@@ -250,6 +254,7 @@ lia_attendees_section_init (LiaAttendeesSection *self)
   self->rows = g_ptr_array_new ();
   self->checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->mark = lia_conflict_mark_attach (GTK_WIDGET (self->team_row), LIA_MEETING_ATTENDEES);
 }
 
 void
@@ -271,6 +276,7 @@ lia_attendees_section_set_meeting (LiaAttendeesSection *self,
       g_signal_connect_object (meeting, signal, G_CALLBACK (sync_checks), self, G_CONNECT_SWAPPED);
     }
   sync_checks (self);
+  lia_conflict_mark_follow (self->mark, self->conflicts, LIA_ENTITY (meeting));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
 
@@ -303,6 +309,19 @@ lia_attendees_section_set_members (LiaAttendeesSection *self,
     g_signal_connect_object (members, "items-changed", G_CALLBACK (make_rows), self, G_CONNECT_SWAPPED);
   make_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBERS]);
+}
+
+/* The team row is marked while @conflicts (may be %NULL) holds a
+ * conflict about the meeting's attendees. */
+void
+lia_attendees_section_set_conflicts (LiaAttendeesSection *self,
+                                     LiaConflictIndex    *conflicts)
+{
+  g_return_if_fail (LIA_IS_ATTENDEES_SECTION (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  if (g_set_object (&self->conflicts, conflicts))
+    lia_conflict_mark_follow (self->mark, conflicts, LIA_ENTITY (self->meeting));
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -17,6 +18,8 @@ void lia_attendees_section_set_history   (LiaAttendeesSection *self,
                                           LiaHistory          *history);
 void lia_attendees_section_set_members   (LiaAttendeesSection *self,
                                           GListModel          *members);
+void lia_attendees_section_set_conflicts (LiaAttendeesSection *self,
+                                          LiaConflictIndex    *conflicts);
 void lia_attendees_section_set_read_only (LiaAttendeesSection *self,
                                           gboolean             read_only);
 

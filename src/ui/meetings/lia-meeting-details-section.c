@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "lia-conflict-mark.h"
 #include "lia-date-picker.h"
 #include "lia-field-binding.h"
 #include "lia-meeting-details-section.h"
@@ -18,6 +19,8 @@ struct _LiaMeetingDetailsSection
   LiaHistory          *history;
   gboolean             read_only;
   GtkWidget           *bound[7];  /* the fields, each with its LiaFieldBinding */
+  LiaConflictMark     *marks[7];  /* on each field's row, in bound's order */
+  LiaConflictIndex    *conflicts;
 
   AdwEntryRow         *title_row;
   AdwEntryRow         *start_row;
@@ -40,6 +43,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The fields of bound_widgets (), in its order. */
+static const int bound_fields[] = {
+  LIA_MEETING_TITLE, LIA_MEETING_START, LIA_MEETING_TIMEZONE, LIA_MEETING_DURATION,
+  LIA_MEETING_LOCATION, LIA_MEETING_GOAL, LIA_MEETING_RECURRENCE,
+};
+
 static GtkWidget **
 bound_widgets (LiaMeetingDetailsSection *self,
                guint                    *n)
@@ -53,6 +62,13 @@ bound_widgets (LiaMeetingDetailsSection *self,
   self->bound[6] = GTK_WIDGET (self->recurrence_row);
   *n = G_N_ELEMENTS (self->bound);
   return self->bound;
+}
+
+static void
+follow_conflicts (LiaMeetingDetailsSection *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->marks); i++)
+    lia_conflict_mark_follow (self->marks[i], self->conflicts, LIA_ENTITY (self->meeting));
 }
 
 static void
@@ -111,6 +127,7 @@ lia_meeting_details_section_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEETING_DETAILS_SECTION);
   g_clear_object (&self->meeting);
   g_clear_object (&self->history);
+  g_clear_object (&self->conflicts);
   G_OBJECT_CLASS (lia_meeting_details_section_parent_class)->dispose (object);
 }
 
@@ -148,6 +165,9 @@ lia_meeting_details_section_class_init (LiaMeetingDetailsSectionClass *klass)
 static void
 lia_meeting_details_section_init (LiaMeetingDetailsSection *self)
 {
+  GtkWidget **bound;
+  guint n;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   lia_bind_entry (GTK_EDITABLE (self->title_row), NULL, NULL, LIA_MEETING_TITLE);
@@ -160,6 +180,11 @@ lia_meeting_details_section_init (LiaMeetingDetailsSection *self)
   lia_bind_entry (GTK_EDITABLE (self->location_row), NULL, NULL, LIA_MEETING_LOCATION);
   lia_bind_entry (GTK_EDITABLE (self->goal_row), NULL, NULL, LIA_MEETING_GOAL);
   lia_bind_choice (GTK_WIDGET (self->recurrence_row), NULL, NULL, LIA_MEETING_RECURRENCE);
+
+  bound = bound_widgets (self, &n);
+  G_STATIC_ASSERT (G_N_ELEMENTS (bound_fields) == G_N_ELEMENTS (((LiaMeetingDetailsSection *) NULL)->marks));
+  for (guint i = 0; i < n; i++)
+    self->marks[i] = lia_conflict_mark_attach (bound[i], bound_fields[i]);
 }
 
 void
@@ -177,6 +202,7 @@ lia_meeting_details_section_set_meeting (LiaMeetingDetailsSection *self,
   bound = bound_widgets (self, &n);
   for (guint i = 0; i < n; i++)
     lia_field_binding_set_entity (lia_field_binding_get (bound[i]), LIA_ENTITY (meeting));
+  follow_conflicts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
 
@@ -196,6 +222,19 @@ lia_meeting_details_section_set_history (LiaMeetingDetailsSection *self,
   for (guint i = 0; i < n; i++)
     lia_field_binding_set_history (lia_field_binding_get (bound[i]), history);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+/* Each field's row is marked while @conflicts (may be %NULL) holds a
+ * conflict about that field of the meeting. */
+void
+lia_meeting_details_section_set_conflicts (LiaMeetingDetailsSection *self,
+                                           LiaConflictIndex         *conflicts)
+{
+  g_return_if_fail (LIA_IS_MEETING_DETAILS_SECTION (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  if (g_set_object (&self->conflicts, conflicts))
+    follow_conflicts (self);
 }
 
 void

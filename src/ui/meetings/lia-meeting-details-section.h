@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -15,6 +16,8 @@ void lia_meeting_details_section_set_meeting   (LiaMeetingDetailsSection *self,
                                                 LiaMeeting               *meeting);
 void lia_meeting_details_section_set_history   (LiaMeetingDetailsSection *self,
                                                 LiaHistory               *history);
+void lia_meeting_details_section_set_conflicts (LiaMeetingDetailsSection *self,
+                                                LiaConflictIndex         *conflicts);
 void lia_meeting_details_section_set_read_only (LiaMeetingDetailsSection *self,
                                                 gboolean                  read_only);
 

@@ -163,6 +163,7 @@ void
 lia_meeting_editor_set_workspace (LiaMeetingEditor *self,
                                   LiaWorkspace     *workspace)
 {
+  g_autoptr(LiaConflictIndex) conflicts = NULL;
   LiaHistory *history;
   GListModel *members, *meetings;
 
@@ -179,6 +180,14 @@ lia_meeting_editor_set_workspace (LiaMeetingEditor *self,
   history = workspace ? lia_workspace_get_history (workspace) : NULL;
   members = workspace ? G_LIST_MODEL (lia_workspace_get_members (workspace)) : NULL;
   meetings = workspace ? G_LIST_MODEL (lia_workspace_get_meetings (workspace)) : NULL;
+  /* One index for the sections that mark what a merge left in conflict. */
+  if (workspace != NULL)
+    conflicts = lia_conflict_index_new (G_LIST_MODEL (lia_workspace_get_conflicts (workspace)));
+  lia_meeting_details_section_set_conflicts (self->details_section, conflicts);
+  lia_attendees_section_set_conflicts (self->attendees_section, conflicts);
+  lia_notes_section_set_conflicts (self->notes_section, conflicts);
+  lia_agenda_section_set_conflicts (self->agenda_section, conflicts);
+  lia_action_items_section_set_conflicts (self->action_items_section, conflicts);
   lia_meeting_details_section_set_history (self->details_section, history);
   lia_attendees_section_set_history (self->attendees_section, history);
   lia_attendees_section_set_members (self->attendees_section, members);

@@ -5,17 +5,20 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-conflict-mark.h"
 #include "lia-meeting-list-row.h"
 #include "lia-meeting-plan.h"
 
 /* The row follows its meeting's fields itself, so an edit touches only
- * this row and the list is never rebuilt. */
+ * this row and the list is never rebuilt; its warning sign follows the
+ * conflicts a merge left in the meeting or its agenda and action items. */
 
 struct _LiaMeetingListRow
 {
   GtkListBoxRow  parent_instance;
 
   LiaMeeting    *meeting;
+  LiaConflictMark *mark;
 
   /* template children */
   GtkLabel      *title_label;
@@ -125,6 +128,18 @@ lia_meeting_list_row_update_header (LiaMeetingListRow *self,
   gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (self), label);
 }
 
+/* Marks the row while @conflicts (may be %NULL) holds a conflict about
+ * the meeting or an entity in its lists. */
+void
+lia_meeting_list_row_set_conflicts (LiaMeetingListRow *self,
+                                    LiaConflictIndex  *conflicts)
+{
+  g_return_if_fail (LIA_IS_MEETING_LIST_ROW (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  lia_conflict_mark_follow (self->mark, conflicts, LIA_ENTITY (self->meeting));
+}
+
 LiaMeeting *
 lia_meeting_list_row_get_meeting (LiaMeetingListRow *self)
 {
@@ -227,4 +242,7 @@ static void
 lia_meeting_list_row_init (LiaMeetingListRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->mark = LIA_CONFLICT_MARK (lia_conflict_mark_new (LIA_CONFLICT_MARK_CONTENTS));
+  /* The row's child, which the row (not the template) disposes. */
+  gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self))), GTK_WIDGET (self->mark));
 }

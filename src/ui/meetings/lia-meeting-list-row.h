@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-meeting.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,8 @@ G_DECLARE_FINAL_TYPE (LiaMeetingListRow, lia_meeting_list_row, LIA, MEETING_LIST
 
 GtkWidget  *lia_meeting_list_row_new         (LiaMeeting        *meeting);
 LiaMeeting *lia_meeting_list_row_get_meeting (LiaMeetingListRow *self);
+void        lia_meeting_list_row_set_conflicts (LiaMeetingListRow *self,
+                                                LiaConflictIndex  *conflicts);
 void        lia_meeting_list_row_update_header (LiaMeetingListRow *self,
                                                 LiaMeetingListRow *before,
                                                 gint64             now);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-area.h"
+#include "lia-conflict-index.h"
 #include "lia-meeting-export-dialog.h"
 #include "lia-meeting-list-row.h"
 #include "lia-meeting-template-menu.h"
@@ -28,6 +29,7 @@ struct _LiaMeetingsView
   GtkWidget         parent_instance;
 
   LiaWorkspace     *workspace;
+  LiaConflictIndex *conflicts;     /* the list marks what a merge left in conflict */
   LiaMeetingTemplateMenu *templates;
   gint64            now;           /* unix seconds: upcoming is start >= now */
   gint64            fixed_now;     /* 0: the real clock */
@@ -275,7 +277,11 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer data)
 {
-  return lia_meeting_list_row_new (item);
+  LiaMeetingsView *self = data;
+  GtkWidget *row = lia_meeting_list_row_new (item);
+
+  lia_meeting_list_row_set_conflicts (LIA_MEETING_LIST_ROW (row), self->conflicts);
+  return row;
 }
 
 static void
@@ -443,6 +449,10 @@ lia_meetings_view_set_workspace (LiaMeetingsView *self,
     g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
   lia_meeting_editor_set_workspace (self->editor, workspace);
   g_set_object (&self->workspace, workspace);
+  g_clear_object (&self->conflicts);
+  /* Before the list's model, so its new rows find it. */
+  if (workspace != NULL)
+    self->conflicts = lia_conflict_index_new (G_LIST_MODEL (lia_workspace_get_conflicts (workspace)));
   if (workspace != NULL)
     g_signal_connect_object (lia_workspace_get_history (workspace), "changed",
                              G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
@@ -509,6 +519,7 @@ lia_meetings_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEETINGS_VIEW);
   g_clear_object (&self->sorted);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->conflicts);
   g_clear_object (&self->templates);
   G_OBJECT_CLASS (lia_meetings_view_parent_class)->dispose (object);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "lia-conflict-mark.h"
 #include "lia-field-binding.h"
 #include "lia-notes-section.h"
 #include "lia-widgets.h"
@@ -25,7 +26,11 @@ struct _LiaNotesSection
   gboolean             read_only;
   GPtrArray           *decision_rows;  /* AdwEntryRow, one per decision */
   GPtrArray           *remove_buttons; /* GtkButton, one per decision */
+  LiaConflictIndex    *conflicts;
+  LiaConflictMark     *minutes_mark;   /* in the groups' headers: the field in conflict */
+  LiaConflictMark     *decisions_mark;
 
+  AdwPreferencesGroup *minutes_group;
   GtkTextView         *minutes_view;
   AdwPreferencesGroup *decisions_group;
 };
@@ -223,6 +228,13 @@ lia_notes_section_set_property (GObject      *object,
 }
 
 static void
+follow_conflicts (LiaNotesSection *self)
+{
+  lia_conflict_mark_follow (self->minutes_mark, self->conflicts, LIA_ENTITY (self->meeting));
+  lia_conflict_mark_follow (self->decisions_mark, self->conflicts, LIA_ENTITY (self->meeting));
+}
+
+static void
 lia_notes_section_dispose (GObject *object)
 {
   LiaNotesSection *self = LIA_NOTES_SECTION (object);
@@ -230,6 +242,7 @@ lia_notes_section_dispose (GObject *object)
 
   lia_notes_section_set_meeting (self, NULL);
   g_clear_object (&self->history);
+  g_clear_object (&self->conflicts);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_NOTES_SECTION);
   /* Groups the template does not name are children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -272,6 +285,7 @@ lia_notes_section_class_init (LiaNotesSectionClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/meetings/lia-notes-section.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, LiaNotesSection, minutes_group);
   gtk_widget_class_bind_template_child (widget_class, LiaNotesSection, minutes_view);
   gtk_widget_class_bind_template_child (widget_class, LiaNotesSection, decisions_group);
 
@@ -299,6 +313,13 @@ lia_notes_section_init (LiaNotesSection *self)
   lia_source_buffer_follow_style (buffer);
   lia_bind_text_view (self->minutes_view, NULL, NULL, LIA_MEETING_MINUTES);
   sync_decisions (self);
+
+  /* Text conflicts are the likely ones here: both sides took minutes. */
+  self->minutes_mark = LIA_CONFLICT_MARK (lia_conflict_mark_new (LIA_MEETING_MINUTES));
+  adw_preferences_group_set_header_suffix (self->minutes_group, GTK_WIDGET (self->minutes_mark));
+  self->decisions_mark = LIA_CONFLICT_MARK (lia_conflict_mark_new (LIA_MEETING_DECISIONS));
+  gtk_box_prepend (GTK_BOX (adw_preferences_group_get_header_suffix (self->decisions_group)),
+                   GTK_WIDGET (self->decisions_mark));
 }
 
 void
@@ -321,6 +342,7 @@ lia_notes_section_set_meeting (LiaNotesSection *self,
     }
   lia_field_binding_set_entity (lia_field_binding_get (GTK_WIDGET (self->minutes_view)), LIA_ENTITY (meeting));
   sync_decisions (self);
+  follow_conflicts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
 
@@ -336,6 +358,19 @@ lia_notes_section_set_history (LiaNotesSection *self,
   lia_field_binding_set_history (lia_field_binding_get (GTK_WIDGET (self->minutes_view)), history);
   sync_decisions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+/* The minutes and the decisions are marked while @conflicts (may be
+ * %NULL) holds a conflict about them. */
+void
+lia_notes_section_set_conflicts (LiaNotesSection  *self,
+                                 LiaConflictIndex *conflicts)
+{
+  g_return_if_fail (LIA_IS_NOTES_SECTION (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  if (g_set_object (&self->conflicts, conflicts))
+    follow_conflicts (self);
 }
 
 void

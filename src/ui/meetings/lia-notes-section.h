@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -15,6 +16,8 @@ void lia_notes_section_set_meeting   (LiaNotesSection *self,
                                       LiaMeeting      *meeting);
 void lia_notes_section_set_history   (LiaNotesSection *self,
                                       LiaHistory      *history);
+void lia_notes_section_set_conflicts (LiaNotesSection  *self,
+                                      LiaConflictIndex *conflicts);
 void lia_notes_section_set_read_only (LiaNotesSection *self,
                                       gboolean         read_only);
 

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lia-requirement-cell.c: one cell of the requirement translation table:
- * a wrapped label showing one field of the requirement its row shows. */
+ * a wrapped label showing one field of the requirement its row shows,
+ * and a warning sign while a merge left that field in conflict. */
 #define G_LOG_DOMAIN "lia-requirement-cell"
 
 #include "config.h"
 
+#include "lia-conflict-mark.h"
 #include "lia-export.h"
 #include "lia-requirement-cell.h"
 
@@ -22,7 +24,8 @@ struct _LiaRequirementCell
   LiaEntity  *requirement;
   LiaHistory *history;
 
-  GtkLabel   *label;
+  GtkLabel        *label;
+  LiaConflictMark *mark;
 };
 
 G_DEFINE_FINAL_TYPE (LiaRequirementCell, lia_requirement_cell, GTK_TYPE_WIDGET)
@@ -61,6 +64,7 @@ unbind (LiaRequirementCell *self)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->requirement);
   g_clear_object (&self->history);
+  lia_conflict_mark_follow (self->mark, NULL, NULL);
 }
 
 static void
@@ -71,7 +75,10 @@ lia_requirement_cell_dispose (GObject *object)
   unbind (self);
   if (self->label != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->label));
+  if (self->mark != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->mark));
   self->label = NULL;
+  self->mark = NULL;
   G_OBJECT_CLASS (lia_requirement_cell_parent_class)->dispose (object);
 }
 
@@ -82,7 +89,7 @@ lia_requirement_cell_class_init (LiaRequirementCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lia_requirement_cell_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void
@@ -90,6 +97,8 @@ lia_requirement_cell_init (LiaRequirementCell *self)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -102,14 +111,26 @@ lia_requirement_cell_init (LiaRequirementCell *self)
   self->label = GTK_LABEL (label);
 }
 
+/**
+ * lia_requirement_cell_new:
+ * @mark: what the cell's warning sign watches: a field index, or one of
+ *   %LIA_CONFLICT_MARK_ENTITY, %LIA_CONFLICT_MARK_CONTENTS (the row's
+ *   mark: the requirement or its steps), %LIA_CONFLICT_MARK_INSIDE (the
+ *   steps column: its steps, including one a side removed)
+ */
 GtkWidget *
 lia_requirement_cell_new (int      field,
-                          gboolean choice)
+                          gboolean choice,
+                          int      mark)
 {
   LiaRequirementCell *self = g_object_new (LIA_TYPE_REQUIREMENT_CELL, NULL);
 
   self->field = field;
   self->choice = !!choice;
+  self->mark = LIA_CONFLICT_MARK (lia_conflict_mark_new (mark));
+  gtk_widget_set_valign (GTK_WIDGET (self->mark), GTK_ALIGN_START);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->mark), 6);
+  gtk_widget_set_parent (GTK_WIDGET (self->mark), GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 
@@ -117,15 +138,17 @@ lia_requirement_cell_new (int      field,
  * another (or to %NULL, which the column view does when it unbinds).
  * The steps column also follows @history: the steps are entities of
  * their own, and their edits reach the table through the list and
- * through the history. */
+ * through the history.  The cell's mark follows @conflicts. */
 void
 lia_requirement_cell_bind (LiaRequirementCell *self,
                            LiaEntity          *requirement,
-                           LiaHistory         *history)
+                           LiaHistory         *history,
+                           LiaConflictIndex   *conflicts)
 {
   g_return_if_fail (LIA_IS_REQUIREMENT_CELL (self));
   g_return_if_fail (requirement == NULL || LIA_IS_REQUIREMENT (requirement));
   g_return_if_fail (history == NULL || LIA_IS_HISTORY (history));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
 
   unbind (self);
   if (requirement == NULL)
@@ -133,6 +156,7 @@ lia_requirement_cell_bind (LiaRequirementCell *self,
 
   self->requirement = g_object_ref (requirement);
   refresh (self);
+  lia_conflict_mark_follow (self->mark, conflicts, requirement);
   g_signal_connect_object (requirement, "notify", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   if (self->field == LIA_REQUIREMENT_CELL_STEPS && history != NULL)
     {

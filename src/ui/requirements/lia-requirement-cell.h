@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -17,9 +18,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaRequirementCell, lia_requirement_cell, LIA, REQUIREMENT_CELL, GtkWidget)
 
 GtkWidget *lia_requirement_cell_new  (int                 field,
-                                      gboolean            choice);
+                                      gboolean            choice,
+                                      int                 mark);
 void       lia_requirement_cell_bind (LiaRequirementCell *self,
                                       LiaEntity          *requirement,
-                                      LiaHistory         *history);
+                                      LiaHistory         *history,
+                                      LiaConflictIndex   *conflicts);
 
 G_END_DECLS

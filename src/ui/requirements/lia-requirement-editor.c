@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-conflict-mark.h"
 #include "lia-field-binding.h"
 #include "lia-requirement-editor.h"
 #include "lia-step-row.h"
@@ -22,6 +23,8 @@ struct _LiaRequirementEditor
   LiaEntity     *requirement;
   gboolean       read_only;
   GtkWidget     *bound[6];
+  LiaConflictMark *marks[6];     /* one per field, in bound's order */
+  LiaConflictIndex *conflicts;
 
   GtkStack      *stack;
   AdwEntryRow   *business_row;
@@ -40,6 +43,12 @@ steps (LiaRequirementEditor *self)
 {
   return lia_entity_get_list (self->requirement, LIA_REQUIREMENT_STEPS);
 }
+
+/* The fields of bound_widgets (), in its order. */
+static const int bound_fields[] = {
+  LIA_REQUIREMENT_BUSINESS_NEED, LIA_REQUIREMENT_TECHNICAL_NEED, LIA_REQUIREMENT_OWNER,
+  LIA_REQUIREMENT_PRIORITY, LIA_REQUIREMENT_STATUS, LIA_REQUIREMENT_RATIONALE,
+};
 
 /* The form's fields, each with its LiaFieldBinding. */
 static GtkWidget **
@@ -144,6 +153,8 @@ create_step_row (gpointer item,
   LiaRequirementEditor *self = user_data;
   GtkWidget *row = lia_step_row_new (LIA_STEP (item), self->history, self->read_only);
 
+  lia_step_row_set_conflicts (LIA_STEP_ROW (row), self->conflicts);
+
   /* The row lives in this editor's list, so it cannot outlive it. */
   g_signal_connect (row, "remove", G_CALLBACK (remove_step_cb), self);
   g_signal_connect (row, "step-dropped", G_CALLBACK (step_dropped_cb), self);
@@ -206,6 +217,31 @@ steps_changed_cb (LiaRequirementEditor *self)
   renumber_steps (self);
 }
 
+/* A row for each field that a merge may leave in conflict; the
+ * rationale, a text view, has it in its group's heading. */
+static void
+add_marks (LiaRequirementEditor *self)
+{
+  GtkWidget **bound;
+  GtkWidget *group;
+  guint n;
+
+  bound = bound_widgets (self, &n);
+  G_STATIC_ASSERT (G_N_ELEMENTS (bound_fields) == G_N_ELEMENTS (((LiaRequirementEditor *) NULL)->marks));
+  for (guint i = 0; i + 1 < n; i++)
+    self->marks[i] = lia_conflict_mark_attach (bound[i], bound_fields[i]);
+  group = gtk_widget_get_ancestor (GTK_WIDGET (self->rationale_view), ADW_TYPE_PREFERENCES_GROUP);
+  self->marks[n - 1] = LIA_CONFLICT_MARK (lia_conflict_mark_new (LIA_REQUIREMENT_RATIONALE));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->marks[n - 1]));
+}
+
+static void
+follow_conflicts (LiaRequirementEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->marks); i++)
+    lia_conflict_mark_follow (self->marks[i], self->conflicts, self->requirement);
+}
+
 static void
 lia_requirement_editor_dispose (GObject *object)
 {
@@ -214,6 +250,7 @@ lia_requirement_editor_dispose (GObject *object)
   lia_requirement_editor_set_requirement (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_REQUIREMENT_EDITOR);
   g_clear_object (&self->history);
+  g_clear_object (&self->conflicts);
 
   G_OBJECT_CLASS (lia_requirement_editor_parent_class)->dispose (object);
 }
@@ -262,6 +299,7 @@ lia_requirement_editor_init (LiaRequirementEditor *self)
   lia_bind_choice (GTK_WIDGET (self->status_row), NULL, NULL, LIA_REQUIREMENT_STATUS);
   lia_bind_text_view (self->rationale_view, NULL, NULL, LIA_REQUIREMENT_RATIONALE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  add_marks (self);
 }
 
 void
@@ -307,6 +345,7 @@ lia_requirement_editor_set_requirement (LiaRequirementEditor *self,
     for (guint i = 0; i < n; i++)
       lia_field_binding_set_entity (lia_field_binding_get (bound[i]), requirement);
   }
+  follow_conflicts (self);
 
   if (requirement == NULL)
     {
@@ -322,6 +361,24 @@ lia_requirement_editor_set_requirement (LiaRequirementEditor *self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   renumber_steps (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
+/* The form marks the fields and steps @conflicts (may be %NULL) holds a
+ * conflict about. */
+void
+lia_requirement_editor_set_conflicts (LiaRequirementEditor *self,
+                                      LiaConflictIndex     *conflicts)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (LIA_IS_REQUIREMENT_EDITOR (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  if (!g_set_object (&self->conflicts, conflicts))
+    return;
+  follow_conflicts (self);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->steps_list, i)) != NULL; i++)
+    lia_step_row_set_conflicts (LIA_STEP_ROW (row), conflicts);
 }
 
 LiaEntity *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -16,6 +17,8 @@ void       lia_requirement_editor_set_history     (LiaRequirementEditor *self,
 void       lia_requirement_editor_set_requirement (LiaRequirementEditor *self,
                                                    LiaEntity            *requirement);
 LiaEntity *lia_requirement_editor_get_requirement (LiaRequirementEditor *self);
+void       lia_requirement_editor_set_conflicts   (LiaRequirementEditor *self,
+                                                   LiaConflictIndex     *conflicts);
 void       lia_requirement_editor_focus           (LiaRequirementEditor *self);
 void       lia_requirement_editor_set_read_only   (LiaRequirementEditor *self,
                                                    gboolean              read_only);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-area.h"
+#include "lia-conflict-mark.h"
 #include "lia-export.h"
 #include "lia-requirement-cell.h"
 #include "lia-requirement-editor.h"
@@ -27,6 +28,7 @@ struct _LiaRequirementsView
   GtkWidget             parent_instance;
 
   LiaWorkspace         *workspace;
+  LiaConflictIndex     *conflicts;    /* marks what a merge left in conflict */
   GtkFilterListModel   *filter_model;
   GtkSingleSelection   *selection;
   GtkCustomFilter      *filter;
@@ -62,7 +64,10 @@ static GParamSpec *properties[N_PROPS];
 #define STEPS_COLUMN LIA_REQUIREMENT_CELL_STEPS
 
 /* Narrow tables keep the essential columns: a column shows when the
- * table is at least min_density wide (0 compact, 1 medium, 2 wide). */
+ * table is at least min_density wide (0 compact, 1 medium, 2 wide).
+ * A cell marks its field when a merge left it in conflict; the first
+ * column, always shown, marks the row for anything in the requirement
+ * or its steps, and the steps column for its steps. */
 static const struct
 {
   const char *title;
@@ -70,13 +75,14 @@ static const struct
   int         fixed_width;
   gboolean    choice;
   int         min_density;
+  int         mark;
 } columns[] = {
-  { NC_("requirements table", "Business need"), LIA_REQUIREMENT_BUSINESS_NEED, 0, FALSE, 0 },
-  { NC_("requirements table", "Technical need"), LIA_REQUIREMENT_TECHNICAL_NEED, 0, FALSE, 1 },
-  { NC_("requirements table", "Engineering steps"), STEPS_COLUMN, 0, FALSE, 0 },
-  { NC_("requirements table", "Owner"), LIA_REQUIREMENT_OWNER, 110, FALSE, 2 },
-  { NC_("requirements table", "Priority"), LIA_REQUIREMENT_PRIORITY, 80, TRUE, 1 },
-  { NC_("requirements table", "Status"), LIA_REQUIREMENT_STATUS, 90, TRUE, 2 },
+  { NC_("requirements table", "Business need"), LIA_REQUIREMENT_BUSINESS_NEED, 0, FALSE, 0, LIA_CONFLICT_MARK_CONTENTS },
+  { NC_("requirements table", "Technical need"), LIA_REQUIREMENT_TECHNICAL_NEED, 0, FALSE, 1, LIA_REQUIREMENT_TECHNICAL_NEED },
+  { NC_("requirements table", "Engineering steps"), STEPS_COLUMN, 0, FALSE, 0, LIA_CONFLICT_MARK_INSIDE },
+  { NC_("requirements table", "Owner"), LIA_REQUIREMENT_OWNER, 110, FALSE, 2, LIA_REQUIREMENT_OWNER },
+  { NC_("requirements table", "Priority"), LIA_REQUIREMENT_PRIORITY, 80, TRUE, 1, LIA_REQUIREMENT_PRIORITY },
+  { NC_("requirements table", "Status"), LIA_REQUIREMENT_STATUS, 90, TRUE, 2, LIA_REQUIREMENT_STATUS },
 };
 
 #define MEDIUM_WIDTH 520
@@ -90,7 +96,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (user_data);
 
-  gtk_list_item_set_child (item, lia_requirement_cell_new (columns[column].field, columns[column].choice));
+  gtk_list_item_set_child (item, lia_requirement_cell_new (columns[column].field, columns[column].choice,
+                                                           columns[column].mark));
 }
 
 static void
@@ -100,7 +107,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   lia_requirement_cell_bind (LIA_REQUIREMENT_CELL (gtk_list_item_get_child (item)),
                              gtk_list_item_get_item (item),
-                             self->workspace ? lia_workspace_get_history (self->workspace) : NULL);
+                             self->workspace ? lia_workspace_get_history (self->workspace) : NULL,
+                             self->conflicts);
 }
 
 static void
@@ -108,7 +116,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  lia_requirement_cell_bind (LIA_REQUIREMENT_CELL (gtk_list_item_get_child (item)), NULL, NULL);
+  lia_requirement_cell_bind (LIA_REQUIREMENT_CELL (gtk_list_item_get_child (item)), NULL, NULL, NULL);
 }
 
 static gboolean
@@ -426,6 +434,7 @@ lia_requirements_view_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->column_widgets); i++)
     g_clear_object (&self->column_widgets[i]);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->conflicts);
 
   G_OBJECT_CLASS (lia_requirements_view_parent_class)->dispose (object);
 }
@@ -561,6 +570,10 @@ lia_requirements_view_set_workspace (LiaRequirementsView *self,
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
+  g_clear_object (&self->conflicts);
+  /* Before the model, so the cells it binds find it. */
+  self->conflicts = lia_conflict_index_new (G_LIST_MODEL (lia_workspace_get_conflicts (workspace)));
+  lia_requirement_editor_set_conflicts (self->editor, self->conflicts);
   g_object_notify (G_OBJECT (self), "workspace");
 
   lia_requirement_editor_set_history (self->editor, lia_workspace_get_history (workspace));

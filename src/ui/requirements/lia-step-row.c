@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "lia-conflict-mark.h"
 #include "lia-field-binding.h"
 #include "lia-step-row.h"
 
@@ -23,6 +24,7 @@ struct _LiaStepRow
   LiaHistory      *history;
   gboolean         read_only;
   LiaFieldBinding *binding;   /* not a ref: the widget keeps its binding */
+  LiaConflictMark *mark;      /* while a merge left the step in conflict */
 
   GtkWidget       *handle;
   GtkWidget       *delete_button;
@@ -220,6 +222,7 @@ lia_step_row_init (LiaStepRow *self)
   /* Undo is the workspace history's job, not each entry's. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
   self->binding = lia_bind_entry (GTK_EDITABLE (self), NULL, NULL, LIA_STEP_TEXT);
+  self->mark = lia_conflict_mark_attach (GTK_WIDGET (self), LIA_CONFLICT_MARK_ENTITY);
 
   gtk_widget_set_cursor_from_name (self->handle, "grab");
   drag = gtk_drag_source_new ();
@@ -241,6 +244,18 @@ lia_step_row_new (LiaStep    *step,
   g_return_val_if_fail (history == NULL || LIA_IS_HISTORY (history), NULL);
 
   return g_object_new (LIA_TYPE_STEP_ROW, "step", step, "history", history, "read-only", read_only, NULL);
+}
+
+/* Marks the row while @conflicts (may be %NULL) holds a conflict about
+ * its step (its text, its place, its removal on one side). */
+void
+lia_step_row_set_conflicts (LiaStepRow       *self,
+                            LiaConflictIndex *conflicts)
+{
+  g_return_if_fail (LIA_IS_STEP_ROW (self));
+  g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
+
+  lia_conflict_mark_follow (self->mark, conflicts, LIA_ENTITY (self->step));
 }
 
 LiaStep *

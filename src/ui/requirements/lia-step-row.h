@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "lia-conflict-index.h"
 #include "lia-history.h"
 #include "lia-model.h"
 
@@ -16,6 +17,8 @@ GtkWidget  *lia_step_row_new           (LiaStep    *step,
                                         LiaHistory *history,
                                         gboolean    read_only);
 LiaStep    *lia_step_row_get_step      (LiaStepRow *self);
+void        lia_step_row_set_conflicts (LiaStepRow       *self,
+                                        LiaConflictIndex *conflicts);
 void        lia_step_row_set_history   (LiaStepRow *self,
                                         LiaHistory *history);
 void        lia_step_row_set_read_only (LiaStepRow *self,
