@@ -8,13 +8,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lia-calendar-source.h"
 #include "lia-cli.h"
 #include "lia-export.h"
 #include "lia-file-util.h"
 #include "lia-slots.h"
 #include "lia-workspace.h"
 
-/* liaison-cli overlap and slots: the time-zone engine from the shell. */
+/* liaison-cli overlap and slots: the time-zone engine from the shell.
+ * Busy times come from .ics files, from subscriptions and CalDAV
+ * calendars given with --busy, or from each workspace member's
+ * busy_source; a CalDAV calendar is read as LIAISON_CALDAV_USER (with
+ * --busy) or the member's busy_user, with the password or token in
+ * LIAISON_CALDAV_PASSWORD. */
 
 static const char * const weekdays[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 
@@ -33,6 +39,7 @@ typedef struct
   gint64     from;
   gint64     to;
   GPtrArray *members;   /* LiaTzMember */
+  LiaHttp   *http;      /* made for the first live calendar */
 } ZoneArgs;
 
 static void
@@ -43,6 +50,7 @@ zone_args_clear (ZoneArgs *args)
   g_free (args->workspace);
   g_strfreev (args->busy);
   g_clear_pointer (&args->members, g_ptr_array_unref);
+  g_clear_object (&args->http);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ZoneArgs, zone_args_clear)
@@ -77,6 +85,42 @@ find_member (ZoneArgs   *args,
     if (g_str_equal (lia_tz_member_get_label (g_ptr_array_index (args->members, i)), label))
       return g_ptr_array_index (args->members, i);
   return NULL;
+}
+
+/* A --busy value that is an address rather than a file name. */
+static gboolean
+looks_like_address (const char *value)
+{
+  return g_str_has_prefix (value, "https://") || g_str_has_prefix (value, "http://") ||
+         g_str_has_prefix (value, "webcal://") || g_str_has_prefix (value, "webcals://") ||
+         g_str_has_prefix (value, "caldav:");
+}
+
+/* Reads a live calendar for the planned days (a rotation: its weeks) and
+ * adds it to @m.  The CLI waits for it, as for a file. */
+static gboolean
+add_live_calendar (ZoneArgs     *args,
+                   LiaTzMember  *m,
+                   const char   *source,
+                   const char   *user,
+                   GError      **error)
+{
+  g_autoptr(LiaCalendarSource) calendar = NULL;
+  g_autofree char *busy = NULL;
+  gint64 to = args->to > args->from ? args->to : args->from + (gint64) MAX (args->weekly, 1) * 7 * 86400;
+
+  if (lia_calendar_source_kind (source) == LIA_CALENDAR_SOURCE_INVALID)
+    {
+      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                   _("not a calendar address (https://, webcal:// or caldav:https://)"));
+      return FALSE;
+    }
+  if (args->http == NULL)
+    args->http = lia_http_new ();
+  calendar = lia_calendar_source_new (args->http, source, user);
+  lia_calendar_source_set_secret (calendar, g_getenv ("LIAISON_CALDAV_PASSWORD"));
+  busy = lia_calendar_source_read (calendar, args->from, to, NULL, error);
+  return busy != NULL && lia_tz_member_add_calendar (m, busy, error);
 }
 
 /* Members from the command line or a workspace, busy calendars, range. */
@@ -117,9 +161,22 @@ read_members (GOptionContext *context,
           g_autoptr(LiaMember) entity = g_list_model_get_item (model, i);
           LiaTzMember *m = lia_tz_member_new_from_entity (entity, &error);
 
+          const char *source = lia_entity_get_string (LIA_ENTITY (entity), LIA_MEMBER_BUSY_SOURCE);
+
           if (m == NULL)
             return bad (NULL, "--workspace: %s", error->message);
           g_ptr_array_add (args->members, m);
+          if (lia_calendar_source_kind (source) != LIA_CALENDAR_SOURCE_NONE &&
+              !add_live_calendar (args, m, source,
+                                  lia_entity_get_string (LIA_ENTITY (entity), LIA_MEMBER_BUSY_USER), &error))
+            {
+              g_autofree char *shown = lia_calendar_source_mask (source);
+
+              /* Translators: busy times of “Alice” (https://host/…): calendar not found (404) */
+              g_printerr (_("%s: busy times of “%s” (%s): %s\n"), g_get_prgname (),
+                          lia_tz_member_get_label (m), shown, error->message);
+              return LIA_CLI_EXIT_FAILURE;
+            }
         }
     }
   else
@@ -148,11 +205,23 @@ read_members (GOptionContext *context,
       LiaTzMember *m;
 
       if (equals == NULL)
-        return bad (context, _("--busy “%s”: expected LABEL=FILE.ics"), args->busy[i]);
+        return bad (context, _("--busy “%s”: expected LABEL=FILE.ics or LABEL=URL"), args->busy[i]);
       label = g_strndup (args->busy[i], equals - args->busy[i]);
       m = find_member (args, label);
       if (m == NULL)
         return bad (context, _("--busy “%s”: no member is called “%s”"), args->busy[i], label);
+      if (looks_like_address (equals + 1))
+        {
+          if (!add_live_calendar (args, m, equals + 1, g_getenv ("LIAISON_CALDAV_USER"), &error))
+            {
+              g_autofree char *shown = lia_calendar_source_mask (equals + 1);
+
+              g_printerr ("%s: --busy %s=%s: %s\n", g_get_prgname (), label, shown, error->message);
+              return error->domain == LIA_SYNC_ERROR && error->code == LIA_SYNC_ERROR_INVALID
+                     ? LIA_CLI_EXIT_BAD_INPUT : LIA_CLI_EXIT_FAILURE;
+            }
+          continue;
+        }
       ics = lia_file_read_regular (equals + 1, LIA_WORKSPACE_MAX_FILE_SIZE, NULL, &error);
       if (ics == NULL)
         return bad (NULL, "--busy: %s", error->message);
@@ -267,7 +336,7 @@ lia_cli_overlap (int    argc,
     { "min", 0, 0, G_OPTION_ARG_INT, &args.min, N_("Report intervals with at least N members inside hours (default: all)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &args.json, N_("Print JSON"), NULL },
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &args.workspace, N_("Take the members from a workspace"), N_("FILE") },
-    { "busy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.busy, N_("Busy times of a member from an iCalendar file (repeatable)"), N_("LABEL=FILE.ics") },
+    { "busy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.busy, N_("Busy times of a member from an iCalendar file or address: https://, webcal://, or caldav: and a calendar’s URL read as LIAISON_CALDAV_USER with LIAISON_CALDAV_PASSWORD (repeatable)"), N_("LABEL=FILE.ics|URL") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("MEMBER… — when team members are inside working hours together"));
@@ -456,7 +525,7 @@ lia_cli_slots (int    argc,
     { "weekly", 0, 0, G_OPTION_ARG_INT, &args.weekly, N_("Plan a weekly series of WEEKS meetings from --from, rotating the inconvenience"), N_("WEEKS") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &args.json, N_("Print JSON"), NULL },
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &args.workspace, N_("Take the members from a workspace"), N_("FILE") },
-    { "busy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.busy, N_("Busy times of a member from an iCalendar file (repeatable)"), N_("LABEL=FILE.ics") },
+    { "busy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.busy, N_("Busy times of a member from an iCalendar file or address: https://, webcal://, or caldav: and a calendar’s URL read as LIAISON_CALDAV_USER with LIAISON_CALDAV_PASSWORD (repeatable)"), N_("LABEL=FILE.ics|URL") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("MEMBER… — rank meeting start times"));

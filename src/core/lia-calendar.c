@@ -381,3 +381,221 @@ lia_calendar_strip (const char  *ics,
   lia_calendar_free (calendar);
   return result;
 }
+
+/* A member's busy source is written in the workspace, so it must be an
+ * address without anything secret that a reader could mistake for part
+ * of it: no user or password (user@host), no white space.  The schema's
+ * pattern (lia-schema.c) says the same. */
+LiaCalendarSourceKind
+lia_calendar_source_kind (const char *source)
+{
+  static const char * const schemes[] = { "https://", "http://", "webcal://", "webcals://", NULL };
+  LiaCalendarSourceKind kind = LIA_CALENDAR_SOURCE_SUBSCRIPTION;
+  const char *url = source;
+  g_autoptr(GUri) uri = NULL;
+  gboolean known = FALSE;
+
+  if (source == NULL || source[0] == '\0')
+    return LIA_CALENDAR_SOURCE_NONE;
+  if (g_str_has_prefix (source, "caldav:"))
+    {
+      kind = LIA_CALENDAR_SOURCE_CALDAV;
+      url = source + strlen ("caldav:");
+    }
+  for (guint i = 0; schemes[i] != NULL; i++)
+    if (g_str_has_prefix (url, schemes[i]) &&
+        (kind == LIA_CALENDAR_SOURCE_SUBSCRIPTION || i < 2))
+      known = TRUE;
+  if (!known)
+    return LIA_CALENDAR_SOURCE_INVALID;
+  for (const char *p = url; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || (guchar) *p < 0x20)
+      return LIA_CALENDAR_SOURCE_INVALID;
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+      g_uri_get_userinfo (uri) != NULL)
+    return LIA_CALENDAR_SOURCE_INVALID;
+  return kind;
+}
+
+char *
+lia_calendar_source_to_url (const char *source)
+{
+  LiaCalendarSourceKind kind = lia_calendar_source_kind (source);
+
+  if (kind == LIA_CALENDAR_SOURCE_CALDAV)
+    return g_strdup (source + strlen ("caldav:"));
+  if (kind != LIA_CALENDAR_SOURCE_SUBSCRIPTION)
+    return NULL;
+  /* webcal:// is a hint to open a calendar application; the file itself
+   * is served over https. */
+  if (g_str_has_prefix (source, "webcal://"))
+    return g_strconcat ("https://", source + strlen ("webcal://"), NULL);
+  if (g_str_has_prefix (source, "webcals://"))
+    return g_strconcat ("https://", source + strlen ("webcals://"), NULL);
+  return g_strdup (source);
+}
+
+static gboolean
+is_plain_name (const char *segment)
+{
+  gsize n = strlen (segment);
+
+  /* "basic.ics", "calendar.ics": a name, not a key.  Keys have digits. */
+  if (n == 0 || n > 24 || !g_str_has_suffix (segment, ".ics"))
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (g_ascii_isdigit (segment[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A subscription's address is its password ("secret address in iCal
+ * format"): Google keeps the key in the path, Proton and Nextcloud in the
+ * path or the query.  The host says which calendar it is; everything else
+ * but a plain file name is hidden.  A CalDAV calendar's path is not
+ * secret (the server asks for a password), so it is shown whole. */
+char *
+lia_calendar_source_mask (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *path;
+  const char *last;
+  gboolean caldav;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  caldav = g_str_has_prefix (url, "caldav:");
+  uri = g_uri_parse (caldav ? url + strlen ("caldav:") : url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup ("…");
+  out = g_string_new (caldav ? "caldav:" : "");
+  g_string_append_printf (out, "%s://%s", g_uri_get_scheme (uri), g_uri_get_host (uri));
+  if (g_uri_get_port (uri) > 0)
+    g_string_append_printf (out, ":%d", g_uri_get_port (uri));
+  path = g_uri_get_path (uri);
+  if (caldav)
+    {
+      g_string_append (out, path);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  if (path[0] == '\0' || g_str_equal (path, "/"))
+    {
+      g_string_append (out, "/");
+      if (g_uri_get_query (uri) != NULL)
+        g_string_append (out, "?…");
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  last = strrchr (path, '/');
+  last = last ? last + 1 : path;
+  if (is_plain_name (last))
+    g_string_append_printf (out, "/…/%s", last);
+  else
+    g_string_append (out, "/…");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* One VCALENDAR from several: every VEVENT of each, and each VTIMEZONE
+ * once (by TZID; CalDAV sends the zone with every event that uses it). */
+char *
+lia_calendar_merge (const char * const  *texts,
+                    GError             **error)
+{
+  icalcomponent *root = icalcomponent_new_vcalendar ();
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *text = NULL;
+
+  icalcomponent_add_property (root, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (root, icalproperty_new_prodid ("-//Liaison//Busy times//EN"));
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      LiaCalendar *calendar = lia_calendar_parse (texts[i], error);
+      GSList *moved = NULL;
+
+      if (calendar == NULL)
+        {
+          icalcomponent_free (root);
+          return NULL;
+        }
+      for (icalcomponent *c = icalcomponent_get_first_component (calendar->root, ICAL_ANY_COMPONENT);
+           c != NULL;
+           c = icalcomponent_get_next_component (calendar->root, ICAL_ANY_COMPONENT))
+        {
+          icalcomponent_kind kind = icalcomponent_isa (c);
+
+          if (kind == ICAL_VTIMEZONE_COMPONENT)
+            {
+              icalproperty *tzid = icalcomponent_get_first_property (c, ICAL_TZID_PROPERTY);
+              const char *name = tzid ? icalproperty_get_tzid (tzid) : NULL;
+
+              if (name == NULL || g_hash_table_contains (zones, name))
+                continue;
+              g_hash_table_add (zones, g_strdup (name));
+              moved = g_slist_prepend (moved, c);
+            }
+          else if (kind == ICAL_VEVENT_COMPONENT)
+            moved = g_slist_prepend (moved, c);
+        }
+      moved = g_slist_reverse (moved);
+      for (GSList *l = moved; l != NULL; l = l->next)
+        {
+          icalcomponent_remove_component (calendar->root, l->data);
+          icalcomponent_add_component (root, l->data);
+        }
+      g_slist_free (moved);
+      lia_calendar_free (calendar);
+    }
+  text = g_strdup (icalcomponent_as_ical_string (root));
+  icalcomponent_free (root);
+  return lia_calendar_strip (text, error);
+}
+
+/* A CalDAV free-busy answer (RFC 4791, 7.10: a VFREEBUSY with FREEBUSY
+ * periods) as events the engine reads: each busy period one event; FREE
+ * periods are left out.  Tentative and unavailable periods are busy. */
+char *
+lia_calendar_from_freebusy (const char  *ics,
+                            GError     **error)
+{
+  LiaCalendar *calendar = lia_calendar_parse (ics, error);
+  icalcomponent *root;
+  icaltimezone *utc = icaltimezone_get_utc_timezone ();
+  guint n = 0;
+  char *result;
+
+  if (calendar == NULL)
+    return NULL;
+  root = icalcomponent_new_vcalendar ();
+  icalcomponent_add_property (root, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (root, icalproperty_new_prodid ("-//Liaison//Busy times//EN"));
+  for (icalcomponent *fb = icalcomponent_get_first_component (calendar->root, ICAL_VFREEBUSY_COMPONENT);
+       fb != NULL;
+       fb = icalcomponent_get_next_component (calendar->root, ICAL_VFREEBUSY_COMPONENT))
+    for (icalproperty *p = icalcomponent_get_first_property (fb, ICAL_FREEBUSY_PROPERTY);
+         p != NULL;
+         p = icalcomponent_get_next_property (fb, ICAL_FREEBUSY_PROPERTY))
+      {
+        icalparameter *type = icalproperty_get_first_parameter (p, ICAL_FBTYPE_PARAMETER);
+        struct icalperiodtype period = icalproperty_get_freebusy (p);
+        struct icaltimetype end;
+        icalcomponent *event;
+        g_autofree char *uid = NULL;
+
+        if (type != NULL && icalparameter_get_fbtype (type) == ICAL_FBTYPE_FREE)
+          continue;
+        if (icaltime_is_null_time (period.start))
+          continue;
+        end = icaltime_is_null_time (period.end) ? icaltime_add (period.start, period.duration) : period.end;
+        event = icalcomponent_new_vevent ();
+        uid = g_strdup_printf ("busy-%u@liaison", n++);
+        icalcomponent_add_property (event, icalproperty_new_uid (uid));
+        icalcomponent_add_property (event, icalproperty_new_dtstart (icaltime_convert_to_zone (period.start, utc)));
+        icalcomponent_add_property (event, icalproperty_new_dtend (icaltime_convert_to_zone (end, utc)));
+        icalcomponent_add_component (root, event);
+      }
+  lia_calendar_free (calendar);
+  result = g_strdup (icalcomponent_as_ical_string (root));
+  icalcomponent_free (root);
+  return result;
+}

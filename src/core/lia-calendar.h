@@ -26,6 +26,30 @@ void         lia_calendar_expand  (LiaCalendar  *self,
                                    gint64        to,
                                    GArray       *spans);
 
+/* Where a member's busy times come from (LiaMember:busy-source). */
+typedef enum
+{
+  LIA_CALENDAR_SOURCE_NONE,          /* "": the stored busy-calendar text */
+  LIA_CALENDAR_SOURCE_SUBSCRIPTION,  /* https:// or webcal:// iCalendar file */
+  LIA_CALENDAR_SOURCE_CALDAV,        /* "caldav:" + the calendar's URL */
+  LIA_CALENDAR_SOURCE_INVALID,
+} LiaCalendarSourceKind;
+
+LiaCalendarSourceKind lia_calendar_source_kind (const char *source);
+/* The http(s) URL to fetch for @source (webcal:// → https://, the
+ * "caldav:" prefix removed), or NULL when it is not a URL source. */
+char        *lia_calendar_source_to_url (const char *source);
+/* @url (or a source) as a UI shows it: no user, query or secret path. */
+char        *lia_calendar_source_mask (const char *url);
+/* Several iCalendar texts (a CalDAV server answers one per event) as one,
+ * stripped as lia_calendar_strip () does. */
+char        *lia_calendar_merge   (const char * const *texts,
+                                   GError             **error);
+
+/* A VFREEBUSY answer as busy events. */
+char        *lia_calendar_from_freebusy (const char *ics,
+                                         GError    **error);
+
 /* @ics reduced to the busy times the engine reads, or NULL and @error. */
 char        *lia_calendar_strip   (const char   *ics,
                                    GError      **error);

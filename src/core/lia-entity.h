@@ -31,6 +31,7 @@ typedef enum
   LIA_CHECK_CHOICE,
   LIA_CHECK_WEEKDAYS,
   LIA_CHECK_MEMBER_REFS,
+  LIA_CHECK_CALENDAR_SOURCE,
 } LiaFieldCheck;
 
 typedef enum

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lia-calendar.h"
 #include "lia-entity-private.h"
 #include "lia-field-check.h"
 #include "lia-model.h"
@@ -211,6 +212,11 @@ lia_field_spec_check_text_rules (const LiaFieldSpec *spec,
     case LIA_CHECK_WEEKDAYS:
       if (!g_strv_contains (lia_weekday_choices, s))
         return invalid (error, _("“%s” is not a weekday (mon, tue, wed, thu, fri, sat, sun)"), (q = quoted (s)));
+      break;
+    case LIA_CHECK_CALENDAR_SOURCE:
+      if (lia_calendar_source_kind (s) == LIA_CALENDAR_SOURCE_INVALID)
+        return invalid (error, _("“%s” is not a calendar address (https://, webcal:// or caldav:https://)"),
+                        (q = quoted (s)));
       break;
     case LIA_CHECK_MEMBER_REFS:
       /* Whether the id names a member is the workspace's question. */

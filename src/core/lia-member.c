@@ -24,6 +24,12 @@ static const LiaFieldSpec fields[] = {
   { .name = "work-days", .kind = LIA_KIND_STRV, .check = LIA_CHECK_WEEKDAYS, .default_strv = lia_default_work_days },
   /* iCalendar text reduced to busy times (lia_calendar_strip) */
   { .name = "busy-calendar", .kind = LIA_KIND_STRING },
+  /* where busy times are read from instead: empty (busy-calendar), an
+   * iCalendar subscription (https://, webcal://) or "caldav:" and the
+   * calendar collection's URL (lia_calendar_source_kind) */
+  { .name = "busy-source", .kind = LIA_KIND_STRING, .check = LIA_CHECK_CALENDAR_SOURCE },
+  /* the CalDAV user; the password or token is in the keyring */
+  { .name = "busy-user", .kind = LIA_KIND_STRING },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == LIA_MEMBER_N_FIELDS);

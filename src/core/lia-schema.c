@@ -72,6 +72,10 @@ add_string_rules (JsonBuilder        *b,
     case LIA_CHECK_MEMBER_REFS:
       pattern = UUID_PATTERN;
       break;
+    case LIA_CHECK_CALENDAR_SOURCE:
+      /* As lia_calendar_source_kind (), which also asks for a host. */
+      pattern = "^((https?|webcals?|caldav:https?)://[^\\s/?#@]+([/?#]\\S*)?)?$";
+      break;
     case LIA_CHECK_ZONE:
       json_builder_set_member_name (b, "description");
       json_builder_add_string_value (b, "An IANA time zone name, e.g. Asia/Shanghai");

@@ -139,6 +139,10 @@ lia_tz_member_new_from_entity (LiaMember  *member,
         self->days |= 1u << d;
     }
 
+  /* A member whose busy times come from a live calendar gets them when
+   * it has been read (src/sync/lia-calendar-source.c), not from the file. */
+  if (lia_calendar_source_kind (lia_entity_get_string (entity, LIA_MEMBER_BUSY_SOURCE)) != LIA_CALENDAR_SOURCE_NONE)
+    calendar = NULL;
   if (calendar != NULL && calendar[0] != '\0' &&
       !lia_tz_member_add_calendar (self, calendar, error))
     {

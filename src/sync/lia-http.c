@@ -686,6 +686,14 @@ set_status_error (GError     **error,
     g_set_error (error, LIA_SYNC_ERROR, code, "%s: %u %s: %s", where, status, phrase ? phrase : "", what);
 }
 
+/* Methods that only read: a 301 or 302 repeats them at the new address. */
+static gboolean
+is_safe (const char *method)
+{
+  return g_str_equal (method, "GET") || g_str_equal (method, "HEAD") ||
+         g_str_equal (method, "PROPFIND") || g_str_equal (method, "REPORT");
+}
+
 static gboolean
 is_idempotent (const char *method)
 {
@@ -871,7 +879,7 @@ redirect_target (SoupMessage         *msg,
                      where, shown);
       return NULL;
     }
-  if (code != 303 && code != 307 && code != 308 && !g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
+  if (code != 303 && code != 307 && code != 308 && !is_safe (method))
     {
       g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
                    _("%s: the server answered %u, moving the request to %s; a change is sent again only after 307 or 308"),
