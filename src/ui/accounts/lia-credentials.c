@@ -10,7 +10,8 @@
 
 /* Tokens live in the keyring (the Secret Service), keyed by the account's
  * id; they never reach the workspace file, a log or an error message.
- * Without a keyring the token comes from LIAISON_TOKEN, as for the CLI. */
+ * Without a keyring the token comes from LIAISON_TOKEN (a chat's webhook
+ * from LIAISON_WEBHOOK), as for the CLI. */
 
 static const SecretSchema *
 token_schema (void)
@@ -48,8 +49,9 @@ lia_credentials_store (const char *account_id,
                          stored_cb, NULL, "account", account_id, NULL);
 }
 
-char *
-lia_credentials_lookup (const char *account_id)
+static char *
+lookup (const char *account_id,
+        const char *variable)
 {
   g_autoptr(GError) error = NULL;
   char *token = secret_password_lookup_sync (token_schema (), NULL, &error, "account", account_id, NULL);
@@ -62,5 +64,17 @@ lia_credentials_lookup (const char *account_id)
     }
   if (token)
     secret_password_free (token);
-  return g_strdup (g_getenv ("LIAISON_TOKEN"));
+  return g_strdup (g_getenv (variable));
+}
+
+char *
+lia_credentials_lookup (const char *account_id)
+{
+  return lookup (account_id, "LIAISON_TOKEN");
+}
+
+char *
+lia_credentials_lookup_webhook (const char *account_id)
+{
+  return lookup (account_id, "LIAISON_WEBHOOK");
 }

@@ -9,5 +9,8 @@ void     lia_credentials_store  (const char *account_id,
                                  const char *url,
                                  const char *token);
 char    *lia_credentials_lookup (const char *account_id);
+/* A chat account's webhook address; without a keyring, LIAISON_WEBHOOK
+ * (as liaison-cli post reads it). */
+char    *lia_credentials_lookup_webhook (const char *account_id);
 
 G_END_DECLS
