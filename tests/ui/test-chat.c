@@ -417,6 +417,59 @@ test_empty (Fixture       *f,
   g_assert_null (find_toplevel (LIA_TYPE_CHAT_SUMMARY_DIALOG));
 }
 
+static gboolean
+is_shown_help (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)) ?: "", data) != NULL;
+}
+
+/* Each chat's form: a name and the masked webhook, the service's own word
+ * on where the webhook is made, and no connection test (the only test a
+ * webhook has is a message in the channel). */
+static void
+test_account_forms (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct { const char *service; const char *hint; } cases[] = {
+    { "slack", "Incoming Webhooks" },
+    { "teams", "Post to a channel when a webhook request is received" },
+    { "discord", "settings › Integrations › Webhooks" },
+    { "mattermost", "Integrations › Incoming Webhooks" },
+  };
+  GtkWidget *dialog = lia_accounts_dialog_new (f->workspace);
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (100);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *row;
+      GtkWidget *help;
+
+      if (i == 0)
+        click (dialog, "_Add Account");
+      else
+        gtk_widget_activate_action (dialog, "accounts.back", NULL);
+      spin (50);
+      row = lia_test_find_widget (dialog, lia_test_has_title, lia_choice_get_label (cases[i].service));
+      g_assert_nonnull (row);
+      adw_action_row_activate (ADW_ACTION_ROW (row));
+      spin (50);
+      g_assert_nonnull (lia_test_find_widget (dialog, is_shown_with_title, "Name"));
+      g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (lia_test_find_widget (dialog, is_shown_with_title, "Webhook Address")));
+      g_assert_null (lia_test_find_widget (dialog, is_shown_with_title, "Address"));
+      g_assert_null (lia_test_find_widget (dialog, is_shown_with_title, "Token"));
+      g_assert_false (gtk_widget_get_mapped (lia_test_find_widget (dialog, lia_test_has_label, "_Test Connection")));
+      /* the service's own help, shown */
+      help = lia_test_find_widget (dialog, is_shown_help, cases[i].hint);
+      g_assert_nonnull (help);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+}
+
 /* A read-only workspace: the meeting menu does not offer to post. */
 static void
 test_read_only (void)
@@ -448,6 +501,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add ("/chat/send", Fixture, NULL, fixture_set_up, test_send, fixture_tear_down);
   g_test_add ("/chat/error", Fixture, NULL, fixture_set_up, test_error, fixture_tear_down);
+  g_test_add ("/chat/account-forms", Fixture, NULL, fixture_set_up, test_account_forms, fixture_tear_down);
   g_test_add ("/chat/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add_func ("/chat/read-only", test_read_only);
   return g_test_run ();
