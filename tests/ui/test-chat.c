@@ -211,6 +211,38 @@ add_slack_account (Fixture *f)
   spin (50);
 }
 
+static gboolean
+has_text_property (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  g_autofree char *value = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") == NULL)
+    return FALSE;
+  g_object_get (widget, "text", &value, NULL);
+  return g_strcmp0 (value, text) == 0;
+}
+
+/* The meeting menu's item, as the person sees it: whether it can be
+ * chosen follows the action's state. */
+static gboolean
+menu_item_sensitive (GtkWidget *root)
+{
+  GtkWidget *button = lia_test_find_widget (root, lia_test_has_tooltip, "Meeting Menu");
+  GtkWidget *item;
+  gboolean sensitive;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  spin (100);
+  item = lia_test_find_widget (button, has_text_property, "Send Summary to Chat…");
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  spin (50);
+  return sensitive;
+}
+
 static LiaChatSummaryDialog *
 open_dialog (Fixture *f)
 {
@@ -220,6 +252,7 @@ open_dialog (Fixture *f)
   g_assert_nonnull (view);
   lia_meetings_view_select (view, first_meeting (f));
   spin (50);
+  g_assert_true (menu_item_sensitive (GTK_WIDGET (view)));
   /* what the meeting menu's "Send Summary to Chat…" does */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "meetings.send-summary", NULL));
   spin (150);
@@ -486,6 +519,7 @@ test_read_only (void)
   view = LIA_MEETINGS_VIEW (lia_test_find_type (GTK_WIDGET (window), LIA_TYPE_MEETINGS_VIEW));
   lia_meetings_view_select (view, meeting);
   spin (50);
+  g_assert_false (menu_item_sensitive (GTK_WIDGET (view)));
   gtk_widget_activate_action (GTK_WIDGET (view), "meetings.send-summary", NULL);
   spin (100);
   g_assert_null (find_toplevel (LIA_TYPE_CHAT_SUMMARY_DIALOG));
