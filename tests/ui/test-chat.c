@@ -415,6 +415,61 @@ test_error (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (lia_test_find_widget (GTK_WIDGET (dialog), lia_test_has_label, "_Send")));
 }
 
+/* A webhook that takes the request and never answers: the post waits. */
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             GPtrArray         *held)
+{
+  g_ptr_array_add (held, g_object_ref (connection));
+  return TRUE;
+}
+
+/* Cancel stops a post that hangs: the window never waited, says so in
+ * words, marks nothing and offers Send again; closing the window while a
+ * post runs drops its answer. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GSocketService) silent = g_socket_service_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  LiaChatSummaryDialog *dialog;
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (silent), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (silent, "incoming", G_CALLBACK (incoming_cb), held);
+  g_socket_service_start (silent);
+  url = g_strdup_printf ("http://127.0.0.1:%u/services/T000/B000/silent", port);
+
+  add_slack_account (f);
+  g_setenv ("LIAISON_WEBHOOK", url, TRUE);
+  dialog = open_dialog (f);
+  lia_test_click (lia_test_find_widget (GTK_WIDGET (dialog), lia_test_has_label, "_Send"));
+  spin (300);
+  g_assert_true (lia_chat_summary_dialog_is_busy (dialog));
+  g_assert_cmpuint (held->len, >, 0);
+  click (GTK_WIDGET (dialog), "_Cancel");
+  wait_sent (dialog);
+  g_assert_cmpstr (result_text (dialog), ==, "Sending was cancelled.");
+  g_assert_false (lia_meeting_summary_was_posted (first_meeting (f), "slack"));
+  g_assert_true (gtk_widget_is_sensitive (lia_test_find_widget (GTK_WIDGET (dialog), lia_test_has_label, "_Send")));
+
+  /* Again, and close the window meanwhile. */
+  lia_test_click (lia_test_find_widget (GTK_WIDGET (dialog), lia_test_has_label, "_Send"));
+  spin (100);
+  g_assert_true (lia_chat_summary_dialog_is_busy (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (500);
+  g_assert_null (find_toplevel (LIA_TYPE_CHAT_SUMMARY_DIALOG));
+  g_assert_false (lia_meeting_summary_was_posted (first_meeting (f), "slack"));
+  g_socket_service_stop (silent);
+}
+
 /* No chat account (a tracker account does not count): the empty state,
  * whose button opens Accounts; an account added there shows at once. */
 static void
@@ -535,6 +590,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add ("/chat/send", Fixture, NULL, fixture_set_up, test_send, fixture_tear_down);
   g_test_add ("/chat/error", Fixture, NULL, fixture_set_up, test_error, fixture_tear_down);
+  g_test_add ("/chat/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/chat/account-forms", Fixture, NULL, fixture_set_up, test_account_forms, fixture_tear_down);
   g_test_add ("/chat/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add_func ("/chat/read-only", test_read_only);

@@ -166,7 +166,7 @@ typedef struct
   GWeakRef      self;
   GCancellable *cancellable;
   char         *service;
-  guint         n_messages;
+  GPtrArray    *payloads;
 } Post;
 
 static void
@@ -175,7 +175,29 @@ post_free (Post *post)
   g_weak_ref_clear (&post->self);
   g_clear_object (&post->cancellable);
   g_free (post->service);
+  g_ptr_array_unref (post->payloads);
   g_free (post);
+}
+
+/* The post's dialog, or NULL when it closed or the post was cancelled
+ * (the window then says so already). */
+static LiaChatSummaryDialog *
+post_dialog (Post *post)
+{
+  LiaChatSummaryDialog *self = g_weak_ref_get (&post->self);
+
+  if (self != NULL && self->cancellable != post->cancellable)
+    g_clear_object (&self);
+  return self;
+}
+
+static void
+finish (LiaChatSummaryDialog *self,
+        const char           *error_text)
+{
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  set_result (self, error_text, error_text != NULL);
 }
 
 static void
@@ -184,19 +206,16 @@ posted_cb (GObject      *source,
            gpointer      user_data)
 {
   Post *post = user_data;
-  g_autoptr(LiaChatSummaryDialog) self = g_weak_ref_get (&post->self);
+  g_autoptr(LiaChatSummaryDialog) self = post_dialog (post);
   g_autoptr(GError) error = NULL;
-  const char *label = lia_chat_service_is_known (post->service) ? lia_choice_get_label (post->service) : post->service;
   guint n_posted = 0;
   gboolean ok = lia_chat_post_finish (result, &n_posted, &error);
 
-  if (self == NULL || self->cancellable != post->cancellable)
+  if (self == NULL)
     {
       post_free (post);
       return;
     }
-  g_clear_object (&self->cancellable);
-  set_busy (self, FALSE);
 
   /* Part of a split summary in the channel is recorded too: posting it
    * again would repeat those messages, which is worth a question. */
@@ -206,32 +225,67 @@ posted_cb (GObject      *source,
   if (ok)
     {
       /* Translators: %s is a chat service, such as Slack */
-      g_autofree char *title = g_strdup_printf (_("Summary posted to %s"), label);
+      g_autofree char *title = g_strdup_printf (_("Summary posted to %s"), lia_choice_get_label (post->service));
 
-      set_result (self, NULL, FALSE);
+      finish (self, NULL);
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
     }
   else
     {
-      g_autofree char *text = NULL;
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_autofree char *text = g_strdup (cancelled ? _("Sending was cancelled.") : error->message);
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        text = g_strdup (_("Sending was cancelled."));
-      else
-        text = g_strdup (error->message);
       if (n_posted > 0)
         {
           /* Translators: the first %u is how many messages were posted, the second how many the summary has */
           g_autofree char *part = g_strdup_printf (ngettext ("%u of %u message was posted.",
-                                                             "%u of %u messages were posted.", post->n_messages),
-                                                   n_posted, post->n_messages);
+                                                             "%u of %u messages were posted.", post->payloads->len),
+                                                   n_posted, post->payloads->len);
           g_autofree char *both = g_strdup_printf ("%s %s", text, part);
           g_free (text);
           text = g_steal_pointer (&both);
         }
-      set_result (self, text, !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      finish (self, text);
+      if (cancelled)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->result), "error");
     }
   post_free (post);
+}
+
+/* The webhook comes from the keyring without waiting for it: an absent
+ * keyring can take seconds to answer. */
+static void
+webhook_found_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Post *post = user_data;
+  g_autoptr(LiaChatSummaryDialog) self = post_dialog (post);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *webhook = lia_credentials_lookup_webhook_finish (result, &error);
+  g_autoptr(LiaHttp) http = NULL;
+
+  if (self == NULL)
+    {
+      post_free (post);
+      return;
+    }
+  if (error != NULL)   /* only a cancelled lookup fails */
+    {
+      finish (self, _("Sending was cancelled."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->result), "error");
+      post_free (post);
+      return;
+    }
+  if (webhook == NULL || *webhook == '\0')
+    {
+      finish (self, _("The webhook’s address is not in the keyring; open Accounts… and paste it into the account again."));
+      post_free (post);
+      return;
+    }
+  http = lia_http_new ();
+  lia_chat_post_async (http, post->service, webhook, post->payloads, self->cancellable, posted_cb, post);
+  memset (webhook, 0, strlen (webhook));
 }
 
 static void
@@ -239,19 +293,11 @@ send_now (LiaChatSummaryDialog *self)
 {
   g_autoptr(LiaAccount) account = selected_account (self);
   g_autoptr(GPtrArray) payloads = NULL;
-  g_autoptr(LiaHttp) http = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *webhook = NULL;
   Post *post;
 
   if (account == NULL || self->cancellable != NULL)
     return;
-  webhook = lia_credentials_lookup_webhook (lia_entity_get_id (LIA_ENTITY (account)));
-  if (webhook == NULL || *webhook == '\0')
-    {
-      set_result (self, _("The webhook’s address is not in the keyring; open Accounts… and paste it into the account again."), TRUE);
-      return;
-    }
   payloads = lia_meeting_summary_payloads (self->meeting, self->workspace, service_of (account), &error);
   if (payloads == NULL)
     {
@@ -264,12 +310,10 @@ send_now (LiaChatSummaryDialog *self)
   g_weak_ref_init (&post->self, self);
   post->cancellable = g_object_ref (self->cancellable);
   post->service = g_strdup (service_of (account));
-  post->n_messages = payloads->len;
+  post->payloads = g_steal_pointer (&payloads);
   set_result (self, _("Sending…"), FALSE);
   set_busy (self, TRUE);
-  http = lia_http_new ();
-  lia_chat_post_async (http, post->service, webhook, payloads, self->cancellable, posted_cb, post);
-  memset (webhook, 0, strlen (webhook));
+  lia_credentials_lookup_webhook_async (lia_entity_get_id (LIA_ENTITY (account)), self->cancellable, webhook_found_cb, post);
 }
 
 static void
