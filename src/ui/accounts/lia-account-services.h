@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The services an account can be for, each with its own fields, help and
- * token page: the table the accounts dialog is filled in from. */
+/* The services an account can be for (trackers, wikis and chats' incoming
+ * webhooks), each with its own fields, help and token page: the table the accounts dialog is filled in from. */
 
 #include <glib.h>
 
@@ -21,9 +21,10 @@ typedef struct
   const char *token_page;     /* where to create the token, or NULL */
   gboolean    epic_field;
   gboolean    milestones;
+  gboolean    chat;           /* an incoming webhook: a name and the webhook's address only */
 } LiaAccountService;
 
-#define LIA_N_ACCOUNT_SERVICES 6
+#define LIA_N_ACCOUNT_SERVICES 10
 
 extern const LiaAccountService lia_account_services[LIA_N_ACCOUNT_SERVICES];
 

@@ -7,6 +7,7 @@
 
 #include "lia-account-services.h"
 #include "lia-accounts-dialog.h"
+#include "lia-chat.h"
 #include "lia-credentials.h"
 #include "lia-model.h"
 #include "lia-sync.h"
@@ -20,6 +21,11 @@
  * lists).  Service, address, project and user live in the workspace; the
  * token goes to the keyring.  "Test Connection" reads the project's issue
  * types (or the space's pages) and says in plain words what failed.
+ * A chat (Slack, Teams, Discord, Mattermost) takes a name and its
+ * incoming webhook's address, which is a secret: masked, checked before
+ * saving, kept in the keyring in the token's place, and only the server's
+ * address in the file.  Chats get no connection test, since the only
+ * test a webhook has is a message in the channel.
  *
  * Three pages in a GtkStack rather than an AdwLeaflet: libadwaita 1.2 has
  * no navigation view, and a stack keeps Escape ("back, then close")
@@ -58,6 +64,7 @@ struct _LiaAccountsDialog
   GtkWidget           *milestones_row;
   GtkSwitch           *milestones_switch;
   GtkSpinner          *spinner;
+  GtkWidget           *connection_row;
   GtkWidget           *test_button;
   GtkLabel            *result;
   GtkWidget           *remove_group;
@@ -319,6 +326,33 @@ test_clicked_cb (LiaAccountsDialog *self)
     lia_tracker_list_async (tracker, LIA_TRACKER_LIST_TYPES, self->cancellable, tested_cb, test_request_new (self));
 }
 
+/* A chat account's address: the typed webhook's server (scheme, host and
+ * port, nothing of the path that holds the secret), once the webhook
+ * passed the engine's check; editing without a new webhook keeps the
+ * stored one and its address. */
+static char *
+chat_url (LiaAccountsDialog  *self,
+          GError            **error)
+{
+  const char *webhook = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
+  g_autoptr(GUri) uri = NULL;
+
+  if (*webhook == '\0' && self->account != NULL)
+    return g_strdup (lia_entity_get_string (LIA_ENTITY (self->account), LIA_ACCOUNT_URL));
+  if (*webhook == '\0')
+    {
+      g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_INVALID,
+                           _("Paste the webhook’s address that the chat service gave you"));
+      return NULL;
+    }
+  if (!lia_chat_check_webhook (self->info->service, webhook, error))
+    return NULL;
+  uri = g_uri_parse (webhook, G_URI_FLAGS_NONE, error);
+  if (uri == NULL)
+    return NULL;
+  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri), g_uri_get_port (uri), "", NULL, NULL);
+}
+
 static void
 save_clicked_cb (LiaAccountsDialog *self)
 {
@@ -326,8 +360,9 @@ save_clicked_cb (LiaAccountsDialog *self)
   GListStore *accounts = lia_workspace_get_accounts (self->workspace);
   const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
   g_autoptr(GError) error = NULL;
-  /* Stored normalised and never with a user name or password in it. */
-  g_autofree char *url = lia_sync_check_base_url (row_text (self->url_row), &error);
+  /* Stored normalised and never with a user name or password in it; a
+   * chat's is its webhook's server, the webhook itself being the secret. */
+  g_autofree char *url = self->info->chat ? chat_url (self, &error) : lia_sync_check_base_url (row_text (self->url_row), &error);
   gboolean new_account = self->account == NULL;
   const struct { guint field; const char *value; } values[] = {
     { LIA_ACCOUNT_NAME, row_text (self->name_row) },
@@ -342,7 +377,7 @@ save_clicked_cb (LiaAccountsDialog *self)
   if (url == NULL)
     {
       set_result (self, error->message, "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      gtk_widget_grab_focus (GTK_WIDGET (self->info->chat ? GTK_WIDGET (self->token_row) : GTK_WIDGET (self->url_row)));
       return;
     }
   lia_history_begin (history, _("Save Account"));
@@ -362,7 +397,10 @@ save_clicked_cb (LiaAccountsDialog *self)
   lia_history_end (history);
   if (*token)
     lia_credentials_store (lia_entity_get_id (LIA_ENTITY (self->account)), url, token);
-  toast = adw_toast_new (*token ? _("Account saved; the token is in the keyring") : _("Account saved"));
+  if (self->info->chat)
+    toast = adw_toast_new (*token ? _("Account saved; the webhook’s address is in the keyring") : _("Account saved"));
+  else
+    toast = adw_toast_new (*token ? _("Account saved; the token is in the keyring") : _("Account saved"));
   adw_toast_overlay_add_toast (self->toasts, toast);
   show_list (self);
 }
@@ -444,7 +482,7 @@ show_form (LiaAccountsDialog *self,
   self->info = info;
   g_set_object (&self->account, account);
 
-  description = g_strdup_printf ("%s\n%s", _(info->help), _(info->address_hint));
+  description = info->address_hint ? g_strdup_printf ("%s\n%s", _(info->help), _(info->address_hint)) : g_strdup (_(info->help));
   adw_preferences_group_set_description (self->help_group, description);
   /* Out of the group when there is no page: a hidden row would still
    * leave an empty list drawn under the help. */
@@ -458,16 +496,22 @@ show_form (LiaAccountsDialog *self,
     adw_preferences_group_remove (self->help_group, self->token_link_row);
 
   set_row (self->name_row, C_("account", "Name"), FIELD (LIA_ACCOUNT_NAME));
-  set_row (self->url_row, _("Address"), e ? FIELD (LIA_ACCOUNT_URL) : info->default_url);
-  set_row (self->project_row, _(info->project_title), FIELD (LIA_ACCOUNT_PROJECT));
+  set_row (self->url_row, info->chat ? NULL : _("Address"), e ? FIELD (LIA_ACCOUNT_URL) : info->default_url);
+  set_row (self->project_row, info->project_title ? _(info->project_title) : NULL, FIELD (LIA_ACCOUNT_PROJECT));
   set_row (self->user_row, info->user_title ? _(info->user_title) : NULL, FIELD (LIA_ACCOUNT_USER));
   set_row (self->token_row, _(info->token_title), NULL);
   set_row (self->epic_row, info->epic_field ? _("Epic Link Field (optional)") : NULL, FIELD (LIA_ACCOUNT_EPIC_FIELD));
   gtk_widget_set_visible (self->milestones_row, info->milestones);
   gtk_switch_set_active (self->milestones_switch, e ? lia_entity_get_boolean (e, LIA_ACCOUNT_MILESTONES) : FALSE);
-  adw_preferences_group_set_description (self->fields_group,
-                                         account ? _("The token is kept in the keyring; leave it empty to keep the stored one.")
-                                                 : _("The token is kept in the keyring, never in the file."));
+  if (info->chat)
+    adw_preferences_group_set_description (self->fields_group,
+                                           account ? _("The webhook’s address is a secret, kept in the keyring; leave it empty to keep the stored one.")
+                                                   : _("The webhook’s address is a secret: anyone who has it can post to the channel. It is kept in the keyring, never in the file."));
+  else
+    adw_preferences_group_set_description (self->fields_group,
+                                           account ? _("The token is kept in the keyring; leave it empty to keep the stored one.")
+                                                   : _("The token is kept in the keyring, never in the file."));
+  gtk_widget_set_visible (self->connection_row, !info->chat);
   set_result (self, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_widget_set_visible (self->remove_group, account != NULL);
@@ -596,6 +640,7 @@ lia_accounts_dialog_class_init (LiaAccountsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsDialog, milestones_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsDialog, milestones_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LiaAccountsDialog, connection_row);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsDialog, test_button);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsDialog, result);
   gtk_widget_class_bind_template_child (widget_class, LiaAccountsDialog, remove_group);

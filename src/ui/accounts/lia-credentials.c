@@ -10,7 +10,8 @@
 
 /* Tokens live in the keyring (the Secret Service), keyed by the account's
  * id; they never reach the workspace file, a log or an error message.
- * Without a keyring the token comes from LIAISON_TOKEN, as for the CLI. */
+ * Without a keyring the token comes from LIAISON_TOKEN (a chat's webhook
+ * from LIAISON_WEBHOOK), as for the CLI. */
 
 static const SecretSchema *
 token_schema (void)
@@ -48,8 +49,9 @@ lia_credentials_store (const char *account_id,
                          stored_cb, NULL, "account", account_id, NULL);
 }
 
-char *
-lia_credentials_lookup (const char *account_id)
+static char *
+lookup (const char *account_id,
+        const char *variable)
 {
   g_autoptr(GError) error = NULL;
   char *token = secret_password_lookup_sync (token_schema (), NULL, &error, "account", account_id, NULL);
@@ -62,5 +64,60 @@ lia_credentials_lookup (const char *account_id)
     }
   if (token)
     secret_password_free (token);
-  return g_strdup (g_getenv ("LIAISON_TOKEN"));
+  return g_strdup (g_getenv (variable));
+}
+
+char *
+lia_credentials_lookup (const char *account_id)
+{
+  return lookup (account_id, "LIAISON_TOKEN");
+}
+
+char *
+lia_credentials_lookup_webhook (const char *account_id)
+{
+  return lookup (account_id, "LIAISON_WEBHOOK");
+}
+
+static void
+webhook_found_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *webhook = secret_password_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (webhook != NULL && *webhook != '\0')
+    g_task_return_pointer (task, g_strdup (webhook), g_free);
+  else
+    g_task_return_pointer (task, g_strdup (g_getenv ("LIAISON_WEBHOOK")), g_free);
+  if (webhook)
+    secret_password_free (webhook);
+}
+
+void
+lia_credentials_lookup_webhook_async (const char          *account_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lia_credentials_lookup_webhook_async);
+  secret_password_lookup (token_schema (), cancellable, webhook_found_cb, task, "account", account_id, NULL);
+}
+
+char *
+lia_credentials_lookup_webhook_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

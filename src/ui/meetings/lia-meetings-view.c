@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-area.h"
+#include "lia-chat-summary-dialog.h"
 #include "lia-conflict-index.h"
 #include "lia-meeting-export-dialog.h"
 #include "lia-meeting-list-row.h"
@@ -216,6 +217,40 @@ export_action (GtkWidget  *widget,
                                     ics ? LIA_EXPORT_ICALENDAR : LIA_EXPORT_MARKDOWN);
 }
 
+/* ---- chat ---- */
+
+/**
+ * lia_meetings_view_send_summary:
+ *
+ * Opens a #LiaChatSummaryDialog on the selected meeting.  Posting records
+ * itself on the meeting, so a read-only workspace does not offer it.
+ *
+ * Returns: (transfer none) (nullable): the dialog, shown
+ */
+GtkWindow *
+lia_meetings_view_send_summary (LiaMeetingsView *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), NULL);
+
+  if (current (self) == NULL || !writable (self))
+    return NULL;
+
+  dialog = lia_chat_summary_dialog_new (self->workspace, current (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+send_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  lia_meetings_view_send_summary (LIA_MEETINGS_VIEW (widget));
+}
+
 /* ---- run mode ---- */
 
 /**
@@ -292,6 +327,7 @@ update_actions (LiaMeetingsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.run", selected && writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.delete", selected && writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.export", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.send-summary", selected && writable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.save-template", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.new", writable (self));
 }
@@ -553,6 +589,7 @@ lia_meetings_view_class_init (LiaMeetingsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.new", "i", new_action);
   gtk_widget_class_install_action (widget_class, "meetings.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "meetings.send-summary", NULL, send_summary_action);
   gtk_widget_class_install_action (widget_class, "meetings.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
 }

@@ -25,5 +25,6 @@ gboolean          lia_meetings_view_save_as_template  (LiaMeetingsView *self,
                                                        GError         **error);
 void              lia_meetings_view_delete_meeting    (LiaMeetingsView *self);
 GtkWindow        *lia_meetings_view_run               (LiaMeetingsView *self);
+GtkWindow        *lia_meetings_view_send_summary      (LiaMeetingsView *self);
 
 G_END_DECLS
