@@ -155,18 +155,6 @@ side_value (LiaConflict       *conflict,
   return lia_entity_get_json (LIA_ENTITY (conflict), fields[side]);
 }
 
-static int
-find_json_field (LiaEntity  *entity,
-                 const char *key)
-{
-  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (g_str_equal (klass->json_keys[i], key))
-      return i;
-  return -1;
-}
-
 /* Whether @choice for a field or text conflict is something the history
  * can do.  A value it cannot set (the workspace's own title or keys, a
  * key kept for a newer version, a tracker link, a whole list) is fine as
@@ -203,7 +191,7 @@ field_settable (LiaWorkspace       *self,
     }
   else
     {
-      *field = find_json_field (place->entity, key);
+      *field = lia_entity_class_find_json_key (LIA_ENTITY_GET_CLASS (place->entity), key);
       if (*field >= 0 && lia_entity_get_field_spec (place->entity, *field)->kind != LIA_KIND_LIST)
         return TRUE;
       if (*field < 0 && g_str_equal (key, "remote") && lia_entity_get_remote (place->entity) != NULL)
@@ -642,7 +630,7 @@ field_value_text (LiaWorkspace *self,
   g_auto(GValue) value = G_VALUE_INIT;
   const LiaFieldSpec *spec;
   g_autofree char *text = NULL;
-  int field = subject ? find_json_field (subject, key) : -1;
+  int field = subject ? lia_entity_class_find_json_key (LIA_ENTITY_GET_CLASS (subject), key) : -1;
 
   if (field < 0 || lia_entity_get_field_spec (subject, field)->kind == LIA_KIND_LIST ||
       lia_entity_get_field_spec (subject, field)->kind == LIA_KIND_CHILD ||

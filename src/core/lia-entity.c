@@ -337,6 +337,22 @@ lia_entity_class_find_field (LiaEntityClass *klass,
   return -1;
 }
 
+/* Only the JSON key: a key read from a file (a merge's list, a conflict
+ * record's field) names a field as the file writes it, never by its
+ * property name. */
+int
+lia_entity_class_find_json_key (LiaEntityClass *klass,
+                                const char     *key)
+{
+  g_return_val_if_fail (LIA_IS_ENTITY_CLASS (klass), -1);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->json_keys[i], key))
+      return i;
+
+  return -1;
+}
+
 const LiaFieldSpec *
 lia_entity_get_field_spec (LiaEntity *self,
                            guint      field)
@@ -492,6 +508,102 @@ lia_entity_value_equal (LiaEntity    *self,
   g_return_val_if_fail (G_VALUE_TYPE (value) == G_VALUE_TYPE (current), FALSE);
 
   return values_equal (lia_entity_get_field_spec (self, field), current, value);
+}
+
+/* One field of two entities of the same class.  As written, a JSON
+ * value's key order counts too, which json_node_equal() does not see. */
+gboolean
+lia_entity_field_equal (LiaEntity     *a,
+                        LiaEntity     *b,
+                        guint          field,
+                        LiaEqualFlags  flags)
+{
+  if (!lia_entity_value_equal (a, field, lia_entity_peek_value (b, field)))
+    return FALSE;
+  if ((flags & LIA_EQUAL_AS_WRITTEN) && lia_entity_get_field_spec (a, field)->kind == LIA_KIND_JSON)
+    {
+      JsonNode *x = lia_entity_get_json (a, field), *y = lia_entity_get_json (b, field);
+      g_autofree char *sx = x ? json_to_string (x, FALSE) : NULL;
+      g_autofree char *sy = y ? json_to_string (y, FALSE) : NULL;
+
+      return g_strcmp0 (sx, sy) == 0;
+    }
+  return TRUE;
+}
+
+/* Every field that is not a list or a child: what an edit of the entity
+ * itself changes. */
+gboolean
+lia_entity_plain_fields_equal (LiaEntity     *a,
+                               LiaEntity     *b,
+                               LiaEqualFlags  flags)
+{
+  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (a);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].kind != LIA_KIND_LIST && klass->fields[i].kind != LIA_KIND_CHILD &&
+        !lia_entity_field_equal (a, b, i, flags))
+      return FALSE;
+  return TRUE;
+}
+
+/* Unknown keys (kept for a newer version).  As written, their order
+ * counts too. */
+gboolean
+lia_json_object_equal (JsonObject    *a,
+                       JsonObject    *b,
+                       LiaEqualFlags  flags)
+{
+  JsonObjectIter ia, ib;
+  const char *ka, *kb;
+  JsonNode *na, *nb;
+
+  if (json_object_get_size (a) != json_object_get_size (b))
+    return FALSE;
+  if (flags & LIA_EQUAL_AS_WRITTEN)
+    {
+      json_object_iter_init_ordered (&ia, a);
+      json_object_iter_init_ordered (&ib, b);
+      while (json_object_iter_next_ordered (&ia, &ka, &na))
+        if (!json_object_iter_next_ordered (&ib, &kb, &nb) ||
+            !g_str_equal (ka, kb) || !json_node_equal (na, nb))
+          return FALSE;
+      return TRUE;
+    }
+  json_object_iter_init (&ia, a);
+  while (json_object_iter_next (&ia, &ka, &na))
+    if (!json_object_has_member (b, ka) || !json_node_equal (na, json_object_get_member (b, ka)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The tracker or wiki link, field by field. */
+gboolean
+lia_entity_remote_equal (LiaEntity     *a,
+                         LiaEntity     *b,
+                         LiaEqualFlags  flags)
+{
+  LiaRemoteRef *ra = lia_entity_get_remote (a), *rb = lia_entity_get_remote (b);
+
+  if (ra == NULL || rb == NULL)
+    return ra == rb;
+  return lia_entity_own_fields_equal (LIA_ENTITY (ra), LIA_ENTITY (rb), flags);
+}
+
+/* What two entities of the same class hold themselves, leaving out
+ * what is inside them (lists and children): the plain fields, the
+ * remote link and the unknown keys. */
+gboolean
+lia_entity_own_fields_equal (LiaEntity     *a,
+                             LiaEntity     *b,
+                             LiaEqualFlags  flags)
+{
+  g_return_val_if_fail (LIA_IS_ENTITY (a), FALSE);
+  g_return_val_if_fail (LIA_IS_ENTITY (b), FALSE);
+
+  return lia_entity_plain_fields_equal (a, b, flags) &&
+         lia_entity_remote_equal (a, b, flags) &&
+         lia_json_object_equal (lia_entity_get_extra (a), lia_entity_get_extra (b), flags);
 }
 
 gboolean

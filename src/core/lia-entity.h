@@ -41,6 +41,15 @@ typedef enum
   LIA_SPEC_RANGED   = 1 << 2, /* min and max apply */
 } LiaFieldFlags;
 
+/* How lia_entity_own_fields_equal() and its parts compare JSON: by
+ * value (json_node_equal(), key order does not count), or as the writer
+ * puts them out (key order counts: the file would differ). */
+typedef enum
+{
+  LIA_EQUAL_BY_VALUE  = 0,
+  LIA_EQUAL_AS_WRITTEN = 1 << 0,
+} LiaEqualFlags;
+
 typedef struct
 {
   const char          *name;     /* property name; the JSON key uses '_' for '-' */
@@ -81,6 +90,8 @@ void                 lia_entity_class_install_fields (LiaEntityClass     *klass,
                                                       gboolean            has_id);
 int                  lia_entity_class_find_field     (LiaEntityClass     *klass,
                                                       const char         *name);
+int                  lia_entity_class_find_json_key  (LiaEntityClass     *klass,
+                                                      const char         *key);
 const LiaFieldSpec  *lia_entity_get_field_spec       (LiaEntity          *self,
                                                       guint               field);
 GParamSpec          *lia_entity_get_field_pspec      (LiaEntity          *self,
@@ -102,6 +113,23 @@ gboolean             lia_entity_value_equal          (LiaEntity          *self,
 gboolean             lia_entity_set_value            (LiaEntity          *self,
                                                       guint               field,
                                                       const GValue       *value);
+
+gboolean             lia_entity_field_equal          (LiaEntity          *a,
+                                                      LiaEntity          *b,
+                                                      guint               field,
+                                                      LiaEqualFlags       flags);
+gboolean             lia_entity_plain_fields_equal   (LiaEntity          *a,
+                                                      LiaEntity          *b,
+                                                      LiaEqualFlags       flags);
+gboolean             lia_entity_remote_equal         (LiaEntity          *a,
+                                                      LiaEntity          *b,
+                                                      LiaEqualFlags       flags);
+gboolean             lia_json_object_equal           (JsonObject         *a,
+                                                      JsonObject         *b,
+                                                      LiaEqualFlags       flags);
+gboolean             lia_entity_own_fields_equal     (LiaEntity          *a,
+                                                      LiaEntity          *b,
+                                                      LiaEqualFlags       flags);
 
 const char          *lia_entity_get_string           (LiaEntity          *self,
                                                       guint               field);

@@ -282,45 +282,6 @@ add_conflict (Merge         *m,
 
 /* ---- comparing ---- */
 
-static gboolean
-extra_equal (JsonObject *a,
-             JsonObject *b)
-{
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
-
-  if (json_object_get_size (a) != json_object_get_size (b))
-    return FALSE;
-  json_object_iter_init (&iter, a);
-  while (json_object_iter_next (&iter, &key, &node))
-    if (!json_object_has_member (b, key) || !json_node_equal (node, json_object_get_member (b, key)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-own_equal (LiaEntity *a,
-           LiaEntity *b)
-{
-  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (a);
-  LiaRemoteRef *ra, *rb;
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    {
-      LiaFieldKind kind = klass->fields[i].kind;
-
-      if (kind != LIA_KIND_LIST && kind != LIA_KIND_CHILD &&
-          !lia_entity_value_equal (a, i, lia_entity_peek_value (b, i)))
-        return FALSE;
-    }
-  ra = lia_entity_get_remote (a);
-  rb = lia_entity_get_remote (b);
-  if ((ra == NULL) != (rb == NULL) || (ra != NULL && !own_equal (LIA_ENTITY (ra), LIA_ENTITY (rb))))
-    return FALSE;
-  return extra_equal (lia_entity_get_extra (a), lia_entity_get_extra (b));
-}
-
 /* The entity and everything inside it, ids and order included. */
 static gboolean
 deep_equal (LiaEntity *a,
@@ -331,7 +292,7 @@ deep_equal (LiaEntity *a,
   if (a == NULL || b == NULL)
     return a == b;
   if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b) ||
-      g_strcmp0 (lia_entity_get_id (a), lia_entity_get_id (b)) != 0 || !own_equal (a, b))
+      g_strcmp0 (lia_entity_get_id (a), lia_entity_get_id (b)) != 0 || !lia_entity_own_fields_equal (a, b, LIA_EQUAL_BY_VALUE))
     return FALSE;
   for (guint i = 0; i < klass->n_fields; i++)
     {
@@ -430,17 +391,6 @@ remote_json (LiaEntity *entity)
   return entity_json (remote ? LIA_ENTITY (remote) : NULL);
 }
 
-static gboolean
-remote_equal (LiaEntity *a,
-              LiaEntity *b)
-{
-  LiaRemoteRef *ra = lia_entity_get_remote (a), *rb = lia_entity_get_remote (b);
-
-  if (ra == NULL || rb == NULL)
-    return ra == rb;
-  return own_equal (LIA_ENTITY (ra), LIA_ENTITY (rb));
-}
-
 /* Three-way choice of one JSON value (an unknown key, a remote link):
  * returns the value to keep in @result_out, or FALSE for a clash. */
 static gboolean
@@ -515,16 +465,17 @@ merge_fields (Merge     *m,
   LiaEntity *o = op->entity;
   LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (o);
 
-  if (b != NULL && own_equal (b, t))
+  if (b != NULL && lia_entity_own_fields_equal (b, t, LIA_EQUAL_BY_VALUE))
     return;  /* theirs changed nothing of its own here */
 
   for (guint i = 0; i < klass->n_fields; i++)
     if (klass->fields[i].kind != LIA_KIND_LIST && klass->fields[i].kind != LIA_KIND_CHILD)
       merge_field (m, op, b, t, i);
 
-  if (!(b ? remote_equal (b, t) : FALSE) && !remote_equal (o, t))
+  if (!(b ? lia_entity_remote_equal (b, t, LIA_EQUAL_BY_VALUE) : FALSE) &&
+      !lia_entity_remote_equal (o, t, LIA_EQUAL_BY_VALUE))
     {
-      if (b != NULL && remote_equal (b, o))
+      if (b != NULL && lia_entity_remote_equal (b, o, LIA_EQUAL_BY_VALUE))
         {
           LiaRemoteRef *remote = lia_entity_get_remote (t);
           g_autoptr(LiaEntity) copy = remote ? lia_entity_copy (LIA_ENTITY (remote), FALSE) : NULL;
@@ -541,18 +492,6 @@ merge_fields (Merge     *m,
 }
 
 /* ---- lists of the result (ours) ---- */
-
-static int
-find_field_by_key (LiaEntity  *entity,
-                   const char *key)
-{
-  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (entity);
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (g_str_equal (klass->json_keys[i], key))
-      return i;
-  return -1;
-}
 
 static int
 find_collection (const char *key)
@@ -591,7 +530,7 @@ result_list (Merge         *m,
 
       const LiaFieldSpec *spec;
 
-      if (p == NULL || (*field = find_field_by_key (p->entity, list->key)) < 0)
+      if (p == NULL || (*field = lia_entity_class_find_json_key (LIA_ENTITY_GET_CLASS (p->entity), list->key)) < 0)
         return FALSE;
       spec = lia_entity_get_field_spec (p->entity, *field);
       if (spec->kind != LIA_KIND_LIST && spec->kind != LIA_KIND_CHILD)
@@ -849,7 +788,7 @@ removal_untouched (Merge     *m,
 {
   LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (b);
 
-  if (G_OBJECT_TYPE (b) != G_OBJECT_TYPE (o) || !own_equal (b, o))
+  if (G_OBJECT_TYPE (b) != G_OBJECT_TYPE (o) || !lia_entity_own_fields_equal (b, o, LIA_EQUAL_BY_VALUE))
     return FALSE;
   for (guint i = 0; i < klass->n_fields; i++)
     {

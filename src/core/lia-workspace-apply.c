@@ -141,82 +141,6 @@ same_place (const Place *a,
   return a->slot == b->slot && g_str_equal (a->parent, b->parent);
 }
 
-/* Unknown keys in the order the writer puts them out. */
-static gboolean
-extra_equal (JsonObject *a,
-             JsonObject *b)
-{
-  JsonObjectIter ia, ib;
-  const char *ka, *kb;
-  JsonNode *na, *nb;
-
-  if (json_object_get_size (a) != json_object_get_size (b))
-    return FALSE;
-  json_object_iter_init_ordered (&ia, a);
-  json_object_iter_init_ordered (&ib, b);
-  while (json_object_iter_next_ordered (&ia, &ka, &na))
-    {
-      if (!json_object_iter_next_ordered (&ib, &kb, &nb) ||
-          !g_str_equal (ka, kb) || !json_node_equal (na, nb))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Fields compared as the writer would put them: a JSON value's key
- * order counts, which json_node_equal() does not see. */
-static gboolean
-field_equal (LiaEntity *a,
-             LiaEntity *b,
-             guint      field)
-{
-  const GValue *theirs = lia_entity_peek_value (b, field);
-
-  if (!lia_entity_value_equal (a, field, theirs))
-    return FALSE;
-  if (lia_entity_get_field_spec (a, field)->kind == LIA_KIND_JSON)
-    {
-      JsonNode *x = lia_entity_get_json (a, field), *y = lia_entity_get_json (b, field);
-      g_autofree char *sx = x ? json_to_string (x, FALSE) : NULL;
-      g_autofree char *sy = y ? json_to_string (y, FALSE) : NULL;
-
-      return g_strcmp0 (sx, sy) == 0;
-    }
-  return TRUE;
-}
-
-/* A remote link is not an edit (sync sets it outside the history), so
- * it cannot be part of the undo step. */
-static gboolean
-remote_equal (LiaEntity *a,
-              LiaEntity *b)
-{
-  LiaEntity *ra = LIA_ENTITY (lia_entity_get_remote (a));
-  LiaEntity *rb = LIA_ENTITY (lia_entity_get_remote (b));
-  LiaEntityClass *klass;
-
-  if (ra == NULL || rb == NULL)
-    return ra == rb;
-  klass = LIA_ENTITY_GET_CLASS (ra);
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (!field_equal (ra, rb, i))
-      return FALSE;
-  return extra_equal (lia_entity_get_extra (ra), lia_entity_get_extra (rb));
-}
-
-static gboolean
-own_fields_differ (LiaEntity *ours,
-                   LiaEntity *theirs)
-{
-  LiaEntityClass *klass = LIA_ENTITY_GET_CLASS (ours);
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (klass->fields[i].kind != LIA_KIND_LIST && klass->fields[i].kind != LIA_KIND_CHILD &&
-        !field_equal (ours, theirs, i))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 unsupported (GError     **error,
              const char  *reason)
@@ -245,7 +169,8 @@ check_supported (Apply         *a,
   if (g_strcmp0 (lia_workspace_get_title (a->self), lia_workspace_get_title (other)) != 0)
     /* Translators: completes “Reloaded; undo history cleared because …” */
     return unsupported (error, _("the workspace title changed"));
-  if (!extra_equal (lia_workspace_get_extra (a->self), lia_workspace_get_extra (other)))
+  if (!lia_json_object_equal (lia_workspace_get_extra (a->self), lia_workspace_get_extra (other),
+                              LIA_EQUAL_AS_WRITTEN))
     /* Translators: completes “Reloaded; undo history cleared because …”;
      * the keys are those a newer version of Liaison wrote */
     return unsupported (error, _("keys this version does not know changed"));
@@ -265,15 +190,18 @@ check_supported (Apply         *a,
       if ((ours->in_child || theirs->in_child) && !same_place (ours, theirs))
         /* Translators: completes “Reloaded; undo history cleared because …” */
         return unsupported (error, _("an item moved out of or into a meeting’s evaluation"));
-      if (!extra_equal (lia_entity_get_extra (ours->entity), lia_entity_get_extra (theirs->entity)))
+      if (!lia_json_object_equal (lia_entity_get_extra (ours->entity), lia_entity_get_extra (theirs->entity),
+                                  LIA_EQUAL_AS_WRITTEN))
         /* Translators: completes “Reloaded; undo history cleared because …” */
         return unsupported (error, _("keys this version does not know changed"));
-      if (!remote_equal (ours->entity, theirs->entity))
+      /* A remote link is not an edit (sync sets it outside the
+       * history), so it cannot be part of the undo step. */
+      if (!lia_entity_remote_equal (ours->entity, theirs->entity, LIA_EQUAL_AS_WRITTEN))
         /* Translators: completes “Reloaded; undo history cleared because …” */
         return unsupported (error, _("links to trackers or wikis changed"));
       /* Counted now, before pass 2 may already change a field (a removed
        * member leaves a meeting's attendees). */
-      if (own_fields_differ (ours->entity, theirs->entity))
+      if (!lia_entity_plain_fields_equal (ours->entity, theirs->entity, LIA_EQUAL_AS_WRITTEN))
         a->counts.changed++;
     }
   return TRUE;
@@ -551,7 +479,7 @@ sync_entity (Apply     *a,
           break;
 
         default:
-          if (!field_equal (ours, theirs, i))
+          if (!lia_entity_field_equal (ours, theirs, i, LIA_EQUAL_AS_WRITTEN))
             {
               if (!lia_history_try_set_value (a->history, ours, i, lia_entity_peek_value (theirs, i),
                                               FALSE, &a->error))
