@@ -91,15 +91,19 @@ test_kill_while_saving (void)
 
       g_file_get_contents (path, &contents, NULL, &error);
       g_assert_no_error (error);
-      /* Exactly the old or the new document, byte for byte, and it loads. */
+      /* Exactly the old or the new document, byte for byte, and it loads
+       * (the same bytes load the same way: each version is read once). */
       if (g_str_equal (contents, text_a))
         saw_a++;
       else if (g_str_equal (contents, text_b))
         saw_b++;
       else
         g_error ("after kill %u the file is neither version (%zu bytes)", kill_no, strlen (contents));
-      loaded = lia_workspace_new_from_data (contents, strlen (contents), path, &error);
-      g_assert_no_error (error);
+      if ((saw_a == 1 && g_str_equal (contents, text_a)) || (saw_b == 1 && g_str_equal (contents, text_b)))
+        {
+          loaded = lia_workspace_new_from_data (contents, strlen (contents), path, &error);
+          g_assert_no_error (error);
+        }
     }
 
   /* The kills really landed in the middle of a series of saves. */
