@@ -967,7 +967,8 @@ merge_their_moves (Merge *m)
           continue;
         }
       {
-        g_autoptr(LiaEntity) keep = g_object_ref (op->entity);
+        /* Held while it is out of every list. */
+        G_GNUC_UNUSED g_autoptr(LiaEntity) keep = g_object_ref (op->entity);
 
         detach (m, op);
         attach (m, op, tp->list, store, owner, field, collection,

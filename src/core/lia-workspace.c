@@ -567,8 +567,6 @@ lia_workspace_new_from_data (const char  *data,
                              const char  *display_name,
                              GError     **error)
 {
-  g_autoptr(LiaWorkspace) self = lia_workspace_new ();
-
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   return lia_workspace_new_from_data_full (data, length, display_name, LIA_LOAD_STRICT, error);

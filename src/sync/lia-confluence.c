@@ -50,7 +50,7 @@ probe (LiaConfluence  *self,
        GError        **error)
 {
   LiaWiki *wiki = LIA_WIKI (self);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   g_autofree char *key = g_uri_escape_string (lia_wiki_get_space (wiki), NULL, TRUE);
   g_autofree char *path = g_strdup_printf ("/api/v2/spaces?keys=%s", key);
   g_autoptr(JsonNode) reply = NULL;

@@ -317,6 +317,16 @@ new_index (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
+/* The index alone, for a look-up by id. */
+static GHashTable *
+syncable_index (LiaWorkspace *workspace)
+{
+  GHashTable *index = new_index ();
+
+  g_ptr_array_unref (syncable_entities (workspace, index));
+  return index;
+}
+
 static gboolean looks_like_key (const char *text, const char *service);
 
 /* The issue as planned: a task's epic is its key, or its name until the
@@ -354,8 +364,7 @@ lia_sync_issue_for_entity (LiaWorkspace *workspace,
   g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (LIA_IS_ENTITY (entity), NULL);
 
-  g_autoptr(GHashTable) index = new_index ();
-  g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
+  g_autoptr(GHashTable) index = syncable_index (workspace);
   Found *f = g_hash_table_lookup (index, lia_entity_get_id (entity));
 
   return f ? issue_for (f->entity, f->owner, f->kind) : NULL;
@@ -1271,8 +1280,7 @@ lia_sync_plan_apply (LiaSyncPlan  *plan,
   g_return_val_if_fail (LIA_IS_WORKSPACE (workspace), NULL);
 
   LiaSyncReport *report = g_new0 (LiaSyncReport, 1);
-  g_autoptr(GHashTable) index = new_index ();
-  g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
+  g_autoptr(GHashTable) index = syncable_index (workspace);
 
   report->dry_run = plan->dry_run;
   report->cancelled = plan->cancelled;
@@ -1540,8 +1548,7 @@ lia_sync_resolve_conflict (LiaWorkspace   *workspace,
   g_return_val_if_fail (LIA_IS_OUTBOX_OP (op), FALSE);
   g_return_val_if_fail (take_remote != NULL, FALSE);
 
-  g_autoptr(GHashTable) index = new_index ();
-  g_autoptr(GPtrArray) order = syncable_entities (workspace, index);
+  g_autoptr(GHashTable) index = syncable_index (workspace);
   Found *f = g_hash_table_lookup (index, s (LIA_ENTITY (op), LIA_OUTBOX_OP_ENTITY));
   g_autoptr(LiaIssue) remote = lia_issue_from_json (lia_entity_get_json (LIA_ENTITY (op), LIA_OUTBOX_OP_REMOTE));
   LiaHistory *history = lia_workspace_get_history (workspace);

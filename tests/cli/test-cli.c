@@ -500,7 +500,6 @@ test_md_tree (void)
   g_autofree char *dir = g_dir_make_tmp ("liaison-cli-tree-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "tree", NULL);
   g_autofree char *ws = g_build_filename (dir, "copy.liaison", NULL);
-  g_autofree char *backup = g_strconcat (ws, "~", NULL);
   g_autofree char *sample = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *architecture = g_build_filename (out, "01-Technical-documentation", "01-Architecture.md", NULL);

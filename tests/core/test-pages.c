@@ -470,7 +470,6 @@ test_import_safe_ids_and_links (void)
     " \"requirements\": [{\"id\": \"" REQUIREMENT_ID "\", \"business_need\": \"x\", \"steps\": []}]}";
   g_autofree char *base = g_dir_make_tmp ("liaison-pages-XXXXXX", NULL);
   g_autofree char *dir = g_build_filename (base, "tree", NULL);
-  g_autofree char *outside = g_build_filename (base, "outside.md", NULL);
   g_autofree char *fifo = g_build_filename (dir, "08-fifo.md", NULL);
   g_autofree char *out_link = g_build_filename (dir, "06-passwd.md", NULL);
   g_autofree char *out_link2 = g_build_filename (dir, "07-outside.md", NULL);

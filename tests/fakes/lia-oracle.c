@@ -87,7 +87,7 @@ start (void)
 JsonNode *
 lia_oracle_ask (JsonNode *request)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   g_autofree char *line = json_to_string (request, FALSE);
   g_autofree char *answer = NULL;
   g_autoptr(GError) error = NULL;

@@ -410,6 +410,7 @@ test_not_a_calendar (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
     g_autofree char *busy = read_range (source, &error);
 
+    g_assert_null (busy);
     g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_NOT_FOUND);
     g_assert_cmpstr (error->message, ==, "calendar not found (404)");
   }

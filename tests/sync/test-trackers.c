@@ -183,6 +183,7 @@ test_faults (Fixture       *fx,
   };
   g_autoptr(LiaSyncReport) first = sync_now (fx);
 
+  g_assert_cmpuint (first->errors, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autoptr(LiaTask) task = add_task (fx, faults[i].name);
@@ -892,6 +893,7 @@ test_conflict_and_pull (Fixture       *fx,
   g_autoptr(JsonNode) issue = NULL;
   LiaOutboxOp *op;
 
+  g_assert_cmpuint (first->errors, ==, 0);
   /* A remote close and rename come back when nothing changed here. */
   fake_tracker_remote_edit (fx->fake, key, "Renamed in the tracker", TRUE);
   pulled = sync_now (fx);
@@ -941,6 +943,7 @@ test_strict_answer (Fixture       *fx,
   g_autoptr(LiaIssue) issue = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert_cmpuint (first->errors, ==, 0);
   fake_tracker_remote_edit (fx->fake, key, "Renamed SURROGATE-HERE", FALSE);
   /* json-glib decodes "\ud800" followed by anything but a quote into
    * invalid UTF-8 (and eats the next character). */
@@ -988,6 +991,7 @@ test_refused_remote_value (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autofree char *all = NULL;
 
+  g_assert_cmpuint (first->errors, ==, 0);
   fake_tracker_remote_edit (fx->fake, key, "EMPTY-TITLE", TRUE);
   fake_tracker_patch_answers (fx->fake, "EMPTY-TITLE", "");
   report = sync_now (fx);
@@ -1045,7 +1049,7 @@ test_in_flight (Fixture       *fx,
   for (guint i = 0; i < 24; i++)
     {
       g_autofree char *name = g_strdup_printf ("task %u", i);
-      g_autoptr(LiaTask) task = add_task (fx, name);
+      g_object_unref (add_task (fx, name));
     }
   report = sync_now (fx);
   g_assert_cmpuint (report->errors, ==, 0);
