@@ -40,9 +40,9 @@ static const struct
   { "meetings", N_("Meetings"), "x-office-calendar-symbolic", "<Alt>2", N_("New Meeting"), lia_meetings_view_get_type },
   { "documents", N_("Documents"), "text-x-generic-symbolic", "<Alt>3", N_("New Page"), lia_documents_view_get_type },
   { "tasks", N_("Tasks"), "object-select-symbolic", "<Alt>4", N_("Add Task"), lia_tasks_view_get_type },
-  { "contracts", N_("Contracts"), "text-x-generic-symbolic", "<Alt>5", N_("New Model"), lia_contracts_view_get_type },
+  { "contracts", N_("Contracts"), "lia-contract-symbolic", "<Alt>5", N_("New Model"), lia_contracts_view_get_type },
   { "assessment", N_("Assessment"), "starred-symbolic", "<Alt>6", N_("New Assessment"), lia_assessment_view_get_type },
-  { "playbook", N_("Playbook"), "view-list-bullet-symbolic", "<Alt>7", N_("Add Playbook Entry"), lia_playbook_view_get_type },
+  { "playbook", N_("Playbook"), "lia-playbook-symbolic", "<Alt>7", N_("Add Playbook Entry"), lia_playbook_view_get_type },
   { "zones", N_("Time Zones"), "preferences-system-time-symbolic", "<Alt>8", N_("Add Member"), lia_zones_view_get_type },
 };
 

@@ -92,6 +92,44 @@ test_areas (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_icons (GtkWidget *widget,
+               GPtrArray *names)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_image_get_icon_name (GTK_IMAGE (widget)) != NULL)
+    g_ptr_array_add (names, (gpointer) gtk_image_get_icon_name (GTK_IMAGE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_icons (child, names);
+}
+
+/* Each area has its own icon (Requirements and Playbook, Documents and
+ * Contracts once shared one), and each is found: Adwaita's, or ours in
+ * the resources where GtkApplication looks (<base path>/icons). */
+static void
+test_area_icons (void)
+{
+  g_autoptr(LiaWorkspace) workspace = NULL;
+  LiaWindow *window = lia_test_sample_window ("requirements", &workspace);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  gtk_icon_theme_add_resource_path (theme, "/io/github/liaisonapp/Liaison/icons");
+  collect_icons (sidebar (window), names);
+  g_assert_cmpuint (names->len, ==, G_N_ELEMENTS (areas));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      g_test_message ("%s: %s", areas[i], name);
+      g_assert_true (g_str_has_suffix (name, "-symbolic"));
+      g_assert_false (g_hash_table_contains (seen, name));
+      g_hash_table_add (seen, (gpointer) name);
+      g_assert_true (gtk_icon_theme_has_icon (theme, name));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The header's add button adds to the area shown, and only there. */
 static void
 test_add_follows_area (void)
@@ -245,6 +283,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/window/areas", test_areas);
+  g_test_add_func ("/ui/window/area-icons", test_area_icons);
   g_test_add_func ("/ui/window/add-follows-area", test_add_follows_area);
   g_test_add_func ("/ui/window/find-follows-area", test_find_follows_area);
   g_test_add_func ("/ui/window/alt-numbers", test_alt_numbers);
