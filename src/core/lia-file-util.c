@@ -5,11 +5,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -397,4 +399,24 @@ lia_file_remove_orphaned_temps (const char *path)
         removed++;
     }
   return removed;
+}
+
+#define HOST_PATH_XATTR "user.document-portal.host-path"
+
+char *
+lia_file_dup_host_path (const char *path)
+{
+  char buf[PATH_MAX];
+  ssize_t n;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  n = getxattr (path, HOST_PATH_XATTR, buf, sizeof buf - 1);
+  if (n <= 0 || buf[0] != '/')
+    return g_strdup (path);
+  buf[n] = '\0';
+  /* The portal's value ends where the path does: no NUL inside. */
+  if (strlen (buf) != (gsize) n && strlen (buf) + 1 != (gsize) n)
+    return g_strdup (path);
+  return g_strdup (buf);
 }

@@ -32,5 +32,10 @@ gboolean  lia_write_file_atomically      (const char  *path,
 char     *lia_file_resolve_symlinks      (const char  *path,
                                           GError     **error);
 guint     lia_file_remove_orphaned_temps (const char  *path);
+/* Where the file is on the host: inside a Flatpak sandbox a file opened
+ * through the document portal is at /run/user/UID/doc/ID/NAME, and the
+ * portal says its real place in an extended attribute; elsewhere @path
+ * itself. */
+char     *lia_file_dup_host_path         (const char  *path);
 
 G_END_DECLS

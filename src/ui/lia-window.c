@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-area.h"
+#include "lia-file-util.h"
 #include "lia-window-private.h"
 #include "requirements/lia-requirements-view.h"
 #include "zones/lia-zones-view.h"
@@ -91,8 +92,11 @@ update_title (LiaWindow *self)
     subtitle = g_strdup (_("Not saved yet"));
   else
     {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+      /* Inside the sandbox a file from the document portal lives under
+       * /run/user/UID/doc/ID: show the folder the user chose instead. */
+      g_autofree char *file_path = g_file_get_path (file);
+      g_autofree char *host = file_path ? lia_file_dup_host_path (file_path) : NULL;
+      g_autofree char *path = host ? g_path_get_dirname (host) : NULL;
       const char *home = g_get_home_dir ();
 
       if (path != NULL && g_str_has_prefix (path, home))

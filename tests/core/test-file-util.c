@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/xattr.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -416,6 +417,38 @@ test_workspace_refuses_special_files (void)
   remove_dir (dir);
 }
 
+/* A file opened through the document portal (in the Flatpak sandbox)
+ * names its real place in an extended attribute: the window shows that
+ * folder, not /run/user/UID/doc/ID. */
+static void
+test_host_path (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("liaison-xattr-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.liaison", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *host = NULL;
+  const char *real = "/home/ann/项目/team.liaison";
+
+  g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+  plain = lia_file_dup_host_path (path);
+  g_assert_cmpstr (plain, ==, path);
+  if (setxattr (path, "user.document-portal.host-path", real, strlen (real), 0) != 0)
+    {
+      g_test_skip ("this file system keeps no user extended attributes");
+    }
+  else
+    {
+      host = lia_file_dup_host_path (path);
+      g_assert_cmpstr (host, ==, real);
+    }
+  /* A missing file: the path itself, no crash. */
+  g_unlink (path);
+  g_free (plain);
+  plain = lia_file_dup_host_path (path);
+  g_assert_cmpstr (plain, ==, path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/file-util/failed-write-leaves-no-temp", test_failed_write_leaves_no_temp);
   g_test_add_func ("/file-util/remove-orphaned-temps", test_remove_orphaned_temps);
   g_test_add_func ("/file-util/read-regular", test_read_regular);
+  g_test_add_func ("/file-util/host-path", test_host_path);
   g_test_add_func ("/file-util/workspace-refuses-special-files", test_workspace_refuses_special_files);
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sys/xattr.h>
 
 #include "lia-application.h"
 #include "lia-area.h"
@@ -128,6 +130,48 @@ test_area_icons (void)
       g_assert_true (gtk_icon_theme_has_icon (theme, name));
     }
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_window_title (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_WINDOW_TITLE (widget);
+}
+
+/* The subtitle names the folder the file is in; for a file handed over
+ * by the document portal (Flatpak), the folder on the host, never
+ * /run/user/UID/doc/ID. */
+static void
+test_subtitle_host_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("liaison-portal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.liaison", NULL);
+  g_autoptr(LiaWorkspace) sample = lia_workspace_new_sample ("en");
+  g_autoptr(LiaWorkspace) opened = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *host = "/srv/teams/项目/team.liaison";
+  LiaWindow *window;
+  AdwWindowTitle *title;
+
+  g_assert_true (lia_workspace_save (sample, file, NULL, &error));
+  if (setxattr (path, "user.document-portal.host-path", host, strlen (host), 0) != 0)
+    {
+      g_test_skip ("this file system keeps no user extended attributes");
+      return;
+    }
+  opened = lia_workspace_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  lia_window_set_workspace (window, opened);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_test_spin (100);
+  title = ADW_WINDOW_TITLE (lia_test_find_widget (GTK_WIDGET (window), is_window_title, NULL));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "/srv/teams/项目");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* The header's add button adds to the area shown, and only there. */
@@ -284,6 +328,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/areas", test_areas);
   g_test_add_func ("/ui/window/area-icons", test_area_icons);
+  g_test_add_func ("/ui/window/subtitle-host-folder", test_subtitle_host_folder);
   g_test_add_func ("/ui/window/add-follows-area", test_add_follows_area);
   g_test_add_func ("/ui/window/find-follows-area", test_find_follows_area);
   g_test_add_func ("/ui/window/alt-numbers", test_alt_numbers);
