@@ -145,6 +145,31 @@ about_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/**
+ * lia_application_get_help_uri:
+ *
+ * The user guide's address, in the user's language where a translation
+ * of the guide exists (translators point the string at it).
+ */
+const char *
+lia_application_get_help_uri (void)
+{
+  /* Translators: the address of the user guide; point it at the guide in
+   * your language when there is one (zh_CN: the Chinese section). */
+  return _("https://github.com/liaisonapp/liaison/blob/main/docs/user-guide.md");
+}
+
+static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* In the sandbox this goes through the OpenURI portal. */
+  gtk_show_uri (window, lia_application_get_help_uri (), GDK_CURRENT_TIME);
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *param,
@@ -232,6 +257,7 @@ static const GActionEntry app_actions[] = {
   { "open", open_action_cb },
   { "open-recent", open_recent_action_cb, "s" },
   { "open-sample", open_sample_action_cb },
+  { "help", help_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
 };
@@ -299,6 +325,7 @@ lia_application_startup (GApplication *app)
     { "win.close", { "<Control>w", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.help", { "F1", NULL } },
   };
 
   G_APPLICATION_CLASS (lia_application_parent_class)->startup (app);

@@ -10,5 +10,6 @@ G_DECLARE_FINAL_TYPE (LiaApplication, lia_application, LIA, APPLICATION, AdwAppl
 
 LiaApplication *lia_application_new          (void);
 GSettings      *lia_application_get_settings (LiaApplication *self);
+const char     *lia_application_get_help_uri (void);
 
 G_END_DECLS

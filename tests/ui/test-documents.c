@@ -152,6 +152,58 @@ test_drop_and_undo (Fixture       *f,
   }
 }
 
+/* The action each of the view's own key bindings runs, by trigger. */
+static char *
+binding_of (GtkWidget  *widget,
+            const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              GVariant *args = gtk_shortcut_get_arguments (shortcut);
+              g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+              return args ? g_strdup_printf ("%s %s", action, g_variant_get_string (args, NULL)) : g_steal_pointer (&action);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* The tree's key bindings; Alt+Left stays Back (the narrow layout's
+ * leaflet, GNOME's convention) and moves no page. */
+static void
+test_key_bindings (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  g_autofree char *out = binding_of (view, "<Shift><Alt>Left");
+  g_autofree char *in = binding_of (view, "<Shift><Alt>Right");
+  g_autofree char *up = binding_of (view, "<Alt>Up");
+  g_autofree char *rename = binding_of (view, "F2");
+  g_autofree char *back = binding_of (view, "<Alt>Left");
+  g_autofree char *forward = binding_of (view, "<Alt>Right");
+
+  g_assert_cmpstr (out, ==, "action(documents.move) out");
+  g_assert_cmpstr (in, ==, "action(documents.move) in");
+  g_assert_cmpstr (up, ==, "action(documents.move) up");
+  g_assert_cmpstr (rename, ==, "action(documents.rename)");
+  g_assert_null (back);
+  g_assert_null (forward);
+}
+
 static void
 test_keyboard_moves_add_delete (Fixture       *f,
                                 gconstpointer  data)
@@ -162,7 +214,8 @@ test_keyboard_moves_add_delete (Fixture       *f,
 
   lia_documents_view_select (f->view, find (f, "Goals"));
   spin (50);
-  /* Alt+Right: under the page above (Background); Alt+Left: back out. */
+  /* Shift+Alt+Right: under the page above (Background); Shift+Alt+Left:
+   * back out. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "documents.move", "s", "in"));
   spin (50);
   indented = path_of (f, "Goals");
@@ -884,6 +937,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/documents/drop-and-undo", test_drop_and_undo);
   ADD ("/ui/documents/keyboard-moves-add-delete", test_keyboard_moves_add_delete);
+  ADD ("/ui/documents/key-bindings", test_key_bindings);
   ADD ("/ui/documents/rename-preview-and-links", test_rename_preview_and_links);
   ADD ("/ui/documents/minutes-template", test_minutes_template);
   ADD ("/ui/documents/search-and-large-tree", test_search_and_large_tree);

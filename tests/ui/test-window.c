@@ -240,6 +240,104 @@ test_find_follows_area (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The accelerators the shortcuts window shows, normalised ("<Alt>1...8"
+ * stands for eight). */
+static GHashTable *
+overlay_accels (GHashTable *actions)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/liaisonapp/Liaison/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  GHashTable *shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accels = NULL;
+      g_autofree char *action = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      /* A shortcut named by its action shows that action's accelerators. */
+      g_object_get (l->data, "accelerator", &accels, "action-name", &action, NULL);
+      if (action != NULL)
+        g_hash_table_add (actions, g_steal_pointer (&action));
+      parts = g_strsplit (accels ? accels : "", " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          char *range = strstr (parts[i], "...");
+          guint key;
+          GdkModifierType mods;
+
+          if (range != NULL && range > parts[i] && g_ascii_isdigit (range[-1]) && g_ascii_isdigit (range[3]))
+            {
+              for (char c = range[-1]; c <= range[3]; c++)
+                {
+                  g_autofree char *one = g_strdup (parts[i]);
+                  one[range - parts[i] - 1] = c;
+                  one[range - parts[i]] = '\0';
+                  if (gtk_accelerator_parse (one, &key, &mods))
+                    g_hash_table_add (shown, gtk_accelerator_name (key, mods));
+                }
+            }
+          else if (*parts[i] != '\0' && gtk_accelerator_parse (parts[i], &key, &mods))
+            g_hash_table_add (shown, gtk_accelerator_name (key, mods));
+        }
+    }
+  g_slist_free (objects);
+  return shown;
+}
+
+/* Every accelerator the application sets, and the bindings of the pages
+ * and the menu button, are listed in the shortcuts window. */
+static void
+test_shortcuts_window_complete (void)
+{
+  g_autoptr(LiaApplication) app = lia_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GHashTable) shown_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) actions = NULL;
+  const char *bindings[] = { "F10", "F2", "<Alt>Up", "<Alt>Down", "<Shift><Alt>Left", "<Shift><Alt>Right", "F1", "F5" };
+  LiaWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = lia_window_new (app);
+  shown = overlay_accels (shown_actions);
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      if (g_hash_table_contains (shown_actions, actions[i]))
+        continue;
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          name = gtk_accelerator_name (key, mods);
+          g_test_message ("%s: %s", actions[i], name);
+          g_assert_true (g_hash_table_contains (shown, name));
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    {
+      guint key;
+      GdkModifierType mods;
+      g_autofree char *name = NULL;
+
+      g_assert_true (gtk_accelerator_parse (bindings[i], &key, &mods));
+      name = gtk_accelerator_name (key, mods);
+      g_test_message ("binding %s", name);
+      g_assert_true (g_hash_table_contains (shown, name));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+1…8 are the areas in sidebar order. */
 static void
 test_alt_numbers (void)
@@ -332,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/add-follows-area", test_add_follows_area);
   g_test_add_func ("/ui/window/find-follows-area", test_find_follows_area);
   g_test_add_func ("/ui/window/alt-numbers", test_alt_numbers);
+  g_test_add_func ("/ui/window/shortcuts-window-complete", test_shortcuts_window_complete);
   g_test_add_func ("/ui/window/refresh", test_refresh);
 
   return g_test_run ();

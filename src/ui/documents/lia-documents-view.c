@@ -548,8 +548,10 @@ lia_documents_view_class_init (LiaDocumentsViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "documents.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "documents.move", "s", "up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "documents.move", "s", "down");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "documents.move", "s", "out");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "documents.move", "s", "in");
+  /* Alt+Left is Back (the narrow layout's, a browser's): out and in are
+   * Shift+Alt+Left and Shift+Alt+Right. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "documents.move", "s", "out");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "documents.move", "s", "in");
 }
 
 static void
