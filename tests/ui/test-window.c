@@ -240,6 +240,23 @@ test_find_follows_area (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One registered application for the tests that need its accelerators
+ * (a second one on the same bus would clash with the first's objects). */
+static LiaApplication *
+registered_app (void)
+{
+  static LiaApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL)
+    return app;
+  app = lia_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
 /* The accelerators the shortcuts window shows, normalised ("<Alt>1...8"
  * stands for eight). */
 static GHashTable *
@@ -292,17 +309,13 @@ overlay_accels (GHashTable *actions)
 static void
 test_shortcuts_window_complete (void)
 {
-  g_autoptr(LiaApplication) app = lia_application_new ();
-  g_autoptr(GError) error = NULL;
+  LiaApplication *app = registered_app ();
   g_autoptr(GHashTable) shown = NULL;
   g_autoptr(GHashTable) shown_actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) actions = NULL;
   const char *bindings[] = { "F10", "F2", "<Alt>Up", "<Alt>Down", "<Shift><Alt>Left", "<Shift><Alt>Right", "F1", "F5" };
   LiaWindow *window;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   window = lia_window_new (app);
   shown = overlay_accels (shown_actions);
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
@@ -342,13 +355,9 @@ test_shortcuts_window_complete (void)
 static void
 test_alt_numbers (void)
 {
-  g_autoptr(LiaApplication) app = lia_application_new ();
-  g_autoptr(GError) error = NULL;
+  LiaApplication *app = registered_app ();
   LiaWindow *window;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   window = lia_window_new (app);
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
