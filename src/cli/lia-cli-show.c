@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lia-cli.h"
+#include "lia-tz.h"
 #include "lia-field-text.h"
 #include "lia-json-util.h"
 
@@ -408,7 +409,7 @@ show_members (Show         *s,
       if ((work_start && work_start[0]) || (work_end && work_end[0]))
         {
           /* Translators: working hours in "liaison-cli show": from, to. */
-          g_autofree char *hours = g_strdup_printf (_("%s–%s"), work_start, work_end);
+          g_autofree char *hours = lia_time_range_text (work_start, work_end);
 
           put_field (s, 1, _("Working hours"), hours);
         }

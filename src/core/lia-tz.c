@@ -247,3 +247,15 @@ lia_zone_standard_offset (GTimeZone  *zone,
   return g_time_zone_get_offset (zone, interval);
 }
 
+
+char *
+lia_time_range_text (const char *start,
+                     const char *end)
+{
+  g_return_val_if_fail (start != NULL && end != NULL, NULL);
+
+  /* Translators: a range of two times or dates, such as 09:00–10:30; use
+   * %1$s and %2$s to put them in another order, and your language's
+   * dash. */
+  return g_strdup_printf (C_("time range", "%1$s–%2$s"), start, end);
+}

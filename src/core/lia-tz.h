@@ -48,5 +48,9 @@ gint64       lia_local_to_utc             (GTimeZone    *zone,
 int          lia_zone_standard_offset     (GTimeZone    *zone,
                                            gint64        near,
                                            char        **abbreviation);
+/* "09:00–10:30": two times as a range, in the order and with the dash
+ * the translation gives. */
+char        *lia_time_range_text          (const char   *start,
+                                           const char   *end);
 
 G_END_DECLS

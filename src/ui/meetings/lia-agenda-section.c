@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-agenda-row.h"
+#include "lia-tz.h"
 #include "lia-agenda-section.h"
 #include "lia-meeting-plan.h"
 #include "lia-widgets.h"
@@ -100,7 +101,7 @@ show_local_times (LiaAgendaSection *self,
       LiaAttendeeTime *t = g_ptr_array_index (times, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label;
-      g_autofree char *when = g_strdup_printf ("%s–%s", t->start_text, t->end_text);
+      g_autofree char *when = lia_time_range_text (t->start_text, t->end_text);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_entity_get_string (LIA_ENTITY (t->member), LIA_MEMBER_NAME));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), t->zone_text);
