@@ -60,6 +60,7 @@ typedef struct
   LiaHeatmap   *heatmap;
   SoupServer   *server;
   char         *url;     /* http://127.0.0.1:PORT */
+  GPtrArray    *paused;  /* SoupServerMessage, answered never */
 } Fixture;
 
 /* ---- the subscription server (on this thread's main context) ------------ */
@@ -71,7 +72,14 @@ server_cb (SoupServer        *server,
            GHashTable        *query,
            gpointer           data)
 {
-  if (g_str_equal (path, SECRET_PATH))
+  Fixture *f = data;
+
+  if (g_str_has_prefix (path, "/slow/"))
+    {
+      soup_server_message_pause (msg);
+      g_ptr_array_add (f->paused, g_object_ref (msg));
+    }
+  else if (g_str_equal (path, SECRET_PATH))
     {
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "text/calendar", SOUP_MEMORY_STATIC, CALENDAR, strlen (CALENDAR));
@@ -111,6 +119,7 @@ fixture_set_up (Fixture       *f,
   g_log_set_handler ("lia-credentials", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, keyring_warning_cb, NULL);
   g_test_log_set_fatal_handler (keyring_warning_is_expected, NULL);
 
+  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, server_cb, f, NULL);
   soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
@@ -152,12 +161,25 @@ fixture_tear_down (Fixture       *f,
     }
   spin (50);
   g_clear_object (&f->workspace);
+  g_ptr_array_unref (f->paused);
   soup_server_disconnect (f->server);
   g_clear_object (&f->server);
   g_free (f->url);
 }
 
 /* ---- helpers ------------------------------------------------------------ */
+
+/* lia_test_spin () also runs whatever is pending, which never ends while
+ * a spinner turns (a read under way): this runs the loop for @ms only. */
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
 
 static LiaMemberRow *
 member_row (Fixture *f)
@@ -186,7 +208,7 @@ wait_for_read (Fixture  *f,
 
   for (guint i = 0; i < 200; i++)
     {
-      spin (50);
+      spin_for (50);
       status = lia_member_row_get_calendar_status (member_row (f), is_error, &reading);
       if (!reading && status[0] != '\0')
         break;
@@ -228,7 +250,7 @@ save (LiaMemberDialog *dialog)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   lia_test_click (button);
-  spin (100);
+  spin_for (100);
 }
 
 static void
@@ -319,7 +341,7 @@ test_subscription (Fixture       *f,
 
   /* Redo, and Ctrl+R's action reads it again. */
   g_assert_true (lia_history_redo (history));
-  spin (100);
+  spin_for (100);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "zones.refresh-calendars", NULL);
   status = wait_for_read (f, &is_error);
   g_assert_true (g_str_has_prefix (status, "Calendar read "));
@@ -333,12 +355,17 @@ test_not_found (Fixture       *f,
   g_autofree char *address = g_strconcat (f->url, "/calendar/ical/gone/basic.ics", NULL);
   const char *status;
   gboolean is_error = FALSE;
+  int minimum;
 
   set_subscription (f, address);
   status = wait_for_read (f, &is_error);
   g_assert_cmpstr (status, ==, "Calendar not read: calendar not found (404)");
   g_assert_true (is_error);
   g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==, FREE_SUMMARY);
+
+  /* The row's longest words still fit a phone's 360 px. */
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
 }
 
 static void
@@ -358,6 +385,81 @@ test_bad_address (Fixture       *f,
   g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (dialog), is_visible_label_with,
                                           "Plain http:// is only for a server on this computer: use https://."));
   g_assert_false (gtk_widget_get_sensitive (save_button));
+}
+
+/* A read under way stops when the page is hidden, and starts again when
+ * it is shown. */
+static void
+test_cancel_when_hidden (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *slow = g_strconcat (f->url, "/slow/basic.ics", NULL);
+  GtkWidget *refresh;
+  gboolean reading = FALSE;
+  gboolean is_error = TRUE;
+  guint asked;
+
+  /* No live calendar: no Refresh button. */
+  refresh = lia_test_find_widget (GTK_WIDGET (f->view), lia_test_has_tooltip, "Refresh Calendars (Ctrl+R)");
+  g_assert_nonnull (refresh);
+  g_assert_false (gtk_widget_get_visible (refresh));
+
+  /* The server holds the answer back: the row says it is reading. */
+  set_subscription (f, slow);
+  spin_for (300);
+  g_assert_cmpstr (lia_member_row_get_calendar_status (member_row (f), &is_error, &reading), ==, "Reading calendar…");
+  g_assert_true (reading);
+  g_assert_false (is_error);
+  g_assert_cmpuint (f->paused->len, >=, 1);
+  g_assert_true (gtk_widget_get_visible (refresh));
+
+  /* Hidden: the read stops, and nothing is said about the calendar. */
+  lia_window_show_area (f->window, "requirements");
+  spin_for (300);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_cmpstr (lia_member_row_get_calendar_status (member_row (f), &is_error, &reading), ==, "");
+  g_assert_false (reading);
+
+  /* Shown again: read again. */
+  asked = f->paused->len;
+  lia_window_show_area (f->window, "zones");
+  spin_for (300);
+  lia_member_row_get_calendar_status (member_row (f), NULL, &reading);
+  g_assert_true (reading);
+  g_assert_cmpuint (f->paused->len, >, asked);
+
+  /* The window goes away with the read under way (the tear-down). */
+  lia_window_show_area (f->window, "requirements");
+  spin_for (100);
+}
+
+/* Each row of the Calendar group, in each mode, fits 360 px (the dialog's
+ * Days row is measured by test-zones, not here). */
+static void
+test_dialog_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  LiaMemberDialog *dialog = edit_dialog (f, 0);
+  const char *titles[] = { "Busy Times From", "Calendar File", "Subscription Address (https:// or webcal://)",
+                           "Subscription", "CalDAV Server", "User", "Password or App Token",
+                           "Calendars on the Server", "Calendar" };
+
+  for (guint mode = 0; mode < 4; mode++)
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), "Busy Times From")), mode);
+      spin (50);
+      for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+        {
+          GtkWidget *row = find (GTK_WIDGET (dialog), titles[i]);
+          int minimum;
+
+          if (!gtk_widget_get_visible (row))
+            continue;
+          gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_test_message ("mode %u, %s: %d", mode, titles[i], minimum);
+          g_assert_cmpint (minimum, <=, 360 - 24);
+        }
+    }
 }
 
 /* ---- CalDAV against Radicale -------------------------------------------- */
@@ -527,7 +629,7 @@ find_calendars (LiaMemberDialog *dialog,
   g_assert_true (gtk_widget_get_visible (lia_test_find_widget (GTK_WIDGET (dialog), lia_test_has_tooltip,
                                                                "Stop Finding Calendars")));
   for (guint i = 0; i < 200 && gtk_widget_get_visible (spinner); i++)
-    spin (50);
+    spin_for (50);
   g_assert_false (gtk_widget_get_visible (spinner));
 }
 
@@ -627,6 +729,8 @@ main (int   argc,
   ADD ("/ui/calendar-source/subscription", test_subscription);
   ADD ("/ui/calendar-source/not-found", test_not_found);
   ADD ("/ui/calendar-source/bad-address", test_bad_address);
+  ADD ("/ui/calendar-source/cancel-when-hidden", test_cancel_when_hidden);
+  ADD ("/ui/calendar-source/dialog-narrow", test_dialog_narrow);
   ADD ("/ui/calendar-source/caldav", test_caldav);
   ADD ("/ui/calendar-source/file-has-no-secret", test_file_has_no_secret);
 #undef ADD
