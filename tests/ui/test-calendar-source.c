@@ -331,6 +331,25 @@ test_subscription (Fixture       *f,
         g_assert_cmpint (slot->member_fit[0], ==, LIA_SLOT_FIT_BUSY);
     }
 
+  /* Opened again, the address is shown masked until Change. */
+  {
+    LiaMemberDialog *dialog = lia_zones_view_edit_member (f->view, 0);
+    GtkWidget *url_row, *shown;
+
+    spin_for (100);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), "Busy Times From"))), ==, 2);
+    url_row = find (GTK_WIDGET (dialog), "Subscription Address (https:// or webcal://)");
+    shown = find (GTK_WIDGET (dialog), "Subscription");
+    g_assert_false (gtk_widget_get_visible (url_row));
+    g_assert_true (gtk_widget_get_visible (shown));
+    g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (shown)), "abc123secretkey456"));
+    lia_test_click (lia_test_find_widget (GTK_WIDGET (dialog), has_label, "C_hange…"));
+    g_assert_true (gtk_widget_get_visible (url_row));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, address);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin_for (50);
+  }
+
   /* One undo step takes the source away, and its busy hour. */
   g_assert_cmpstr (lia_history_get_undo_label (history), ==, "Edit member");
   g_assert_true (lia_history_undo (history));
@@ -433,6 +452,34 @@ test_cancel_when_hidden (Fixture       *f,
   spin_for (100);
 }
 
+/* Find Calendars shows a spinner and can be stopped. */
+static void
+test_find_stop (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *slow = g_strconcat (f->url, "/slow/dav/", NULL);
+  LiaMemberDialog *dialog = edit_dialog (f, 3);
+  GtkWidget *spinner = lia_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SPINNER);
+  GtkWidget *find_button = lia_test_find_widget (GTK_WIDGET (dialog), has_label, "_Find Calendars");
+  GtkWidget *stop = lia_test_find_widget (GTK_WIDGET (dialog), lia_test_has_tooltip, "Stop Finding Calendars");
+
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "CalDAV Server")), slow);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "User")), USER);
+  lia_test_click (find_button);
+  spin_for (300);
+  g_assert_cmpuint (f->paused->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_widget_get_sensitive (find_button));
+  g_assert_true (gtk_widget_get_visible (stop));
+
+  lia_test_click (stop);
+  spin_for (200);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_widget_get_visible (stop));
+  g_assert_true (gtk_widget_get_sensitive (find_button));
+  g_assert_null (lia_test_find_widget (GTK_WIDGET (dialog), is_visible_label_with, "No calendars found"));
+}
+
 /* Each row of the Calendar group, in each mode, fits 360 px (the dialog's
  * Days row is measured by test-zones, not here). */
 static void
@@ -442,7 +489,7 @@ test_dialog_narrow (Fixture       *f,
   LiaMemberDialog *dialog = edit_dialog (f, 0);
   const char *titles[] = { "Busy Times From", "Calendar File", "Subscription Address (https:// or webcal://)",
                            "Subscription", "CalDAV Server", "User", "Password or App Token",
-                           "Calendars on the Server", "Calendar" };
+                           "Calendars on the Server", "CalDAV Calendar" };
 
   for (guint mode = 0; mode < 4; mode++)
     {
@@ -654,7 +701,7 @@ test_caldav (Fixture       *f,
   dialog = edit_dialog (f, 3);
   gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "CalDAV Server")), radicale.url);
   gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "User")), USER);
-  calendar_row = find (GTK_WIDGET (dialog), "Calendar");
+  calendar_row = find (GTK_WIDGET (dialog), "CalDAV Calendar");
   g_assert_false (gtk_widget_get_visible (calendar_row));
 
   /* A wrong password: the server's refusal in plain words. */
@@ -731,6 +778,7 @@ main (int   argc,
   ADD ("/ui/calendar-source/bad-address", test_bad_address);
   ADD ("/ui/calendar-source/cancel-when-hidden", test_cancel_when_hidden);
   ADD ("/ui/calendar-source/dialog-narrow", test_dialog_narrow);
+  ADD ("/ui/calendar-source/find-stop", test_find_stop);
   ADD ("/ui/calendar-source/caldav", test_caldav);
   ADD ("/ui/calendar-source/file-has-no-secret", test_file_has_no_secret);
 #undef ADD
