@@ -384,7 +384,7 @@ read_source (LiaMemberDialog *self)
       {
         g_autofree char *url = lia_calendar_source_to_url (source);
         g_autofree char *shown = lia_calendar_source_mask (source);
-        const char *items[] = { shown + strlen ("caldav:"), NULL };
+        const char *items[] = { g_str_has_prefix (shown, "caldav:") ? shown + strlen ("caldav:") : shown, NULL };
 
         mode = SOURCE_CALDAV;
         self->caldav_source = g_strdup (source);

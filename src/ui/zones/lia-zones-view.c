@@ -29,10 +29,13 @@
  * The team list is bound to the workspace's members and the slot list to
  * a store of suggestions; this view only works out what follows from the
  * team, the date and the zone (the heatmap, the summary, the slots) and
- * never rebuilds a row.  It runs a little over 600 lines because it
- * still carries the position-based functions the window and the tests
- * call (add, edit, remove, schedule, date, zone), each a few lines over
- * its part (LiaTeamList, LiaSlotList, LiaDayBar, LiaSlotItem). */
+ * never rebuilds a row.  Members' live calendars (LiaLiveCalendars) are
+ * read for the planned days when the page is shown and on Ctrl+R, and
+ * their busy times join the team like an imported file's.  It runs about
+ * 700 lines because it still carries the position-based functions the
+ * window and the tests call (add, edit, remove, schedule, date, zone),
+ * each a few lines over its part (LiaTeamList, LiaSlotList, LiaDayBar,
+ * LiaSlotItem). */
 
 #define SLOT_DAYS 7
 #define SLOT_COUNT 5
