@@ -728,6 +728,19 @@ test_caldav (Fixture       *f,
   g_assert_false (is_error);
   g_assert_cmpstr (lia_heatmap_get_summary (f->heatmap), ==, "Facilitator works 08:00–12:00, 13:00–17:00 (UTC).");
 
+  /* Opened again, Find Calendars needs no password typed: the one kept
+   * for the member's calendar is used. */
+  dialog = lia_zones_view_edit_member (f->view, 0);
+  spin_for (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "User"))), ==, USER);
+  calendar_row = find (GTK_WIDGET (dialog), "CalDAV Calendar");
+  find_calendars (dialog, "");
+  g_assert_null (lia_test_find_widget (GTK_WIDGET (dialog), is_visible_label_with, "No calendars found"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (calendar_row))), 0),
+                   ==, "Work");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_for (50);
+
   /* The file names the calendar and the user, never the password. */
   text = lia_workspace_to_data (f->workspace, NULL);
   g_assert_nonnull (strstr (text, expected));

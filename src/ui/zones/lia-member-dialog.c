@@ -8,6 +8,7 @@
 
 #include "lia-calendar-source.h"
 #include "lia-city-search.h"
+#include "lia-credentials.h"
 #include "lia-field-binding.h"
 #include "lia-member-dialog.h"
 #include "lia-slots.h"
@@ -332,10 +333,38 @@ discovered_cb (GObject      *object,
 }
 
 static void
-find_clicked_cb (LiaMemberDialog *self)
+discover (LiaMemberDialog *self,
+          const char      *password)
 {
   g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
   g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
+
+  if (self->http == NULL)
+    self->http = lia_http_new ();
+  lia_caldav_discover_async (self->http, server, user, password != NULL && password[0] ? password : NULL,
+                             self->finding, discovered_cb, g_object_ref (self));
+}
+
+static void
+stored_secret_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaMemberDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = lia_credentials_lookup_calendar_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  discover (self, secret);
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+}
+
+static void
+find_clicked_cb (LiaMemberDialog *self)
+{
+  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
 
   if ((!g_str_has_prefix (server, "https://") && !g_str_has_prefix (server, "http://")) ||
@@ -348,11 +377,17 @@ find_clicked_cb (LiaMemberDialog *self)
     g_cancellable_cancel (self->finding);
   g_clear_object (&self->finding);
   self->finding = g_cancellable_new ();
-  if (self->http == NULL)
-    self->http = lia_http_new ();
   show_source_error (self, NULL);
-  lia_caldav_discover_async (self->http, server, user, password[0] ? password : NULL, self->finding,
-                             discovered_cb, g_object_ref (self));
+  /* No password typed for a member whose calendar is set: the one kept
+   * in the keyring for it, so that another calendar of the same account
+   * can be chosen without typing it again. */
+  if (password[0] == '\0' && self->original != NULL &&
+      lia_calendar_source_kind (lia_entity_get_string (LIA_ENTITY (self->original), LIA_MEMBER_BUSY_SOURCE)) == LIA_CALENDAR_SOURCE_CALDAV)
+    lia_credentials_lookup_calendar_async (lia_entity_get_id (LIA_ENTITY (self->original)),
+                                           lia_entity_get_string (LIA_ENTITY (self->original), LIA_MEMBER_BUSY_SOURCE),
+                                           self->finding, stored_secret_cb, g_object_ref (self));
+  else
+    discover (self, password);
   update_source_rows (self);
 }
 
