@@ -21,4 +21,19 @@ void     lia_credentials_lookup_webhook_async  (const char          *account_id,
 char    *lia_credentials_lookup_webhook_finish (GAsyncResult        *result,
                                                 GError             **error);
 
+/* A member's CalDAV password or app token, keyed by the member's id and
+ * the calendar's source (LiaMember:busy-source).  Kept for this session
+ * as well, so that a session without a keyring still reads what was just
+ * typed; without either, LIAISON_CALDAV_PASSWORD (as liaison-cli reads). */
+void     lia_credentials_store_calendar         (const char          *member_id,
+                                                 const char          *source,
+                                                 const char          *secret);
+void     lia_credentials_lookup_calendar_async  (const char          *member_id,
+                                                 const char          *source,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+char    *lia_credentials_lookup_calendar_finish (GAsyncResult        *result,
+                                                 GError             **error);
+
 G_END_DECLS

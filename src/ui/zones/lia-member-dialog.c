@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-calendar-source.h"
 #include "lia-city-search.h"
+#include "lia-credentials.h"
 #include "lia-field-binding.h"
 #include "lia-member-dialog.h"
 #include "lia-slots.h"
@@ -14,9 +16,21 @@
 
 /* A team member: name and role, a city found in libgweather's database
  * (which gives the IANA zone) or a zone typed directly, working hours and
- * days, and busy times imported from an .ics file. */
+ * days, and busy times: none, imported from an .ics file, or read live
+ * from a subscription address or a CalDAV calendar (found on the server
+ * with the user's password, which goes to the keyring through the caller,
+ * never into the member). */
 
 #define CITY_RESULTS 8
+
+/* The rows of source_row, in order. */
+typedef enum
+{
+  SOURCE_NONE,
+  SOURCE_FILE,
+  SOURCE_SUBSCRIPTION,
+  SOURCE_CALDAV,
+} SourceMode;
 
 struct _LiaMemberDialog
 {
@@ -42,6 +56,28 @@ struct _LiaMemberDialog
   AdwActionRow    *calendar_row;
   GtkWidget       *clear_calendar;
   GtkFileChooserNative *chooser;
+
+  /* Busy times from a live calendar; written to the copy on Save. */
+  AdwComboRow     *source_row;
+  AdwEntryRow     *url_row;
+  AdwActionRow    *url_shown_row;
+  AdwEntryRow     *server_row;
+  AdwEntryRow     *user_row;
+  AdwEntryRow     *password_row;
+  AdwActionRow    *find_row;
+  GtkWidget       *find_spinner;
+  GtkWidget       *find_cancel;
+  GtkWidget       *find_button;
+  AdwComboRow     *caldav_row;
+  GtkStringList   *caldav_names;
+  GtkLabel        *source_error;
+  char            *subscription;    /* an accepted address, or NULL */
+  gboolean         editing_url;
+  char            *caldav_source;   /* "caldav:" + the chosen calendar */
+  char            *caldav_user;
+  GPtrArray       *calendars;       /* LiaCaldavCalendar, as found */
+  GCancellable    *finding;
+  LiaHttp         *http;
 };
 
 G_DEFINE_FINAL_TYPE (LiaMemberDialog, lia_member_dialog, ADW_TYPE_WINDOW)
@@ -90,6 +126,18 @@ validate (LiaMemberDialog *self)
   else
     gtk_label_set_label (self->zone_offset, "");
 
+  switch (adw_combo_row_get_selected (self->source_row))
+    {
+    case SOURCE_SUBSCRIPTION:
+      refused |= self->subscription == NULL;
+      break;
+    case SOURCE_CALDAV:
+      refused |= self->caldav_source == NULL;
+      break;
+    default:
+      break;
+    }
+
   ok = !refused && any_day && name[0] != '\0' && lia_entity_check (entity, NULL) &&
        g_strcmp0 (lia_entity_get_string (entity, LIA_MEMBER_WORK_START), lia_entity_get_string (entity, LIA_MEMBER_WORK_END)) != 0;
   gtk_widget_set_sensitive (self->save_button, ok);
@@ -116,6 +164,305 @@ update_calendar_row (LiaMemberDialog *self)
   else
     adw_action_row_set_subtitle (self->calendar_row, _("None: only working hours count"));
   gtk_widget_set_visible (self->clear_calendar, has);
+}
+
+/* Live calendars */
+
+static void
+show_source_error (LiaMemberDialog *self,
+                   const char      *text)
+{
+  gtk_label_set_label (self->source_error, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->source_error), text != NULL);
+}
+
+static void
+update_source_rows (LiaMemberDialog *self)
+{
+  SourceMode mode = adw_combo_row_get_selected (self->source_row);
+  gboolean caldav = mode == SOURCE_CALDAV;
+  gboolean finding = self->finding != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_row), mode == SOURCE_FILE);
+  gtk_widget_set_visible (GTK_WIDGET (self->url_row),
+                          mode == SOURCE_SUBSCRIPTION && (self->subscription == NULL || self->editing_url));
+  gtk_widget_set_visible (GTK_WIDGET (self->url_shown_row),
+                          mode == SOURCE_SUBSCRIPTION && self->subscription != NULL && !self->editing_url);
+  if (self->subscription != NULL)
+    {
+      g_autofree char *shown = lia_calendar_source_mask (self->subscription);
+      adw_action_row_set_subtitle (self->url_shown_row, shown);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->server_row), caldav);
+  gtk_widget_set_visible (GTK_WIDGET (self->user_row), caldav);
+  gtk_widget_set_visible (GTK_WIDGET (self->password_row), caldav);
+  gtk_widget_set_visible (GTK_WIDGET (self->find_row), caldav);
+  gtk_widget_set_visible (GTK_WIDGET (self->caldav_row),
+                          caldav && g_list_model_get_n_items (G_LIST_MODEL (self->caldav_names)) > 0);
+  gtk_widget_set_visible (self->find_spinner, finding);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->find_spinner), finding);
+  gtk_widget_set_visible (self->find_cancel, finding);
+  gtk_widget_set_sensitive (self->find_button, !finding);
+  if (mode != SOURCE_SUBSCRIPTION && mode != SOURCE_CALDAV)
+    show_source_error (self, NULL);
+}
+
+static void
+source_selected_cb (LiaMemberDialog *self)
+{
+  show_source_error (self, NULL);
+  update_source_rows (self);
+  validate (self);
+}
+
+/* An address the engine reads, over https (plain http only to this
+ * computer, where a test or a local server listens). */
+static gboolean
+check_address (const char  *text,
+               GError     **error)
+{
+  g_autofree char *url = NULL;
+
+  if (lia_calendar_source_kind (text) != LIA_CALENDAR_SOURCE_SUBSCRIPTION)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("This is not a calendar address: give the address that starts with https:// or webcal://."));
+      return FALSE;
+    }
+  url = lia_calendar_source_to_url (text);
+  if (!lia_http_check_url (url, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Plain http:// is only for a server on this computer: use https://."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+url_apply_cb (LiaMemberDialog *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!check_address (text, &error))
+    {
+      show_source_error (self, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+  show_source_error (self, NULL);
+  g_free (self->subscription);
+  self->subscription = g_steal_pointer (&text);
+  self->editing_url = FALSE;
+  /* Shown masked from now on: the address is the calendar's password. */
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
+  update_source_rows (self);
+  validate (self);
+}
+
+static void
+url_change_cb (LiaMemberDialog *self)
+{
+  self->editing_url = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), self->subscription ? self->subscription : "");
+  update_source_rows (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+}
+
+static void
+caldav_selected_cb (LiaMemberDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->caldav_row);
+  LiaCaldavCalendar *calendar;
+
+  /* Before a search the list holds only the member's current calendar. */
+  if (self->calendars == NULL || i >= self->calendars->len)
+    return;
+  calendar = g_ptr_array_index (self->calendars, i);
+  g_free (self->caldav_source);
+  self->caldav_source = g_strconcat ("caldav:", calendar->url, NULL);
+  g_free (self->caldav_user);
+  self->caldav_user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
+  validate (self);
+}
+
+static void
+discovered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LiaMemberDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calendars = lia_caldav_discover_finish (result, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  /* Cancelled: by the Stop button, which has reset the rows, or by the
+   * dialog going away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->finding);
+  if (calendars == NULL)
+    {
+      /* Translators: %s says why, like “calendar not found (404)” */
+      g_autofree char *text = g_strdup_printf (_("No calendars found: %s"), error->message);
+      show_source_error (self, text);
+      update_source_rows (self);
+      return;
+    }
+  if (calendars->len == 0)
+    show_source_error (self, _("The server lists no calendar with events for this user."));
+  else
+    show_source_error (self, NULL);
+
+  g_clear_pointer (&self->calendars, g_ptr_array_unref);
+  self->calendars = g_steal_pointer (&calendars);
+  for (guint i = 0; i < self->calendars->len; i++)
+    g_ptr_array_add (names, ((LiaCaldavCalendar *) g_ptr_array_index (self->calendars, i))->name);
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->caldav_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->caldav_names)),
+                          (const char * const *) names->pdata);
+  update_source_rows (self);
+  /* The first is chosen (splicing may not change the selection). */
+  if (self->calendars->len > 0)
+    {
+      adw_combo_row_set_selected (self->caldav_row, 0);
+      caldav_selected_cb (self);
+    }
+}
+
+static void
+discover (LiaMemberDialog *self,
+          const char      *password)
+{
+  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
+  g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
+
+  if (self->http == NULL)
+    self->http = lia_http_new ();
+  lia_caldav_discover_async (self->http, server, user, password != NULL && password[0] ? password : NULL,
+                             self->finding, discovered_cb, g_object_ref (self));
+}
+
+static void
+stored_secret_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LiaMemberDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = lia_credentials_lookup_calendar_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  discover (self, secret);
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+}
+
+static void
+find_clicked_cb (LiaMemberDialog *self)
+{
+  g_autofree char *server = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  if ((!g_str_has_prefix (server, "https://") && !g_str_has_prefix (server, "http://")) ||
+      !lia_http_check_url (server, NULL))
+    {
+      show_source_error (self, _("Give the CalDAV server’s address, starting with https://."));
+      return;
+    }
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  self->finding = g_cancellable_new ();
+  show_source_error (self, NULL);
+  /* No password typed for a member whose calendar is set: the one kept
+   * in the keyring for it, so that another calendar of the same account
+   * can be chosen without typing it again. */
+  if (password[0] == '\0' && self->original != NULL &&
+      lia_calendar_source_kind (lia_entity_get_string (LIA_ENTITY (self->original), LIA_MEMBER_BUSY_SOURCE)) == LIA_CALENDAR_SOURCE_CALDAV)
+    lia_credentials_lookup_calendar_async (lia_entity_get_id (LIA_ENTITY (self->original)),
+                                           lia_entity_get_string (LIA_ENTITY (self->original), LIA_MEMBER_BUSY_SOURCE),
+                                           self->finding, stored_secret_cb, g_object_ref (self));
+  else
+    discover (self, password);
+  update_source_rows (self);
+}
+
+static void
+find_cancel_cb (LiaMemberDialog *self)
+{
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  update_source_rows (self);
+}
+
+/* The member's source as the rows show it when the dialog opens. */
+static void
+read_source (LiaMemberDialog *self)
+{
+  LiaEntity *entity = LIA_ENTITY (self->member);
+  const char *source = lia_entity_get_string (entity, LIA_MEMBER_BUSY_SOURCE);
+  const char *ics = lia_entity_get_string (entity, LIA_MEMBER_BUSY_CALENDAR);
+  SourceMode mode = ics != NULL && ics[0] != '\0' ? SOURCE_FILE : SOURCE_NONE;
+
+  switch (lia_calendar_source_kind (source))
+    {
+    case LIA_CALENDAR_SOURCE_SUBSCRIPTION:
+      mode = SOURCE_SUBSCRIPTION;
+      self->subscription = g_strdup (source);
+      break;
+    case LIA_CALENDAR_SOURCE_CALDAV:
+      {
+        g_autofree char *url = lia_calendar_source_to_url (source);
+        g_autofree char *shown = lia_calendar_source_mask (source);
+        const char *items[] = { g_str_has_prefix (shown, "caldav:") ? shown + strlen ("caldav:") : shown, NULL };
+
+        mode = SOURCE_CALDAV;
+        self->caldav_source = g_strdup (source);
+        self->caldav_user = g_strdup (lia_entity_get_string (entity, LIA_MEMBER_BUSY_USER));
+        gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
+        gtk_editable_set_text (GTK_EDITABLE (self->user_row), self->caldav_user);
+        gtk_string_list_splice (self->caldav_names, 0, 0, items);
+      }
+      break;
+    case LIA_CALENDAR_SOURCE_NONE:
+    case LIA_CALENDAR_SOURCE_INVALID:
+    default:
+      break;
+    }
+  adw_combo_row_set_selected (self->source_row, mode);
+  update_source_rows (self);
+}
+
+static void
+write_source (LiaMemberDialog *self)
+{
+  LiaEntity *entity = LIA_ENTITY (self->member);
+  const char *source = "";
+  const char *user = "";
+
+  switch (adw_combo_row_get_selected (self->source_row))
+    {
+    case SOURCE_NONE:
+      lia_entity_set_string (entity, LIA_MEMBER_BUSY_CALENDAR, "");
+      break;
+    case SOURCE_SUBSCRIPTION:
+      source = self->subscription;
+      break;
+    case SOURCE_CALDAV:
+      source = self->caldav_source;
+      user = self->caldav_user ? self->caldav_user : "";
+      break;
+    case SOURCE_FILE:
+    default:
+      break;
+    }
+  lia_entity_set_string (entity, LIA_MEMBER_BUSY_SOURCE, source);
+  lia_entity_set_string (entity, LIA_MEMBER_BUSY_USER, user);
 }
 
 static void
@@ -308,6 +655,7 @@ lia_member_dialog_save (LiaMemberDialog *self)
       g_strv_builder_add (days, day_keys[d]);
   day_list = g_strv_builder_end (days);
   lia_entity_set_strv (entity, LIA_MEMBER_WORK_DAYS, (const char * const *) day_list);
+  write_source (self);
 
   g_signal_emit (self, signals[SAVED], 0, self->member);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -319,7 +667,15 @@ lia_member_dialog_dispose (GObject *object)
 {
   LiaMemberDialog *self = LIA_MEMBER_DIALOG (object);
 
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEMBER_DIALOG);
+  g_clear_object (&self->http);
+  g_clear_pointer (&self->calendars, g_ptr_array_unref);
+  g_clear_pointer (&self->subscription, g_free);
+  g_clear_pointer (&self->caldav_source, g_free);
+  g_clear_pointer (&self->caldav_user, g_free);
   g_clear_object (&self->member);
   g_clear_object (&self->original);
   g_clear_object (&self->chooser);
@@ -354,6 +710,19 @@ lia_member_dialog_class_init (LiaMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, calendar_row);
   gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, clear_calendar);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, url_shown_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, server_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, user_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, find_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, find_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, find_cancel);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, find_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, caldav_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, caldav_names);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberDialog, source_error);
   for (guint d = 0; d < 7; d++)
     {
       g_autofree char *id = g_strdup_printf ("day_button_%u", d);
@@ -369,6 +738,12 @@ lia_member_dialog_class_init (LiaMemberDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, city_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_calendar_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_calendar_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_change_cb);
+  gtk_widget_class_bind_template_callback (widget_class, caldav_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_cancel_cb);
 }
 
 static void
@@ -434,6 +809,7 @@ lia_member_dialog_new (GtkWindow *parent,
     gtk_toggle_button_set_active (self->day_buttons[d], days && g_strv_contains (days, day_keys[d]));
 
   update_calendar_row (self);
+  read_source (self);
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
@@ -454,4 +830,19 @@ lia_member_dialog_get_original (LiaMemberDialog *self)
   g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), NULL);
 
   return self->original;
+}
+
+/* Returns: (nullable): the CalDAV password or token typed for the chosen
+ * calendar, for the caller to keep in the keyring on "saved". */
+const char *
+lia_member_dialog_get_secret (LiaMemberDialog *self)
+{
+  const char *password;
+
+  g_return_val_if_fail (LIA_IS_MEMBER_DIALOG (self), NULL);
+
+  if (adw_combo_row_get_selected (self->source_row) != SOURCE_CALDAV || self->caldav_source == NULL)
+    return NULL;
+  password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  return password[0] != '\0' ? password : NULL;
 }

@@ -24,5 +24,6 @@ void             lia_member_dialog_set_calendar (LiaMemberDialog *self,
                                                  const char      *ics,
                                                  GError         **error);
 gboolean         lia_member_dialog_save         (LiaMemberDialog *self);
+const char      *lia_member_dialog_get_secret   (LiaMemberDialog *self);
 
 G_END_DECLS

@@ -20,12 +20,15 @@ struct _LiaMemberRow
   AdwActionRow     parent_instance;
 
   LiaMember       *member;
+  LiaLiveCalendars *calendars;
   gint64           instant;
   gboolean         read_only;
 
   GtkCheckButton  *check;
   GtkLabel        *now_label;
   GtkLabel        *standard_label;
+  GtkSpinner      *calendar_spinner;
+  GtkLabel        *calendar_label;
   GtkWidget       *edit_button;
   GtkWidget       *remove_button;
 };
@@ -135,6 +138,65 @@ update_offsets (LiaMemberRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->standard_label), standard != lia_tz_member_offset_at (m, self->instant));
 }
 
+/* "Calendar read 10:42", the last read's error in plain words, or a
+ * spinner while the first read runs. */
+static void
+update_calendar (LiaMemberRow *self)
+{
+  LiaCalendarSource *source = NULL;
+  gboolean reading = FALSE;
+  const char *error = NULL;
+  gint64 read = 0;
+  g_autofree char *text = NULL;
+
+  if (self->calendars != NULL && self->member != NULL)
+    {
+      source = lia_live_calendars_get_source (self->calendars, self->member);
+      reading = lia_live_calendars_is_reading (self->calendars, self->member);
+    }
+  if (source != NULL)
+    {
+      error = lia_calendar_source_get_error (source);
+      read = lia_calendar_source_get_last_read (source);
+    }
+
+  if (error != NULL)
+    /* Translators: %s says why, like “calendar not found (404)” */
+    text = g_strdup_printf (_("Calendar not read: %s"), error);
+  else if (read > 0)
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      text = lia_calendar_read_text (read, g_get_real_time () / G_USEC_PER_SEC, local);
+    }
+  else if (reading)
+    text = g_strdup (_("Reading calendar…"));
+
+  set_label (self->calendar_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_label), text != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->calendar_label), text);
+  if (error != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->calendar_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->calendar_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->calendar_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->calendar_label), "dim-label");
+    }
+  gtk_spinner_set_spinning (self->calendar_spinner, reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_spinner), reading);
+}
+
+static void
+calendar_changed_cb (LiaMemberRow *self,
+                     const char   *member_id)
+{
+  if (self->member != NULL && g_strcmp0 (member_id, lia_entity_get_id (LIA_ENTITY (self->member))) == 0)
+    update_calendar (self);
+}
+
 static void
 update (LiaMemberRow *self)
 {
@@ -157,6 +219,7 @@ update (LiaMemberRow *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
   update_offsets (self);
+  update_calendar (self);
 }
 
 static void
@@ -246,6 +309,7 @@ lia_member_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEMBER_ROW);
   g_clear_object (&self->member);
+  g_clear_object (&self->calendars);
   G_OBJECT_CLASS (lia_member_row_parent_class)->dispose (object);
 }
 
@@ -284,6 +348,8 @@ lia_member_row_class_init (LiaMemberRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaMemberRow, check);
   gtk_widget_class_bind_template_child (widget_class, LiaMemberRow, now_label);
   gtk_widget_class_bind_template_child (widget_class, LiaMemberRow, standard_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberRow, calendar_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LiaMemberRow, calendar_label);
   gtk_widget_class_bind_template_child (widget_class, LiaMemberRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, LiaMemberRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
@@ -360,4 +426,35 @@ lia_member_row_set_read_only (LiaMemberRow *self,
   gtk_widget_set_visible (self->remove_button, !read_only);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), !read_only);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+void
+lia_member_row_set_calendars (LiaMemberRow     *self,
+                              LiaLiveCalendars *calendars)
+{
+  g_return_if_fail (LIA_IS_MEMBER_ROW (self));
+  g_return_if_fail (calendars == NULL || LIA_IS_LIVE_CALENDARS (calendars));
+
+  if (self->calendars == calendars)
+    return;
+  if (self->calendars != NULL)
+    g_signal_handlers_disconnect_by_data (self->calendars, self);
+  g_set_object (&self->calendars, calendars);
+  if (calendars != NULL)
+    g_signal_connect_object (calendars, "member-changed", G_CALLBACK (calendar_changed_cb), self, G_CONNECT_SWAPPED);
+  update_calendar (self);
+}
+
+const char *
+lia_member_row_get_calendar_status (LiaMemberRow *self,
+                                    gboolean     *is_error,
+                                    gboolean     *reading)
+{
+  g_return_val_if_fail (LIA_IS_MEMBER_ROW (self), NULL);
+
+  if (is_error != NULL)
+    *is_error = gtk_widget_has_css_class (GTK_WIDGET (self->calendar_label), "error");
+  if (reading != NULL)
+    *reading = gtk_widget_get_visible (GTK_WIDGET (self->calendar_spinner));
+  return gtk_label_get_label (self->calendar_label);
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "lia-live-calendars.h"
 #include "lia-member.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,12 @@ void       lia_member_row_set_instant  (LiaMemberRow *self,
                                         gint64        instant);
 void       lia_member_row_set_read_only (LiaMemberRow *self,
                                         gboolean      read_only);
+void       lia_member_row_set_calendars (LiaMemberRow     *self,
+                                         LiaLiveCalendars *calendars);
+/* Tests: what the row says about the member's live calendar ("" for
+ * none), whether it says it as an error, and whether it is reading. */
+const char *lia_member_row_get_calendar_status (LiaMemberRow *self,
+                                                gboolean     *is_error,
+                                                gboolean     *reading);
 
 G_END_DECLS

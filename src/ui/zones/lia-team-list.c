@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-credentials.h"
 #include "lia-member-dialog.h"
 #include "lia-member-row.h"
 #include "lia-model.h"
@@ -26,11 +27,13 @@ struct _LiaTeamList
 
   GListStore          *members;
   LiaHistory          *history;
+  LiaLiveCalendars    *calendars;    /* for the rows' "Calendar read" */
   GHashTable          *left_out;     /* member ids */
   gint64               instant;
   gboolean             read_only;
 
   GtkListBox          *list_box;
+  GtkWidget           *refresh_button;
 };
 
 G_DEFINE_FINAL_TYPE (LiaTeamList, lia_team_list, ADW_TYPE_PREFERENCES_GROUP)
@@ -109,9 +112,17 @@ member_saved_cb (LiaMemberDialog *dialog,
                  LiaTeamList     *self)
 {
   LiaMember *original = lia_member_dialog_get_original (dialog);
+  const char *secret = lia_member_dialog_get_secret (dialog);
 
   if (self->read_only || self->history == NULL || self->members == NULL)
     return;
+
+  /* The CalDAV password goes to the keyring, never into the member (the
+   * file); it is keyed by the member and the calendar it opens. */
+  if (secret != NULL)
+    lia_credentials_store_calendar (lia_entity_get_id (LIA_ENTITY (original ? original : copy)),
+                                    lia_entity_get_string (LIA_ENTITY (copy), LIA_MEMBER_BUSY_SOURCE),
+                                    secret);
 
   if (original == NULL)
     {
@@ -159,6 +170,7 @@ create_row (gpointer item,
   LiaTeamList *self = user_data;
   GtkWidget *row = lia_member_row_new (LIA_MEMBER (item));
 
+  lia_member_row_set_calendars (LIA_MEMBER_ROW (row), self->calendars);
   lia_member_row_set_included (LIA_MEMBER_ROW (row),
                                !g_hash_table_contains (self->left_out, lia_entity_get_id (LIA_ENTITY (item))));
   g_object_bind_property (self, "instant", row, "instant", G_BINDING_SYNC_CREATE);
@@ -233,6 +245,7 @@ lia_team_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TEAM_LIST);
   g_clear_object (&self->members);
   g_clear_object (&self->history);
+  g_clear_object (&self->calendars);
   G_OBJECT_CLASS (lia_team_list_parent_class)->dispose (object);
 }
 
@@ -280,6 +293,7 @@ lia_team_list_class_init (LiaTeamListClass *klass)
   g_type_ensure (LIA_TYPE_MEMBER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/zones/lia-team-list.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaTeamList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, LiaTeamList, refresh_button);
 }
 
 static void
@@ -287,6 +301,9 @@ lia_team_list_init (LiaTeamList *self)
 {
   self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The button follows zones.refresh-calendars, which is enabled while
+   * some member has a live calendar; otherwise it is not shown at all. */
+  g_object_bind_property (self->refresh_button, "sensitive", self->refresh_button, "visible", G_BINDING_SYNC_CREATE);
 }
 
 void
@@ -391,4 +408,16 @@ lia_team_list_set_read_only (LiaTeamList *self,
     return;
   self->read_only = read_only;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/* The rows show their member's calendar reads from @calendars; set before
+ * the members. */
+void
+lia_team_list_set_calendars (LiaTeamList      *self,
+                             LiaLiveCalendars *calendars)
+{
+  g_return_if_fail (LIA_IS_TEAM_LIST (self));
+  g_return_if_fail (calendars == NULL || LIA_IS_LIVE_CALENDARS (calendars));
+
+  g_set_object (&self->calendars, calendars);
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "lia-history.h"
+#include "lia-live-calendars.h"
 #include "lia-member-dialog.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,7 @@ void             lia_team_list_set_instant   (LiaTeamList *self,
                                               gint64       instant);
 void             lia_team_list_set_read_only (LiaTeamList *self,
                                               gboolean     read_only);
+void             lia_team_list_set_calendars (LiaTeamList      *self,
+                                              LiaLiveCalendars *calendars);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "lia-area.h"
 #include "lia-day-bar.h"
+#include "lia-live-calendars.h"
 #include "lia-model.h"
 #include "lia-slots.h"
 #include "lia-slot-item.h"
@@ -28,10 +29,13 @@
  * The team list is bound to the workspace's members and the slot list to
  * a store of suggestions; this view only works out what follows from the
  * team, the date and the zone (the heatmap, the summary, the slots) and
- * never rebuilds a row.  It runs a little over 600 lines because it
- * still carries the position-based functions the window and the tests
- * call (add, edit, remove, schedule, date, zone), each a few lines over
- * its part (LiaTeamList, LiaSlotList, LiaDayBar, LiaSlotItem). */
+ * never rebuilds a row.  Members' live calendars (LiaLiveCalendars) are
+ * read for the planned days when the page is shown and on Ctrl+R, and
+ * their busy times join the team like an imported file's.  It runs about
+ * 700 lines because it still carries the position-based functions the
+ * window and the tests call (add, edit, remove, schedule, date, zone),
+ * each a few lines over its part (LiaTeamList, LiaSlotList, LiaDayBar,
+ * LiaSlotItem). */
 
 #define SLOT_DAYS 7
 #define SLOT_COUNT 5
@@ -50,6 +54,7 @@ struct _LiaZonesView
   LiaRefresh      *refresh;      /* update () after edits, while shown */
   gboolean         updating_zones;
   GPtrArray       *zone_ids;     /* char*, parallel to zone_names; NULL = local */
+  LiaLiveCalendars *calendars;   /* members' subscriptions and CalDAV calendars */
 
   GtkStack        *stack;
   LiaDayBar       *day_bar;
@@ -124,12 +129,18 @@ read_team (LiaZonesView *self)
       g_autoptr(LiaMember) entity = g_list_model_get_item (members, i);
       g_autoptr(GError) error = NULL;
       LiaTzMember *m = lia_tz_member_new_from_entity (entity, &error);
+      const char *live = NULL;
 
       if (m == NULL)
         {
           g_warning ("%s", error->message);
           continue;
         }
+      /* Busy times read from the member's live calendar count as an
+       * imported file's do (the engine leaves the file's out then). */
+      live = lia_live_calendars_get_busy (self->calendars, entity);
+      if (live != NULL && !lia_tz_member_add_calendar (m, live, &error))
+        g_warning ("%s", error->message);
       g_ptr_array_add (self->team, m);
       g_ptr_array_add (self->team_entities, g_steal_pointer (&entity));
     }
@@ -216,6 +227,53 @@ update_plan (LiaZonesView *self)
   update_slots (self, from);
 }
 
+/* Live calendars */
+
+static void queue_update (LiaZonesView *self);
+
+/* The days planned: the heatmap's day and the slots' week after it.  Only
+ * these are read (a CalDAV server is asked for this range only). */
+static void
+read_calendars (LiaZonesView *self)
+{
+  GListModel *members;
+  gint64 from = lia_heatmap_get_start (self->heatmap);
+
+  if (self->workspace == NULL || from == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  members = G_LIST_MODEL (lia_workspace_get_members (self->workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "zones.refresh-calendars",
+                                 lia_live_calendars_has_any (self->calendars, members));
+  lia_live_calendars_ensure (self->calendars, members, from, from + (SLOT_DAYS + 1) * 86400);
+}
+
+/* Shown again, or Refresh Calendars: every calendar is read anew. */
+static void
+refresh_calendars (LiaZonesView *self)
+{
+  lia_live_calendars_forget (self->calendars);
+  read_calendars (self);
+}
+
+static void
+mapped_cb (LiaZonesView *self)
+{
+  refresh_calendars (self);
+}
+
+/* A hidden page reads nothing. */
+static void
+unmapped_cb (LiaZonesView *self)
+{
+  lia_live_calendars_cancel (self->calendars);
+}
+
+static void
+calendars_changed_cb (LiaZonesView *self)
+{
+  queue_update (self);
+}
+
 /* Everything derived from the team, the date and the zone; the rows of
  * both lists follow their models and are not touched here. */
 static void
@@ -236,6 +294,7 @@ update (LiaZonesView *self)
   lia_team_list_set_instant (self->team_list,
                              (lia_heatmap_get_start (self->heatmap) + lia_heatmap_get_end (self->heatmap)) / 2);
   update_plan (self);
+  read_calendars (self);
 }
 
 /* Every edit anywhere in the workspace comes through here (the history
@@ -341,7 +400,13 @@ lia_zones_view_dispose (GObject *object)
   LiaZonesView *self = LIA_ZONES_VIEW (object);
 
   g_clear_pointer (&self->refresh, lia_refresh_free);
+  if (self->calendars != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->calendars, self);
+      lia_live_calendars_cancel (self->calendars);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_ZONES_VIEW);
+  g_clear_object (&self->calendars);
   g_clear_object (&self->slots);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (lia_zones_view_parent_class)->dispose (object);
@@ -375,6 +440,14 @@ shortcut_today (GtkWidget  *widget,
                 GVariant   *param)
 {
   lia_day_bar_set_today (LIA_ZONES_VIEW (widget)->day_bar);
+}
+
+static void
+shortcut_refresh_calendars (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  refresh_calendars (LIA_ZONES_VIEW (widget));
 }
 
 static void
@@ -413,9 +486,11 @@ lia_zones_view_class_init (LiaZonesViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "zones.shift-day", "i", shortcut_shift);
   gtk_widget_class_install_action (widget_class, "zones.today", NULL, shortcut_today);
+  gtk_widget_class_install_action (widget_class, "zones.refresh-calendars", NULL, shortcut_refresh_calendars);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "zones.shift-day", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "zones.shift-day", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "zones.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "zones.refresh-calendars", NULL);
 }
 
 static void
@@ -427,8 +502,14 @@ lia_zones_view_init (LiaZonesView *self)
   self->chosen = g_ptr_array_new ();
   self->chosen_entities = g_ptr_array_new ();
   self->slots = g_list_store_new (LIA_TYPE_SLOT_ITEM);
+  self->calendars = lia_live_calendars_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->refresh = lia_refresh_new (GTK_WIDGET (self), (LiaRefreshFunc) update, TRUE);
+  /* After the refresh's own map handler, which brings the day up to date. */
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
+  g_signal_connect_object (self->calendars, "changed", G_CALLBACK (calendars_changed_cb), self, G_CONNECT_SWAPPED);
+  lia_team_list_set_calendars (self->team_list, self->calendars);
   lia_slot_list_set_slots (self->slot_list, G_LIST_MODEL (self->slots));
 }
 
@@ -448,6 +529,7 @@ lia_zones_view_set_workspace (LiaZonesView *self,
       g_signal_handlers_disconnect_by_data (self->workspace, self);
     }
   g_set_object (&self->workspace, workspace);
+  lia_live_calendars_clear (self->calendars);
   lia_team_list_set_members (self->team_list, workspace ? lia_workspace_get_members (workspace) : NULL);
   lia_team_list_set_history (self->team_list, workspace ? lia_workspace_get_history (workspace) : NULL);
   g_object_notify (G_OBJECT (self), "workspace");
