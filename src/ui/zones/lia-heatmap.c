@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lia-heatmap.h"
+#include "lia-tz.h"
 #include "lia-palette.h"
 #include "lia-widgets.h"
 
@@ -96,7 +97,10 @@ describe_intervals (LiaHeatmap *self,
 
       if (i > 0)
         g_string_append (text, _(", "));
-      g_string_append_printf (text, "%s–%s", a, b);
+      {
+        g_autofree char *range = lia_time_range_text (a, b);
+        g_string_append (text, range);
+      }
       if (with_names)
         {
           g_string_append (text, " (");
@@ -164,7 +168,8 @@ update_summary (LiaHeatmap *self,
     {
       list = describe_intervals (self, intervals, TRUE);
       /* Translators: team size, largest overlap, then times with names, a zone abbreviation */
-      self->summary = g_strdup_printf (_("No time on this day has all %u members inside working hours. At most %u overlap: %s (%s)."),
+      self->summary = g_strdup_printf (ngettext ("No time on this day has all %u member inside working hours. At most %u overlap: %s (%s).",
+                                                 "No time on this day has all %u members inside working hours. At most %u overlap: %s (%s).", n),
                                        n, best, list, zone_name);
     }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-member-row.h"
+#include "lia-tz.h"
 #include "lia-model.h"
 #include "lia-slots.h"
 
@@ -86,7 +87,10 @@ days_text (LiaEntity *member)
           if (first == d - 1)
             g_string_append (text, an);
           else
-            g_string_append_printf (text, "%s–%s", an, bn);
+            {
+              g_autofree char *range = lia_time_range_text (an, bn);
+              g_string_append (text, range);
+            }
           first = -1;
         }
     }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-model.h"
+#include "lia-tz.h"
 #include "lia-slot-item.h"
 
 struct _LiaSlotItem
@@ -153,7 +154,7 @@ lia_slot_item_new (GPtrArray          *slots,
   /* Translators: a weekday, day and month, and a time (strftime format) */
   start = g_date_time_format (la, _("%a %e %b, %H:%M"));
   end = g_date_time_format (lb, "%H:%M");
-  self->title = g_strdup_printf ("%s–%s", start, end);
+  self->title = lia_time_range_text (start, end);
   self->subtitle = format_subtitle (self->slot, zone, members, n_members, places);
   return self;
 }
