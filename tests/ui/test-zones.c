@@ -154,6 +154,30 @@ test_add_by_city_search (Fixture       *f,
   g_assert_nonnull (hover);
   g_assert_cmpstr (hover, ==, "10:00 UTC\nFacilitator: Wed 11:00, working\nTest Engineer: Wed 15:30, working");
 
+  /* Right to left the hours run from the right: the same hour is found at
+   * the mirrored place, and the names' side holds no hour. */
+  {
+    double found = -1;
+    g_autofree char *mirrored = NULL;
+    g_autofree char *names_side = NULL;
+
+    for (double x = width - 1; x > 0; x -= 0.25)
+      {
+        g_autofree char *at = lia_heatmap_describe_at (f->heatmap, x);
+        if (at != NULL && g_str_has_prefix (at, "10:00"))
+          {
+            found = x;
+            break;
+          }
+      }
+    gtk_widget_set_direction (GTK_WIDGET (f->heatmap), GTK_TEXT_DIR_RTL);
+    mirrored = lia_heatmap_describe_at (f->heatmap, width - found);
+    names_side = lia_heatmap_describe_at (f->heatmap, width - 2);
+    gtk_widget_set_direction (GTK_WIDGET (f->heatmap), GTK_TEXT_DIR_NONE);
+    g_assert_cmpstr (mirrored, ==, hover);
+    g_assert_null (names_side);
+  }
+
   /* Ctrl+Page Down (the view's action) moves to the next day. */
   {
     gint64 before = lia_heatmap_get_start (f->heatmap);

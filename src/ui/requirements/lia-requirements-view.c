@@ -89,6 +89,25 @@ static const struct
 #define WIDE_WIDTH 820
 #define INITIAL_DENSITY 1
 
+/* A narrow column's width: its usual one, or wider when the translated
+ * header needs more (a longer language must not lose "Priority"). */
+static int
+header_width (LiaRequirementsView *self,
+              guint                i)
+{
+  const char *title = g_dpgettext2 (GETTEXT_PACKAGE, "requirements table", columns[i].title);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), title);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width = 0;
+
+  /* Headers are bold; their padding and the sort arrow take about 40 px. */
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return MAX (columns[i].fixed_width, width + 40);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -521,7 +540,7 @@ lia_requirements_view_init (LiaRequirementsView *self)
                                            factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[i].fixed_width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
+        gtk_column_view_column_set_fixed_width (column, header_width (self, i));
       else
         gtk_column_view_column_set_expand (column, TRUE);
       /* Start with the columns of the default window size, so the first

@@ -289,6 +289,45 @@ fill (GtkSnapshot   *snapshot,
   gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
 }
 
+/* Right to left, hours run from the right and names stand on the right:
+ * everything is drawn in logical (left-to-right) coordinates inside a
+ * mirror, and the pointer's x is turned into a logical one. */
+static gboolean
+is_rtl (LiaHeatmap *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+static double
+logical_x (LiaHeatmap *self,
+           double      x)
+{
+  return is_rtl (self) ? gtk_widget_get_width (GTK_WIDGET (self)) - x : x;
+}
+
+/* A text at logical x, @width wide, reading the right way round inside
+ * the mirror. */
+static void
+append_text (LiaHeatmap     *self,
+             GtkSnapshot    *snapshot,
+             PangoLayout    *layout,
+             double          x,
+             double          y,
+             double          width,
+             const GdkRGBA  *color)
+{
+  gtk_snapshot_save (snapshot);
+  if (is_rtl (self))
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + width, y));
+      gtk_snapshot_scale (snapshot, -1, 1);
+    }
+  else
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 lia_heatmap_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -304,6 +343,12 @@ lia_heatmap_snapshot (GtkWidget   *widget,
   if (self->states == NULL || gw <= 0)
     return;
   get_palette (self, &p);
+  gtk_snapshot_save (snapshot);
+  if (is_rtl (self))
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width, 0));
+      gtk_snapshot_scale (snapshot, -1, 1);
+    }
 
   /* Hour labels */
   for (int h = 0; h < 24; h += step)
@@ -312,13 +357,13 @@ lia_heatmap_snapshot (GtkWidget   *widget,
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
       PangoAttrList *attrs = pango_attr_list_new ();
 
+      int tw;
+
       pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cell_x (gx, gw, h * 4) + 1, 2));
-      gtk_snapshot_append_layout (snapshot, layout, &p.text);
-      gtk_snapshot_restore (snapshot);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      append_text (self, snapshot, layout, cell_x (gx, gw, h * 4) + 1, 2, tw, &p.text);
       fill (snapshot, &p.grid, cell_x (gx, gw, h * 4), HEADER_HEIGHT - 4, 1, 4 + n * ROW_HEIGHT);
     }
 
@@ -330,13 +375,12 @@ lia_heatmap_snapshot (GtkWidget   *widget,
 
       pango_layout_set_width (layout, (int) ((lw - 8) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (is_rtl (self))
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       /* Members the meeting is not for stay in place, faded. */
       if (!self->in_plan[m])
         gtk_snapshot_push_opacity (snapshot, 0.3);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y + (ROW_HEIGHT - ROW_GAP) / 2.0 - 9));
-      gtk_snapshot_append_layout (snapshot, layout, &p.text);
-      gtk_snapshot_restore (snapshot);
+      append_text (self, snapshot, layout, 0, y + (ROW_HEIGHT - ROW_GAP) / 2.0 - 9, lw - 8, &p.text);
 
       for (guint i = 0; i < CELLS;)
         {
@@ -395,6 +439,7 @@ lia_heatmap_snapshot (GtkWidget   *widget,
       hover.alpha = 0.5f;
       fill (snapshot, &hover, self->hover_x, HEADER_HEIGHT, 1, n * ROW_HEIGHT - ROW_GAP);
     }
+  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -435,6 +480,7 @@ lia_heatmap_describe_at (LiaHeatmap *self,
 
   g_return_val_if_fail (LIA_IS_HEATMAP (self), NULL);
 
+  x = logical_x (self, x);
   if (self->states == NULL || x < lw || width - lw <= 0)
     return NULL;
   cell = (x - lw) / (width - lw) * CELLS;
@@ -497,7 +543,7 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            LiaHeatmap               *self)
 {
-  self->hover_x = x;
+  self->hover_x = logical_x (self, x);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
