@@ -343,9 +343,14 @@ lia_window_export_chooser_new (LiaWindow *self)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), md);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  /* Translators: the default file name of an exported requirement table;
-   * the extension is set by the chosen format. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("requirements.md"));
+  {
+    /* Translators: the default name of an exported requirement table's
+     * file, without its extension (the chosen format adds .md or .csv);
+     * only characters a file name may hold. */
+    g_autofree char *name = g_strconcat (C_("file name", "requirements"), ".md", NULL);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  }
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   g_signal_connect (chooser, "notify::filter", G_CALLBACK (export_filter_changed_cb), NULL);
   return chooser;
