@@ -82,6 +82,48 @@ lia_pages_find_store (GListStore  *roots,
   return NULL;
 }
 
+GPtrArray *
+lia_pages_chain (GListStore *roots,
+                 LiaPage    *page)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (G_IS_LIST_STORE (roots), NULL);
+  g_return_val_if_fail (LIA_IS_PAGE (page), NULL);
+
+  for (LiaPage *current = page; current != NULL;)
+    {
+      LiaPage *parent = NULL;
+
+      if (lia_pages_find_store (roots, current, NULL, &parent) == NULL)
+        return NULL;
+      g_ptr_array_insert (chain, 0, g_object_ref (current));
+      current = parent;
+    }
+  return g_steal_pointer (&chain);
+}
+
+gboolean
+lia_pages_chain_holds (GListStore *roots,
+                       GPtrArray  *chain)
+{
+  GListStore *store = roots;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (roots), FALSE);
+
+  if (chain == NULL || chain->len == 0)
+    return FALSE;
+  for (guint i = 0; i < chain->len; i++)
+    {
+      LiaPage *page = g_ptr_array_index (chain, i);
+
+      if (!g_list_store_find (store, page, NULL))
+        return FALSE;
+      store = children (page);
+    }
+  return TRUE;
+}
+
 gboolean
 lia_pages_is_ancestor (LiaPage *ancestor,
                        LiaPage *page)

@@ -28,6 +28,14 @@ GListStore *lia_pages_find_store       (GListStore  *roots,
                                         LiaPage     *page,
                                         guint       *position,
                                         LiaPage    **parent);
+/* The page and its ancestors, outermost first (NULL when the page is not
+ * in the tree): found with a walk of the tree, then checked against later
+ * edits for the page's depth times its siblings with
+ * lia_pages_chain_holds (), which a keystroke can afford. */
+GPtrArray  *lia_pages_chain            (GListStore  *roots,
+                                        LiaPage     *page);
+gboolean    lia_pages_chain_holds      (GListStore  *roots,
+                                        GPtrArray   *chain);
 gboolean    lia_pages_is_ancestor      (LiaPage     *ancestor,
                                         LiaPage     *page);
 gboolean    lia_pages_move             (LiaHistory  *history,

@@ -152,6 +152,46 @@ test_drop_and_undo (Fixture       *f,
   }
 }
 
+/* The selection follows the tree through edits: typing keeps it, a page
+ * whose section is deleted (by an undo, a reload, another view) loses it,
+ * and a page moved elsewhere keeps it in its new row. */
+static void
+test_selection_follows_edits (Fixture       *f,
+                              gconstpointer  data)
+{
+  LiaHistory *history = lia_workspace_get_history (f->workspace);
+  LiaPage *guide = find (f, "Configuration guide");
+  LiaPage *manual = find (f, "User manual");
+  LiaPage *parent = NULL;
+  GListStore *store;
+  guint position;
+
+  lia_documents_view_select (f->view, guide);
+  spin (50);
+  g_assert_true (lia_documents_view_get_selected (f->view) == guide);
+  lia_entity_set_string (LIA_ENTITY (guide), LIA_PAGE_BODY, "typed");
+  spin (20);
+  g_assert_true (lia_documents_view_get_selected (f->view) == guide);
+
+  /* Its section, not the page, goes. */
+  store = lia_pages_find_store (pages (f), manual, &position, &parent);
+  g_assert_nonnull (store);
+  lia_history_begin (history, "Delete page");
+  lia_history_remove (history, store, position);
+  lia_history_end (history);
+  spin (50);
+  g_assert_null (lia_documents_view_get_selected (f->view));
+  g_assert_true (lia_history_undo (history));
+  spin (50);
+
+  /* Moved under another section, it stays selected. */
+  lia_documents_view_select (f->view, guide);
+  spin (50);
+  g_assert_true (lia_documents_view_drop (f->view, guide, find (f, "Architecture"), LIA_DROP_ONTO));
+  spin (50);
+  g_assert_true (lia_documents_view_get_selected (f->view) == guide);
+}
+
 /* The action each of the view's own key bindings runs, by trigger. */
 static char *
 binding_of (GtkWidget  *widget,
@@ -938,6 +978,7 @@ main (int   argc,
   ADD ("/ui/documents/drop-and-undo", test_drop_and_undo);
   ADD ("/ui/documents/keyboard-moves-add-delete", test_keyboard_moves_add_delete);
   ADD ("/ui/documents/key-bindings", test_key_bindings);
+  ADD ("/ui/documents/selection-follows-edits", test_selection_follows_edits);
   ADD ("/ui/documents/rename-preview-and-links", test_rename_preview_and_links);
   ADD ("/ui/documents/minutes-template", test_minutes_template);
   ADD ("/ui/documents/search-and-large-tree", test_search_and_large_tree);

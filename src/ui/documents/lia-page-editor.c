@@ -25,6 +25,8 @@ struct _LiaPageEditor
   LiaFieldBinding *body;
   char            *status;
   char            *crumbs;
+  GPtrArray       *chain;       /* the page and its ancestors, outermost first */
+  char            *crumbs_key;  /* what the path labels show, links included */
 
   /* template children */
   GtkStack        *editor_stack;
@@ -168,21 +170,26 @@ static void
 update_breadcrumbs (LiaPageEditor *self)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new ();
-  LiaPage *current = self->page;
   GString *text = g_string_new (NULL);
   g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *parent_link = NULL;
+  g_autofree char *key = NULL;
 
-  while (current != NULL && self->workspace != NULL)
+  /* The page's place, checked at every edit for its depth times its
+   * siblings; the tree is walked only when the place changed. */
+  if (self->page != NULL && self->workspace != NULL)
     {
-      LiaPage *parent = NULL;
-      guint position;
+      GListStore *roots = lia_workspace_get_pages (self->workspace);
 
-      if (lia_pages_find_store (lia_workspace_get_pages (self->workspace), current, &position, &parent) == NULL)
-        break;
-      if (parent != NULL)
-        g_ptr_array_insert (path, 0, parent);
-      current = parent;
+      if (self->chain == NULL || g_ptr_array_index (self->chain, self->chain->len - 1) != self->page ||
+          !lia_pages_chain_holds (roots, self->chain))
+        {
+          g_clear_pointer (&self->chain, g_ptr_array_unref);
+          self->chain = lia_pages_chain (roots, self->page);
+        }
     }
+  for (guint i = 0; self->chain != NULL && i + 1 < self->chain->len; i++)
+    g_ptr_array_add (path, g_ptr_array_index (self->chain, i));
   for (guint i = 0; i < path->len; i++)
     {
       LiaPage *page = g_ptr_array_index (path, i);
@@ -193,12 +200,24 @@ update_breadcrumbs (LiaPageEditor *self)
       if (i + 1 < path->len)
         g_string_append_printf (markup, "%s › ", link);
       else
-        gtk_label_set_markup (self->parent_label, link);
+        parent_link = g_steal_pointer (&link);
       g_string_append_printf (text, "%s › ", title);
     }
+  g_string_append (text, self->page ? lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_TITLE) : "");
+  /* Unchanged (a keystroke in the body): nothing new to lay out.  The
+   * links' ids count too: two sections may share a title. */
+  key = g_strconcat (markup->str, "\n", parent_link ? parent_link : "", "\n", text->str, NULL);
+  if (g_strcmp0 (self->crumbs_key, key) == 0)
+    {
+      g_string_free (text, TRUE);
+      return;
+    }
+  g_free (self->crumbs_key);
+  self->crumbs_key = g_steal_pointer (&key);
+  if (parent_link != NULL)
+    gtk_label_set_markup (self->parent_label, parent_link);
   gtk_label_set_markup (self->crumb_label, markup->str);
   gtk_widget_set_visible (GTK_WIDGET (self->crumb_label), path->len > 1);
-  g_string_append (text, self->page ? lia_entity_get_string (LIA_ENTITY (self->page), LIA_PAGE_TITLE) : "");
   g_free (self->crumbs);
   self->crumbs = g_string_free (text, FALSE);
   gtk_widget_set_visible (self->crumb_box, path->len > 0);
@@ -560,6 +579,8 @@ lia_page_editor_finalize (GObject *object)
 
   g_free (self->status);
   g_free (self->crumbs);
+  g_clear_pointer (&self->chain, g_ptr_array_unref);
+  g_free (self->crumbs_key);
   G_OBJECT_CLASS (lia_page_editor_parent_class)->finalize (object);
 }
 

@@ -31,6 +31,7 @@ struct _LiaPageOutline
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   LiaPage            *selected;
+  GPtrArray          *chain;        /* the selected page and its ancestors, outermost first */
   LiaPage            *renaming;     /* the page of the open rename popover */
   GHashTable         *expanded;     /* pages whose rows are open */
   GListStore         *hits;         /* search results */
@@ -260,7 +261,15 @@ history_changed_cb (LiaPageOutline *self)
 
   if (self->selected == NULL)
     return;
-  if (lia_pages_find_store (roots (self), self->selected, NULL, NULL) == NULL)
+  /* Checking the selected page's place costs its depth times its
+   * siblings; the whole tree is walked only when that place changed. */
+  if (self->chain == NULL || g_ptr_array_index (self->chain, self->chain->len - 1) != self->selected ||
+      !lia_pages_chain_holds (roots (self), self->chain))
+    {
+      g_clear_pointer (&self->chain, g_ptr_array_unref);
+      self->chain = lia_pages_chain (roots (self), self->selected);
+    }
+  if (self->chain == NULL)
     {
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       set_selected (self, NULL);
@@ -728,6 +737,7 @@ lia_page_outline_set_workspace (LiaPageOutline *self,
     }
   g_set_object (&self->workspace, workspace);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->chain, g_ptr_array_unref);
   if (self->tree != NULL)
     g_signal_handlers_disconnect_by_data (self->tree, self);
   g_clear_object (&self->tree);
@@ -821,6 +831,7 @@ lia_page_outline_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->conflicts);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->chain, g_ptr_array_unref);
   g_clear_object (&self->renaming);
   g_clear_object (&self->hits);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
