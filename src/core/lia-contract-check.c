@@ -190,9 +190,11 @@ check_value (GListModel *contracts,
       array = json_node_get_array (node);
       n = json_array_get_length (array);
       if (min_len >= 0 && n < (guint) min_len)
-        add (out, path, g_strdup_printf (_("has %u items, fewer than %d"), n, min_len));
+        add (out, path, g_strdup_printf (ngettext ("has %u item, fewer than %d", "has %u items, fewer than %d", n),
+                                         n, min_len));
       if (max_len >= 0 && n > (guint) max_len)
-        add (out, path, g_strdup_printf (_("has %u items, more than %d"), n, max_len));
+        add (out, path, g_strdup_printf (ngettext ("has %u item, more than %d", "has %u items, more than %d", n),
+                                         n, max_len));
       for (guint i = 0; i < n; i++)
         {
           g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
@@ -227,9 +229,13 @@ check_value (GListModel *contracts,
       const char *pattern = S (f, LIA_FIELD_PATTERN);
 
       if (min_len >= 0 && len < min_len)
-        add (out, path, g_strdup_printf (_("is %ld characters long, shorter than %d"), len, min_len));
+        add (out, path, g_strdup_printf (ngettext ("is %ld character long, shorter than %d",
+                                                   "is %ld characters long, shorter than %d", len),
+                                         len, min_len));
       if (max_len >= 0 && len > max_len)
-        add (out, path, g_strdup_printf (_("is %ld characters long, longer than %d"), len, max_len));
+        add (out, path, g_strdup_printf (ngettext ("is %ld character long, longer than %d",
+                                                   "is %ld characters long, longer than %d", len),
+                                         len, max_len));
       if (*pattern)
         {
           g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);

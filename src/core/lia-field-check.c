@@ -293,7 +293,8 @@ check_json (JsonNode *node,
   if (node == NULL)
     return TRUE;
   if (depth > MAX_JSON_VALUE_DEPTH)
-    return invalid (error, _("nested more than %d levels deep"), MAX_JSON_VALUE_DEPTH);
+    return invalid (error, ngettext ("nested more than %u level deep", "nested more than %u levels deep", MAX_JSON_VALUE_DEPTH),
+                    (guint) MAX_JSON_VALUE_DEPTH);
 
   switch (JSON_NODE_TYPE (node))
     {

@@ -273,7 +273,9 @@ get_all (LiaConfluence  *self,
     }
   /* Translators: %u is a number of requests; the list is of wiki pages */
   g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-               _("Confluence’s page list goes on after %u requests; Liaison stops there so as not to loop (is the space unusually large?)"),
+               ngettext ("Confluence’s page list goes on after %u request; Liaison stops there so as not to loop (is the space unusually large?)",
+                         "Confluence’s page list goes on after %u requests; Liaison stops there so as not to loop (is the space unusually large?)",
+                         MAX_LIST_REQUESTS),
                MAX_LIST_REQUESTS);
   return FALSE;
 }

@@ -149,8 +149,11 @@ get_pages (LiaTracker         *self,
         return TRUE;
       start += n;
     }
+  /* Translators: %s is a request path; the first %u counts pages, the
+   * second is the number of issues on each page */
   g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-               _("GET %s: the list goes on after %u pages of %u; Liaison reads no further"),
+               ngettext ("GET %s: the list goes on after %u page of %u; Liaison reads no further",
+                         "GET %s: the list goes on after %u pages of %u; Liaison reads no further", MAX_PAGES),
                path, MAX_PAGES, PAGE_SIZE);
   return FALSE;
 }
