@@ -498,8 +498,8 @@ take_reply (LiaConfluence *self,
 
   if (reply == NULL || *id == '\0' || lia_json_int (reply, "version.number") <= 0)
     {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                   "Confluence’s answer has no page id or version");
+      g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                           _("Confluence’s answer has no page id or version"));
       return FALSE;
     }
   sent = page_from_json (self, reply, NULL);

@@ -379,7 +379,6 @@ lia_agenda_row_set_span (LiaAgendaRow *self,
   g_autofree char *owner_text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *minutes = NULL;
-  g_autofree char *took = NULL;
   g_autofree char *subtitle = NULL;
   int actual, duration;
 
@@ -391,9 +390,15 @@ lia_agenda_row_set_span (LiaAgendaRow *self,
   title = g_strdup_printf ("%s–%s  %s", start_text, end_text, lia_entity_get_string (item, LIA_AGENDA_ITEM_TITLE));
   actual = lia_entity_get_int (item, LIA_AGENDA_ITEM_ACTUAL);
   duration = lia_entity_get_int (item, LIA_AGENDA_ITEM_DURATION);
-  minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", duration), duration);
-  took = actual > 0 ? g_strdup_printf (_(" (took %d)"), actual) : g_strdup ("");
-  subtitle = g_strdup_printf ("%s%s · %s%s%s", minutes, took,
+  if (actual > 0)
+    /* Translators: an agenda item's planned length and, once it has run,
+     * the minutes it took ("10 minutes (took 12)"); the plural follows the
+     * first number */
+    minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute (took %d)", "%d minutes (took %d)", duration),
+                               duration, actual);
+  else
+    minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", duration), duration);
+  subtitle = g_strdup_printf ("%s · %s%s%s", minutes,
                               lia_choice_get_label (lia_entity_get_string (item, LIA_AGENDA_ITEM_KIND)),
                               owner_text[0] ? " · " : "", owner_text);
 
