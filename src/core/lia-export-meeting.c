@@ -9,6 +9,7 @@
 
 #include "lia-export.h"
 #include "lia-meeting-plan.h"
+#include "lia-text-list.h"
 
 /* A meeting as Markdown (the article's agenda table: time | agenda |
  * owner, then minutes, decisions, action items and the evaluation) or as
@@ -33,8 +34,7 @@ join_owners (LiaEntity *item)
 {
   const char * const *owners = lia_entity_get_strv (item, LIA_AGENDA_ITEM_OWNERS);
 
-  /* Translators: between names in a list, as in “Performance engineer, Security engineer” */
-  return owners ? g_strjoinv (_(", "), (char **) owners) : g_strdup ("");
+  return owners ? lia_text_list_join ((const char * const *) owners) : g_strdup ("");
 }
 
 static void
@@ -127,7 +127,8 @@ meeting_markdown (LiaMeeting    *meeting,
   }
 
   if (minutes[0] != '\0')
-    g_string_append_printf (out, "\n## %s\n\n%s\n", _("Minutes"), minutes);
+    /* Translators: a heading: the record of what was said at a meeting, not the unit */
+    g_string_append_printf (out, "\n## %s\n\n%s\n", C_("meeting record", "Minutes"), minutes);
 
   if (decisions != NULL && decisions[0] != NULL)
     {
@@ -138,7 +139,9 @@ meeting_markdown (LiaMeeting    *meeting,
 
   if (g_list_model_get_n_items (actions) > 0)
     {
-      const char *headers[] = { _("Action"), _("Owner"), _("Due"), _("Status") };
+      /* Translators: column headings of the action items: what is to be
+       * done, who does it, the date it is due, its status */
+      const char *headers[] = { C_("action item", "Action"), _("Owner"), C_("due date", "Due"), _("Status") };
 
       g_string_append_printf (out, "\n## %s\n\n", _("Action Items"));
       md_header (out, headers, 4);
@@ -179,7 +182,7 @@ meeting_markdown (LiaMeeting    *meeting,
           g_ascii_formatd (number, sizeof number, "%.1f", average);
           g_string_append_c (out, '\n');
           /* Translators: the mean score, then how many dimensions were rated */
-          g_string_append_printf (out, _("Average: %s (%u rated)"), number, rated);
+          g_string_append_printf (out, ngettext ("Average: %s (%u rated)", "Average: %s (%u rated)", rated), number, rated);
           g_string_append_c (out, '\n');
         }
     }

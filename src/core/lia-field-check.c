@@ -117,7 +117,8 @@ lia_text_is_holdable (const char *text,
   if (!g_utf8_validate (text, len, &end))
     return invalid (error, _("the text is not valid UTF-8 (at byte %zu)"), (gsize) (end - text));
   if (len > LIA_WORKSPACE_MAX_STRING)
-    return invalid (error, _("the text is too long (%zu bytes; at most %d)"),
+    return invalid (error, ngettext ("the text is too long (%zu byte; at most %d)",
+                                     "the text is too long (%zu bytes; at most %d)", len),
                     len, LIA_WORKSPACE_MAX_STRING);
   return TRUE;
 }

@@ -220,7 +220,8 @@ read_string (const LoadContext  *ctx,
   s = json_node_get_string (node);
   len = strlen (s);
   if (len > LIA_WORKSPACE_MAX_STRING)
-    return fail (error, ctx, path, _("the text is too long (%zu bytes; at most %d)"),
+    return fail (error, ctx, path, ngettext ("the text is too long (%zu byte; at most %d)",
+                                             "the text is too long (%zu bytes; at most %d)", len),
                  len, LIA_WORKSPACE_MAX_STRING);
   /* The strict pass has made sure the text is holdable. */
   if (!lia_field_spec_check_text_rules (spec, s, &problem))
@@ -1185,7 +1186,8 @@ lia_workspace_parse (LiaWorkspace *self,
   if (length > LIA_WORKSPACE_MAX_FILE_SIZE)
     {
       g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%zu bytes; at most %d)"),
+                   ngettext ("%s: the file is too large (%zu byte; at most %d)",
+                             "%s: the file is too large (%zu bytes; at most %d)", length),
                    display_name, length, LIA_WORKSPACE_MAX_FILE_SIZE);
       return FALSE;
     }

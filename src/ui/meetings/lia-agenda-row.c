@@ -8,6 +8,7 @@
 #include "lia-agenda-row.h"
 #include "lia-conflict-mark.h"
 #include "lia-field-binding.h"
+#include "lia-text-list.h"
 
 /* One agenda item in the meeting editor: its fields, its place in the
  * agenda (moved with buttons, Alt+Up and Alt+Down, or by dragging) and
@@ -386,7 +387,7 @@ lia_agenda_row_set_span (LiaAgendaRow *self,
 
   item = self->item;
   owners = lia_entity_get_strv (item, LIA_AGENDA_ITEM_OWNERS);
-  owner_text = owners ? g_strjoinv (_(", "), (char **) owners) : g_strdup ("");
+  owner_text = owners ? lia_text_list_join ((const char * const *) owners) : g_strdup ("");
   title = g_strdup_printf ("%s–%s  %s", start_text, end_text, lia_entity_get_string (item, LIA_AGENDA_ITEM_TITLE));
   actual = lia_entity_get_int (item, LIA_AGENDA_ITEM_ACTUAL);
   duration = lia_entity_get_int (item, LIA_AGENDA_ITEM_DURATION);
