@@ -1337,8 +1337,15 @@ lia_workspace_parse (LiaWorkspace *self,
 failed:
   g_propagate_error (error, g_steal_pointer (&local_error));
   if (version > LIA_WORKSPACE_FORMAT_VERSION && error != NULL && *error != NULL)
-    g_prefix_error (error, _("This file was written by a newer version of Liaison (format version %lld). "),
-                    (long long) version);
+    {
+      /* Translators: %2$s is why the file could not be read, a sentence
+       * of its own; the space between them is yours to set */
+      char *message = g_strdup_printf (_("This file was written by a newer version of Liaison (format version %1$lld). %2$s"),
+                                       (long long) version, (*error)->message);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
   return FALSE;
 }
 
