@@ -125,24 +125,33 @@ lia_publish_report_summary (LiaPublishReport *report)
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  /* Translators: the items of a publish's summary each count wiki pages;
-   * they are joined by the list separator ("3 created, 1 moved, …") */
+  /* One plural-correct item per count, joined by the list separator, as
+   * in lia_sync_report_summary (). */
   if (report->dry_run)
     {
+      /* Translators: an item of a publish summary: wiki pages to create */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to create", "%u to create", report->created), report->created));
+      /* Translators: an item of a publish summary: wiki pages to update */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to update", "%u to update", report->updated), report->updated));
+      /* Translators: an item of a publish summary: wiki pages to move */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to move", "%u to move", report->moved), report->moved));
     }
   else
     {
+      /* Translators: an item of a publish summary: wiki pages created */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u created", "%u created", report->created), report->created));
+      /* Translators: an item of a publish summary: wiki pages updated */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u updated", "%u updated", report->updated), report->updated));
+      /* Translators: an item of a publish summary: wiki pages moved */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u moved", "%u moved", report->moved), report->moved));
     }
+  /* Translators: an item of a publish summary: wiki pages unchanged */
   g_ptr_array_add (items, g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", report->unchanged), report->unchanged));
+  /* Translators: an item of a publish summary: wiki pages in conflict; the items are joined by the list separator */
   g_ptr_array_add (items, g_strdup_printf (ngettext ("%u conflict", "%u conflicts", report->conflicts), report->conflicts));
+  /* Translators: an item of a publish summary: wiki pages that failed */
   g_ptr_array_add (items, g_strdup_printf (ngettext ("%u error", "%u errors", report->errors), report->errors));
-  /* Translators: an item of a publish's summary: pages on the wiki that
+  /* Translators: an item of a publish summary: pages on the wiki that
    * the workspace does not have */
   g_ptr_array_add (items, g_strdup_printf (ngettext ("%u only on the wiki", "%u only on the wiki", report->remote_only),
                                            report->remote_only));

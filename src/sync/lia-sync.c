@@ -122,26 +122,35 @@ lia_sync_report_summary (LiaSyncReport *report)
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  /* Translators: the items of a sync's summary each count issues; they
-   * are joined by the list separator ("3 created, 1 updated, …") */
+  /* One plural-correct item per count, joined by the list separator: a
+   * sentence with six numbers had one plural for all of them. */
   if (report->dry_run)
     {
+      /* Translators: an item of a sync summary: issues to create */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to create", "%u to create", report->created), report->created));
+      /* Translators: an item of a sync summary: issues to update */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to update", "%u to update", report->updated), report->updated));
     }
   else
     {
+      /* Translators: an item of a sync summary: issues created */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u created", "%u created", report->created), report->created));
+      /* Translators: an item of a sync summary: issues updated */
       g_ptr_array_add (items, g_strdup_printf (ngettext ("%u updated", "%u updated", report->updated), report->updated));
     }
+  /* Translators: an item of a sync summary: issues unchanged */
   g_ptr_array_add (items, g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", report->unchanged), report->unchanged));
   g_ptr_array_add (items, report->dry_run
+                   /* Translators: an item of a sync summary: issues to pull */
                    ? g_strdup_printf (ngettext ("%u to pull", "%u to pull", report->pulled), report->pulled)
+                   /* Translators: an item of a sync summary: issues pulled */
                    : g_strdup_printf (ngettext ("%u pulled", "%u pulled", report->pulled), report->pulled));
+  /* Translators: an item of a sync summary: issues in conflict; the items are joined by the list separator */
   g_ptr_array_add (items, g_strdup_printf (ngettext ("%u conflict", "%u conflicts", report->conflicts), report->conflicts));
+  /* Translators: an item of a sync summary: issues that failed */
   g_ptr_array_add (items, g_strdup_printf (ngettext ("%u error", "%u errors", report->errors), report->errors));
   if (report->waiting > 0)
-    /* Translators: an item of a sync's summary: creates whose outcome was
+    /* Translators: an item of a sync summary: creates whose outcome was
      * uncertain and that the tracker has not shown yet */
     g_ptr_array_add (items, g_strdup_printf (ngettext ("%u waiting to confirm", "%u waiting to confirm", report->waiting),
                                              report->waiting));
