@@ -94,15 +94,17 @@ meeting_markdown (LiaMeeting    *meeting,
     g_string_append_printf (out, "- **%s**: %s\n", _("Goal"), lia_entity_get_string (m, LIA_MEETING_GOAL));
   if (attendees != NULL && attendees[0] != NULL)
     {
-      g_string_append_printf (out, "- **%s**: ", _("Attendees"));
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *list = NULL;
+
       for (guint i = 0; attendees[i] != NULL; i++)
         {
-          g_autofree char *name = member_name (members, attendees[i]);
-          if (i > 0)
-            g_string_append (out, _(", "));
-          g_string_append (out, name ? name : attendees[i]);
+          char *name = member_name (members, attendees[i]);
+          g_ptr_array_add (names, name ? name : g_strdup (attendees[i]));
         }
-      g_string_append_c (out, '\n');
+      g_ptr_array_add (names, NULL);
+      list = lia_text_list_join ((const char * const *) names->pdata);
+      g_string_append_printf (out, "- **%s**: %s\n", _("Attendees"), list);
     }
 
   /* The article's agenda table. */
