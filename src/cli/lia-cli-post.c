@@ -17,36 +17,6 @@
  * field remembers where the summary went, and a second post to the same
  * service needs --again. */
 
-static LiaMeeting *
-find_meeting (LiaWorkspace *workspace,
-              const char   *key,
-              char        **problem)
-{
-  GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (workspace));
-  g_autoptr(LiaMeeting) found = NULL;
-  guint matches = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
-    {
-      g_autoptr(LiaMeeting) meeting = g_list_model_get_item (meetings, i);
-
-      if (g_strcmp0 (lia_entity_get_id (LIA_ENTITY (meeting)), key) == 0)
-        return g_steal_pointer (&meeting);
-      if (g_strcmp0 (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE), key) == 0)
-        {
-          matches++;
-          g_set_object (&found, meeting);
-        }
-    }
-  if (matches == 1)
-    return g_steal_pointer (&found);
-  if (matches > 1)
-    *problem = g_strdup_printf (_("%u meetings are titled “%s”: give the id instead"), matches, key);
-  else
-    *problem = g_strdup_printf (_("no meeting has the id or title “%s”"), key);
-  return NULL;
-}
-
 static void
 print_payloads (GPtrArray *payloads)
 {
@@ -124,7 +94,7 @@ lia_cli_post (int    argc,
       return LIA_CLI_EXIT_BAD_INPUT;
     }
 
-  meeting = find_meeting (workspace, meeting_key, &problem);
+  meeting = lia_cli_find_meeting (workspace, meeting_key, &problem);
   if (meeting == NULL)
     {
       g_printerr ("%s: %s\n", files[0], problem);

@@ -11,6 +11,7 @@
 #include "lia-tz.h"
 #include "lia-field-text.h"
 #include "lia-json-util.h"
+#include "lia-text-list.h"
 
 /* liaison-cli show FILE: the whole workspace as text a team reads, for
  * git's textconv (`git diff`, `git log -p`) and for people.
@@ -163,8 +164,7 @@ put_joined (Show               *s,
 
   if (values == NULL || values[0] == NULL)
     return;
-  /* Translators: between the items of a list (zh_CN: 、) */
-  joined = g_strjoinv (_(", "), (char **) values);
+  joined = lia_text_list_join ((const char * const *) values);
   put_field (s, depth, label, joined);
 }
 
@@ -565,7 +565,8 @@ show_meetings (Show         *s,
           put_extra (s, 3, lia_entity_get_extra (item));
         }
 
-      put_text (s, 1, _("Minutes"), lia_entity_get_string (meeting, LIA_MEETING_MINUTES));
+      /* Translators: the record of what was said at a meeting, not the unit */
+      put_text (s, 1, C_("meeting record", "Minutes"), lia_entity_get_string (meeting, LIA_MEETING_MINUTES));
       put_items (s, 1, _("Decisions"), lia_entity_get_strv (meeting, LIA_MEETING_DECISIONS));
 
       if (g_list_model_get_n_items (actions) > 0)
@@ -576,7 +577,7 @@ show_meetings (Show         *s,
 
           put_linef (s, 2, "- %s", lia_entity_get_string (action, LIA_ACTION_ITEM_TEXT));
           put_entity_string (s, 3, _("Owner"), action, LIA_ACTION_ITEM_OWNER);
-          put_entity_string (s, 3, _("Due"), action, LIA_ACTION_ITEM_DUE);
+          put_entity_string (s, 3, C_("due date", "Due"), action, LIA_ACTION_ITEM_DUE);
           put_choice (s, 3, _("Status"), action, LIA_ACTION_ITEM_STATUS);
           put_remote (s, 3, action);
           put_extra (s, 3, lia_entity_get_extra (action));
@@ -656,7 +657,8 @@ show_tasks (Show         *s,
       put_choice (s, 1, _("Priority"), task, LIA_TASK_PRIORITY);
       put_choice (s, 1, _("Status"), task, LIA_TASK_STATUS);
       put_entity_string (s, 1, _("Assignee"), task, LIA_TASK_ASSIGNEE);
-      put_entity_string (s, 1, _("Due"), task, LIA_TASK_DUE);
+      /* Translators: the date by which something is to be done */
+      put_entity_string (s, 1, C_("due date", "Due"), task, LIA_TASK_DUE);
       put_entity_string (s, 1, _("Epic"), task, LIA_TASK_EPIC);
       put_joined (s, 1, _("Labels"), lia_entity_get_strv (task, LIA_TASK_LABELS));
       put_remote (s, 1, task);

@@ -593,8 +593,12 @@ lia_cli_slots (int    argc,
       LiaSlot *slot = g_ptr_array_index (slots, i);
       g_autofree char *span = utc_span (slot->start, slot->end);
 
-      /* Translators: rank, time span, members inside hours, total */
-      g_print (_("%u. %s: %u of %u inside hours, inconvenience %u\n"), i + 1, span, slot->n_inside, n, slot->cost);
+      /* Translators: rank, time span, members inside hours, total members,
+       * weighted minutes outside hours; the plural follows the members
+       * inside hours (the third number) */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u. %s: %u of %u inside hours, inconvenience %u\n",
+                            "%u. %s: %u of %u inside hours, inconvenience %u\n", slot->n_inside),
+               i + 1, span, slot->n_inside, n, slot->cost);
       print_local_times (&args, slot->start, slot->end, slot->member_cost, NULL);
     }
   return LIA_CLI_EXIT_OK;

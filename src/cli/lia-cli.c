@@ -145,11 +145,12 @@ cmd_validate (int    argc,
   return status;
 }
 
-/* A meeting by its id or its exact title. */
-static LiaMeeting *
-find_meeting (LiaWorkspace  *workspace,
-              const char    *key,
-              char         **problem)
+/* A meeting by its id or its exact title; NULL and *problem set when no
+ * meeting or more than one has that title. */
+LiaMeeting *
+lia_cli_find_meeting (LiaWorkspace  *workspace,
+                      const char    *key,
+                      char         **problem)
 {
   GListModel *meetings = G_LIST_MODEL (lia_workspace_get_meetings (workspace));
   LiaMeeting *found = NULL;
@@ -175,7 +176,9 @@ find_meeting (LiaWorkspace  *workspace,
   if (matches > 1)
     {
       g_clear_object (&found);
-      *problem = g_strdup_printf (_("%u meetings are titled “%s”: give the id instead"), matches, key);
+      *problem = g_strdup_printf (ngettext ("%u meeting is titled “%s”: give the id instead",
+                                            "%u meetings are titled “%s”: give the id instead", matches),
+                                  matches, key);
     }
   else if (found == NULL)
     *problem = g_strdup_printf (_("no meeting has the id or title “%s”"), key);
@@ -281,7 +284,7 @@ cmd_export (int    argc,
   if (meeting_key != NULL)
     {
       g_autofree char *problem = NULL;
-      g_autoptr(LiaMeeting) meeting = find_meeting (workspace, meeting_key, &problem);
+      g_autoptr(LiaMeeting) meeting = lia_cli_find_meeting (workspace, meeting_key, &problem);
 
       if (meeting == NULL)
         return lia_cli_usage_error (NULL, problem);

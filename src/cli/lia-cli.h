@@ -17,6 +17,9 @@ int lia_cli_usage_error (GOptionContext *context,
 LiaWorkspace *lia_cli_load         (const char *path);
 int           lia_cli_write_output (const char *output,
                                     const char *text);
+LiaMeeting   *lia_cli_find_meeting (LiaWorkspace  *workspace,
+                                    const char    *key,
+                                    char         **problem);
 int lia_cli_export_contract (const char *file,
                              const char *format,
                              const char *name,

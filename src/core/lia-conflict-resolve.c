@@ -532,7 +532,8 @@ subject_of (LiaConflict  *conflict,
 static const char *
 field_label (const char *key)
 {
-  static const struct { const char *key; const char *label; } labels[] = {
+  /* context: for a label whose word has other meanings elsewhere */
+  static const struct { const char *key; const char *label; const char *context; } labels[] = {
     { "title", N_("Title") },
     { "body", N_("Text") },
     { "text", N_("Text") },
@@ -548,7 +549,8 @@ field_label (const char *key)
     { "city", N_("City") },
     { "timezone", N_("Time zone") },
     { "attendees", N_("Attendees") },
-    { "minutes", N_("Minutes") },
+    /* Translators: the record of what was said at a meeting, not the unit */
+    { "minutes", NC_("meeting record", "Minutes"), "meeting record" },
     { "decisions", N_("Decisions") },
     { "goal", N_("Goal") },
     { "summary", N_("Summary") },
@@ -566,7 +568,8 @@ field_label (const char *key)
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].key, key))
-      return _(labels[i].label);
+      return labels[i].context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label)
+                                       : _(labels[i].label);
   return key;
 }
 

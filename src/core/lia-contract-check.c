@@ -9,6 +9,7 @@
 
 #include "lia-contract-check.h"
 #include "lia-json-util.h"
+#include "lia-text-list.h"
 
 /* A field's type is one of string, integer, number, boolean, enum (its
  * choices), array (of a simple type or a model, named in items) and
@@ -133,6 +134,8 @@ check_typed (GListModel *contracts,
                     : g_str_equal (json_kind (node), type);
       if (!ok)
         /* Translators: "expected integer, got string"; the words are JSON type names */
+        /* Translators: both %s are JSON Schema type names, which stay in
+         * English: string, number, integer, boolean, object, array, null */
         add (out, path, g_strdup_printf (_("expected %s, got %s"), type, json_kind (node)));
       return;
     }
@@ -190,9 +193,11 @@ check_value (GListModel *contracts,
       array = json_node_get_array (node);
       n = json_array_get_length (array);
       if (min_len >= 0 && n < (guint) min_len)
-        add (out, path, g_strdup_printf (_("has %u items, fewer than %d"), n, min_len));
+        add (out, path, g_strdup_printf (ngettext ("has %u item, fewer than %d", "has %u items, fewer than %d", n),
+                                         n, min_len));
       if (max_len >= 0 && n > (guint) max_len)
-        add (out, path, g_strdup_printf (_("has %u items, more than %d"), n, max_len));
+        add (out, path, g_strdup_printf (ngettext ("has %u item, more than %d", "has %u items, more than %d", n),
+                                         n, max_len));
       for (guint i = 0; i < n; i++)
         {
           g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
@@ -227,9 +232,13 @@ check_value (GListModel *contracts,
       const char *pattern = S (f, LIA_FIELD_PATTERN);
 
       if (min_len >= 0 && len < min_len)
-        add (out, path, g_strdup_printf (_("is %ld characters long, shorter than %d"), len, min_len));
+        add (out, path, g_strdup_printf (ngettext ("is %ld character long, shorter than %d",
+                                                   "is %ld characters long, shorter than %d", len),
+                                         len, min_len));
       if (max_len >= 0 && len > max_len)
-        add (out, path, g_strdup_printf (_("is %ld characters long, longer than %d"), len, max_len));
+        add (out, path, g_strdup_printf (ngettext ("is %ld character long, longer than %d",
+                                                   "is %ld characters long, longer than %d", len),
+                                         len, max_len));
       if (*pattern)
         {
           g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
@@ -847,34 +856,40 @@ char *
 lia_contracts_describe_field (LiaField *f)
 {
   const char *type = S (f, LIA_FIELD_TYPE);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   double min = num (f, LIA_FIELD_MINIMUM), max = num (f, LIA_FIELD_MAXIMUM);
   JsonNode *def = lia_entity_get_json (LIA_ENTITY (f), LIA_FIELD_DEFAULT);
 
+  /* A list of whole items ("number, 0–2, default 0.7, required"), each
+   * translated on its own and joined by the list separator. */
   if (g_str_equal (type, "array"))
     /* Translators: a field type, "array of Message" */
-    g_string_append_printf (out, _("array of %s"), S (f, LIA_FIELD_ITEMS));
+    g_ptr_array_add (items, g_strdup_printf (_("array of %s"), S (f, LIA_FIELD_ITEMS)));
   else if (g_str_equal (type, "object") && *S (f, LIA_FIELD_REF))
-    g_string_append (out, S (f, LIA_FIELD_REF));
+    g_ptr_array_add (items, g_strdup (S (f, LIA_FIELD_REF)));
   else
-    g_string_append (out, type);
+    g_ptr_array_add (items, g_strdup (type));
   if (!isnan (min) || !isnan (max))
     {
       g_autofree char *a = isnan (min) ? g_strdup ("") : fmt_number (min);
       g_autofree char *z = isnan (max) ? g_strdup ("") : fmt_number (max);
-      g_string_append_printf (out, ", %s%s–%s%s",
-                              lia_entity_get_boolean (LIA_ENTITY (f), LIA_FIELD_EXCLUSIVE_MINIMUM) ? "(" : "", a, z,
-                              lia_entity_get_boolean (LIA_ENTITY (f), LIA_FIELD_EXCLUSIVE_MAXIMUM) ? ")" : "");
+      g_ptr_array_add (items, g_strdup_printf ("%s%s–%s%s",
+                                               lia_entity_get_boolean (LIA_ENTITY (f), LIA_FIELD_EXCLUSIVE_MINIMUM) ? "(" : "", a, z,
+                                               lia_entity_get_boolean (LIA_ENTITY (f), LIA_FIELD_EXCLUSIVE_MAXIMUM) ? ")" : ""));
     }
   if (def != NULL && !JSON_NODE_HOLDS_NULL (def))
     {
       g_autofree char *text = lia_contracts_to_text (def);
-      /* Translators: a field's default value in a summary, ", default 0.7" */
-      g_string_append_printf (out, _(", default %s"), text);
+      /* Translators: an item of a field's summary: its default value,
+       * "default 0.7" in "number, 0–2, default 0.7, required" */
+      g_ptr_array_add (items, g_strdup_printf (_("default %s"), text));
     }
   if (lia_entity_get_boolean (LIA_ENTITY (f), LIA_FIELD_REQUIRED))
-    g_string_append (out, _(", required"));
-  return g_string_free (g_steal_pointer (&out), FALSE);
+    /* Translators: an item of a field's summary, as in
+     * "number, 0–2, default 0.7, required" */
+    g_ptr_array_add (items, g_strdup (C_("field", "required")));
+  g_ptr_array_add (items, NULL);
+  return lia_text_list_join ((const char * const *) items->pdata);
 }
 
 /* @node as two-space indented JSON with numbers written shortest (0.7,

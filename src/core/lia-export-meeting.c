@@ -9,6 +9,7 @@
 
 #include "lia-export.h"
 #include "lia-meeting-plan.h"
+#include "lia-text-list.h"
 
 /* A meeting as Markdown (the article's agenda table: time | agenda |
  * owner, then minutes, decisions, action items and the evaluation) or as
@@ -33,8 +34,7 @@ join_owners (LiaEntity *item)
 {
   const char * const *owners = lia_entity_get_strv (item, LIA_AGENDA_ITEM_OWNERS);
 
-  /* Translators: between names in a list, as in “Performance engineer, Security engineer” */
-  return owners ? g_strjoinv (_(", "), (char **) owners) : g_strdup ("");
+  return owners ? lia_text_list_join ((const char * const *) owners) : g_strdup ("");
 }
 
 static void
@@ -94,15 +94,17 @@ meeting_markdown (LiaMeeting    *meeting,
     g_string_append_printf (out, "- **%s**: %s\n", _("Goal"), lia_entity_get_string (m, LIA_MEETING_GOAL));
   if (attendees != NULL && attendees[0] != NULL)
     {
-      g_string_append_printf (out, "- **%s**: ", _("Attendees"));
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *list = NULL;
+
       for (guint i = 0; attendees[i] != NULL; i++)
         {
-          g_autofree char *name = member_name (members, attendees[i]);
-          if (i > 0)
-            g_string_append (out, _(", "));
-          g_string_append (out, name ? name : attendees[i]);
+          char *name = member_name (members, attendees[i]);
+          g_ptr_array_add (names, name ? name : g_strdup (attendees[i]));
         }
-      g_string_append_c (out, '\n');
+      g_ptr_array_add (names, NULL);
+      list = lia_text_list_join ((const char * const *) names->pdata);
+      g_string_append_printf (out, "- **%s**: %s\n", _("Attendees"), list);
     }
 
   /* The article's agenda table. */
@@ -127,7 +129,8 @@ meeting_markdown (LiaMeeting    *meeting,
   }
 
   if (minutes[0] != '\0')
-    g_string_append_printf (out, "\n## %s\n\n%s\n", _("Minutes"), minutes);
+    /* Translators: a heading: the record of what was said at a meeting, not the unit */
+    g_string_append_printf (out, "\n## %s\n\n%s\n", C_("meeting record", "Minutes"), minutes);
 
   if (decisions != NULL && decisions[0] != NULL)
     {
@@ -138,7 +141,9 @@ meeting_markdown (LiaMeeting    *meeting,
 
   if (g_list_model_get_n_items (actions) > 0)
     {
-      const char *headers[] = { _("Action"), _("Owner"), _("Due"), _("Status") };
+      /* Translators: column headings of the action items: what is to be
+       * done, who does it, the date it is due, its status */
+      const char *headers[] = { C_("action item", "Action"), _("Owner"), C_("due date", "Due"), _("Status") };
 
       g_string_append_printf (out, "\n## %s\n\n", _("Action Items"));
       md_header (out, headers, 4);
@@ -179,7 +184,7 @@ meeting_markdown (LiaMeeting    *meeting,
           g_ascii_formatd (number, sizeof number, "%.1f", average);
           g_string_append_c (out, '\n');
           /* Translators: the mean score, then how many dimensions were rated */
-          g_string_append_printf (out, _("Average: %s (%u rated)"), number, rated);
+          g_string_append_printf (out, ngettext ("Average: %s (%u rated)", "Average: %s (%u rated)", rated), number, rated);
           g_string_append_c (out, '\n');
         }
     }

@@ -117,7 +117,8 @@ lia_text_is_holdable (const char *text,
   if (!g_utf8_validate (text, len, &end))
     return invalid (error, _("the text is not valid UTF-8 (at byte %zu)"), (gsize) (end - text));
   if (len > LIA_WORKSPACE_MAX_STRING)
-    return invalid (error, _("the text is too long (%zu bytes; at most %d)"),
+    return invalid (error, ngettext ("the text is too long (%zu byte; at most %d)",
+                                     "the text is too long (%zu bytes; at most %d)", len),
                     len, LIA_WORKSPACE_MAX_STRING);
   return TRUE;
 }
@@ -293,7 +294,8 @@ check_json (JsonNode *node,
   if (node == NULL)
     return TRUE;
   if (depth > MAX_JSON_VALUE_DEPTH)
-    return invalid (error, _("nested more than %d levels deep"), MAX_JSON_VALUE_DEPTH);
+    return invalid (error, ngettext ("nested more than %u level deep", "nested more than %u levels deep", MAX_JSON_VALUE_DEPTH),
+                    (guint) MAX_JSON_VALUE_DEPTH);
 
   switch (JSON_NODE_TYPE (node))
     {

@@ -75,7 +75,8 @@ lia_file_read_regular (const char  *path,
     {
       close (fd);
       g_set_error (error, LIA_FILE_ERROR, LIA_FILE_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%llu bytes; at most %llu)"),
+                   ngettext ("%s: the file is too large (%llu byte; at most %llu)",
+                             "%s: the file is too large (%llu bytes; at most %llu)", (unsigned long) st.st_size),
                    path, (unsigned long long) st.st_size, (unsigned long long) max_size);
       return NULL;
     }
@@ -104,7 +105,8 @@ lia_file_read_regular (const char  *path,
         {
           close (fd);
           g_set_error (error, LIA_FILE_ERROR, LIA_FILE_ERROR_TOO_LARGE,
-                       _("%s: the file is too large (more than %llu bytes)"),
+                       ngettext ("%s: the file is too large (more than %llu byte)",
+                                 "%s: the file is too large (more than %llu bytes)", (unsigned long) max_size),
                        path, (unsigned long long) max_size);
           return NULL;
         }

@@ -720,7 +720,8 @@ check (Checker *c)
         case '{':
         case '[':
           if (c->levels->len >= c->max_depth)
-            return fail (c, c->pos, _("nested more than %u levels deep"), c->max_depth);
+            return fail (c, c->pos, ngettext ("nested more than %u level deep", "nested more than %u levels deep", c->max_depth),
+                         c->max_depth);
           {
             Level opened = { d[c->pos] == '{', c->keys->len, c->scratch->len, NULL, 0 };
 

@@ -190,17 +190,23 @@ summary_parts (LiaMeeting   *meeting,
       g_autofree char *owner = lia_summary_one_line (owner_name ? owner_name : owner_id, 200);
       const char *due = lia_entity_get_string (action, LIA_ACTION_ITEM_DUE);
       const char *status = lia_choice_get_label (lia_entity_get_string (action, LIA_ACTION_ITEM_STATUS));
-      GString *line = g_string_new (text);
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *line = NULL;
 
+      /* The action's fields, each a whole phrase, set apart by dashes
+       * (layout, the same in every language). */
+      g_ptr_array_add (fields, g_strdup (text));
       if (owner[0] != '\0')
-        /* Translators: after an action item's text: who does it */
-        g_string_append_printf (line, _(" — owner: %s"), owner);
+        /* Translators: a field of an action item in a chat summary: who does it */
+        g_ptr_array_add (fields, g_strdup_printf (_("owner: %s"), owner));
       if (due[0] != '\0')
-        /* Translators: after an action item's text: its due date (YYYY-MM-DD) */
-        g_string_append_printf (line, _(" — due %s"), due);
-      g_string_append_printf (line, " — %s", status);
-      add_part (parts, LIA_SUMMARY_PART_LINE, line->str, NULL);
-      g_string_free (line, TRUE);
+        /* Translators: a field of an action item in a chat summary: its due
+         * date (YYYY-MM-DD) */
+        g_ptr_array_add (fields, g_strdup_printf (_("due %s"), due));
+      g_ptr_array_add (fields, g_strdup (status));
+      g_ptr_array_add (fields, NULL);
+      line = g_strjoinv (" — ", (char **) fields->pdata);
+      add_part (parts, LIA_SUMMARY_PART_LINE, line, NULL);
 
       if (remote != NULL)
         {

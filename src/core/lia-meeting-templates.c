@@ -21,6 +21,7 @@ static const TemplateItem api_design[] = {
   { 10, "presentation", N_("Opening and background"), { N_("Facilitator") } },
   { 20, "discussion", N_("API functional requirements"), { N_("Product manager") } },
   { 30, "discussion", N_("API design proposal"), { N_("Inference engineer") } },
+  /* Translators: an agenda item's title: a pause in the meeting */
   { 15, "break", N_("Break"), { N_("Everyone") } },
   { 30, "discussion", N_("Performance and security requirements"), { N_("Performance engineer"), N_("Security engineer") } },
   { 15, "decision", N_("Decisions and action items"), { N_("Facilitator") } },

@@ -146,7 +146,15 @@ lia_tz_member_new_from_entity (LiaMember  *member,
   if (calendar != NULL && calendar[0] != '\0' &&
       !lia_tz_member_add_calendar (self, calendar, error))
     {
-      g_prefix_error (error, _("Busy times of %s: "), name);
+      if (error != NULL && *error != NULL)
+        {
+          /* Translators: %1$s is a team member, %2$s why their calendar
+           * could not be read */
+          char *message = g_strdup_printf (_("Busy times of %1$s: %2$s"), name, (*error)->message);
+
+          g_free ((*error)->message);
+          (*error)->message = message;
+        }
       return NULL;
     }
 

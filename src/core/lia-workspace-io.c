@@ -156,27 +156,38 @@ note (const LoadContext *ctx,
     }
 }
 
+/* What a file held where it should have held something else: the %s of
+ * the whole sentences "expected a string, found %s".  The context keeps
+ * these apart from the same words in other places, so a language that
+ * inflects the noun after "found" can do so here. */
 static const char *
 node_kind_name (JsonNode *node)
 {
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return _("an object");
+      /* Translators: what was found, in "expected a string, found an object" */
+      return C_("found in a file", "an object");
     case JSON_NODE_ARRAY:
-      return _("an array");
+      /* Translators: what was found, in "expected a string, found an array" */
+      return C_("found in a file", "an array");
     case JSON_NODE_NULL:
-      return _("null");
+      /* Translators: what was found, in "expected a string, found null";
+       * null is JSON's word for "no value" */
+      return C_("found in a file", "null");
     case JSON_NODE_VALUE:
     default:
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          return _("a string");
+          /* Translators: what was found, in "expected a number, found a string" */
+          return C_("found in a file", "a string");
         case G_TYPE_BOOLEAN:
-          return _("a boolean");
+          /* Translators: what was found, in "expected a string, found a boolean" */
+          return C_("found in a file", "a boolean");
         default:
-          return _("a number");
+          /* Translators: what was found, in "expected a string, found a number" */
+          return C_("found in a file", "a number");
         }
     }
 }
@@ -201,12 +212,16 @@ read_string (const LoadContext  *ctx,
   gsize len;
 
   if (!node_is (node, G_TYPE_STRING))
+    /* Translators: %s is what the file held instead: "an object", "an
+     * array", "null", "a string", "a boolean" or "a number" (translated
+     * with the context "found in a file") */
     return fail (error, ctx, path, _("expected a string, found %s"), node_kind_name (node));
 
   s = json_node_get_string (node);
   len = strlen (s);
   if (len > LIA_WORKSPACE_MAX_STRING)
-    return fail (error, ctx, path, _("the text is too long (%zu bytes; at most %d)"),
+    return fail (error, ctx, path, ngettext ("the text is too long (%zu byte; at most %d)",
+                                             "the text is too long (%zu bytes; at most %d)", len),
                  len, LIA_WORKSPACE_MAX_STRING);
   /* The strict pass has made sure the text is holdable. */
   if (!lia_field_spec_check_text_rules (spec, s, &problem))
@@ -955,7 +970,8 @@ lia_workspace_check (LiaWorkspace *self,
 
   if (!lia_text_is_holdable (lia_workspace_get_title (self), -1, &local_error))
     {
-      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID,
+      /* "title" is the JSON path, as in every located error. */
+      g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID, /* check-untranslated: allow (a JSON path) */
                    "title: %s", local_error->message);
       return FALSE;
     }
@@ -1170,7 +1186,8 @@ lia_workspace_parse (LiaWorkspace *self,
   if (length > LIA_WORKSPACE_MAX_FILE_SIZE)
     {
       g_set_error (error, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%zu bytes; at most %d)"),
+                   ngettext ("%s: the file is too large (%zu byte; at most %d)",
+                             "%s: the file is too large (%zu bytes; at most %d)", length),
                    display_name, length, LIA_WORKSPACE_MAX_FILE_SIZE);
       return FALSE;
     }
@@ -1320,8 +1337,15 @@ lia_workspace_parse (LiaWorkspace *self,
 failed:
   g_propagate_error (error, g_steal_pointer (&local_error));
   if (version > LIA_WORKSPACE_FORMAT_VERSION && error != NULL && *error != NULL)
-    g_prefix_error (error, _("This file was written by a newer version of Liaison (format version %lld). "),
-                    (long long) version);
+    {
+      /* Translators: %2$s is why the file could not be read, a sentence
+       * of its own; the space between them is yours to set */
+      char *message = g_strdup_printf (_("This file was written by a newer version of Liaison (format version %1$lld). %2$s"),
+                                       (long long) version, (*error)->message);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
   return FALSE;
 }
 

@@ -615,8 +615,12 @@ load_remote (GFile         *file,
     }
   if (g_file_info_get_size (info) > LIA_WORKSPACE_MAX_FILE_SIZE)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the file is too large (%lld bytes; at most %d)"),
-                   (long long) g_file_info_get_size (info), LIA_WORKSPACE_MAX_FILE_SIZE);
+      goffset size = g_file_info_get_size (info);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   ngettext ("the file is too large (%lld byte; at most %d)",
+                             "the file is too large (%lld bytes; at most %d)", (unsigned long) size),
+                   (long long) size, LIA_WORKSPACE_MAX_FILE_SIZE);
       return FALSE;
     }
   return g_file_load_contents (file, cancellable, contents, length, NULL, error);

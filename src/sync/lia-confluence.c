@@ -273,7 +273,9 @@ get_all (LiaConfluence  *self,
     }
   /* Translators: %u is a number of requests; the list is of wiki pages */
   g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-               _("Confluence’s page list goes on after %u requests; Liaison stops there so as not to loop (is the space unusually large?)"),
+               ngettext ("Confluence’s page list goes on after %u request; Liaison stops there so as not to loop (is the space unusually large?)",
+                         "Confluence’s page list goes on after %u requests; Liaison stops there so as not to loop (is the space unusually large?)",
+                         MAX_LIST_REQUESTS),
                MAX_LIST_REQUESTS);
   return FALSE;
 }
@@ -496,8 +498,8 @@ take_reply (LiaConfluence *self,
 
   if (reply == NULL || *id == '\0' || lia_json_int (reply, "version.number") <= 0)
     {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                   "Confluence’s answer has no page id or version");
+      g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                           _("Confluence’s answer has no page id or version"));
       return FALSE;
     }
   sent = page_from_json (self, reply, NULL);

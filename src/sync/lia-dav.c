@@ -141,7 +141,7 @@ start_element (GMarkupParseContext  *context,
 
   if (parser->depth >= MAX_DEPTH)
     {
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "nested too deeply");
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("nested too deeply"));
       return;
     }
   name = resolve_name (parser, element_name);
@@ -151,7 +151,9 @@ start_element (GMarkupParseContext  *context,
 
   if (parser->depth == 1 && !is (name, LIA_DAV_NS_DAV, "multistatus"))
     {
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "not a multistatus");
+      /* Translators: the answer to a calendar query is not a WebDAV
+       * multistatus document (keep "multistatus", the XML element's name) */
+      g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, _("not a multistatus"));
       return;
     }
   if (parser->depth == 2 && is (name, LIA_DAV_NS_DAV, "response"))

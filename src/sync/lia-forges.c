@@ -130,9 +130,16 @@ get_all_pages (LiaTracker    *self,
 
       if (n == MAX_PAGES)
         {
+          guint n_items = json_array_get_length (all);
+          /* Translators: a count of issues, put into the message below */
+          g_autofree char *items = g_strdup_printf (ngettext ("%u item", "%u items", n_items), n_items);
+
+          /* Translators: %1$s is a request path, %2$u counts pages, %3$s
+           * is the number of items read ("200 items") */
           g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                       _("GET %s: the list is longer than %u pages (%u items); Liaison reads no further"),
-                       first, MAX_PAGES, json_array_get_length (all));
+                       ngettext ("GET %1$s: the list is longer than %2$u page (%3$s); Liaison reads no further",
+                                 "GET %1$s: the list is longer than %2$u pages (%3$s); Liaison reads no further", MAX_PAGES),
+                       first, MAX_PAGES, items);
           return NULL;
         }
       if (!lia_tracker_call_full (self, "GET", path, NULL, NULL, &reply, &headers, cancellable, error))

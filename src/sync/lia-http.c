@@ -1092,7 +1092,9 @@ send_request (LiaHttp             *self,
 
                   method_path (msg, &where);
                   g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                               _("%s: the server redirected more than %u times"), where, MAX_REDIRECTS);
+                               ngettext ("%s: the server redirected more than %u time",
+                                         "%s: the server redirected more than %u times", MAX_REDIRECTS),
+                               where, MAX_REDIRECTS);
                   return FALSE;
                 }
               if (code == 303 && !g_str_equal (method, "HEAD"))

@@ -8,6 +8,7 @@
 
 #include "lia-markup.h"
 #include "lia-sync-private.h"
+#include "lia-text-list.h"
 
 /* Jira Cloud (REST v3: ADF descriptions, epics as parent, Basic auth with
  * e-mail and API token) and Jira Data Center (REST v2: wiki-markup
@@ -149,8 +150,11 @@ get_pages (LiaTracker         *self,
         return TRUE;
       start += n;
     }
+  /* Translators: %s is a request path; the first %u counts pages, the
+   * second is the number of issues on each page */
   g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-               _("GET %s: the list goes on after %u pages of %u; Liaison reads no further"),
+               ngettext ("GET %s: the list goes on after %u page of %u; Liaison reads no further",
+                         "GET %s: the list goes on after %u pages of %u; Liaison reads no further", MAX_PAGES),
                path, MAX_PAGES, PAGE_SIZE);
   return FALSE;
 }
@@ -560,7 +564,7 @@ find_person (LiaTracker    *self,
           g_autofree char *names = NULL;
 
           g_ptr_array_add (search.names, NULL);
-          names = g_strjoinv (_(", "), (char **) search.names->pdata);
+          names = lia_text_list_join ((const char * const *) search.names->pdata);
           g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_VALIDATION,
                        is_cloud (self) ? _("assignee: “%s” matches several people (%s); use the account ID")
                                        : _("assignee: “%s” matches several people (%s); use the user name"),

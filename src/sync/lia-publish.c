@@ -9,6 +9,7 @@
 #include "lia-page-tree.h"
 #include "lia-publish.h"
 #include "lia-sync-private.h"
+#include "lia-text-list.h"
 
 /* Publishing runs in three steps, like a tracker sync:
  *
@@ -119,14 +120,49 @@ lia_publish_report_free (LiaPublishReport *report)
 char *
 lia_publish_report_summary (LiaPublishReport *report)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
   g_return_val_if_fail (report != NULL, NULL);
 
-  /* Translators: the summary of a publish; each number counts wiki pages */
-  return g_strdup_printf (report->dry_run
-                          ? _("Dry run: %u to create, %u to update, %u to move, %u unchanged, %u conflicts, %u errors, %u only on the wiki")
-                          : _("%u created, %u updated, %u moved, %u unchanged, %u conflicts, %u errors, %u only on the wiki"),
-                          report->created, report->updated, report->moved, report->unchanged,
-                          report->conflicts, report->errors, report->remote_only);
+  /* One plural-correct item per count, joined by the list separator, as
+   * in lia_sync_report_summary (). */
+  if (report->dry_run)
+    {
+      /* Translators: an item of a publish summary: wiki pages to create */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to create", "%u to create", report->created), report->created));
+      /* Translators: an item of a publish summary: wiki pages to update */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to update", "%u to update", report->updated), report->updated));
+      /* Translators: an item of a publish summary: wiki pages to move */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to move", "%u to move", report->moved), report->moved));
+    }
+  else
+    {
+      /* Translators: an item of a publish summary: wiki pages created */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u created", "%u created", report->created), report->created));
+      /* Translators: an item of a publish summary: wiki pages updated */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u updated", "%u updated", report->updated), report->updated));
+      /* Translators: an item of a publish summary: wiki pages moved */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u moved", "%u moved", report->moved), report->moved));
+    }
+  /* Translators: an item of a publish summary: wiki pages unchanged */
+  g_ptr_array_add (items, g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", report->unchanged), report->unchanged));
+  /* Translators: an item of a publish summary: wiki pages in conflict; the items are joined by the list separator */
+  g_ptr_array_add (items, g_strdup_printf (ngettext ("%u conflict", "%u conflicts", report->conflicts), report->conflicts));
+  /* Translators: an item of a publish summary: wiki pages that failed */
+  g_ptr_array_add (items, g_strdup_printf (ngettext ("%u error", "%u errors", report->errors), report->errors));
+  /* Translators: an item of a publish summary: pages on the wiki that
+   * the workspace does not have */
+  g_ptr_array_add (items, g_strdup_printf (ngettext ("%u only on the wiki", "%u only on the wiki", report->remote_only),
+                                           report->remote_only));
+  g_ptr_array_add (items, NULL);
+
+  list = lia_text_list_join ((const char * const *) items->pdata);
+  if (!report->dry_run)
+    return g_steal_pointer (&list);
+  /* Translators: a summary of what a sync or publish would do; %s is the
+   * list of counts ("3 to create, 1 to update, …") */
+  return g_strdup_printf (_("Dry run: %s"), list);
 }
 
 JsonNode *

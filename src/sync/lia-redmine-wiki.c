@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "lia-sync-private.h"
@@ -76,8 +77,9 @@ redmine_list (LiaWiki       *self,
   list = lia_json_array (reply, "wiki_pages");
   if (list == NULL)
     {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                   "Redmine sent a wiki index without “wiki_pages”");
+      /* Translators: keep “wiki_pages”, the name of a field in Redmine's answer */
+      g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                           _("Redmine sent a wiki index without “wiki_pages”"));
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (list); i++)
@@ -109,8 +111,8 @@ redmine_fetch (LiaWiki       *self,
   page = lia_json_at (reply, "wiki_page");
   if (page == NULL || *lia_json_str (page, "title") == '\0')
     {
-      g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                   "Redmine’s answer has no wiki page");
+      g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                           _("Redmine’s answer has no wiki page"));
       return NULL;
     }
   return page_from_json (self, page);
@@ -159,8 +161,8 @@ put_page (LiaWiki       *self,
   if (saved == NULL)
     {
       if (error && *error == NULL)
-        g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-                     "Redmine accepted the page but cannot show it");
+        g_set_error_literal (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
+                             _("Redmine accepted the page but cannot show it"));
       return FALSE;
     }
   lia_wiki_page_set (&page->key, saved->key);

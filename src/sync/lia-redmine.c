@@ -74,9 +74,12 @@ get_all (LiaTracker    *self,
         return TRUE;
       offset += len;
     }
-  /* Translators: %s names a list (e.g. memberships), %u is a number of requests */
+  /* Translators: %s names a list (e.g. memberships), the first %u is a
+   * number of requests, the second the number of entries each asked for */
   g_set_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_BAD_REPLY,
-               _("Redmine’s %s list goes on after %u requests of %u; Liaison stops there (is it unusually long?)"),
+               ngettext ("Redmine’s %s list goes on after %u request of %u; Liaison stops there (is it unusually long?)",
+                         "Redmine’s %s list goes on after %u requests of %u; Liaison stops there (is it unusually long?)",
+                         MAX_LIST_REQUESTS),
                list_key, MAX_LIST_REQUESTS, PAGE_LIMIT);
   return FALSE;
 }

@@ -9,6 +9,7 @@
 #include "lia-sync.h"
 #include "lia-field-check.h"
 #include "lia-sync-private.h"
+#include "lia-text-list.h"
 
 /* The sync engine.  Three steps, so that the model is only touched on the
  * main thread:
@@ -116,21 +117,51 @@ lia_sync_report_free (LiaSyncReport *report)
 char *
 lia_sync_report_summary (LiaSyncReport *report)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
   g_return_val_if_fail (report != NULL, NULL);
 
-  /* Translators: the summary of a sync; each number counts issues */
-  g_autofree char *counts = g_strdup_printf (report->dry_run
-                                             ? _("Dry run: %u to create, %u to update, %u unchanged, %u to pull, %u conflicts, %u errors")
-                                             : _("%u created, %u updated, %u unchanged, %u pulled, %u conflicts, %u errors"),
-                                             report->created, report->updated, report->unchanged, report->pulled,
-                                             report->conflicts, report->errors);
+  /* One plural-correct item per count, joined by the list separator: a
+   * sentence with six numbers had one plural for all of them. */
+  if (report->dry_run)
+    {
+      /* Translators: an item of a sync summary: issues to create */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to create", "%u to create", report->created), report->created));
+      /* Translators: an item of a sync summary: issues to update */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u to update", "%u to update", report->updated), report->updated));
+    }
+  else
+    {
+      /* Translators: an item of a sync summary: issues created */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u created", "%u created", report->created), report->created));
+      /* Translators: an item of a sync summary: issues updated */
+      g_ptr_array_add (items, g_strdup_printf (ngettext ("%u updated", "%u updated", report->updated), report->updated));
+    }
+  /* Translators: an item of a sync summary: issues unchanged */
+  g_ptr_array_add (items, g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", report->unchanged), report->unchanged));
+  g_ptr_array_add (items, report->dry_run
+                   /* Translators: an item of a sync summary: issues to pull */
+                   ? g_strdup_printf (ngettext ("%u to pull", "%u to pull", report->pulled), report->pulled)
+                   /* Translators: an item of a sync summary: issues pulled */
+                   : g_strdup_printf (ngettext ("%u pulled", "%u pulled", report->pulled), report->pulled));
+  /* Translators: an item of a sync summary: issues in conflict; the items are joined by the list separator */
+  g_ptr_array_add (items, g_strdup_printf (ngettext ("%u conflict", "%u conflicts", report->conflicts), report->conflicts));
+  /* Translators: an item of a sync summary: issues that failed */
+  g_ptr_array_add (items, g_strdup_printf (ngettext ("%u error", "%u errors", report->errors), report->errors));
+  if (report->waiting > 0)
+    /* Translators: an item of a sync summary: creates whose outcome was
+     * uncertain and that the tracker has not shown yet */
+    g_ptr_array_add (items, g_strdup_printf (ngettext ("%u waiting to confirm", "%u waiting to confirm", report->waiting),
+                                             report->waiting));
+  g_ptr_array_add (items, NULL);
 
-  if (report->waiting == 0)
-    return g_steal_pointer (&counts);
-  /* Translators: added to the summary of a sync: creates whose outcome was
-   * uncertain and that the tracker has not shown yet */
-  return g_strdup_printf (ngettext ("%s, %u waiting to confirm", "%s, %u waiting to confirm", report->waiting),
-                          counts, report->waiting);
+  list = lia_text_list_join ((const char * const *) items->pdata);
+  if (!report->dry_run)
+    return g_steal_pointer (&list);
+  /* Translators: a summary of what a sync or publish would do; %s is the
+   * list of counts ("3 to create, 1 to update, …") */
+  return g_strdup_printf (_("Dry run: %s"), list);
 }
 
 JsonNode *

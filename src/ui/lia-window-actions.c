@@ -11,6 +11,7 @@
 #include "lia-problems-dialog.h"
 #include "lia-window-private.h"
 #include "lia-workspace-apply.h"
+#include "lia-text-list.h"
 #include "documents/lia-documents-view.h"
 #include "meetings/lia-meetings-view.h"
 #include "playbook/lia-playbook-view.h"
@@ -539,7 +540,7 @@ static char *
 reload_summary (const LiaApplyCounts *counts)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *list = NULL;
 
   if (counts->added > 0)
     /* Translators: part of “Reloaded: 2 added, 1 removed, 5 changed”; items of the workspace */
@@ -558,15 +559,10 @@ reload_summary (const LiaApplyCounts *counts)
     /* Translators: the toast after reloading a file that held nothing new */
     return g_strdup (_("Reloaded: no changes"));
 
-  for (guint i = 0; i < parts->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between the parts of “Reloaded: 2 added, 1 removed” */
-        g_string_append (list, _(", "));
-      g_string_append (list, g_ptr_array_index (parts, i));
-    }
+  g_ptr_array_add (parts, NULL);
+  list = lia_text_list_join ((const char * const *) parts->pdata);
   /* Translators: %s is a list such as “2 added, 1 removed, 5 changed” */
-  return g_strdup_printf (_("Reloaded: %s"), list->str);
+  return g_strdup_printf (_("Reloaded: %s"), list);
 }
 
 typedef struct

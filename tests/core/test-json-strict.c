@@ -241,6 +241,8 @@ test_depth (void)
   g_assert_true (lia_json_check_strict ("[[[[1]]]]", 9, 4, NULL));
   assert_bad_len ("[[[[[1]]]]]", 11, 4, 1, 5, "nested more than 4 levels deep");
   assert_bad_len ("{\"a\": {\"b\": [{}]}}", 18, 3, 1, 14, "nested more than 3 levels deep");
+  /* One level is singular (the message goes through ngettext). */
+  assert_bad_len ("[[1]]", 5, 1, 1, 2, "nested more than 1 level deep");
 
   /* The workspace's own limit: 256 levels pass, 257 do not. */
   for (guint i = 0; i < 128; i++)

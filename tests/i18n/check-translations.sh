@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Translation checks:
 #  1. every source or data file with translatable strings is in POTFILES.in;
+#     and no source file builds a user-visible message from an untranslated
+#     literal (check-untranslated.py: g_set_error, g_printerr), which the
+#     first check cannot see in a file that has no marker at all;
 #  2. every file in POTFILES.in exists;
 #  3. each language in LINGUAS is complete: all current messages translated,
 #     none fuzzy, and msgfmt --check finds no format mismatch;
@@ -19,6 +22,9 @@ while IFS= read -r f; do
     status=1
   fi
 done < <(find src data -type f \( -name '*.c' -o -name '*.ui' -o -name '*.in' -o -name '*.xml' \) | sort)
+
+here=$(dirname "$0")
+"${PYTHON:-python3}" "$here/check-untranslated.py" src || status=1
 
 while IFS= read -r f; do
   case "$f" in ''|'#'*) continue ;; esac
@@ -54,7 +60,6 @@ done
 
 # The punctuation checker must fail on ASCII marks in Chinese sentences
 # and let the allowed ASCII (mnemonics, formats, code, literals) pass.
-here=$(dirname "$0")
 check_punct=("${PYTHON:-python3}" "$here/check-punctuation.py")
 cat > "$tmp/bad.po" <<'EOF'
 msgid "Name: %s"

@@ -695,6 +695,39 @@ test_no_space (Fixture       *fx,
   g_assert_cmpuint (fake_tracker_get_writes (fx->fake), ==, 0);
 }
 
+/* Each count is its own plural-correct item of one list: a single
+ * conflict or error is "1 conflict", not "1 conflicts"; a dry run says so
+ * once, in front. */
+static void
+test_summaries (void)
+{
+  LiaPublishReport *pub = g_new0 (LiaPublishReport, 1);
+  LiaSyncReport *sync = g_new0 (LiaSyncReport, 1);
+  g_autoptr(LiaPublishReport) publish = pub;
+  g_autoptr(LiaSyncReport) synced = sync;
+  char *text;
+
+  *pub = (LiaPublishReport) { .created = 3, .updated = 2, .moved = 1, .unchanged = 4, .conflicts = 2, .errors = 5, .remote_only = 6 };
+  text = lia_publish_report_summary (pub);
+  g_assert_cmpstr (text, ==, "3 created, 2 updated, 1 moved, 4 unchanged, 2 conflicts, 5 errors, 6 only on the wiki");
+  g_free (text);
+
+  *pub = (LiaPublishReport) { .conflicts = 1, .errors = 1, .dry_run = TRUE };
+  text = lia_publish_report_summary (pub);
+  g_assert_cmpstr (text, ==, "Dry run: 0 to create, 0 to update, 0 to move, 0 unchanged, 1 conflict, 1 error, 0 only on the wiki");
+  g_free (text);
+
+  *sync = (LiaSyncReport) { .created = 1, .updated = 2, .unchanged = 3, .pulled = 4, .conflicts = 1, .errors = 0 };
+  text = lia_sync_report_summary (sync);
+  g_assert_cmpstr (text, ==, "1 created, 2 updated, 3 unchanged, 4 pulled, 1 conflict, 0 errors");
+  g_free (text);
+
+  *sync = (LiaSyncReport) { .created = 2, .pulled = 1, .conflicts = 3, .errors = 1, .waiting = 2, .dry_run = TRUE };
+  text = lia_sync_report_summary (sync);
+  g_assert_cmpstr (text, ==, "Dry run: 2 to create, 0 to update, 0 unchanged, 1 to pull, 3 conflicts, 1 error, 2 waiting to confirm");
+  g_free (text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -702,6 +735,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
+  g_test_add_func ("/publish/summaries", test_summaries);
   g_test_add_func ("/publish/storage/escaping", test_storage_escaping);
   g_test_add_func ("/publish/storage/any-input", test_storage_any_input);
   g_test_add_func ("/publish/redmine/links", test_redmine_links);

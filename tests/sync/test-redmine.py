@@ -168,14 +168,14 @@ def run(redmine, tmp):
     rc, out, err = sync(redmine, path)
     remote = redmine.call("GET", f"/issues/{story['id']}.json")["issue"]
     local = load(path)
-    ok(rc == 1 and "1 conflicts" in out, "an edit on both sides is a conflict", out + err)
+    ok(rc == 1 and "1 conflict," in out, "an edit on both sides is a conflict", out + err)
     ok(remote["subject"] == "Remote title" and local["tasks"][0]["summary"] == "本地的标题",
        "neither side is overwritten", (remote["subject"], local["tasks"][0]["summary"]))
     op = local["outbox"][0] if local["outbox"] else {}
     ok(op.get("state") == "conflict" and op.get("remote", {}).get("summary") == "Remote title",
        "the outbox keeps the remote side for the user to choose", op)
     rc, out, err = sync(redmine, path)
-    ok(rc == 1 and "1 conflicts" in out and redmine.call("GET", f"/issues/{story['id']}.json")["issue"]["subject"] == "Remote title",
+    ok(rc == 1 and "1 conflict," in out and redmine.call("GET", f"/issues/{story['id']}.json")["issue"]["subject"] == "Remote title",
        "an unresolved conflict stays one on the next sync", out)
 
     # 6. A create whose answer was lost: the issue exists, the file says "sending".
@@ -329,7 +329,7 @@ def run_wiki(redmine, tmp):
     save(path, data)
     rc, out, err = publish(redmine, path)
     remote = redmine.call("GET", "/projects/vllm/wiki/项目目标.json")["wiki_page"]
-    ok(rc == 1 and "1 conflicts" in out and "项目目标: conflict" in out and remote["text"] == "edited in Redmine",
+    ok(rc == 1 and "1 conflict," in out and "项目目标: conflict" in out and remote["text"] == "edited in Redmine",
        "a page edited on the wiki is a conflict and is not overwritten", out + err)
     rc, out, err = publish(redmine, path, "--overwrite-conflicts")
     remote = redmine.call("GET", "/projects/vllm/wiki/项目目标.json")["wiki_page"]

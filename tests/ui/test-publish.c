@@ -133,7 +133,7 @@ test_publish_tree (Fixture       *f,
   lia_publish_dialog_publish (dialog);
   g_assert_true (wait_idle (dialog));
   g_assert_true (lia_publish_dialog_has_conflicts (dialog));
-  g_assert_nonnull (strstr (lia_publish_dialog_get_summary (dialog), "1 conflicts"));
+  g_assert_nonnull (strstr (lia_publish_dialog_get_summary (dialog), "1 conflict,"));
   lia_publish_dialog_overwrite (dialog);
   g_assert_true (wait_idle (dialog));
   g_assert_false (lia_publish_dialog_has_conflicts (dialog));

@@ -236,7 +236,7 @@ test_delete_step_and_undo (Fixture       *f,
                            gconstpointer  data)
 {
   GListStore *steps = first_steps (f);
-  GtkWidget *button = find_tooltip (GTK_WIDGET (f->editor), "Delete Step");
+  GtkWidget *button = find_tooltip (GTK_WIDGET (f->editor), "Delete step");
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

@@ -13,6 +13,7 @@
 #include "lia-sync.h"
 #include "lia-tracker.h"
 #include "lia-wiki.h"
+#include "lia-text-list.h"
 
 /* Tracker and wiki accounts, in the manner of GNOME Online Accounts: a
  * list of accounts; "Add Account" picks a service, then a form with only
@@ -281,7 +282,7 @@ tested_cb (GObject      *source,
       g_autofree char *names = NULL;
       g_autofree char *text = NULL;
       g_ptr_array_add (types, NULL);
-      names = g_strjoinv (_(", "), (char **) types->pdata);
+      names = lia_text_list_join ((const char * const *) types->pdata);
       /* Translators: %s lists the issue types the tracker offers, or the first pages of a wiki */
       text = g_strdup_printf (LIA_IS_WIKI (source) ? _("Connected. Pages: %s") : _("Connected. Issue types: %s"), names);
       set_result (self, text, "success");

@@ -9,6 +9,7 @@
 #include "lia-assessment-trends.h"
 #include "lia-playbook.h"
 #include "lia-practise-next.h"
+#include "lia-text-list.h"
 
 /* The list is bound to a list of area numbers: a rating that leaves the
  * two lowest areas as they were only retitles the rows ("Teamwork (2 of
@@ -81,8 +82,8 @@ practising_text (LiaPractiseNext *self,
   if (names->len == 0)
     return g_strdup ("");
   g_ptr_array_add (names, NULL);
-  /* Translators: playbook entries that train an area, a comma-separated list */
-  joined = g_strjoinv (_(", "), (char **) names->pdata);
+  /* Playbook entries that train an area, as a list. */
+  joined = lia_text_list_join ((const char * const *) names->pdata);
   return g_strdup_printf (_("Playbook: %s"), joined);
 }
 

@@ -8,6 +8,7 @@
 #include "lia-agenda-row.h"
 #include "lia-conflict-mark.h"
 #include "lia-field-binding.h"
+#include "lia-text-list.h"
 
 /* One agenda item in the meeting editor: its fields, its place in the
  * agenda (moved with buttons, Alt+Up and Alt+Down, or by dragging) and
@@ -379,7 +380,6 @@ lia_agenda_row_set_span (LiaAgendaRow *self,
   g_autofree char *owner_text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *minutes = NULL;
-  g_autofree char *took = NULL;
   g_autofree char *subtitle = NULL;
   int actual, duration;
 
@@ -387,13 +387,19 @@ lia_agenda_row_set_span (LiaAgendaRow *self,
 
   item = self->item;
   owners = lia_entity_get_strv (item, LIA_AGENDA_ITEM_OWNERS);
-  owner_text = owners ? g_strjoinv (_(", "), (char **) owners) : g_strdup ("");
+  owner_text = owners ? lia_text_list_join ((const char * const *) owners) : g_strdup ("");
   title = g_strdup_printf ("%s–%s  %s", start_text, end_text, lia_entity_get_string (item, LIA_AGENDA_ITEM_TITLE));
   actual = lia_entity_get_int (item, LIA_AGENDA_ITEM_ACTUAL);
   duration = lia_entity_get_int (item, LIA_AGENDA_ITEM_DURATION);
-  minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", duration), duration);
-  took = actual > 0 ? g_strdup_printf (_(" (took %d)"), actual) : g_strdup ("");
-  subtitle = g_strdup_printf ("%s%s · %s%s%s", minutes, took,
+  if (actual > 0)
+    /* Translators: an agenda item's planned length and, once it has run,
+     * the minutes it took ("10 minutes (took 12)"); the plural follows the
+     * first number */
+    minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute (took %d)", "%d minutes (took %d)", duration),
+                               duration, actual);
+  else
+    minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", duration), duration);
+  subtitle = g_strdup_printf ("%s · %s%s%s", minutes,
                               lia_choice_get_label (lia_entity_get_string (item, LIA_AGENDA_ITEM_KIND)),
                               owner_text[0] ? " · " : "", owner_text);
 

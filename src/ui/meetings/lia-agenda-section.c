@@ -513,6 +513,8 @@ lia_agenda_section_add_item (LiaAgendaSection *self,
   if (!writable (self))
     return;
   item = lia_agenda_item_new ();
+  /* Translators: the title of a new agenda item that is a pause in the
+   * meeting (the same word as in the meeting templates) */
   lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_TITLE, is_break ? _("Break") : _("New item"));
   lia_entity_set_int (LIA_ENTITY (item), LIA_AGENDA_ITEM_DURATION, is_break ? 15 : 10);
   lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_KIND, is_break ? "break" : "discussion");

@@ -70,7 +70,9 @@ sync_checks (LiaAttendeesSection *self)
       gtk_check_button_set_active (g_ptr_array_index (self->checks, i), on);
       gtk_widget_set_sensitive (g_ptr_array_index (self->checks, i), writable (self));
     }
-  subtitle = g_strdup_printf (_("%u of %u invited"), invited, self->checks->len);
+  /* Translators: how many of the team's members are invited; the plural
+   * follows the first number */
+  subtitle = g_strdup_printf (ngettext ("%u of %u invited", "%u of %u invited", invited), invited, self->checks->len);
   adw_expander_row_set_subtitle (self->team_row, subtitle);
 }
 

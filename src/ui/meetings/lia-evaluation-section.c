@@ -73,7 +73,9 @@ score_clicked_cb (GtkWidget *button,
   for (GtkWidget *b = gtk_widget_get_prev_sibling (button); b; b = gtk_widget_get_prev_sibling (b))
     score++;
   /* Clicking the chosen score again clears it. */
-  lia_history_begin (self->history, _("Rate"));
+  /* Translators: the name of the undo step for giving a score (a verb,
+   * shown as "Undo Rate"); not a speed or a price */
+  lia_history_begin (self->history, C_("undo", "Rate"));
   lia_history_set_int (self->history, rating, LIA_RATING_SCORE, current == score ? 0 : score);
   lia_history_end (self->history);
 }
@@ -148,7 +150,8 @@ refresh (LiaEvaluationSection *self)
       guint rated;
       double average = lia_evaluation_average (LIA_EVALUATION (form), &rated);
       g_autofree char *text = rated
-        ? g_strdup_printf (_("Average %.1f (%u rated)"), average, rated)
+        /* Translators: the mean score, then how many dimensions were rated */
+        ? g_strdup_printf (ngettext ("Average %.1f (%u rated)", "Average %.1f (%u rated)", rated), average, rated)
         : g_strdup (_("Not rated yet"));
 
       gtk_label_set_label (self->average_label, text);

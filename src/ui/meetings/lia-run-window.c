@@ -9,6 +9,7 @@
 #include "lia-agenda-item.h"
 #include "lia-meeting-templates.h"
 #include "lia-run-window.h"
+#include "lia-text-list.h"
 
 /* The window keeps its own clock (the monotonic one, so a clock change
  * mid-meeting does not jump); when the run ends, the finished items'
@@ -88,7 +89,7 @@ update (LiaRunWindow *self)
     {
       g_autoptr(LiaEntity) item = g_list_model_get_item (agenda, self->run->current);
       const char * const *owners = lia_entity_get_strv (item, LIA_AGENDA_ITEM_OWNERS);
-      g_autofree char *owner_text = owners ? g_strjoinv (_(", "), (char **) owners) : g_strdup ("");
+      g_autofree char *owner_text = owners ? lia_text_list_join ((const char * const *) owners) : g_strdup ("");
       g_autofree char *clock = NULL;
 
       left = lia_meeting_run_remaining (self->run, now);

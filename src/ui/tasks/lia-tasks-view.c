@@ -315,7 +315,9 @@ lia_tasks_view_add_task (LiaTasksView *self)
   if (project == NULL || *project == '\0')
     project = _("Project");
   lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, project);
-  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, _("Story"));
+  /* Translators: the issue type of a new task, as the tracker names it
+   * (Jira's "Story"); use the name the trackers in your language show */
+  lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, C_("issue type", "Story"));
   lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, _("New task"));
   if (!lia_history_try_insert (lia_workspace_get_history (self->workspace), tasks,
                                g_list_model_get_n_items (G_LIST_MODEL (tasks)), LIA_ENTITY (task), &error))
