@@ -19,142 +19,26 @@
 #include "lia-calendar-source.h"
 #include "lia-calendar.h"
 #include "lia-slots.h"
+#include "lia-test-radicale.h"
 
 #define USER "alice"
 #define PASSWORD "s3cret-pass"
 
-static struct
-{
-  char    *dir;
-  char    *url;      /* http://127.0.0.1:PORT */
-  GPid     pid;
-  LiaHttp *http;
-} radicale;
-
-/* ---- the server --------------------------------------------------------- */
-
-static guint16
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static gboolean
-port_open (guint16 port)
-{
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) connection = NULL;
-
-  connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-  return connection != NULL;
-}
+static LiaTestRadicale *radicale;
 
 static void
 radicale_start (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *users = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *config_text = NULL;
-  g_autofree char *radicale_path = g_find_program_in_path ("radicale");
-  g_autofree char *htpasswd_path = g_find_program_in_path ("htpasswd");
-  guint16 port = free_port ();
-  int status = 0;
-
-  if (radicale_path == NULL || htpasswd_path == NULL)
-    g_error ("radicale and htpasswd are needed (apt-get install radicale apache2-utils; "
-             "./build-aux/dev test installs them)");
-
-  radicale.dir = g_dir_make_tmp ("liaison-radicale-XXXXXX", &error);
-  g_assert_no_error (error);
-  users = g_build_filename (radicale.dir, "users", NULL);
-  config = g_build_filename (radicale.dir, "config", NULL);
-  {
-    const char *argv[] = { htpasswd_path, "-B", "-b", "-c", users, USER, PASSWORD, NULL };
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  config_text = g_strdup_printf ("[server]\nhosts = 127.0.0.1:%u\n"
-                                 "[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = bcrypt\n"
-                                 "[storage]\nfilesystem_folder = %s/collections\n"
-                                 "[rights]\ntype = owner_only\n"
-                                 "[logging]\nlevel = warning\n",
-                                 port, users, radicale.dir);
-  g_file_set_contents (config, config_text, -1, &error);
-  g_assert_no_error (error);
-
-  {
-    const char *argv[] = { radicale_path, "--config", config, NULL };
-    g_spawn_async (radicale.dir, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                   die_with_parent, NULL, &radicale.pid, &error);
-    g_assert_no_error (error);
-  }
-  for (guint i = 0; i < 200 && !port_open (port); i++)
-    g_usleep (50000);
-  g_assert_true (port_open (port));
-  radicale.url = g_strdup_printf ("http://127.0.0.1:%u", port);
-  radicale.http = lia_http_new ();
-  lia_http_set_timeout (radicale.http, 10);
-  lia_http_set_retry (radicale.http, 1, 50, 200);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  radicale = lia_test_radicale_start (USER, PASSWORD);
 }
 
 static void
 radicale_stop (void)
 {
-  int status;
-
-  kill (radicale.pid, SIGTERM);
-  waitpid (radicale.pid, &status, 0);
-  g_spawn_close_pid (radicale.pid);
-  g_clear_object (&radicale.http);
-  remove_tree (radicale.dir);
-  g_free (radicale.dir);
-  g_free (radicale.url);
+  g_clear_pointer (&radicale, lia_test_radicale_stop);
 }
 
 /* ---- seeding over CalDAV ------------------------------------------------ */
-
-static char *
-auth_header (const char *password)
-{
-  g_autofree char *pair = g_strconcat (USER, ":", password, NULL);
-  g_autofree char *b64 = g_base64_encode ((const guchar *) pair, strlen (pair));
-
-  return g_strconcat ("Basic ", b64, NULL);
-}
 
 static void
 dav (const char *method,
@@ -163,17 +47,7 @@ dav (const char *method,
      const char *body,
      guint       expected)
 {
-  g_autofree char *url = g_strconcat (radicale.url, path, NULL);
-  g_autofree char *auth = auth_header (PASSWORD);
-  const char *headers[] = { "Authorization", auth, NULL };
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GError) error = NULL;
-  guint status = 0;
-
-  g_assert_true (lia_http_request_bytes (radicale.http, method, url, headers, bytes, content_type, 0,
-                                         NULL, &status, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (status, ==, expected);
+  lia_test_radicale_dav (radicale, method, path, content_type, body, expected);
 }
 
 static void
@@ -285,8 +159,8 @@ static LiaCalendarSource *
 work_source (const char *password,
              const char *cache_dir)
 {
-  g_autofree char *source = g_strconcat ("caldav:", radicale.url, "/alice/work/", NULL);
-  LiaCalendarSource *calendar = lia_calendar_source_new (radicale.http, source, USER);
+  g_autofree char *source = g_strconcat ("caldav:", radicale->url, "/alice/work/", NULL);
+  LiaCalendarSource *calendar = lia_calendar_source_new (radicale->http, source, USER);
 
   lia_calendar_source_set_secret (calendar, password);
   lia_calendar_source_set_cache_dir (calendar, cache_dir);
@@ -335,8 +209,8 @@ static void
 test_discover (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) calendars = lia_caldav_discover (radicale.http, radicale.url, USER, PASSWORD, NULL, &error);
-  g_autofree char *expected = g_strconcat (radicale.url, "/alice/work/", NULL);
+  g_autoptr(GPtrArray) calendars = lia_caldav_discover (radicale->http, radicale->url, USER, PASSWORD, NULL, &error);
+  g_autofree char *expected = g_strconcat (radicale->url, "/alice/work/", NULL);
   LiaCaldavCalendar *calendar;
 
   g_assert_no_error (error);
@@ -347,7 +221,7 @@ test_discover (void)
   g_assert_cmpstr (calendar->name, ==, "Work");
 
   g_clear_pointer (&calendars, g_ptr_array_unref);
-  calendars = lia_caldav_discover (radicale.http, radicale.url, USER, "wrong", NULL, &error);
+  calendars = lia_caldav_discover (radicale->http, radicale->url, USER, "wrong", NULL, &error);
   g_assert_null (calendars);
   g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_AUTH);
 }
@@ -449,12 +323,12 @@ test_unchanged (void)
 
   /* A second object (the next start of the app) reads the cache after
    * one PROPFIND: the collection's tag has not changed. */
-  requests = lia_http_get_request_count (radicale.http);
+  requests = lia_http_get_request_count (radicale->http);
   second = lia_calendar_source_read (again, from, to, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (lia_calendar_source_get_from_cache (again));
   g_assert_cmpstr (second, ==, first);
-  g_assert_cmpuint (lia_http_get_request_count (radicale.http) - requests, ==, 1);
+  g_assert_cmpuint (lia_http_get_request_count (radicale->http) - requests, ==, 1);
 
   /* Other days are read again. */
   other_days = lia_calendar_source_read (again, from - 86400, to, NULL, &error);
@@ -469,7 +343,7 @@ test_unchanged (void)
   g_assert_true (lia_tz_member_add_calendar (member, third, &error));
   g_assert_cmpint (lia_tz_member_state_at (member, at ("2026-01-20T13:30:00Z")), ==, LIA_TZ_STATE_BUSY);
   dav ("DELETE", "/alice/work/added.ics", "text/plain", "", 200);
-  remove_tree (cache);
+  lia_test_remove_tree (cache);
 }
 
 static void
@@ -486,15 +360,15 @@ test_wrong_password (void)
   g_assert_null (strstr (error->message, "not-the-password"));
   g_assert_cmpstr (lia_calendar_source_get_error (source), ==, error->message);
   g_assert_cmpint (lia_calendar_source_get_last_read (source), ==, 0);
-  remove_tree (cache);
+  lia_test_remove_tree (cache);
 }
 
 static void
 test_missing_calendar (void)
 {
   g_autofree char *cache = g_dir_make_tmp ("liaison-cache-XXXXXX", NULL);
-  g_autofree char *missing = g_strconcat ("caldav:", radicale.url, "/alice/nothing/", NULL);
-  g_autoptr(LiaCalendarSource) source = lia_calendar_source_new (radicale.http, missing, USER);
+  g_autofree char *missing = g_strconcat ("caldav:", radicale->url, "/alice/nothing/", NULL);
+  g_autoptr(LiaCalendarSource) source = lia_calendar_source_new (radicale->http, missing, USER);
   g_autoptr(GError) error = NULL;
   g_autofree char *busy = NULL;
 
@@ -504,7 +378,7 @@ test_missing_calendar (void)
   g_assert_null (busy);
   g_assert_error (error, LIA_SYNC_ERROR, LIA_SYNC_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==, "calendar not found (404)");
-  remove_tree (cache);
+  lia_test_remove_tree (cache);
 }
 
 static char *
@@ -539,7 +413,7 @@ test_cli (void)
   g_autofree char *file = g_build_filename (cache, "work.ics", NULL);
   g_autofree char *text = file_calendar ();
   g_autofree char *by_file_arg = g_strconcat ("Berlin=", file, NULL);
-  g_autofree char *by_caldav_arg = g_strconcat ("Berlin=caldav:", radicale.url, "/alice/work/", NULL);
+  g_autofree char *by_caldav_arg = g_strconcat ("Berlin=caldav:", radicale->url, "/alice/work/", NULL);
   g_autofree char *by_file = NULL;
   g_autofree char *by_caldav = NULL;
   g_autofree char *refused = NULL;
@@ -553,7 +427,7 @@ test_cli (void)
   g_assert_cmpstr (by_caldav, ==, by_file);
   refused = run_cli (cache, by_caldav_arg, "wrong", &status);
   g_assert_cmpint (status, ==, 1);
-  remove_tree (cache);
+  lia_test_remove_tree (cache);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "lia-calendar.h"
 #include "lia-http.h"
 #include "lia-model.h"
+#include "lia-test-radicale.h"
 #include "lia-test-widgets.h"
 #include "zones/lia-live-calendars.h"
 #include "zones/lia-member-row.h"
@@ -511,156 +512,26 @@ test_dialog_narrow (Fixture       *f,
 
 /* ---- CalDAV against Radicale -------------------------------------------- */
 
-static struct
-{
-  char    *dir;
-  char    *url;
-  GPid     pid;
-  LiaHttp *http;
-} radicale;
+static LiaTestRadicale *radicale;
 
-static guint16
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
+/* Radicale with one user and a "Work" calendar holding the event. */
 static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static gboolean
-port_open (guint16 port)
-{
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketConnection) connection = NULL;
-
-  connection = g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, NULL);
-  return connection != NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-dav (const char *method,
-     const char *path,
-     const char *content_type,
-     const char *body,
-     guint       expected)
-{
-  g_autofree char *url = g_strconcat (radicale.url, path, NULL);
-  g_autofree char *pair = g_strconcat (USER, ":", PASSWORD, NULL);
-  g_autofree char *b64 = g_base64_encode ((const guchar *) pair, strlen (pair));
-  g_autofree char *auth = g_strconcat ("Basic ", b64, NULL);
-  const char *headers[] = { "Authorization", auth, NULL };
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GError) error = NULL;
-  guint status = 0;
-
-  g_assert_true (lia_http_request_bytes (radicale.http, method, url, headers, bytes, content_type, 0,
-                                         NULL, &status, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (status, ==, expected);
-}
-
-/* Radicale with one user and a "Work" calendar holding the event; FALSE
- * when Radicale is not installed. */
-static gboolean
 radicale_start (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *users = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *config_text = NULL;
-  g_autofree char *radicale_path = g_find_program_in_path ("radicale");
-  g_autofree char *htpasswd_path = g_find_program_in_path ("htpasswd");
-  guint16 port = free_port ();
-  int status = 0;
-
-  if (radicale_path == NULL || htpasswd_path == NULL)
-    return FALSE;
-
-  radicale.dir = g_dir_make_tmp ("liaison-radicale-XXXXXX", &error);
-  g_assert_no_error (error);
-  users = g_build_filename (radicale.dir, "users", NULL);
-  config = g_build_filename (radicale.dir, "config", NULL);
-  {
-    const char *argv[] = { htpasswd_path, "-B", "-b", "-c", users, USER, PASSWORD, NULL };
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  config_text = g_strdup_printf ("[server]\nhosts = 127.0.0.1:%u\n"
-                                 "[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = bcrypt\n"
-                                 "[storage]\nfilesystem_folder = %s/collections\n"
-                                 "[rights]\ntype = owner_only\n"
-                                 "[logging]\nlevel = warning\n",
-                                 port, users, radicale.dir);
-  g_file_set_contents (config, config_text, -1, &error);
-  g_assert_no_error (error);
-  {
-    const char *argv[] = { radicale_path, "--config", config, NULL };
-    g_spawn_async (radicale.dir, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                   die_with_parent, NULL, &radicale.pid, &error);
-    g_assert_no_error (error);
-  }
-  for (guint i = 0; i < 200 && !port_open (port); i++)
-    g_usleep (50000);
-  g_assert_true (port_open (port));
-  radicale.url = g_strdup_printf ("http://127.0.0.1:%u", port);
-  radicale.http = lia_http_new ();
-  lia_http_set_timeout (radicale.http, 10);
-
-  dav ("MKCALENDAR", "/alice/work/", "application/xml; charset=utf-8",
-       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-       "<C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
-       "<D:displayname>Work</D:displayname>"
-       "<C:supported-calendar-component-set><C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
-       "</D:prop></D:set></C:mkcalendar>", 201);
-  dav ("PUT", "/alice/work/lunch.ics", "text/calendar; charset=utf-8", CALENDAR, 201);
-  return TRUE;
+  radicale = lia_test_radicale_start (USER, PASSWORD);
+  lia_test_radicale_dav (radicale, "MKCALENDAR", "/alice/work/", "application/xml; charset=utf-8",
+                         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                         "<C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop>"
+                         "<D:displayname>Work</D:displayname>"
+                         "<C:supported-calendar-component-set><C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
+                         "</D:prop></D:set></C:mkcalendar>", 201);
+  lia_test_radicale_dav (radicale, "PUT", "/alice/work/lunch.ics", "text/calendar; charset=utf-8", CALENDAR, 201);
 }
 
 static void
 radicale_stop (void)
 {
-  int status;
-
-  if (radicale.pid == 0)
-    return;
-  kill (radicale.pid, SIGTERM);
-  waitpid (radicale.pid, &status, 0);
-  g_spawn_close_pid (radicale.pid);
-  g_clear_object (&radicale.http);
-  remove_tree (radicale.dir);
-  g_free (radicale.dir);
-  g_free (radicale.url);
+  g_clear_pointer (&radicale, lia_test_radicale_stop);
 }
 
 static void
@@ -691,15 +562,10 @@ test_caldav (Fixture       *f,
   const char *status;
   gboolean is_error = TRUE;
 
-  if (radicale.url == NULL)
-    {
-      g_test_skip ("radicale is not installed (./build-aux/dev installs it)");
-      return;
-    }
-  expected = g_strconcat ("caldav:", radicale.url, "/alice/work/", NULL);
+  expected = g_strconcat ("caldav:", radicale->url, "/alice/work/", NULL);
 
   dialog = edit_dialog (f, 3);
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "CalDAV Server")), radicale.url);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "CalDAV Server")), radicale->url);
   gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), "User")), USER);
   calendar_row = find (GTK_WIDGET (dialog), "CalDAV Calendar");
   g_assert_false (gtk_widget_get_visible (calendar_row));
@@ -768,7 +634,7 @@ test_file_has_no_secret (Fixture       *f,
    * (the dialog masks it); what was read (titles) never reaches it. */
   g_assert_nonnull (strstr (saved, address));
   g_assert_null (strstr (saved, "Lunch with the board"));
-  remove_tree (dir);
+  lia_test_remove_tree (dir);
 }
 
 int
@@ -799,6 +665,6 @@ main (int   argc,
   radicale_start ();
   result = g_test_run ();
   radicale_stop ();
-  remove_tree (cache);
+  lia_test_remove_tree (cache);
   return result;
 }
