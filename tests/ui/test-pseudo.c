@@ -25,6 +25,7 @@
 static GString *data_text;     /* every string value of the workspace, one per line */
 static GPtrArray *problems;
 static gboolean rtl;
+static guint n_checked;      /* labels read so far, so a walk that saw nothing fails */
 
 static void
 collect_strings (JsonNode *node)
@@ -175,6 +176,7 @@ walk (const char *where,
 
       if (text != NULL && *text != '\0')
         {
+          n_checked++;
           check_text (where, widget, text);
           int minimum = 0;
 
@@ -218,6 +220,13 @@ select_first (GtkWidget *widget)
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     select_first (child);
+}
+
+static gboolean
+is_primary_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 static void
@@ -280,6 +289,22 @@ test_walk (void)
       walk (areas[i], GTK_WIDGET (window));
     }
 
+  /* The main menu. */
+  {
+    GtkWidget *menu_button = lia_test_find_widget (GTK_WIDGET (window), is_primary_menu, NULL);
+
+    g_assert_nonnull (menu_button);
+    guint before = n_checked;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+    lia_test_spin (200);
+    walk ("main menu", GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))));
+    g_test_message ("main menu: %u labels", n_checked - before);
+    g_assert_cmpuint (n_checked - before, >=, 8);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+    lia_test_spin (50);
+  }
+
   /* Dialogs that need no server or file chooser. */
   lia_window_show_area (window, "documents");
   lia_test_spin (100);
@@ -307,7 +332,7 @@ test_walk (void)
 
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
-  g_test_message ("%u problems", problems->len);
+  g_test_message ("%u labels read, %u problems", n_checked, problems->len);
   g_assert_cmpuint (problems->len, ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
   g_string_free (data_text, TRUE);
