@@ -6,6 +6,8 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "lia-evaluation.h"
+#include "lia-rating.h"
 #include "lia-area.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
@@ -1075,6 +1077,52 @@ test_conflict_marks_notes (Fixture       *f,
   }
 }
 
+static LiaMeeting *
+rated_meeting (const char *start,
+               int         score)
+{
+  LiaMeeting *meeting = lia_meeting_new ();
+  g_autoptr(LiaEvaluation) made = lia_evaluation_new ();
+  LiaEntity *evaluation = LIA_ENTITY (made);
+  g_autoptr(LiaRating) rating = lia_rating_new ();
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, start);
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, start);
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, "UTC");
+  lia_entity_set_string (LIA_ENTITY (rating), LIA_RATING_NAME, "Preparation");
+  lia_entity_set_int (LIA_ENTITY (rating), LIA_RATING_SCORE, score);
+  g_list_store_append (lia_entity_get_list (evaluation, LIA_EVALUATION_RATINGS), rating);
+  lia_entity_set_child (LIA_ENTITY (meeting), LIA_MEETING_EVALUATION, evaluation);
+  return meeting;
+}
+
+/* Meetings run from the start side: oldest on the left, or on the right
+ * in a right-to-left language. */
+static void
+test_chart_direction (void)
+{
+  g_autoptr(GListStore) meetings = g_list_store_new (LIA_TYPE_MEETING);
+  g_autoptr(LiaMeeting) old = rated_meeting ("2026-01-06T09:00", 3);
+  g_autoptr(LiaMeeting) recent = rated_meeting ("2026-02-03T09:00", 5);
+  GtkWidget *window = gtk_window_new ();
+  LiaEvaluationChart *chart = LIA_EVALUATION_CHART (lia_evaluation_chart_new ());
+
+  g_list_store_append (meetings, recent);
+  g_list_store_append (meetings, old);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  lia_evaluation_chart_set_meetings (chart, G_LIST_MODEL (meetings));
+  spin (100);
+  g_assert_cmpuint (lia_evaluation_chart_get_n_bars (chart), ==, 2);
+  g_assert_cmpfloat (lia_evaluation_chart_get_value (chart, 0), ==, 3.0);
+  g_assert_cmpfloat (lia_evaluation_chart_get_bar_center (chart, 0), <, lia_evaluation_chart_get_bar_center (chart, 1));
+  gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
+  g_assert_cmpfloat (lia_evaluation_chart_get_bar_center (chart, 0), >, lia_evaluation_chart_get_bar_center (chart, 1));
+  g_assert_cmpfloat (lia_evaluation_chart_get_bar_center (chart, 0), >, gtk_widget_get_width (GTK_WIDGET (chart)) / 2.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1104,6 +1152,7 @@ main (int   argc,
   ADD ("/ui/meetings/conflict-marks-fields", test_conflict_marks_fields);
   ADD ("/ui/meetings/conflict-marks-notes", test_conflict_marks_notes);
 #undef ADD
+  g_test_add_func ("/ui/meetings/chart-direction", test_chart_direction);
 
   status = g_test_run ();
   {

@@ -91,6 +91,23 @@ lia_evaluation_chart_set_meetings (LiaEvaluationChart *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Where bar @i stands: meetings run from the start side, left to right
+ * or, in a right-to-left language, right to left. */
+static void
+bar_geometry (LiaEvaluationChart *self,
+              guint               i,
+              double             *x,
+              double             *w)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double slot = (double) width / MAX (self->bars->len, 1);
+
+  *w = MIN (48, slot * 0.6);
+  *x = slot * i + (slot - *w) / 2;
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    *x = width - *x - *w;
+}
+
 static void
 lia_evaluation_chart_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -99,7 +116,6 @@ lia_evaluation_chart_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   GdkRGBA bar_color, grid, text;
   guint n = self->bars->len;
-  double slot;
 
   lia_chart_get_ink (widget, &text, &grid);
   lia_palette_lookup (LIA_PALETTE_SERIES, &bar_color);
@@ -124,17 +140,16 @@ lia_evaluation_chart_snapshot (GtkWidget   *widget,
       return;
     }
 
-  slot = (double) width / n;
   for (guint i = 0; i < n; i++)
     {
       Bar *bar = &g_array_index (self->bars, Bar, i);
       double h = BAR_AREA * bar->average / 5.0;
-      double w = MIN (48, slot * 0.6);
-      double x = slot * i + (slot - w) / 2;
+      double x, w;
       char number[G_ASCII_DTOSTR_BUF_SIZE];
       g_autoptr(PangoLayout) layout = NULL;
       int lw;
 
+      bar_geometry (self, i, &x, &w);
       gtk_snapshot_append_color (snapshot, &bar_color, &GRAPHENE_RECT_INIT (x, BAR_AREA - h, w, h));
       g_ascii_formatd (number, sizeof number, "%.1f", bar->average);
       layout = gtk_widget_create_pango_layout (widget, number);
@@ -222,4 +237,18 @@ const char *
 lia_evaluation_chart_get_summary (LiaEvaluationChart *self)
 {
   return self->summary;
+}
+
+/* The middle of bar @index, in the widget's coordinates. */
+double
+lia_evaluation_chart_get_bar_center (LiaEvaluationChart *self,
+                                     guint               index)
+{
+  double x, w;
+
+  g_return_val_if_fail (LIA_IS_EVALUATION_CHART (self), 0);
+  g_return_val_if_fail (index < self->bars->len, 0);
+
+  bar_geometry (self, index, &x, &w);
+  return x + w / 2;
 }

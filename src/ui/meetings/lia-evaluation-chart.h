@@ -15,5 +15,7 @@ guint       lia_evaluation_chart_get_n_bars    (LiaEvaluationChart *self);
 double      lia_evaluation_chart_get_value     (LiaEvaluationChart *self,
                                                 guint               index);
 const char *lia_evaluation_chart_get_summary   (LiaEvaluationChart *self);
+double      lia_evaluation_chart_get_bar_center (LiaEvaluationChart *self,
+                                                 guint               index);
 
 G_END_DECLS
