@@ -178,6 +178,17 @@ walk (const char *where,
         {
           n_checked++;
           check_text (where, widget, text);
+          /* Squeezed: a wrapping label of ours so narrow that it shows
+           * about one word per line ("Not / sent / yet"). */
+          if (gtk_label_get_wrap (GTK_LABEL (widget)) && g_str_has_prefix (text, "⟦"))
+            {
+              g_auto(GStrv) words = g_strsplit (text, " ", -1);
+              guint n_words = g_strv_length (words);
+              int lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (widget)));
+
+              if (n_words >= 3 && lines >= (int) n_words)
+                g_ptr_array_add (problems, g_strdup_printf ("%s: “%s” is squeezed to %d lines", where, text, lines));
+            }
           int minimum = 0;
 
           gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
