@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "lia-text-list.h"
 #include "lia-evaluation-chart.h"
 #include "lia-meeting-plan.h"
 #include "lia-palette.h"
@@ -72,19 +73,27 @@ lia_evaluation_chart_set_meetings (LiaEvaluationChart *self,
     }
   g_array_sort (self->bars, compare_bars);
 
-  if (self->bars->len == 0)
-    g_string_append (summary, _("No meeting has been rated yet."));
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      Bar *bar = &g_array_index (self->bars, Bar, i);
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
-      g_ascii_formatd (number, sizeof number, "%.1f", bar->average);
-      if (i > 0)
-        g_string_append (summary, "; ");
-      /* Translators: a meeting's title and its average score */
-      g_string_append_printf (summary, _("%s: %s of 5"), bar->label, number);
-    }
+    for (guint i = 0; i < self->bars->len; i++)
+      {
+        Bar *bar = &g_array_index (self->bars, Bar, i);
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_ascii_formatd (number, sizeof number, "%.1f", bar->average);
+        /* Translators: a meeting's title and its average score */
+        g_ptr_array_add (items, g_strdup_printf (_("%s: %s of 5"), bar->label, number));
+      }
+    g_ptr_array_add (items, NULL);
+    if (self->bars->len == 0)
+      g_string_append (summary, _("No meeting has been rated yet."));
+    else
+      {
+        g_autofree char *joined = lia_text_list_join ((const char * const *) items->pdata);
+        g_string_append (summary, joined);
+      }
+  }
   g_free (self->summary);
   self->summary = g_string_free (summary, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary, -1);
