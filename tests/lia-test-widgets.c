@@ -121,3 +121,28 @@ lia_test_read_only_sample (void)
   g_assert_true (lia_workspace_get_read_only (workspace));
   return workspace;
 }
+
+static gboolean
+keyring_warning_is_expected (const char     *domain,
+                             GLogLevelFlags  level,
+                             const char     *message,
+                             gpointer        data)
+{
+  return g_strcmp0 (domain, "lia-credentials") != 0;
+}
+
+static void
+keyring_warning_cb (const char     *domain,
+                    GLogLevelFlags  level,
+                    const char     *message,
+                    gpointer        data)
+{
+  g_test_message ("no keyring in the test session: %s", message);
+}
+
+void
+lia_test_allow_missing_keyring (void)
+{
+  g_log_set_handler ("lia-credentials", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, keyring_warning_cb, NULL);
+  g_test_log_set_fatal_handler (keyring_warning_is_expected, NULL);
+}

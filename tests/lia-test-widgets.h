@@ -26,6 +26,9 @@ gboolean   lia_test_has_label   (GtkWidget      *widget,
 LiaWindow *lia_test_sample_window (const char    *area,
                                    LiaWorkspace **workspace);
 LiaWorkspace *lia_test_read_only_sample (void);
+/* A test session has no keyring: storing a secret there warns, which is
+ * the session's lack, not the code's.  Lets those warnings pass. */
+void       lia_test_allow_missing_keyring (void);
 
 #define lia_test_find_type(root, type) \
   lia_test_find_widget ((root), lia_test_is_type, GSIZE_TO_POINTER (type))

@@ -89,26 +89,6 @@ server_cb (SoupServer        *server,
     soup_server_message_set_status (msg, 404, NULL);
 }
 
-/* Storing in a keyring that is not there warns; that is the session's
- * lack, not the code's. */
-static gboolean
-keyring_warning_is_expected (const char     *domain,
-                             GLogLevelFlags  level,
-                             const char     *message,
-                             gpointer        data)
-{
-  return g_strcmp0 (domain, "lia-credentials") != 0;
-}
-
-static void
-keyring_warning_cb (const char     *domain,
-                    GLogLevelFlags  level,
-                    const char     *message,
-                    gpointer        data)
-{
-  g_test_message ("no keyring in the test session: %s", message);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -117,8 +97,7 @@ fixture_set_up (Fixture       *f,
   g_autoslist(GUri) uris = NULL;
   GDate date;
 
-  g_log_set_handler ("lia-credentials", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, keyring_warning_cb, NULL);
-  g_test_log_set_fatal_handler (keyring_warning_is_expected, NULL);
+  lia_test_allow_missing_keyring ();
 
   f->paused = g_ptr_array_new_with_free_func (g_object_unref);
   f->server = soup_server_new (NULL, NULL);

@@ -33,26 +33,6 @@ typedef struct
   char         *webhook;
 } Fixture;
 
-/* Storing in a keyring that is not there warns; that is the session's
- * lack, not the code's. */
-static gboolean
-keyring_warning_is_expected (const char     *domain,
-                             GLogLevelFlags  level,
-                             const char     *message,
-                             gpointer        data)
-{
-  return g_strcmp0 (domain, "lia-credentials") != 0;
-}
-
-static void
-keyring_warning_cb (const char     *domain,
-                    GLogLevelFlags  level,
-                    const char     *message,
-                    gpointer        data)
-{
-  g_test_message ("no keyring in the test session: %s", message);
-}
-
 static LiaMeeting *first_meeting (Fixture *f);
 
 static void
@@ -71,8 +51,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_log_set_handler ("lia-credentials", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, keyring_warning_cb, NULL);
-  g_test_log_set_fatal_handler (keyring_warning_is_expected, NULL);
+  lia_test_allow_missing_keyring ();
   f->window = lia_test_sample_window ("meetings", &f->workspace);
   f->fake = fake_chat_new ();
   f->webhook = fake_chat_get_url (f->fake, "slack");
