@@ -191,13 +191,16 @@ post_dialog (Post *post)
   return self;
 }
 
+/* The post is over: @text says how (NULL when it went through), shown
+ * as an error unless the user cancelled it. */
 static void
 finish (LiaChatSummaryDialog *self,
-        const char           *error_text)
+        const char           *text,
+        gboolean              is_error)
 {
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
-  set_result (self, error_text, error_text != NULL);
+  set_result (self, text, is_error);
 }
 
 static void
@@ -227,7 +230,7 @@ posted_cb (GObject      *source,
       /* Translators: %s is a chat service, such as Slack */
       g_autofree char *title = g_strdup_printf (_("Summary posted to %s"), lia_choice_get_label (post->service));
 
-      finish (self, NULL);
+      finish (self, NULL, FALSE);
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
     }
   else
@@ -245,9 +248,7 @@ posted_cb (GObject      *source,
           g_free (text);
           text = g_steal_pointer (&both);
         }
-      finish (self, text);
-      if (cancelled)
-        gtk_widget_remove_css_class (GTK_WIDGET (self->result), "error");
+      finish (self, text, !cancelled);
     }
   post_free (post);
 }
@@ -272,14 +273,13 @@ webhook_found_cb (GObject      *source,
     }
   if (error != NULL)   /* only a cancelled lookup fails */
     {
-      finish (self, _("Sending was cancelled."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->result), "error");
+      finish (self, _("Sending was cancelled."), FALSE);
       post_free (post);
       return;
     }
   if (webhook == NULL || *webhook == '\0')
     {
-      finish (self, _("The webhook’s address is not in the keyring; open Accounts… and paste it into the account again."));
+      finish (self, _("The webhook’s address is not in the keyring; open Accounts… and paste it into the account again."), TRUE);
       post_free (post);
       return;
     }
