@@ -231,7 +231,6 @@ lia_live_calendars_class_init (LiaLiveCalendarsClass *klass)
 static void
 lia_live_calendars_init (LiaLiveCalendars *self)
 {
-  self->http = lia_http_new ();
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
 }
 
@@ -279,6 +278,10 @@ lia_live_calendars_ensure (LiaLiveCalendars *self,
           entry->member_id = g_strdup (id);
           entry->source = g_strdup (source);
           entry->user = g_strdup (user);
+          /* The HTTP session is made when a first member has a live
+           * calendar, not when the Time Zones page is built (start-up). */
+          if (self->http == NULL)
+            self->http = lia_http_new ();
           entry->calendar = lia_calendar_source_new (self->http, source, user);
           g_hash_table_insert (self->entries, entry->member_id, entry);
         }
