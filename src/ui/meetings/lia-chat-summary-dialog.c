@@ -244,7 +244,9 @@ posted_cb (GObject      *source,
           g_autofree char *part = g_strdup_printf (ngettext ("%u of %u message was posted.",
                                                              "%u of %u messages were posted.", post->payloads->len),
                                                    n_posted, post->payloads->len);
-          g_autofree char *both = g_strdup_printf ("%s %s", text, part);
+          /* Translators: two sentences, what went wrong and how much of the
+           * summary was posted; the space between them is yours to set */
+          g_autofree char *both = g_strdup_printf (_("%1$s %2$s"), text, part);
           g_free (text);
           text = g_steal_pointer (&both);
         }
