@@ -17,13 +17,13 @@ struct _LiaApplication
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
 
+/* Windows are presented by the callers once they hold their workspace:
+ * presenting maps the page, and an empty one would map (and load the
+ * icons of) its empty state first. */
 static LiaWindow *
 new_window (LiaApplication *self)
 {
-  LiaWindow *window = lia_window_new (self);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
+  return lia_window_new (self);
 }
 
 /* A window whose workspace is an untouched, unnamed one can take a file
@@ -55,6 +55,7 @@ new_action_cb (GSimpleAction *action,
   g_autoptr(LiaWorkspace) workspace = lia_workspace_new ();
 
   lia_window_set_workspace (window, workspace);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -67,7 +68,10 @@ open_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      lia_window_open (reusable_window (self), file);
+      LiaWindow *window = reusable_window (self);
+
+      lia_window_open (window, file);
+      gtk_window_present (GTK_WINDOW (window));
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -100,8 +104,10 @@ open_recent_action_cb (GSimpleAction *action,
                        gpointer       user_data)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  LiaWindow *window = reusable_window (LIA_APPLICATION (user_data));
 
-  lia_window_open (reusable_window (LIA_APPLICATION (user_data)), file);
+  lia_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* After the first run the last file reopens instead of the sample; this
@@ -116,6 +122,7 @@ open_sample_action_cb (GSimpleAction *action,
   g_autoptr(LiaWorkspace) sample = new_sample ();
 
   lia_window_set_workspace (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -285,6 +292,7 @@ lia_application_activate (GApplication *app)
       if (g_file_query_exists (file, NULL))
         {
           lia_window_open (window, file);
+          gtk_window_present (GTK_WINDOW (window));
           return;
         }
     }
@@ -294,6 +302,7 @@ lia_application_activate (GApplication *app)
     g_autoptr(LiaWorkspace) sample = new_sample ();
     lia_window_set_workspace (window, sample);
   }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -305,7 +314,12 @@ lia_application_open (GApplication  *app,
   LiaApplication *self = LIA_APPLICATION (app);
 
   for (int i = 0; i < n_files; i++)
-    lia_window_open (i == 0 ? reusable_window (self) : new_window (self), files[i]);
+    {
+      LiaWindow *window = i == 0 ? reusable_window (self) : new_window (self);
+
+      lia_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
 }
 
 static void

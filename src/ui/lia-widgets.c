@@ -153,3 +153,48 @@ lia_refresh_free (LiaRefresh *self)
   g_clear_signal_handler (&self->map_id, self->owner);
   g_free (self);
 }
+
+/* GTK preloads an image's icon as soon as the image's style is known,
+ * whether it is shown or not.  An AdwStatusPage's icon is 128 px, a size
+ * Adwaita ships only as SVG, so every empty state of a page (most of
+ * them hidden for a whole session) would have GTK read an SVG and map
+ * librsvg (6 MiB) at start-up.  Each status page under @root gets its
+ * icon back when it is first mapped instead, before its first frame. */
+#define DEFERRED_ICON "lia-deferred-icon"
+
+static void
+status_page_mapped_cb (AdwStatusPage *page)
+{
+  const char *icon = g_object_get_data (G_OBJECT (page), DEFERRED_ICON);
+
+  /* Code may have given the page another icon meanwhile: that one stays. */
+  if (icon != NULL && adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, icon);
+  g_object_set_data (G_OBJECT (page), DEFERRED_ICON, NULL);
+  g_signal_handlers_disconnect_by_func (page, status_page_mapped_cb, NULL);
+}
+
+void
+lia_defer_status_icons (GtkWidget *root)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_STATUS_PAGE (root) && !gtk_widget_get_mapped (root)
+      && g_object_get_data (G_OBJECT (root), DEFERRED_ICON) == NULL)
+    {
+      AdwStatusPage *page = ADW_STATUS_PAGE (root);
+      const char *icon = adw_status_page_get_icon_name (page);
+
+      if (icon != NULL)
+        {
+          g_object_set_data_full (G_OBJECT (page), DEFERRED_ICON, g_strdup (icon), g_free);
+          adw_status_page_set_icon_name (page, NULL);
+          g_signal_connect (page, "map", G_CALLBACK (status_page_mapped_cb), NULL);
+        }
+    }
+  for (child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lia_defer_status_icons (child);
+}

@@ -12,6 +12,7 @@ void       lia_source_buffer_follow_style   (GtkSourceBuffer *buffer);
 void       lia_chart_get_ink                (GtkWidget       *widget,
                                              GdkRGBA         *text,
                                              GdkRGBA         *grid);
+void       lia_defer_status_icons           (GtkWidget       *root);
 
 /* A page's derived content (charts, summaries, problems) redone once per
  * burst of edits, in an idle; with @when_shown, not while the owner is

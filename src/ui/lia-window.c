@@ -13,6 +13,7 @@
 
 #include "lia-area.h"
 #include "lia-file-util.h"
+#include "lia-widgets.h"
 #include "lia-window-private.h"
 #include "requirements/lia-requirements-view.h"
 #include "zones/lia-zones-view.h"
@@ -407,6 +408,7 @@ lia_window_get_view (LiaWindow  *self,
       GtkWidget *view = g_object_new (areas[i].get_type (), NULL);
 
       g_return_val_if_fail (LIA_IS_AREA (view), NULL);
+      lia_defer_status_icons (view);
       self->area_views[i] = view;
       adw_bin_set_child (self->area_slots[i], view);
       if (self->workspace != NULL)
