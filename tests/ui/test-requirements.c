@@ -438,6 +438,51 @@ test_many_requirements (Fixture       *f,
   g_assert_cmpuint (count_type (GTK_WIDGET (f->table), GTK_TYPE_LABEL), <, 1200);
 }
 
+/* Searching thousands of requirements filters in steps (a batch per idle,
+ * never one long stall), and until it is done the table does not claim
+ * "No Results Found".  Typing on and deleting narrow and widen the same
+ * search correctly. */
+static void
+test_search_in_steps (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListStore *store = lia_workspace_get_requirements (f->workspace);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(LiaRequirement) requirement = lia_requirement_new ();
+      g_autofree char *need = g_strdup_printf ("Bulk need %04u", i);
+
+      lia_entity_set_string (LIA_ENTITY (requirement), LIA_REQUIREMENT_BUSINESS_NEED, need);
+      g_list_store_append (store, requirement);
+    }
+  spin (100);
+  g_assert_cmpuint (rows (f), ==, 3003);
+
+  lia_requirements_view_set_search_text (f->view, "bulk need 2999");
+  /* Not all filtered yet: no verdict on screen. */
+  g_assert_cmpuint (rows (f), <, 1);
+  spin (50);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->view), "No Results Found"), ==, 0);
+  spin (1000);
+  g_assert_cmpuint (rows (f), ==, 1);
+
+  /* Deleting widens, typing on narrows, another word replaces. */
+  lia_requirements_view_set_search_text (f->view, "bulk need 29");
+  spin (1000);
+  g_assert_cmpuint (rows (f), ==, 100);
+  lia_requirements_view_set_search_text (f->view, "bulk need 299");
+  spin (1000);
+  g_assert_cmpuint (rows (f), ==, 10);
+  lia_requirements_view_set_search_text (f->view, "no such need");
+  spin (1000);
+  g_assert_cmpuint (rows (f), ==, 0);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->view), "No Results Found"), ==, 1);
+  lia_requirements_view_set_search_text (f->view, "");
+  spin (100);
+  g_assert_cmpuint (rows (f), ==, 3003);
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -974,6 +1019,7 @@ main (int   argc,
   ADD ("/ui/requirements/steps-keep-focus", test_steps_keep_focus);
   ADD ("/ui/requirements/many-requirements", test_many_requirements);
   ADD ("/ui/requirements/search", test_search);
+  ADD ("/ui/requirements/search-in-steps", test_search_in_steps);
   ADD ("/ui/requirements/empty-workspace", test_empty_workspace);
   ADD ("/ui/requirements/autosave-failure", test_autosave_failure);
   ADD ("/ui/requirements/close-asks-or-saves", test_close_asks_or_saves);

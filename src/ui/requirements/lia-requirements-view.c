@@ -185,7 +185,8 @@ update_empty_state (LiaRequirementsView *self)
 
   if (total == 0)
     gtk_stack_set_visible_child_name (self->table_stack, "empty");
-  else if (shown == 0)
+  /* While a search still filters (in steps), no results is not known. */
+  else if (shown == 0 && gtk_filter_list_model_get_pending (self->filter_model) == 0)
     gtk_stack_set_visible_child_name (self->table_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->table_stack, "table");
@@ -208,11 +209,29 @@ search_changed_cb (LiaRequirementsView *self,
                    GtkSearchEntry      *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *old = g_steal_pointer (&self->search_key);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_clear_pointer (&self->search_key, g_free);
   if (text[0] != '\0')
     self->search_key = g_utf8_casefold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Typing on narrows the rows shown, deleting widens them: GTK then
+   * checks only the rows that can change. */
+  if (g_strcmp0 (old, self->search_key) == 0)
+    return;
+  /* Without a search the table has no filter at all, so rows added or
+   * moved are there at once (and can be selected). */
+  if (self->search_key == NULL)
+    gtk_filter_list_model_set_filter (self->filter_model, NULL);
+  else if (old == NULL)
+    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  else
+    {
+      if (strstr (self->search_key, old) != NULL)
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (strstr (old, self->search_key) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+    }
   update_empty_state (self);
 }
 
@@ -450,6 +469,7 @@ lia_requirements_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_REQUIREMENTS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
   for (guint i = 0; i < G_N_ELEMENTS (self->column_widgets); i++)
     g_clear_object (&self->column_widgets[i]);
   g_clear_object (&self->workspace);
@@ -520,13 +540,17 @@ lia_requirements_view_init (LiaRequirementsView *self)
   lia_split_page_set_animate_fold (self->split, FALSE);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->filter_model = gtk_filter_list_model_new (NULL, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  /* A search through thousands of requirements is done a batch per idle,
+   * so typing in the search never stalls the window. */
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_empty_state), self);
+  g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (update_empty_state), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
