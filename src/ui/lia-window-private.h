@@ -13,6 +13,7 @@ struct _LiaWindow
 
   LiaWorkspace         *workspace;
   GCancellable         *cancellable;
+  char                 *loading_area;  /* shown again once a file has loaded */
   gboolean              closing;
 
   /* template children */

@@ -319,6 +319,17 @@ lia_window_show_error (LiaWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A window that opens its first workspace says so while the file loads,
+ * rather than showing the empty states of a workspace it does not have. */
+static void
+end_loading (LiaWindow *self)
+{
+  g_autofree char *area = g_steal_pointer (&self->loading_area);
+
+  if (area != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    lia_window_show_area (self, area);
+}
+
 static void
 load_ready_cb (GObject      *object,
                GAsyncResult *result,
@@ -337,10 +348,12 @@ load_ready_cb (GObject      *object,
           g_autoptr(LiaWorkspace) empty = lia_workspace_new ();
           lia_window_set_workspace (self, empty);
         }
+      end_loading (self);
       return;
     }
 
   lia_window_set_workspace (self, workspace);
+  end_loading (self);
   remember_file (self);
   if (lia_workspace_get_read_only (workspace))
     {
@@ -361,6 +374,11 @@ lia_window_open (LiaWindow *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   lia_workspace_load_async (file, self->cancellable, load_ready_cb, g_object_ref (self));
+  if (self->workspace == NULL && self->loading_area == NULL)
+    {
+      self->loading_area = g_strdup (lia_window_get_area (self));
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
 }
 
 /* The area shown (its name in the areas table). */
@@ -369,6 +387,8 @@ lia_window_get_area (LiaWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->stack);
 
+  if (self->loading_area != NULL && g_strcmp0 (name, "loading") == 0)
+    return self->loading_area;
   return name != NULL ? name : areas[0].name;
 }
 
@@ -558,6 +578,7 @@ lia_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loading_area, g_free);
   if (self->workspace != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -648,6 +669,16 @@ lia_window_init (LiaWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     add_area (self, i);
+  {
+    GtkWidget *loading = adw_status_page_new ();
+    GtkWidget *spinner = gtk_spinner_new ();
+
+    adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Opening Workspace…"));
+    gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+    gtk_widget_set_size_request (spinner, 32, 32);
+    adw_status_page_set_child (ADW_STATUS_PAGE (loading), spinner);
+    gtk_stack_add_named (self->stack, loading, "loading");
+  }
   lia_window_show_area (self, areas[0].name);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 

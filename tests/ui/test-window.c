@@ -14,6 +14,7 @@
 #include "lia-test-widgets.h"
 #include "lia-widgets.h"
 #include "lia-window.h"
+#include "lia-window-private.h"
 
 /* The sidebar's order, which is also Alt+1…8. */
 static const char *areas[] = {
@@ -426,6 +427,47 @@ test_refresh (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window opening its first workspace says so while the file loads
+ * (not the empty states of a workspace it does not have yet), then shows
+ * the area it was on, with the file's content. */
+static void
+test_opening_says_so (void)
+{
+  g_autoptr(LiaWorkspace) sample = lia_workspace_new_sample ("en");
+  g_autofree char *data = lia_workspace_to_data (sample, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("lia-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "team.liaison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, NULL);
+  GtkWidget *stack, *view;
+
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  lia_window_show_area (window, "meetings");
+  lia_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = lia_test_find_widget (GTK_WIDGET (window), is_area_stack, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (stack))));
+  /* The window still knows which area it is on. */
+  g_assert_cmpstr (lia_window_get_area (window), ==, "meetings");
+
+  for (guint i = 0; i < 100 && lia_window_get_workspace (window) == NULL; i++)
+    lia_test_spin (20);
+  lia_test_spin (50);
+  g_assert_nonnull (lia_window_get_workspace (window));
+  g_assert_cmpstr (shown_area (window), ==, "meetings");
+  view = lia_window_get_view (window, "meetings");
+  g_assert_true (lia_area_get_workspace (LIA_AREA (view)) == lia_window_get_workspace (window));
+
+  /* Opening another file into a window that has one keeps it shown. */
+  lia_window_open (window, file);
+  g_assert_cmpstr (shown_area (window), ==, "meetings");
+  lia_test_spin (300);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +476,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/window/areas", test_areas);
+  g_test_add_func ("/ui/window/opening-says-so", test_opening_says_so);
   g_test_add_func ("/ui/window/area-icons", test_area_icons);
   g_test_add_func ("/ui/window/subtitle-host-folder", test_subtitle_host_folder);
   g_test_add_func ("/ui/window/add-follows-area", test_add_follows_area);
