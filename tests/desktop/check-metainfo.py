@@ -6,10 +6,12 @@ knowing <developer>): a summary of at most 35 characters that the desktop
 file's Comment repeats, a developer with an id and a name, light and dark
 brand colours, the project's links, what the app provides, screenshots
 pinned to a commit or tag (a branch moves under a published release), each
-with its zh_CN variant where one exists and present in the repository,
-and notes for every release, the newest being the build's version.
+a PNG of docs/screenshots/ present in the repository at that commit, at
+most 1000×700 pixels (Flathub's limit, shadow included) and with its
+zh_CN variant, and notes for every release, the newest being the build's
+version.
 Usage: check-metainfo.py METAINFO DESKTOP VERSION SOURCE_ROOT"""
-import configparser, os, re, subprocess, sys
+import configparser, os, re, struct, subprocess, sys
 import xml.etree.ElementTree as ET
 
 metainfo, desktop, version, top = sys.argv[1:5]
@@ -47,13 +49,25 @@ if provides is None or provides.findtext("mediatype") != "application/x-liaison-
     errors.append("<provides> must name the MIME type and the liaison-cli binary")
 
 def in_repository(ref, path):
-    if not os.path.isdir(os.path.join(top, ".git")):
-        return os.path.exists(os.path.join(top, path))
-    r = subprocess.run(["git", "-C", top, "cat-file", "-e", "%s:%s" % (ref, path)], capture_output=True)
-    if r.returncode == 0:
-        return True
-    # A shallow clone may not hold the commit: the file must be here then.
-    return os.path.exists(os.path.join(top, path))
+    """The file's bytes at ref, or None when it is not there."""
+    if os.path.exists(os.path.join(top, ".git")):
+        r = subprocess.run(["git", "-C", top, "cat-file", "blob", "%s:%s" % (ref, path)], capture_output=True)
+        if r.returncode == 0:
+            return r.stdout
+    # A tarball, or a shallow clone without the commit: the file must be here then.
+    try:
+        with open(os.path.join(top, path), "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+def png_size(data):
+    """Width and height from a PNG's IHDR chunk, or None if it is no PNG."""
+    if len(data) < 24 or data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", data[16:24])
+
+MAX_W, MAX_H = 1000, 700
 
 shots = root.findall("screenshots/screenshot")
 if not shots:
@@ -67,14 +81,24 @@ for i, shot in enumerate(shots):
         m = pinned.match(image.text or "")
         if not m:
             errors.append("screenshot %d: %s is not pinned to a commit or a tag" % (i + 1, image.text))
-        elif not in_repository(m.group(1), m.group(2)):
-            errors.append("screenshot %d: %s is not in the repository at %s" % (i + 1, m.group(2), m.group(1)[:12]))
-    untranslated = [im.text for im in images if im.get(LANG) is None]
-    if untranslated:
-        stem = os.path.splitext(untranslated[0].rsplit("/", 1)[1])[0]
-        has_zh = any(os.path.exists(os.path.join(top, "docs", "screenshots", stem + sep + "zh_CN.png")) for sep in (".", "-"))
-        if has_zh and not [im for im in images if im.get(LANG) == "zh_CN"]:
-            errors.append("screenshot %d: docs/screenshots has a zh_CN variant; list it with xml:lang=\"zh_CN\"" % (i + 1))
+            continue
+        ref, path = m.groups()
+        if not re.fullmatch(r"docs/screenshots/[A-Za-z0-9_.-]+\.png", path):
+            errors.append("screenshot %d: %s is not a PNG of docs/screenshots/" % (i + 1, path))
+            continue
+        data = in_repository(ref, path)
+        if data is None:
+            errors.append("screenshot %d: %s is not in the repository at %s" % (i + 1, path, ref[:12]))
+            continue
+        size = png_size(data)
+        if size is None:
+            errors.append("screenshot %d: %s at %s is not a PNG" % (i + 1, path, ref[:12]))
+        elif size[0] > MAX_W or size[1] > MAX_H:
+            errors.append("screenshot %d: %s at %s is %d×%d pixels (Flathub: at most %d×%d, shadow included)"
+                          % (i + 1, path, ref[:12], size[0], size[1], MAX_W, MAX_H))
+    # The Chinese UI is half of what Liaison is for: every screenshot shows it.
+    if not [im for im in images if im.get(LANG) == "zh_CN"]:
+        errors.append("screenshot %d: no zh_CN variant (<image xml:lang=\"zh_CN\">)" % (i + 1))
 
 releases = root.findall("releases/release")
 if not releases:
