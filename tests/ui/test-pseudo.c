@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "lia-application.h"
@@ -185,6 +186,22 @@ check_text (const char *where,
     }
 }
 
+/* The width the label was given, in the terms of gtk_widget_measure ():
+ * with its CSS padding and border and its margins.  gtk_widget_get_width ()
+ * is the content alone; compared with the measure, every label that CSS
+ * pads looked cut by its padding (libadwaita 1.2 pads an AdwButtonContent's
+ * label by 2 px at its end), which the walk used to let pass as 2 px of
+ * slack for any label. */
+static int
+allocated_width (GtkWidget *label)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (label, label, &bounds))
+    return gtk_widget_get_width (label);
+  return (int) ceilf (bounds.size.width) + gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label);
+}
+
 /* Whether the label runs past an ancestor that clips its children (a
  * table column, a fixed-width box): its text is then cut off unseen. */
 static gboolean
@@ -253,16 +270,14 @@ walk (const char *where,
           if (g_str_has_prefix (text, "⟦") && g_str_has_suffix (text, "⟧") &&
               ((gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
                 pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)))) ||
-               /* AdwButtonContent gives its label 2 px less than the
-                * label asks, whatever the text: not a cut anyone sees. */
-               gtk_widget_get_width (widget) < minimum - 2 || cut_by_ancestor (widget)))
+               allocated_width (widget) < minimum || cut_by_ancestor (widget)))
             {
               g_autoptr(GString) path = g_string_new (NULL);
 
               for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL && path->len < 160; a = gtk_widget_get_parent (a))
                 g_string_append_printf (path, " < %s", G_OBJECT_TYPE_NAME (a));
               g_ptr_array_add (problems, g_strdup_printf ("%s: “%s” is clipped (%d of %d px%s)", where, text,
-                                                          gtk_widget_get_width (widget), minimum, path->str));
+                                                          allocated_width (widget), minimum, path->str));
             }
         }
     }
