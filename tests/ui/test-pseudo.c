@@ -100,8 +100,9 @@ is_not_words (const char *chunk)
 {
   static GRegex *re;
 
+  /* Capitals: zone abbreviations (CEST) and HTTP methods (DELETE). */
   if (re == NULL)
-    re = g_regex_new ("^(UTC[+−-]?[0-9:]*( [A-Z+−0-9-]{2,6})?|[A-Z]{2,5}|[A-Z][a-z]+/[A-Za-z_/-]+"
+    re = g_regex_new ("^(UTC[+−-]?[0-9:]*( [A-Z+−0-9-]{2,6})?|[A-Z]{2,6}|[A-Z][a-z]+/[A-Za-z_/-]+"
                       "|[^\\p{L}]*|.*\\.liaison|https?://\\S+|[~/][^ ]*"
                       /* the C locale's day and month names (g_date_time_format's
                        * %a and %b follow LC_TIME, not the translation) */
@@ -358,6 +359,32 @@ close_other_windows (GtkWindow *main_window)
   lia_test_spin (100);
 }
 
+/* Each combo row's list of choices, opened, walked and closed again. */
+static void
+walk_combo_popups (const char *where,
+                   GtkWidget  *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (ADW_IS_COMBO_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)))
+    {
+      GtkWidget *popover;
+      g_autofree char *popup_where = g_strdup_printf ("%s, choices of “%s”", where,
+                                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+      g_signal_emit_by_name (widget, "activate");
+      lia_test_spin (150);
+      popover = lia_test_find_type (widget, GTK_TYPE_POPOVER);
+      g_assert_nonnull (popover);
+      walk (popup_where, popover);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      lia_test_spin (50);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    walk_combo_popups (where, child);
+}
+
 /* The windows of ours that the walk opened, each walked, then closed;
  * each must have shown at least @min_labels labels, so a dialog that
  * came up empty (or not at all) fails. */
@@ -374,6 +401,7 @@ walk_dialog (const char *where,
   gtk_window_present (GTK_WINDOW (dialog));
   lia_test_spin (300);
   walk_new_windows (where, GTK_WINDOW (window));
+  walk_combo_popups (where, dialog);
   g_test_message ("%s: %u labels", where, n_checked - before);
   g_assert_cmpuint (n_checked - before, >=, 1 || min_labels);
 }
@@ -477,10 +505,13 @@ shows_label (GtkWidget     *widget,
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
+/* With @popups, each combo row's list of choices too (once is enough:
+ * a popover does not follow the window's width). */
 static void
 walk_areas (LiaWindow *window,
             int        width,
-            int        height)
+            int        height,
+            gboolean   popups)
 {
   static const char *areas[] = { "requirements", "meetings", "documents", "tasks",
                                  "contracts", "assessment", "playbook", "zones" };
@@ -499,6 +530,8 @@ walk_areas (LiaWindow *window,
       select_first (GTK_WIDGET (window));
       lia_test_spin (200);
       walk (where, GTK_WIDGET (window));
+      if (popups)
+        walk_combo_popups (where, GTK_WIDGET (window));
       /* The task form is open, with the state the issue saw squeezed. */
       if (g_str_equal (areas[i], "tasks"))
         g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (window), shows_label, C_("sync state", "Not sent yet")));
@@ -529,9 +562,9 @@ test_walk (void)
   /* Wide, at the window's default size, and at 900 px, where each page's
    * sidebar and content still sit side by side with less room: a label
    * of ours that only fits wide shows there. */
-  walk_areas (window, 1280, 860);
-  walk_areas (window, 1100, 700);
-  walk_areas (window, 900, 700);
+  walk_areas (window, 1280, 860, TRUE);
+  walk_areas (window, 1100, 700, FALSE);
+  walk_areas (window, 900, 700, FALSE);
 
   /* The main menu. */
   {
