@@ -26,8 +26,9 @@
 
 /* The app in a pseudo translation (tests/i18n/make-pseudo-po.py: every
  * msgstr accented, wrapped in ⟦…⟧ and 30 % longer), every area shown with
- * the first item of each list selected, then the main menu and the
- * dialogs: any text on screen that is neither inside ⟦…⟧ nor the
+ * the first item of each list selected (at three window widths), then
+ * the main menu, each combo row's choices and every window of ours with
+ * the data it shows: any text on screen that is neither inside ⟦…⟧ nor the
  * workspace's own data was never translated (a string without _(), a
  * sentence built in code).  Labels that the longer text clips (ellipsized)
  * are reported too.  With --rtl the same walk runs right to left. */
@@ -403,7 +404,7 @@ walk_dialog (const char *where,
   walk_new_windows (where, GTK_WINDOW (window));
   walk_combo_popups (where, dialog);
   g_test_message ("%s: %u labels", where, n_checked - before);
-  g_assert_cmpuint (n_checked - before, >=, 1 || min_labels);
+  g_assert_cmpuint (n_checked - before, >=, min_labels);
 }
 
 /* What the dialogs need to show their real content, put in the sample
@@ -585,23 +586,23 @@ test_walk (void)
   /* Every window of ours, with the data it shows. */
   lia_window_show_area (window, "documents");
   lia_test_spin (100);
-  walk_dialog ("accounts dialog", window, lia_accounts_dialog_new (workspace), 10);
+  walk_dialog ("accounts dialog", window, lia_accounts_dialog_new (workspace), 3);
   close_other_windows (GTK_WINDOW (window));
   {
     g_autoptr(LiaMember) member = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_members (workspace)), 0);
 
-    walk_dialog ("member dialog", window, GTK_WIDGET (lia_member_dialog_new (GTK_WINDOW (window), member)), 10);
+    walk_dialog ("member dialog", window, GTK_WIDGET (lia_member_dialog_new (GTK_WINDOW (window), member)), 20);
     close_other_windows (GTK_WINDOW (window));
   }
   walk_dialog ("publish dialog", window, GTK_WIDGET (lia_publish_dialog_new (workspace, NULL)), 5);
   close_other_windows (GTK_WINDOW (window));
   walk_dialog ("conflicts dialog", window,
-               lia_conflicts_dialog_new (GTK_WINDOW (window), workspace, conflicted_task), 5);
+               lia_conflicts_dialog_new (GTK_WINDOW (window), workspace, conflicted_task), 7);
   close_other_windows (GTK_WINDOW (window));
   {
     g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (workspace)), 0);
 
-    walk_dialog ("chat summary dialog", window, lia_chat_summary_dialog_new (workspace, meeting), 5);
+    walk_dialog ("chat summary dialog", window, lia_chat_summary_dialog_new (workspace, meeting), 4);
     close_other_windows (GTK_WINDOW (window));
     dialog = lia_run_window_new (meeting, lia_workspace_get_history (workspace));
     walk_dialog ("run window", window, dialog, 5);
@@ -611,13 +612,13 @@ test_walk (void)
     close_other_windows (GTK_WINDOW (window));
   }
   dialog = lia_playbook_entry_form_new (workspace, team_entry);
-  walk_dialog ("playbook entry form", window, dialog, 6);
+  walk_dialog ("playbook entry form", window, dialog, 12);
   /* The kind the issue saw cut short is on screen. */
   g_assert_nonnull (lia_test_find_widget (dialog, shows_label, lia_playbook_kind_label ("mode")));
   close_other_windows (GTK_WINDOW (window));
-  walk_dialog ("new playbook entry form", window, lia_playbook_entry_form_new (workspace, NULL), 6);
+  walk_dialog ("new playbook entry form", window, lia_playbook_entry_form_new (workspace, NULL), 12);
   close_other_windows (GTK_WINDOW (window));
-  walk_dialog ("merge dialog", window, lia_merge_dialog_new (GTK_WINDOW (window), workspace), 10);
+  walk_dialog ("merge dialog", window, lia_merge_dialog_new (GTK_WINDOW (window), workspace), 15);
   close_other_windows (GTK_WINDOW (window));
 
   /* A damaged file, opened in recovery, for Review Problems…. */
@@ -651,7 +652,7 @@ test_walk (void)
     g_assert_nonnull (dialog);
     gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (app));
     tolerate_page_switcher = TRUE;
-    walk_dialog ("shortcuts window", window, dialog, 20);
+    walk_dialog ("shortcuts window", window, dialog, 30);
     tolerate_page_switcher = FALSE;
     close_other_windows (GTK_WINDOW (window));
   }
