@@ -67,13 +67,21 @@ lia_choice_get_label (const char *value)
     { "uncertain", "sync state", NC_("sync state", "Waiting to confirm") },
     { "conflict", "sync state", NC_("sync state", "Conflict") },
     { "failed", "sync state", NC_("sync state", "Failed") },
+    /* HTTP's own names, the same in every language, as the contract
+     * list shows them (POST /v1/chat/completions): never translated. */
+    { "post", NULL, "POST" },
+    { "get", NULL, "GET" },
+    { "put", NULL, "PUT" },
+    { "patch", NULL, "PATCH" },
+    { "delete", NULL, "DELETE" },
   };
 
   g_return_val_if_fail (value != NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].value, value))
-      return g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label);
+      return labels[i].context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label)
+                                       : labels[i].label;
 
   return value;
 }

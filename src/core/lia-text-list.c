@@ -12,6 +12,8 @@ lia_text_list_join (const char * const *items)
 {
   if (items == NULL)
     return g_strdup ("");
-  /* Translators: between the items of a list (zh_CN: 、) */
-  return g_strjoinv (_(", "), (char **) items);
+  /* Translators: between the items of any list the app joins: owners,
+   * names, fields, choices (zh_CN: 、).  Its own context, apart from the
+   * other ", " messages, which some languages write differently. */
+  return g_strjoinv (C_("list separator", ", "), (char **) items);
 }

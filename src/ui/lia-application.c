@@ -147,7 +147,8 @@ about_action_cb (GSimpleAction *action,
                         "website", "https://github.com/liaisonapp/liaison",
                         "issue-url", "https://github.com/liaisonapp/liaison/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The Liaison developers",
+                        /* Translators: "The Liaison developers" as in the developer name above */
+                        "copyright", _("© 2026 The Liaison developers"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

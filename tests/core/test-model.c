@@ -162,6 +162,8 @@ test_choice_labels (void)
   g_assert_cmpstr (lia_choice_get_label ("high"), ==, "High");
   g_assert_cmpstr (lia_choice_get_label ("in-progress"), ==, "In progress");
   g_assert_cmpstr (lia_choice_get_label ("unknown-value"), ==, "unknown-value");
+  /* HTTP methods by HTTP's own names, not the file's lowercase ones. */
+  g_assert_cmpstr (lia_choice_get_label ("patch"), ==, "PATCH");
 }
 
 int

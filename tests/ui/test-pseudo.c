@@ -4,20 +4,31 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "lia-application.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
 #include "lia-workspace.h"
+#include "lia-merge-dialog.h"
+#include "lia-model.h"
+#include "lia-playbook.h"
+#include "lia-problems-dialog.h"
+#include "lia-sync.h"
 #include "accounts/lia-accounts-dialog.h"
 #include "documents/lia-publish-dialog.h"
+#include "meetings/lia-chat-summary-dialog.h"
+#include "meetings/lia-run-window.h"
+#include "playbook/lia-playbook-entry-form.h"
+#include "tasks/lia-conflicts-dialog.h"
 #include "zones/lia-member-dialog.h"
 
 /* The app in a pseudo translation (tests/i18n/make-pseudo-po.py: every
  * msgstr accented, wrapped in ⟦…⟧ and 30 % longer), every area shown with
- * the first item of each list selected, then the main menu and the
- * dialogs: any text on screen that is neither inside ⟦…⟧ nor the
+ * the first item of each list selected (at three window widths), then
+ * the main menu, each combo row's choices and every window of ours with
+ * the data it shows: any text on screen that is neither inside ⟦…⟧ nor the
  * workspace's own data was never translated (a string without _(), a
  * sentence built in code).  Labels that the longer text clips (ellipsized)
  * are reported too.  With --rtl the same walk runs right to left. */
@@ -26,6 +37,35 @@ static GString *data_text;     /* every string value of the workspace, one per l
 static GPtrArray *problems;
 static gboolean rtl;
 static guint n_checked;      /* labels read so far, so a walk that saw nothing fails */
+static gboolean tolerate_page_switcher;
+
+/* GTK 4.8's shortcuts window, when its section has more than one page,
+ * measures the labels of its own page switcher (the round "1" and "2"
+ * buttons) below zero and warns; GTK clamps the size and nothing shows.
+ * Only that warning, and only while the shortcuts window comes up, is let
+ * pass: any other stays fatal. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (tolerate_page_switcher && (level & G_LOG_LEVEL_WARNING))
+    {
+      const char *domain = NULL, *message = NULL;
+
+      for (gsize i = 0; i < n_fields; i++)
+        if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+          domain = fields[i].value;
+        else if (g_str_equal (fields[i].key, "MESSAGE"))
+          message = fields[i].value;
+      if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+          g_regex_match_simple ("^GtkLabel 0x[0-9a-f]+ \\(label\\) reported min width -[0-9]+, but sizes must be >= 0$",
+                                message, 0, 0))
+        return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
 
 static void
 collect_strings (JsonNode *node)
@@ -61,8 +101,9 @@ is_not_words (const char *chunk)
 {
   static GRegex *re;
 
+  /* Capitals: zone abbreviations (CEST) and HTTP methods (DELETE). */
   if (re == NULL)
-    re = g_regex_new ("^(UTC[+−-]?[0-9:]*( [A-Z+−0-9-]{2,6})?|[A-Z]{2,5}|[A-Z][a-z]+/[A-Za-z_/-]+"
+    re = g_regex_new ("^(UTC[+−-]?[0-9:]*( [A-Z+−0-9-]{2,6})?|[A-Z]{2,6}|[A-Z][a-z]+/[A-Za-z_/-]+"
                       "|[^\\p{L}]*|.*\\.liaison|https?://\\S+|[~/][^ ]*"
                       /* the C locale's day and month names (g_date_time_format's
                        * %a and %b follow LC_TIME, not the translation) */
@@ -134,7 +175,8 @@ check_text (const char *where,
       else if (depth == 0)
         g_string_append_unichar (rest, c);
     }
-  chunks = g_regex_split_simple ("\\n| · |, |; |: | \\(|\\) ?|—| – ", rest->str, 0, 0);
+  /* Two spaces join an agenda item's times and its title. */
+  chunks = g_regex_split_simple ("\\n| · |, |; |: | \\(|\\) ?|—| – |  ", rest->str, 0, 0);
   for (guint i = 0; chunks[i] != NULL; i++)
     {
       g_autofree char *chunk = g_strstrip (g_strdup (chunks[i]));
@@ -144,6 +186,22 @@ check_text (const char *where,
       g_ptr_array_add (problems, g_strdup_printf ("%s: %s shows “%s” (in “%s”)", where,
                                                   G_OBJECT_TYPE_NAME (widget), chunk, text));
     }
+}
+
+/* The width the label was given, in the terms of gtk_widget_measure ():
+ * with its CSS padding and border and its margins.  gtk_widget_get_width ()
+ * is the content alone; compared with the measure, every label that CSS
+ * pads looked cut by its padding (libadwaita 1.2 pads an AdwButtonContent's
+ * label by 2 px at its end), which the walk used to let pass as 2 px of
+ * slack for any label. */
+static int
+allocated_width (GtkWidget *label)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (label, label, &bounds))
+    return gtk_widget_get_width (label);
+  return (int) ceilf (bounds.size.width) + gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label);
 }
 
 /* Whether the label runs past an ancestor that clips its children (a
@@ -164,6 +222,23 @@ cut_by_ancestor (GtkWidget *label)
   return FALSE;
 }
 
+/* Words that GTK and libadwaita put in their own windows and translate
+ * themselves: the keys in the shortcuts window, its title, and the About
+ * window's buttons and page names.  What we give those windows (group
+ * and shortcut titles, the About window's texts) is checked as ours. */
+static gboolean
+is_toolkit_text (GtkWidget  *label,
+                 const char *text)
+{
+  static const char *words[] = { "Shortcuts", "Details", "Website", "Report an Issue", "Credits",
+                                 "Legal", "Acknowledgements", "Troubleshooting", "What’s New", NULL };
+  GtkRoot *root = gtk_widget_get_root (label);
+
+  if (gtk_widget_get_ancestor (label, GTK_TYPE_SHORTCUT_LABEL) != NULL)
+    return TRUE;
+  return (GTK_IS_SHORTCUTS_WINDOW (root) || ADW_IS_ABOUT_WINDOW (root)) && g_strv_contains (words, text);
+}
+
 static void
 walk (const char *where,
       GtkWidget  *widget)
@@ -177,7 +252,8 @@ walk (const char *where,
       if (text != NULL && *text != '\0')
         {
           n_checked++;
-          check_text (where, widget, text);
+          if (!is_toolkit_text (widget, text))
+            check_text (where, widget, text);
           /* Squeezed: a wrapping label of ours so narrow that it shows
            * about one word per line ("Not / sent / yet"). */
           if (gtk_label_get_wrap (GTK_LABEL (widget)) && g_str_has_prefix (text, "⟦"))
@@ -196,16 +272,14 @@ walk (const char *where,
           if (g_str_has_prefix (text, "⟦") && g_str_has_suffix (text, "⟧") &&
               ((gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
                 pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget)))) ||
-               /* AdwButtonContent gives its label 2 px less than the
-                * label asks, whatever the text: not a cut anyone sees. */
-               gtk_widget_get_width (widget) < minimum - 2 || cut_by_ancestor (widget)))
+               allocated_width (widget) < minimum || cut_by_ancestor (widget)))
             {
               g_autoptr(GString) path = g_string_new (NULL);
 
               for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL && path->len < 160; a = gtk_widget_get_parent (a))
                 g_string_append_printf (path, " < %s", G_OBJECT_TYPE_NAME (a));
               g_ptr_array_add (problems, g_strdup_printf ("%s: “%s” is clipped (%d of %d px%s)", where, text,
-                                                          gtk_widget_get_width (widget), minimum, path->str));
+                                                          allocated_width (widget), minimum, path->str));
             }
         }
     }
@@ -227,6 +301,22 @@ select_first (GtkWidget *widget)
 
       if (model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
         gtk_selection_model_select_item (model, 0, TRUE);
+      return;
+    }
+  /* A page's own sidebar list (tasks, contracts …) opens its first item
+   * on activation; the window's list of areas is left alone. */
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
+      gboolean in_page = FALSE;
+
+      for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL && !LIA_IS_WINDOW (a); a = gtk_widget_get_parent (a))
+        in_page |= g_str_has_prefix (G_OBJECT_TYPE_NAME (a), "Lia");
+      if (in_page && row != NULL)
+        {
+          gtk_list_box_select_row (GTK_LIST_BOX (widget), row);
+          g_signal_emit_by_name (widget, "row-activated", row);
+        }
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -270,35 +360,212 @@ close_other_windows (GtkWindow *main_window)
   lia_test_spin (100);
 }
 
+/* Each combo row's list of choices, opened, walked and closed again. */
 static void
-test_walk (void)
+walk_combo_popups (const char *where,
+                   GtkWidget  *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (ADW_IS_COMBO_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)))
+    {
+      GtkWidget *popover;
+      g_autofree char *popup_where = g_strdup_printf ("%s, choices of “%s”", where,
+                                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+
+      g_signal_emit_by_name (widget, "activate");
+      lia_test_spin (150);
+      popover = lia_test_find_type (widget, GTK_TYPE_POPOVER);
+      g_assert_nonnull (popover);
+      walk (popup_where, popover);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      lia_test_spin (50);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    walk_combo_popups (where, child);
+}
+
+/* The windows of ours that the walk opened, each walked, then closed;
+ * each must have shown at least @min_labels labels, so a dialog that
+ * came up empty (or not at all) fails. */
+static void
+walk_dialog (const char *where,
+             LiaWindow  *window,
+             GtkWidget  *dialog,
+             guint       min_labels)
+{
+  guint before = n_checked;
+
+  if (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  lia_test_spin (300);
+  walk_new_windows (where, GTK_WINDOW (window));
+  walk_combo_popups (where, dialog);
+  g_test_message ("%s: %u labels", where, n_checked - before);
+  g_assert_cmpuint (n_checked - before, >=, min_labels);
+}
+
+/* What the dialogs need to show their real content, put in the sample
+ * before its strings are collected: a second task that the tracker
+ * changed too (the conflicts dialog), a Slack account (the chat
+ * summary), a team's own playbook entry (the entry form) and what a git
+ * merge left to decide (the merge dialog).  The sample's own task stays
+ * unsent, so the Tasks page shows "Not sent yet". */
+#define REQ1 "d0606965-4aa2-5470-9126-8841fc262bd4"
+#define TEST_ENGINEER "61c1174f-90db-5312-b6c0-eb9486a22daf"
+#define OVERVIEW "5a0a1506-6c86-5824-bd64-f5ca309fda12"
+#define BACKGROUND "80fd38cc-32d6-545a-b4e7-b2039c1d50f7"
+
+static void
+add_conflict (LiaWorkspace *workspace,
+              const char   *entity,
+              const char   *collection,
+              const char   *parent,
+              const char   *kind,
+              const char   *field,
+              const char   *base,
+              const char   *ours,
+              const char   *theirs)
+{
+  g_autoptr(JsonNode) b = base ? json_from_string (base, NULL) : NULL;
+  g_autoptr(JsonNode) o = ours ? json_from_string (ours, NULL) : NULL;
+  g_autoptr(JsonNode) t = theirs ? json_from_string (theirs, NULL) : NULL;
+  g_autoptr(LiaConflict) conflict = lia_conflict_new (entity, collection, parent, kind, field, b, o, t);
+
+  g_list_store_append (lia_workspace_get_conflicts (workspace), conflict);
+}
+
+static void
+add_dialog_data (LiaWorkspace      *workspace,
+                 LiaEntity        **conflicted_task,
+                 LiaPlaybookEntry **team_entry)
+{
+  g_autoptr(LiaEntity) first = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_tasks (workspace)), 0);
+  LiaEntity *task = lia_entity_copy (first, TRUE);
+  g_autoptr(LiaRemoteRef) ref = lia_remote_ref_new ();
+  g_autoptr(LiaOutboxOp) op = lia_outbox_op_new ();
+  g_autoptr(JsonNode) remote = json_from_string ("{\"key\": \"VLLM-12\", \"summary\": \"Profile the scheduler on H100\","
+                                                 " \"description\": \"Measure batch sizes under load.\","
+                                                 " \"priority\": \"High\", \"due\": \"2026-05-04\"}", NULL);
+  g_autoptr(LiaAccount) slack = lia_account_new ();
+  LiaPlaybookEntry *entry = lia_playbook_entry_new ();
+
+  lia_entity_set_string (task, LIA_TASK_SUMMARY, "Profile the scheduler");
+  lia_entity_set_string (task, LIA_TASK_DESCRIPTION, "Measure batch sizes.");
+  lia_entity_set_string (task, LIA_TASK_DUE, "2026-04-30");
+  lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_SERVICE, "jira");
+  lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY, "VLLM-12");
+  lia_entity_set_string (LIA_ENTITY (ref), LIA_REMOTE_REF_URL, "https://vllm.atlassian.net/browse/VLLM-12");
+  lia_entity_set_remote (task, ref);
+  g_list_store_append (lia_workspace_get_tasks (workspace), task);
+  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_ENTITY, lia_entity_get_id (task));
+  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_SERVICE, "jira");
+  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_URL, "https://vllm.atlassian.net");
+  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_ACTION, "update");
+  lia_entity_set_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE, "conflict");
+  lia_entity_set_json (LIA_ENTITY (op), LIA_OUTBOX_OP_REMOTE, remote);
+  g_list_store_append (lia_workspace_get_outbox (workspace), op);
+  *conflicted_task = task;
+
+  lia_entity_set_string (LIA_ENTITY (slack), LIA_ACCOUNT_NAME, "vLLM team");
+  lia_entity_set_string (LIA_ENTITY (slack), LIA_ACCOUNT_SERVICE, "slack");
+  lia_entity_set_string (LIA_ENTITY (slack), LIA_ACCOUNT_URL, "https://hooks.slack.com");
+  g_list_store_append (lia_workspace_get_accounts (workspace), slack);
+
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_KIND, "mode");
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_NAME, "Pair reviews");
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_STRENGTHS, "Shared context");
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_WEAKNESSES, "Slow");
+  lia_entity_set_string (LIA_ENTITY (entry), LIA_PLAYBOOK_ENTRY_FITS, "Risky changes");
+  g_list_store_append (lia_workspace_get_playbook (workspace), entry);
+  *team_entry = entry;
+
+  add_conflict (workspace, REQ1, "requirements", "", "field", "status", "\"draft\"", "\"agreed\"", "\"done\"");
+  add_conflict (workspace, BACKGROUND, "children", OVERVIEW, "text", "body", "\"# Background\\n\"",
+                "\"# Background\\n\\nWe serve models fast.\\n\"", "\"# Background\\n\\nWe serve models cheaply.\\n\"");
+  add_conflict (workspace, TEST_ENGINEER, "members", "", "edit-delete", "", "{}", "{}", NULL);
+}
+
+static void
+collect_workspace_strings (LiaWorkspace *workspace)
+{
+  g_autofree char *json = lia_workspace_to_data (workspace, NULL);
+  g_autoptr(JsonNode) root = json_from_string (json, NULL);
+
+  g_assert_nonnull (root);
+  collect_strings (root);
+}
+
+static gboolean
+shows_label (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* With @popups, each combo row's list of choices too (once is enough:
+ * a popover does not follow the window's width). */
+static void
+walk_areas (LiaWindow *window,
+            int        width,
+            int        height,
+            gboolean   popups)
 {
   static const char *areas[] = { "requirements", "meetings", "documents", "tasks",
                                  "contracts", "assessment", "playbook", "zones" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  lia_test_spin (200);
+  /* The window follows (less its client-side shadow, if any). */
+  g_test_message ("areas at %d px: the window is %d px wide", width, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s at %d px", areas[i], width);
+
+      lia_window_show_area (window, areas[i]);
+      lia_test_spin (150);
+      select_first (GTK_WIDGET (window));
+      lia_test_spin (200);
+      walk (where, GTK_WIDGET (window));
+      if (popups)
+        walk_combo_popups (where, GTK_WIDGET (window));
+      /* The task form is open, with the state the issue saw squeezed. */
+      if (g_str_equal (areas[i], "tasks"))
+        g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (window), shows_label, C_("sync state", "Not sent yet")));
+    }
+}
+
+static void
+test_walk (void)
+{
   g_autoptr(LiaWorkspace) workspace = NULL;
+  g_autoptr(LiaWorkspace) damaged = NULL;
+  g_autoptr(LiaEntity) conflicted_task = NULL;
+  g_autoptr(LiaPlaybookEntry) team_entry = NULL;
+  g_autoptr(LiaApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
   LiaWindow *window;
-  g_autofree char *json = NULL;
-  g_autoptr(JsonNode) root = NULL;
   GtkWidget *dialog;
 
   window = lia_test_sample_window ("requirements", &workspace);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   /* The pseudo translation is in use (the sidebar's first area). */
   g_assert_true (g_str_has_prefix (_("Requirements"), "⟦"));
-  json = lia_workspace_to_data (workspace, NULL);
-  root = json_from_string (json, NULL);
+  add_dialog_data (workspace, &conflicted_task, &team_entry);
   data_text = g_string_new (NULL);
-  collect_strings (root);
+  collect_workspace_strings (workspace);
   problems = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      lia_window_show_area (window, areas[i]);
-      lia_test_spin (150);
-      select_first (GTK_WIDGET (window));
-      lia_test_spin (200);
-      walk (areas[i], GTK_WIDGET (window));
-    }
+  /* Wide, at the window's default size, and at 900 px, where each page's
+   * sidebar and content still sit side by side with less room: a label
+   * of ours that only fits wide shows there. */
+  walk_areas (window, 1280, 860, TRUE);
+  walk_areas (window, 1100, 700, FALSE);
+  walk_areas (window, 900, 700, FALSE);
 
   /* The main menu. */
   {
@@ -316,30 +583,109 @@ test_walk (void)
     lia_test_spin (50);
   }
 
-  /* Dialogs that need no server or file chooser. */
+  /* Every window of ours, with the data it shows. */
   lia_window_show_area (window, "documents");
   lia_test_spin (100);
-  dialog = lia_accounts_dialog_new (workspace);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
-  gtk_window_present (GTK_WINDOW (dialog));
-  lia_test_spin (200);
-  walk_new_windows ("accounts dialog", GTK_WINDOW (window));
+  walk_dialog ("accounts dialog", window, lia_accounts_dialog_new (workspace), 3);
   close_other_windows (GTK_WINDOW (window));
   {
     g_autoptr(LiaMember) member = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_members (workspace)), 0);
 
-    dialog = GTK_WIDGET (lia_member_dialog_new (GTK_WINDOW (window), member));
-    gtk_window_present (GTK_WINDOW (dialog));
-    lia_test_spin (200);
-    walk_new_windows ("member dialog", GTK_WINDOW (window));
+    walk_dialog ("member dialog", window, GTK_WIDGET (lia_member_dialog_new (GTK_WINDOW (window), member)), 20);
     close_other_windows (GTK_WINDOW (window));
   }
-  dialog = GTK_WIDGET (lia_publish_dialog_new (workspace, NULL));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
-  gtk_window_present (GTK_WINDOW (dialog));
-  lia_test_spin (200);
-  walk_new_windows ("publish dialog", GTK_WINDOW (window));
+  walk_dialog ("publish dialog", window, GTK_WIDGET (lia_publish_dialog_new (workspace, NULL)), 5);
   close_other_windows (GTK_WINDOW (window));
+  walk_dialog ("conflicts dialog", window,
+               lia_conflicts_dialog_new (GTK_WINDOW (window), workspace, conflicted_task), 7);
+  close_other_windows (GTK_WINDOW (window));
+  {
+    g_autoptr(LiaMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_meetings (workspace)), 0);
+
+    walk_dialog ("chat summary dialog", window, lia_chat_summary_dialog_new (workspace, meeting), 4);
+    close_other_windows (GTK_WINDOW (window));
+    dialog = lia_run_window_new (meeting, lia_workspace_get_history (workspace));
+    walk_dialog ("run window", window, dialog, 5);
+    lia_run_window_next (LIA_RUN_WINDOW (dialog));
+    lia_test_spin (200);
+    walk_new_windows ("run window, second item", GTK_WINDOW (window));
+    close_other_windows (GTK_WINDOW (window));
+  }
+  dialog = lia_playbook_entry_form_new (workspace, team_entry);
+  walk_dialog ("playbook entry form", window, dialog, 12);
+  /* The kind the issue saw cut short is on screen. */
+  g_assert_nonnull (lia_test_find_widget (dialog, shows_label, lia_playbook_kind_label ("mode")));
+  close_other_windows (GTK_WINDOW (window));
+  walk_dialog ("new playbook entry form", window, lia_playbook_entry_form_new (workspace, NULL), 12);
+  close_other_windows (GTK_WINDOW (window));
+  walk_dialog ("merge dialog", window, lia_merge_dialog_new (GTK_WINDOW (window), workspace), 15);
+  close_other_windows (GTK_WINDOW (window));
+
+  /* A damaged file, opened in recovery, for Review Problems…. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "tests", "data", "bad", "due-february-30.liaison", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    damaged = lia_workspace_new_from_data_full (contents, length, "due-february-30.liaison", LIA_LOAD_RECOVER, &error);
+    g_assert_no_error (error);
+    g_assert_true (lia_workspace_get_needs_review (damaged));
+    collect_workspace_strings (damaged);
+    walk_dialog ("problems dialog", window, lia_problems_dialog_new (GTK_WINDOW (window), damaged), 3);
+    close_other_windows (GTK_WINDOW (window));
+  }
+
+  /* The application, for its accelerators and its About action. */
+  app = lia_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (window));
+
+  /* The shortcuts window, as the application loads it: in the
+   * application, so that each action shows its keys. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/liaisonapp/Liaison/gtk/help-overlay.ui");
+
+    dialog = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+    g_assert_nonnull (dialog);
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (app));
+    tolerate_page_switcher = TRUE;
+    walk_dialog ("shortcuts window", window, dialog, 30);
+    tolerate_page_switcher = FALSE;
+    close_other_windows (GTK_WINDOW (window));
+  }
+
+  /* The About window, through the application's own action. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  lia_test_spin (300);
+  {
+    guint before = n_checked;
+
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    static const char *ours[] = { "application-name", "developer-name", "comments", "copyright", "translator-credits" };
+
+    walk_new_windows ("about window", GTK_WINDOW (window));
+    g_test_message ("about window: %u labels", n_checked - before);
+    g_assert_cmpuint (n_checked - before, >=, 4);
+    /* What we give it, on the pages the walk does not open too. */
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) about = g_list_model_get_item (toplevels, i);
+
+        if (!ADW_IS_ABOUT_WINDOW (about))
+          continue;
+        for (guint j = 0; j < G_N_ELEMENTS (ours); j++)
+          {
+            g_autofree char *text = NULL;
+
+            g_object_get (about, ours[j], &text, NULL);
+            check_text ("about window", GTK_WIDGET (about), text);
+          }
+      }
+    close_other_windows (GTK_WINDOW (window));
+  }
 
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
@@ -384,6 +730,7 @@ main (int argc, char **argv)
         argc--;
         break;
       }
+  g_log_set_writer_func (log_writer, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   if (rtl)

@@ -106,6 +106,46 @@ cancel_cb (LiaPlaybookEntryForm *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The kinds in the open list wrap: AdwComboRow's own list cuts each at
+ * 20 characters, and in a long language "Collaboration tools by type"
+ * lost its end.  The chosen one keeps its check mark. */
+static void
+kind_selected_cb (GtkListItem *item,
+                  GParamSpec  *pspec,
+                  GtkWidget   *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1.0 : 0.0);
+}
+
+static void
+kind_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+  g_signal_connect_object (item, "notify::selected", G_CALLBACK (kind_selected_cb), check, 0);
+  kind_selected_cb (item, NULL, check);
+}
+
+static void
+kind_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 static void
 lia_playbook_entry_form_constructed (GObject *object)
 {
@@ -126,6 +166,13 @@ lia_playbook_entry_form_constructed (GObject *object)
   for (guint i = 0; lia_playbook_kind_choices[i]; i++)
     gtk_string_list_append (kinds, lia_playbook_kind_label (lia_playbook_kind_choices[i]));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->kind_row), G_LIST_MODEL (kinds));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (kind_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (kind_bind_cb), NULL);
+    adw_combo_row_set_list_factory (ADW_COMBO_ROW (self->kind_row), factory);
+  }
 
   G_STATIC_ASSERT (LIA_PLAYBOOK_ENTRY_KIND == 0 && LIA_PLAYBOOK_ENTRY_EXAMPLES == 5);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)

@@ -30,7 +30,7 @@ struct _LiaTaskForm
   AdwEntryRow   *labels_row;
   GtkTextView   *description_view;
   GtkLabel      *problem_label;
-  GtkLabel      *remote_state;
+  AdwActionRow  *remote_state;
   GtkLinkButton *remote_link;
   GtkButton     *resolve_button;
   GtkMenuButton *type_button;   /* a reference of our own: it is out of the row at times */
@@ -261,7 +261,7 @@ lia_task_form_set_sync_state (LiaTaskForm *self,
 {
   g_return_if_fail (LIA_IS_TASK_FORM (self));
 
-  gtk_label_set_text (self->remote_state, state ? state : "");
+  adw_action_row_set_subtitle (self->remote_state, state ? state : "");
   gtk_widget_set_visible (GTK_WIDGET (self->resolve_button), conflict);
   update_remote (self);
 }
