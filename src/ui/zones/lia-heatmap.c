@@ -96,7 +96,7 @@ describe_intervals (LiaHeatmap *self,
       g_autofree char *b = clock_in_zone (self, iv->end);
 
       if (i > 0)
-        g_string_append (text, _(", "));
+        g_string_append (text, C_("list separator", ", "));
       {
         g_autofree char *range = lia_time_range_text (a, b);
         g_string_append (text, range);
@@ -107,7 +107,7 @@ describe_intervals (LiaHeatmap *self,
           for (guint k = 0; k < iv->n_available; k++)
             {
               if (k > 0)
-                g_string_append (text, _(", "));
+                g_string_append (text, C_("list separator", ", "));
               g_string_append (text, lia_tz_member_get_label (g_ptr_array_index (planned (self), iv->available[k])));
             }
           g_string_append (text, ")");

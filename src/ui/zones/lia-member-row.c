@@ -83,7 +83,7 @@ days_text (LiaEntity *member)
           g_autofree char *bn = g_date_time_format (b, "%a");
 
           if (text->len > 0)
-            g_string_append (text, _(", "));
+            g_string_append (text, C_("list separator", ", "));
           if (first == d - 1)
             g_string_append (text, an);
           else
