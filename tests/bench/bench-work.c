@@ -108,9 +108,26 @@ stall_ms (GtkWidget *window,
 }
 
 
+/* The longest time between two paints while a file loads: the loading
+ * page's spinner asks for a frame every refresh, so any gap is the main
+ * loop being busy. */
+static gint64 last_paint, longest_gap;
+
+static void
+paint_gap_cb (GdkFrameClock *clock,
+              gpointer       data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_paint != 0)
+    longest_gap = MAX (longest_gap, now - last_paint);
+  last_paint = now;
+}
+
 /* Runs the loop until @window holds a workspace and has painted after
- * it; returns the time from @start, and the longest dispatch meanwhile
- * in *@worst (a frame gap: the file is read in a thread). */
+ * it; returns the time from @start, and in *@worst the longest gap
+ * between two frames meanwhile (the file is read in a thread; its
+ * content goes to the window in the main loop). */
 static double
 open_ms (LiaWindow *window,
          gint64     start,
@@ -119,11 +136,13 @@ open_ms (LiaWindow *window,
   GMainContext *context = g_main_context_default ();
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gint64 loaded = 0;
-  gulong id;
+  gulong id, gap_id;
 
   painted_at = 0;
   *worst = 0;
+  last_paint = longest_gap = 0;
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gap_id = g_signal_connect (clock, "after-paint", G_CALLBACK (paint_gap_cb), NULL);
   g_main_context_acquire (context);
   while (g_get_monotonic_time () < start + 60 * G_USEC_PER_SEC)
     {
@@ -148,6 +167,8 @@ open_ms (LiaWindow *window,
     }
   g_main_context_release (context);
   g_signal_handler_disconnect (clock, id);
+  g_signal_handler_disconnect (clock, gap_id);
+  *worst = MAX (*worst, longest_gap / 1000.0);
   return (painted_at - start) / 1000.0;
 }
 
@@ -351,7 +372,7 @@ main (int   argc,
         lia_test_spin (300);
       }
     g_print ("opening the large workspace (%.1f MiB): the table shown in %.0f ms; a bare window %.0f ms "
-             "+ json-glib's parse %.0f ms: %.2fx (target ≤ 1.3); longest dispatch while loading %.1f ms "
+             "+ json-glib's parse %.0f ms: %.2fx (target ≤ 1.3); longest frame gap or dispatch while loading %.1f ms "
              "(target ≤ 100)  (best of 3)\n",
              strlen (data) / 1048576.0, app_ms, bare_ms, parse_ms, app_ms / (bare_ms + parse_ms), gap);
     g_unlink (path);
