@@ -38,3 +38,39 @@ lia_test_workspace_new (guint       n_requirements,
   g_list_store_splice (lia_workspace_get_requirements (workspace), 0, 0, items->pdata, items->len);
   return workspace;
 }
+
+/* A large page tree: @n_sections sections ("Section S") of @n_pages
+ * pages each ("Page S.P" and @title_end, with @body, may be %NULL),
+ * appended to @workspace's tree; @last_pages (may be %NULL) gets the last
+ * page of each section. */
+void
+lia_test_workspace_add_pages (LiaWorkspace *workspace,
+                              guint         n_sections,
+                              guint         n_pages,
+                              const char   *title_end,
+                              const char   *body,
+                              LiaPage     **last_pages)
+{
+  GListStore *roots = lia_workspace_get_pages (workspace);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      g_autoptr(LiaPage) section = lia_page_new ();
+      g_autofree char *name = g_strdup_printf ("Section %u", s);
+
+      lia_entity_set_string (LIA_ENTITY (section), LIA_PAGE_TITLE, name);
+      for (guint p = 0; p < n_pages; p++)
+        {
+          g_autoptr(LiaPage) page = lia_page_new ();
+          g_autofree char *title = g_strdup_printf ("Page %u.%u%s", s, p, title_end ? title_end : "");
+
+          lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
+          if (body != NULL)
+            lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, body);
+          g_list_store_append (lia_entity_get_list (LIA_ENTITY (section), LIA_PAGE_CHILDREN), page);
+          if (last_pages != NULL)
+            last_pages[s] = page;
+        }
+      g_list_store_append (roots, section);
+    }
+}

@@ -10,6 +10,7 @@
 #include "lia-bench-frames.h"
 #include "lia-page-tree.h"
 #include "lia-test-widgets.h"
+#include "lia-test-workspace.h"
 #include "lia-window.h"
 #include "documents/lia-documents-view.h"
 
@@ -26,26 +27,21 @@ main (int   argc,
   adw_init ();
 
   workspace = lia_workspace_new ();
+  lia_test_workspace_add_pages (workspace, 50, 99, " about the inference engine", "# Notes\n\nSome text.\n", last);
   roots = lia_workspace_get_pages (workspace);
+  /* The baseline lists the same titles, sections first as in the tree. */
   for (guint s = 0; s < 50; s++)
     {
-      g_autoptr(LiaPage) section = lia_page_new ();
-      g_autofree char *name = g_strdup_printf ("Section %u", s);
+      g_autoptr(LiaEntity) section = g_list_model_get_item (G_LIST_MODEL (roots), s);
+      GListModel *children = G_LIST_MODEL (lia_entity_get_list (section, LIA_PAGE_CHILDREN));
 
-      lia_entity_set_string (LIA_ENTITY (section), LIA_PAGE_TITLE, name);
-      gtk_string_list_append (strings, name);
-      for (guint p = 0; p < 99; p++)
+      gtk_string_list_append (strings, lia_entity_get_string (section, LIA_PAGE_TITLE));
+      for (guint p = 0; p < g_list_model_get_n_items (children); p++)
         {
-          g_autoptr(LiaPage) page = lia_page_new ();
-          g_autofree char *title = g_strdup_printf ("Page %u.%u about the inference engine", s, p);
+          g_autoptr(LiaEntity) page = g_list_model_get_item (children, p);
 
-          lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
-          lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, "# Notes\n\nSome text.\n");
-          g_list_store_append (lia_entity_get_list (LIA_ENTITY (section), LIA_PAGE_CHILDREN), page);
-          gtk_string_list_append (strings, title);
-          last[s] = page;
+          gtk_string_list_append (strings, lia_entity_get_string (page, LIA_PAGE_TITLE));
         }
-      g_list_store_append (roots, section);
     }
 
   for (guint pass = 0; pass < 2; pass++)

@@ -296,24 +296,8 @@ main (int   argc,
 
   /* The large workspace: 20 000 requirements, 5 000 pages. */
   large = lia_test_workspace_new (20000, 4, "Inference Engineer A");
+  lia_test_workspace_add_pages (large, 50, 99, " about the inference engine", "# Notes\n\nSome text.\n", NULL);
   roots = lia_workspace_get_pages (large);
-  for (guint s = 0; s < 50; s++)
-    {
-      g_autoptr(LiaPage) section = lia_page_new ();
-      g_autofree char *name = g_strdup_printf ("Section %u", s);
-
-      lia_entity_set_string (LIA_ENTITY (section), LIA_PAGE_TITLE, name);
-      for (guint p = 0; p < 99; p++)
-        {
-          g_autoptr(LiaPage) page = lia_page_new ();
-          g_autofree char *title = g_strdup_printf ("Page %u.%u about the inference engine", s, p);
-
-          lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
-          lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_BODY, "# Notes\n\nSome text.\n");
-          g_list_store_append (lia_entity_get_list (LIA_ENTITY (section), LIA_PAGE_CHILDREN), page);
-        }
-      g_list_store_append (roots, section);
-    }
   requirements = lia_workspace_get_requirements (large);
   history = lia_workspace_get_history (large);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (requirements)); i++)

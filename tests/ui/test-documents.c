@@ -7,6 +7,7 @@
 #include "lia-conflict-resolve.h"
 #include "lia-page-tree.h"
 #include "lia-test-widgets.h"
+#include "lia-test-workspace.h"
 #include "lia-window.h"
 #include "documents/lia-documents-view.h"
 #include "documents/lia-markdown-render.h"
@@ -612,7 +613,7 @@ test_search_and_large_tree (Fixture       *f,
 {
   g_autoptr(LiaWorkspace) big = lia_workspace_new ();
   GListStore *roots = lia_workspace_get_pages (big);
-  LiaPage *deep = NULL;
+  LiaPage *last[50], *deep;
   int minimum;
 
   /* Search reveals the page in the tree. */
@@ -626,25 +627,9 @@ test_search_and_large_tree (Fixture       *f,
   spin (50);
   g_assert_true (lia_documents_view_get_selected (f->view) == find (f, "Configuration guide"));
 
-  /* 5 000 pages: 50 sections of 99 pages, one of them 3 levels deep. */
-  for (guint s = 0; s < 50; s++)
-    {
-      g_autoptr(LiaPage) section = lia_page_new ();
-      g_autofree char *name = g_strdup_printf ("Section %u", s);
-
-      lia_entity_set_string (LIA_ENTITY (section), LIA_PAGE_TITLE, name);
-      for (guint p = 0; p < 99; p++)
-        {
-          g_autoptr(LiaPage) page = lia_page_new ();
-          g_autofree char *title = g_strdup_printf ("Page %u.%u", s, p);
-
-          lia_entity_set_string (LIA_ENTITY (page), LIA_PAGE_TITLE, title);
-          g_list_store_append (lia_entity_get_list (LIA_ENTITY (section), LIA_PAGE_CHILDREN), page);
-          if (s == 49 && p == 98)
-            deep = page;
-        }
-      g_list_store_append (roots, section);
-    }
+  /* 5 000 pages: 50 sections of 99 pages. */
+  lia_test_workspace_add_pages (big, 50, 99, NULL, NULL, last);
+  deep = last[49];
   g_assert_cmpuint (lia_pages_count (G_LIST_MODEL (roots)), ==, 5000);
   lia_documents_view_set_workspace (f->view, big);
   spin (50);
