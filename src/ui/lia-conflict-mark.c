@@ -68,6 +68,26 @@ update_target (LiaConflictMark *self)
     gtk_widget_remove_css_class (self->target, "warning");
 }
 
+/* The warning sign is made the first time the mark shows: a table of
+ * thousands of rows has a mark in every cell GTK keeps (800 for 200
+ * rows), and almost none of them ever shows. */
+static void
+ensure_sign (LiaConflictMark *self)
+{
+  GtkWidget *image;
+  /* Translators: the tooltip of the warning sign on a page, requirement
+   * or meeting field that a merge (git) left in conflict */
+  const char *text = _("Conflicts with a teammate’s change");
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    return;
+  image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (image, "warning");
+  gtk_widget_set_tooltip_text (image, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_widget_set_parent (image, GTK_WIDGET (self));
+}
+
 static void
 update (LiaConflictMark *self)
 {
@@ -76,6 +96,8 @@ update (LiaConflictMark *self)
   if (conflicted == self->conflicted)
     return;
   self->conflicted = conflicted;
+  if (conflicted)
+    ensure_sign (self);
   gtk_widget_set_visible (GTK_WIDGET (self), conflicted);
   update_target (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTED]);
@@ -138,17 +160,8 @@ lia_conflict_mark_class_init (LiaConflictMarkClass *klass)
 static void
 lia_conflict_mark_init (LiaConflictMark *self)
 {
-  GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  /* Translators: the tooltip of the warning sign on a page, requirement
-   * or meeting field that a merge (git) left in conflict */
-  const char *text = _("Conflicts with a teammate’s change");
-
   self->field = LIA_CONFLICT_MARK_ENTITY;
-  gtk_widget_add_css_class (image, "warning");
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (image, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-  gtk_widget_set_parent (image, GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
