@@ -9,6 +9,7 @@
 
 #include "lia-test-widgets.h"
 #include "lia-window.h"
+#include "playbook/lia-playbook-row.h"
 #include "playbook/lia-playbook-view.h"
 
 #define spin lia_test_spin
@@ -122,6 +123,54 @@ test_rows_survive_changes (Fixture       *f,
   (void) alpha;
 }
 
+/* The rows inside playbook rows (their details). */
+static void
+count_detail_rows (GtkWidget *widget,
+                   gboolean   inside,
+                   guint     *n)
+{
+  /* (An expander row's own header is an action row too.) */
+  if (inside && ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Strengths") == 0)
+    (*n)++;
+  inside = inside || LIA_IS_PLAYBOOK_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_detail_rows (child, inside, n);
+}
+
+/* An entry's details (strengths, weaknesses, fits, tools) are made when
+ * its row is first opened, and then show the entry's text. */
+static void
+test_details_when_opened (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *row = lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_PLAYBOOK_ROW);
+  LiaPlaybookEntry *entry;
+  g_autofree char *strengths = NULL;
+  guint n = 0;
+
+  g_assert_nonnull (row);
+  count_detail_rows (GTK_WIDGET (f->view), FALSE, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  entry = lia_playbook_row_get_entry (LIA_PLAYBOOK_ROW (row));
+  g_object_get (entry, "strengths", &strengths, NULL);
+  g_assert_nonnull (strengths);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (300);
+  g_assert_nonnull (lia_test_find_widget (row, lia_test_has_title, "Strengths"));
+  {
+    GtkWidget *details = lia_test_find_widget (row, lia_test_has_title, "Strengths");
+
+    g_assert_true (gtk_widget_get_mapped (details));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (details)), ==, strengths);
+  }
+  n = 0;
+  count_detail_rows (row, FALSE, &n);
+  g_assert_cmpuint (n, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,5 +179,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/playbook/rows-survive-changes", Fixture, NULL, fixture_set_up, test_rows_survive_changes, fixture_tear_down);
+  g_test_add ("/playbook/details-when-opened", Fixture, NULL, fixture_set_up, test_details_when_opened, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-playbook-row.h"
 
 struct _LiaPlaybookRow
@@ -16,7 +18,7 @@ struct _LiaPlaybookRow
   GtkWidget        *tag;
   GtkWidget        *edit_button;
   GtkWidget        *remove_button;
-  GtkWidget        *strengths_row;
+  GtkWidget        *strengths_row;   /* the details: %NULL until first opened */
   GtkWidget        *weaknesses_row;
   GtkWidget        *fits_row;
   GtkWidget        *examples_row;
@@ -63,6 +65,37 @@ bind_text (LiaPlaybookRow *self,
                                text_to_visible, NULL, NULL, NULL);
 }
 
+static GtkWidget *
+detail_row (LiaPlaybookRow *self,
+            const char     *title,
+            const char     *field)
+{
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                 "title", title,
+                                 "use-markup", FALSE,
+                                 "subtitle-lines", 0,
+                                 NULL);
+
+  gtk_widget_add_css_class (row, "property");
+  bind_text (self, field, row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  return row;
+}
+
+/* The details are made when the row is first opened: the Playbook shows
+ * every entry at once, and few of them are ever opened (building all of
+ * them was most of the page's first show). */
+static void
+expanded_cb (LiaPlaybookRow *self)
+{
+  if (self->strengths_row != NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+  self->strengths_row = detail_row (self, _("Strengths"), "strengths");
+  self->weaknesses_row = detail_row (self, _("Weaknesses"), "weaknesses");
+  self->fits_row = detail_row (self, _("Fits when"), "fits");
+  self->examples_row = detail_row (self, _("Tools"), "examples");
+}
+
 static void
 lia_playbook_row_constructed (GObject *object)
 {
@@ -74,10 +107,8 @@ lia_playbook_row_constructed (GObject *object)
   /* The row follows edits and their undo without being rebuilt. */
   g_object_bind_property (self->entry, "name", self, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->entry, "fits", self, "subtitle", G_BINDING_SYNC_CREATE);
-  bind_text (self, "strengths", self->strengths_row);
-  bind_text (self, "weaknesses", self->weaknesses_row);
-  bind_text (self, "fits", self->fits_row);
-  bind_text (self, "examples", self->examples_row);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+  expanded_cb (self);
   gtk_widget_set_visible (self->tag, self->own);
   gtk_widget_set_visible (self->edit_button, self->own);
   gtk_widget_set_visible (self->remove_button, self->own);
@@ -176,10 +207,6 @@ lia_playbook_row_class_init (LiaPlaybookRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPlaybookRow, tag);
   gtk_widget_class_bind_template_child (widget_class, LiaPlaybookRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, LiaPlaybookRow, remove_button);
-  gtk_widget_class_bind_template_child (widget_class, LiaPlaybookRow, strengths_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaPlaybookRow, weaknesses_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaPlaybookRow, fits_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaPlaybookRow, examples_row);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
