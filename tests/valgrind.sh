@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# `meson test --setup valgrind` runs every test through this script: the
+# test under valgrind's memcheck, and every liaison-cli the test starts
+# (through $LIAISON_CLI, which points back here while the test runs)
+# under valgrind too.  A Python test runs as it is (the interpreter's own
+# allocations are not ours); the liaison-cli it runs is checked.
+#
+# Each process writes its report to a file of its own; at the end the
+# reports with errors are printed and the test fails.  The exit status of
+# a liaison-cli is left as it was, so a test that expects status 1 still
+# gets 1, and a leak in a run whose status the test ignores still fails.
+#
+# What fails: memory errors and leaks "definitely" or "indirectly" lost.
+# "Possibly lost" (GLib's type system keeps pointers into the middle of
+# its blocks) and "still reachable" do not.  tests/valgrind.supp holds
+# the one-time allocations of GLib, GIO, json-glib, libsoup and GnuTLS
+# that the leak check reports; none of its entries names our code.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+
+memcheck() {
+  log=$1
+  shift
+  exec valgrind --tool=memcheck --leak-check=full \
+    --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+    --num-callers=30 --suppressions="$here/valgrind.supp" --gen-suppressions=all \
+    --log-file="$log" "$@"
+}
+
+# A liaison-cli started by a test: the report goes to the test's folder.
+if [ -n "${LIAISON_VALGRIND_CLI:-}" ]; then
+  memcheck "$LIAISON_VALGRIND_LOGS/liaison-cli.%p" "$LIAISON_VALGRIND_CLI" "$@"
+fi
+
+[ $# -gt 0 ] || { echo "usage: $0 TEST [ARG…]" >&2; exit 2; }
+LIAISON_VALGRIND_LOGS=$(mktemp -d "${TMPDIR:-/tmp}/liaison-valgrind.XXXXXX")
+export LIAISON_VALGRIND_LOGS
+if [ -n "${LIAISON_CLI:-}" ]; then
+  export LIAISON_VALGRIND_CLI="$LIAISON_CLI" LIAISON_CLI="$here/valgrind.sh"
+fi
+trap 'rm -rf "$LIAISON_VALGRIND_LOGS"' EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+
+case "$(basename "$1")" in
+  python*) "$@" ;;
+  *) (memcheck "$LIAISON_VALGRIND_LOGS/test.%p" "$@") ;;
+esac
+status=$?
+
+# A process killed on purpose (a test of a timeout) leaves a report with
+# no summary: nothing to say about its leaks.
+for log in "$LIAISON_VALGRIND_LOGS"/*; do
+  [ -f "$log" ] || continue
+  if ! grep -q "ERROR SUMMARY: 0 errors" "$log" && grep -q "ERROR SUMMARY:" "$log"; then
+    echo "valgrind: errors in $(sed -n 's/^==[0-9]*== Command: //p' "$log" | head -n 1)" >&2
+    cat "$log" >&2
+    [ "$status" -ne 0 ] || status=1
+  fi
+done
+exit "$status"
