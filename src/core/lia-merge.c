@@ -53,6 +53,7 @@ typedef struct
   Side        base, ours, theirs;
   GHashTable *list_keys;  /* "parent\x1fkey" → ListKey */
   GPtrArray  *conflicts;  /* of LiaConflict */
+  GPtrArray  *unindexed; /* of LiaEntity: ours.order and ours.lists still point at their ids */
 } Merge;
 
 static void
@@ -574,6 +575,7 @@ unindex (Merge     *m,
       else if (klass->fields[i].kind == LIA_KIND_CHILD && lia_entity_get_child (entity, i))
         unindex (m, lia_entity_get_child (entity, i));
     }
+  g_ptr_array_add (m->unindexed, g_object_ref (entity));
   g_hash_table_remove (m->ours.places, lia_entity_get_id (entity));
 }
 
@@ -1270,6 +1272,7 @@ lia_workspace_merge (LiaWorkspace  *ours,
 
   m.list_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, list_key_free);
   m.conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  m.unindexed = g_ptr_array_new_with_free_func (g_object_unref);
   side_init (&m, &m.base, base);
   side_init (&m, &m.ours, ours);
   side_init (&m, &m.theirs, theirs);
@@ -1295,6 +1298,7 @@ lia_workspace_merge (LiaWorkspace  *ours,
   side_clear (&m.ours);
   side_clear (&m.theirs);
   g_ptr_array_unref (m.conflicts);
+  g_ptr_array_unref (m.unindexed);
   g_hash_table_unref (m.list_keys);
 
   ok = lia_workspace_check (ours, error);

@@ -46,7 +46,8 @@ find_by (GListModel *pages,
   return NULL;
 }
 
-/* The page with this id, or else the first (depth first) with this title. */
+/* The page with this id, or else the first (depth first) with this
+ * title: a new reference (the caller unrefs it), or NULL. */
 LiaPage *
 lia_pages_find (GListModel *roots,
                 const char *id_or_title)

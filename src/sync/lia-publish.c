@@ -355,6 +355,7 @@ lia_publish_plan_new (LiaWorkspace        *workspace,
   w.inside = w.root == NULL;
   w.force = force;
   walk (&w, roots, NULL);
+  g_clear_object (&w.root);  /* lia_pages_find() gave a reference */
   return plan;
 }
 

@@ -166,6 +166,7 @@ test_contract_problems (void)
   g_autoptr(LiaContract) twin = lia_contract_new ();
   g_autoptr(JsonNode) hot = json_from_string ("2.5", NULL);
   g_autoptr(JsonNode) word = json_from_string ("\"warm\"", NULL);
+  g_autoptr(JsonNode) three = json_from_string ("3", NULL);
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *text = NULL;
   LiaField *f;
@@ -180,7 +181,7 @@ test_contract_problems (void)
   f = add_field (request, "stop", "string");
   lia_entity_set_string (LIA_ENTITY (f), LIA_FIELD_PATTERN, "([a-z");
   f = add_field (request, "user", "string");
-  lia_entity_set_json (LIA_ENTITY (f), LIA_FIELD_DEFAULT, json_from_string ("3", NULL));
+  lia_entity_set_json (LIA_ENTITY (f), LIA_FIELD_DEFAULT, three);
   f = add_field (request, "tone", "number");
   lia_entity_set_json (LIA_ENTITY (f), LIA_FIELD_DEFAULT, word);
   lia_entity_set_string (LIA_ENTITY (request), LIA_CONTRACT_RESPONSE, "ChatReply");

@@ -164,6 +164,7 @@ page (LiaWorkspace *ws,
   LiaPage *found = lia_pages_find (G_LIST_MODEL (lia_workspace_get_pages (ws)), title);
 
   g_assert_nonnull (found);
+  g_object_unref (found);  /* borrowed: the workspace's tree holds it */
   return found;
 }
 

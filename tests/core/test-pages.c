@@ -583,7 +583,9 @@ test_import_refuses_big_and_binary (void)
 
 /* 10 000 pages, half of them in subfolders, into a workspace that has
  * them all already: every id clashes.  Linear work takes well under a
- * second; the old quadratic id search took half a minute. */
+ * second; the old quadratic id search took half a minute.  Under
+ * valgrind (LIAISON_TEST_MEMCHECK) 100 pages and no clock: only what
+ * the import allocates is looked at there. */
 static void
 test_import_many_is_linear (void)
 {
@@ -595,9 +597,11 @@ test_import_many_is_linear (void)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   GListStore *roots = lia_workspace_get_pages (workspace);
+  gboolean memcheck = g_getenv ("LIAISON_TEST_MEMCHECK") != NULL;
+  guint sections = memcheck ? 10 : 100;
   gint64 start;
 
-  for (guint i = 0; i < 100; i++)
+  for (guint i = 0; i < sections; i++)
     {
       g_autofree char *sub = g_strdup_printf ("%s/%03u-section", dir, i);
       g_autofree char *head = g_strdup_printf ("%03u-section.md", i);
@@ -606,7 +610,7 @@ test_import_many_is_linear (void)
 
       write_file (dir, head, text, -1);
       g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-      for (guint j = 0; j < 99; j++)
+      for (guint j = 0; j < sections - 1; j++)
         {
           g_autofree char *name = g_strdup_printf ("%02u-page.md", j);
           g_autofree char *page_uuid = g_uuid_string_random ();
@@ -623,11 +627,12 @@ test_import_many_is_linear (void)
   second = lia_pages_import_tree_full (dir, workspace, NULL, &error);
   g_assert_no_error (error);
   g_list_store_splice (roots, g_list_model_get_n_items (G_LIST_MODEL (roots)), 0, second->pdata, second->len);
-  g_test_message ("two imports of 10 000 pages: %.2f s", (g_get_monotonic_time () - start) / 1e6);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_test_message ("two imports of %u pages: %.2f s", sections * sections, (g_get_monotonic_time () - start) / 1e6);
+  if (!memcheck)
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
   collect_page_ids (G_LIST_MODEL (roots), ids);
-  g_assert_cmpuint (ids->len, ==, 20000);
+  g_assert_cmpuint (ids->len, ==, 2 * sections * sections);
   for (guint i = 0; i < ids->len; i++)
     g_assert_true (g_hash_table_add (seen, g_ptr_array_index (ids, i)));
 
