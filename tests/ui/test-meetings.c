@@ -454,8 +454,8 @@ test_run_mode (Fixture       *f,
   g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (run), label_starts, "API design proposal"));
   /* Two short items: the meeting is about half an hour ahead of its plan
    * (29 or 30 minutes, as a second may tick between the clicks). */
-  g_assert_true (lia_test_find_widget (GTK_WIDGET (run), label_starts, "30 min ahead of the plan") != NULL ||
-                 lia_test_find_widget (GTK_WIDGET (run), label_starts, "29 min ahead of the plan") != NULL);
+  g_assert_true (lia_test_find_widget (GTK_WIDGET (run), label_starts, "30 minutes ahead of the plan") != NULL ||
+                 lia_test_find_widget (GTK_WIDGET (run), label_starts, "29 minutes ahead of the plan") != NULL);
   g_assert_nonnull (lia_test_find_widget (GTK_WIDGET (run), label_contains, " left"));
   click_label (GTK_WIDGET (run), "_Finish");
   spin (100);

@@ -110,9 +110,13 @@ update (LiaRunWindow *self)
 
   behind = lia_meeting_run_drift (self->run, now);
   if (behind > 59)
-    drift = g_strdup_printf (_("%lld min behind the plan"), (long long) (behind / 60));
+    drift = g_strdup_printf (ngettext ("%lld minute behind the plan", "%lld minutes behind the plan",
+                                       (unsigned long) (behind / 60)),
+                             (long long) (behind / 60));
   else if (behind < -59)
-    drift = g_strdup_printf (_("%lld min ahead of the plan"), (long long) (-behind / 60));
+    drift = g_strdup_printf (ngettext ("%lld minute ahead of the plan", "%lld minutes ahead of the plan",
+                                       (unsigned long) (-behind / 60)),
+                             (long long) (-behind / 60));
   else
     drift = g_strdup (_("On time"));
   gtk_label_set_label (self->drift_label, drift);
