@@ -74,3 +74,27 @@ lia_test_workspace_add_pages (LiaWorkspace *workspace,
       g_list_store_append (roots, section);
     }
 }
+
+/* Records what a merge left to decide in @workspace, with the three
+ * sides as JSON texts (%NULL where a side has no value).
+ *
+ * Returns: (transfer full): the conflict record, also in the workspace */
+LiaConflict *
+lia_test_add_conflict (LiaWorkspace *workspace,
+                       const char   *entity,
+                       const char   *collection,
+                       const char   *parent,
+                       const char   *kind,
+                       const char   *field,
+                       const char   *base,
+                       const char   *ours,
+                       const char   *theirs)
+{
+  g_autoptr(JsonNode) b = base ? json_from_string (base, NULL) : NULL;
+  g_autoptr(JsonNode) o = ours ? json_from_string (ours, NULL) : NULL;
+  g_autoptr(JsonNode) t = theirs ? json_from_string (theirs, NULL) : NULL;
+  LiaConflict *conflict = lia_conflict_new (entity, collection, parent, kind, field, b, o, t);
+
+  g_list_store_append (lia_workspace_get_conflicts (workspace), conflict);
+  return conflict;
+}

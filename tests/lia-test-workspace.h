@@ -16,4 +16,14 @@ void          lia_test_workspace_add_pages (LiaWorkspace *workspace,
                                             const char   *body,
                                             LiaPage     **last_pages);
 
+LiaConflict  *lia_test_add_conflict        (LiaWorkspace *workspace,
+                                            const char   *entity,
+                                            const char   *collection,
+                                            const char   *parent,
+                                            const char   *kind,
+                                            const char   *field,
+                                            const char   *base,
+                                            const char   *ours,
+                                            const char   *theirs);
+
 G_END_DECLS

@@ -217,6 +217,22 @@ set_search (gpointer data)
   gtk_editable_set_text (GTK_EDITABLE (args[0]), args[1]);
 }
 
+/* Types @text into @view's search field at once, prints the longest
+ * dispatch that follows, and clears the search again. */
+static void
+search_stall (GtkWidget  *window,
+              GtkWidget  *view,
+              const char *text,
+              const char *what)
+{
+  GtkWidget *search = lia_test_find_type (view, GTK_TYPE_SEARCH_ENTRY);
+  void *args[] = { search, (char *) text };
+  void *clear[] = { search, (char *) "" };
+
+  g_print ("searching %s: longest dispatch %.1f ms\n", what, stall_ms (window, set_search, args, 400, NULL));
+  stall_ms (window, set_search, clear, 400, NULL);
+}
+
 static void
 type_letter (gpointer editable)
 {
@@ -268,7 +284,7 @@ main (int   argc,
   g_autoptr(LiaWorkspace) sample = NULL;
   g_autoptr(LiaWorkspace) large = NULL;
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GtkWidget *window, *view, *search, *entry;
+  GtkWidget *window, *view, *entry;
   GListStore *roots, *requirements;
   LiaHistory *history;
   double worst_first = 0, paint, stall;
@@ -397,27 +413,11 @@ main (int   argc,
   }
 
   /* Searching the requirements, then the pages. */
-  search = lia_test_find_type (view, GTK_TYPE_SEARCH_ENTRY);
-  {
-    void *args[] = { search, (char *) "19999" };
-    void *clear[] = { search, (char *) "" };
-
-    stall = stall_ms (window, set_search, args, 400, NULL);
-    g_print ("searching 20 000 requirements: longest dispatch %.1f ms\n", stall);
-    stall_ms (window, set_search, clear, 400, NULL);
-  }
+  search_stall (window, view, "19999", "20 000 requirements");
   lia_window_show_area (the_window, "documents");
   lia_test_spin (200);
   view = lia_test_find_type (window, LIA_TYPE_DOCUMENTS_VIEW);
-  search = lia_test_find_type (view, GTK_TYPE_SEARCH_ENTRY);
-  {
-    void *args[] = { search, (char *) "Page 49.98" };
-    void *clear[] = { search, (char *) "" };
-
-    stall = stall_ms (window, set_search, args, 400, NULL);
-    g_print ("searching 5 000 pages: longest dispatch %.1f ms\n", stall);
-    stall_ms (window, set_search, clear, 400, NULL);
-  }
+  search_stall (window, view, "Page 49.98", "5 000 pages");
 
   /* Undoing large moves: the first requirement to the bottom, the first
    * section (99 pages) to the end of the tree. */

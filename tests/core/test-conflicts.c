@@ -11,6 +11,7 @@
 #include "lia-field-check.h"
 #include "lia-merge.h"
 #include "lia-model.h"
+#include "lia-test-workspace.h"
 #include "lia-workspace-private.h"
 
 #define REQ1 "d0606965-4aa2-5470-9126-8841fc262bd4"
@@ -23,31 +24,7 @@
 #define TECH_DOCS "077bf286-9e78-5316-b760-83743b64ae52"
 #define USER_MANUAL "ea5784d2-a311-5beb-b50a-defb469e01ba"
 
-static JsonNode *
-json (const char *text)
-{
-  return text ? json_from_string (text, NULL) : NULL;
-}
-
-static LiaConflict *
-add_conflict (LiaWorkspace *ws,
-              const char   *entity,
-              const char   *collection,
-              const char   *parent,
-              const char   *kind,
-              const char   *field,
-              const char   *base,
-              const char   *ours,
-              const char   *theirs)
-{
-  g_autoptr(JsonNode) b = json (base);
-  g_autoptr(JsonNode) o = json (ours);
-  g_autoptr(JsonNode) t = json (theirs);
-  LiaConflict *conflict = lia_conflict_new (entity, collection, parent, kind, field, b, o, t);
-
-  g_list_store_append (lia_workspace_get_conflicts (ws), conflict);
-  return conflict;
-}
+#define add_conflict lia_test_add_conflict
 
 static guint
 n_conflicts (LiaWorkspace *ws)

@@ -10,6 +10,7 @@
 #include "lia-merge-dialog.h"
 #include "lia-model.h"
 #include "lia-test-widgets.h"
+#include "lia-test-workspace.h"
 #include "lia-workspace.h"
 
 /* A workspace that holds what a merge left to decide: the banner counts
@@ -25,7 +26,7 @@
 #define THEIR_BODY "# Background\n\nWe serve models cheaply.\n"
 
 static void
-add_conflict (LiaWorkspace *ws,
+add_conflict (LiaWorkspace *workspace,
               const char   *entity,
               const char   *collection,
               const char   *parent,
@@ -35,12 +36,7 @@ add_conflict (LiaWorkspace *ws,
               const char   *ours,
               const char   *theirs)
 {
-  g_autoptr(JsonNode) b = base ? json_from_string (base, NULL) : NULL;
-  g_autoptr(JsonNode) o = ours ? json_from_string (ours, NULL) : NULL;
-  g_autoptr(JsonNode) t = theirs ? json_from_string (theirs, NULL) : NULL;
-  g_autoptr(LiaConflict) conflict = lia_conflict_new (entity, collection, parent, kind, field, b, o, t);
-
-  g_list_store_append (lia_workspace_get_conflicts (ws), conflict);
+  g_object_unref (lia_test_add_conflict (workspace, entity, collection, parent, kind, field, base, ours, theirs));
 }
 
 /* What the merge engine leaves: ours in the model, the three values in

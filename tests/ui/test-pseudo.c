@@ -9,6 +9,7 @@
 
 #include "lia-application.h"
 #include "lia-test-widgets.h"
+#include "lia-test-workspace.h"
 #include "lia-window.h"
 #include "lia-workspace.h"
 #include "lia-merge-dialog.h"
@@ -429,12 +430,7 @@ add_conflict (LiaWorkspace *workspace,
               const char   *ours,
               const char   *theirs)
 {
-  g_autoptr(JsonNode) b = base ? json_from_string (base, NULL) : NULL;
-  g_autoptr(JsonNode) o = ours ? json_from_string (ours, NULL) : NULL;
-  g_autoptr(JsonNode) t = theirs ? json_from_string (theirs, NULL) : NULL;
-  g_autoptr(LiaConflict) conflict = lia_conflict_new (entity, collection, parent, kind, field, b, o, t);
-
-  g_list_store_append (lia_workspace_get_conflicts (workspace), conflict);
+  g_object_unref (lia_test_add_conflict (workspace, entity, collection, parent, kind, field, base, ours, theirs));
 }
 
 static void
