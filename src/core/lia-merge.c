@@ -1057,6 +1057,27 @@ same_order (GPtrArray *a,
 static void reorder_like_theirs (Merge *m, GListStore *store, const ListKey *list, GPtrArray *tseq,
                                  GPtrArray *oseq, GHashTable *their_moves, GHashTable *our_moves);
 
+/* Our list as it was read, without what the merge has taken out of it
+ * since: their removals leave our ids in @oseq, and one of those ids may
+ * be back, moved in by them, as another entity (the same id, another
+ * string), which must not count as ours in this list. */
+static GPtrArray *
+still_ours (Merge     *m,
+            GPtrArray *oseq)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < oseq->len; i++)
+    {
+      const char *id = g_ptr_array_index (oseq, i);
+      Place *p = find (&m->ours, id);
+
+      if (p != NULL && lia_entity_get_id (p->entity) == id)
+        g_ptr_array_add (out, (gpointer) id);
+    }
+  return out;
+}
+
 static void
 merge_their_order (Merge *m)
 {
@@ -1068,7 +1089,8 @@ merge_their_order (Merge *m)
     {
       const ListKey *list = key;
       GPtrArray *tseq = value, *bseq = g_hash_table_lookup (m->base.lists, list);
-      GPtrArray *oseq = g_hash_table_lookup (m->ours.lists, list);
+      GPtrArray *read = g_hash_table_lookup (m->ours.lists, list);
+      g_autoptr(GPtrArray) oseq = read != NULL ? still_ours (m, read) : NULL;
       g_autoptr(GPtrArray) b_common = NULL, t_common = NULL;
       g_autoptr(GHashTable) their_moves = NULL, our_moves = NULL;
       GListStore *store;
