@@ -17,13 +17,23 @@ struct _LiaApplication
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
 
-/* Windows are presented by the callers once they hold their workspace:
- * presenting maps the page, and an empty one would map (and load the
- * icons of) its empty state first. */
-static LiaWindow *
-new_window (LiaApplication *self)
+/* A window is presented once it holds its workspace (or is opening a
+ * file): presenting maps the page, and an empty one would map (and load
+ * the icons of) its empty state first. */
+static void
+show_workspace (LiaWindow    *window,
+                LiaWorkspace *workspace)
 {
-  return lia_window_new (self);
+  lia_window_set_workspace (window, workspace);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+show_file (LiaWindow *window,
+           GFile     *file)
+{
+  lia_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* A window whose workspace is an untouched, unnamed one can take a file
@@ -35,7 +45,7 @@ reusable_window (LiaApplication *self)
 
   if (LIA_IS_WINDOW (active) && lia_window_is_disposable (LIA_WINDOW (active)))
     return LIA_WINDOW (active);
-  return new_window (self);
+  return lia_window_new (self);
 }
 
 /* The sample made from the seed, in the language of the UI (Chinese under
@@ -51,11 +61,9 @@ new_action_cb (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
-  LiaWindow *window = new_window (LIA_APPLICATION (user_data));
   g_autoptr(LiaWorkspace) workspace = lia_workspace_new ();
 
-  lia_window_set_workspace (window, workspace);
-  gtk_window_present (GTK_WINDOW (window));
+  show_workspace (lia_window_new (LIA_APPLICATION (user_data)), workspace);
 }
 
 static void
@@ -68,10 +76,7 @@ open_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      LiaWindow *window = reusable_window (self);
-
-      lia_window_open (window, file);
-      gtk_window_present (GTK_WINDOW (window));
+      show_file (reusable_window (self), file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -104,10 +109,7 @@ open_recent_action_cb (GSimpleAction *action,
                        gpointer       user_data)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-  LiaWindow *window = reusable_window (LIA_APPLICATION (user_data));
-
-  lia_window_open (window, file);
-  gtk_window_present (GTK_WINDOW (window));
+  show_file (reusable_window (LIA_APPLICATION (user_data)), file);
 }
 
 /* After the first run the last file reopens instead of the sample; this
@@ -118,11 +120,9 @@ open_sample_action_cb (GSimpleAction *action,
                        GVariant      *param,
                        gpointer       user_data)
 {
-  LiaWindow *window = reusable_window (LIA_APPLICATION (user_data));
   g_autoptr(LiaWorkspace) sample = new_sample ();
 
-  lia_window_set_workspace (window, sample);
-  gtk_window_present (GTK_WINDOW (window));
+  show_workspace (reusable_window (LIA_APPLICATION (user_data)), sample);
 }
 
 static void
@@ -284,7 +284,7 @@ lia_application_activate (GApplication *app)
       return;
     }
 
-  window = new_window (self);
+  window = lia_window_new (self);
   last = g_settings_get_string (self->settings, "last-workspace");
   if (last[0] != '\0')
     {
@@ -292,8 +292,7 @@ lia_application_activate (GApplication *app)
 
       if (g_file_query_exists (file, NULL))
         {
-          lia_window_open (window, file);
-          gtk_window_present (GTK_WINDOW (window));
+          show_file (window, file);
           return;
         }
     }
@@ -301,9 +300,8 @@ lia_application_activate (GApplication *app)
   /* First run (or the last file is gone): the sample made from the seed. */
   {
     g_autoptr(LiaWorkspace) sample = new_sample ();
-    lia_window_set_workspace (window, sample);
+    show_workspace (window, sample);
   }
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -315,12 +313,7 @@ lia_application_open (GApplication  *app,
   LiaApplication *self = LIA_APPLICATION (app);
 
   for (int i = 0; i < n_files; i++)
-    {
-      LiaWindow *window = i == 0 ? reusable_window (self) : new_window (self);
-
-      lia_window_open (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+    show_file (i == 0 ? reusable_window (self) : lia_window_new (self), files[i]);
 }
 
 static void
