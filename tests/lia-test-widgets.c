@@ -50,6 +50,20 @@ lia_test_spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Closes every window left (dialogs included) and lets them go. */
+void
+lia_test_destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  lia_test_spin (50);
+}
+
 /* A click on a button, done now: gtk_widget_activate() on a GtkButton
  * shows it pressed and emits "clicked" only 250 ms later, so a test that
  * spins less than that sometimes sees the click and sometimes not. */

@@ -16,6 +16,7 @@ GtkWidget *lia_test_find_widget (GtkWidget      *root,
 gboolean   lia_test_is_type     (GtkWidget      *widget,
                                  gconstpointer   type);
 void       lia_test_spin        (guint           ms);
+void       lia_test_destroy_windows (void);
 void       lia_test_click       (GtkWidget      *button);
 gboolean   lia_test_has_title   (GtkWidget      *widget,
                                  gconstpointer   title);

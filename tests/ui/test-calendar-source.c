@@ -132,14 +132,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (w);
-    }
-  spin (50);
+  lia_test_destroy_windows ();
   g_clear_object (&f->workspace);
   g_ptr_array_unref (f->paused);
   soup_server_disconnect (f->server);

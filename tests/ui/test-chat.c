@@ -64,14 +64,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (w);
-    }
-  spin (50);
+  lia_test_destroy_windows ();
   g_clear_object (&f->workspace);
   g_clear_pointer (&f->fake, fake_chat_free);
   g_clear_pointer (&f->webhook, g_free);
