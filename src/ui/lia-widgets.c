@@ -30,12 +30,51 @@ apply_style (GtkSourceBuffer *buffer)
 }
 
 /* Markdown sources follow the light or dark style, now and when it changes. */
-void
-lia_source_buffer_follow_style (GtkSourceBuffer *buffer)
+static void
+follow_style (GtkSourceBuffer *buffer)
 {
   apply_style (buffer);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (apply_style), buffer, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+set_markdown_cb (gpointer data)
+{
+  GtkSourceBuffer *buffer = data;
+  GtkSourceLanguage *markdown;
+
+  markdown = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "markdown");
+  if (markdown != NULL && gtk_source_buffer_get_language (buffer) == NULL)
+    gtk_source_buffer_set_language (buffer, markdown);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+markdown_view_mapped_cb (GtkWidget *view)
+{
+  g_signal_handlers_disconnect_by_func (view, markdown_view_mapped_cb, NULL);
+  /* After the frame being drawn: below the frame clock's priorities. */
+  g_idle_add_full (G_PRIORITY_LOW, set_markdown_cb,
+                   g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), g_object_unref);
+}
+
+/* A Markdown source editor: its buffer follows the light or dark style,
+ * and gets Markdown highlighting once the view is first shown, after
+ * that frame.  Setting the language at once compiled GtkSourceView's
+ * Markdown rules while a page was first built, about 55 ms of the
+ * Meetings page's first show (docs/performance.md); the text is the
+ * same, only its colours come a moment later. */
+void
+lia_source_view_use_markdown (GtkTextView *view)
+{
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (view));
+
+  follow_style (buffer);
+  if (gtk_widget_get_mapped (GTK_WIDGET (view)))
+    markdown_view_mapped_cb (GTK_WIDGET (view));
+  else
+    g_signal_connect (view, "map", G_CALLBACK (markdown_view_mapped_cb), NULL);
 }
 
 /* The charts' ink: @widget's foreground colour for text, and the same at

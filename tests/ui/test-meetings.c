@@ -242,6 +242,11 @@ test_attendees_and_evaluation (Fixture       *f,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (lia_test_find_type (GTK_WIDGET (f->editor), GTK_SOURCE_TYPE_VIEW)));
   gtk_text_buffer_set_text (buffer, "# Notes\n\n- streaming first", -1);
   g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (meeting), LIA_MEETING_MINUTES), ==, "# Notes\n\n- streaming first");
+  /* Markdown highlighting comes once the editor has been shown, after
+   * its first frame (lia_source_view_use_markdown). */
+  spin (100);
+  g_assert_nonnull (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer))), ==, "markdown");
 
   /* A decision: added with its button, then typed into; the entry stays
    * the same widget while typing (no rebuild under the cursor). */

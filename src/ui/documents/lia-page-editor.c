@@ -632,15 +632,11 @@ lia_page_editor_class_init (LiaPageEditorClass *klass)
 static void
 lia_page_editor_init (LiaPageEditor *self)
 {
-  GtkSourceBuffer *source;
-  GtkSourceLanguage *markdown;
+  GtkTextBuffer *source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  source = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (self->source_view));
-  markdown = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "markdown");
-  if (markdown != NULL)
-    gtk_source_buffer_set_language (source, markdown);
-  lia_source_buffer_follow_style (source);
+  source = gtk_text_view_get_buffer (self->source_view);
+  lia_source_view_use_markdown (self->source_view);
   self->body = lia_bind_text_view (self->source_view, NULL, NULL, LIA_PAGE_BODY);
   g_signal_connect_object (source, "end-user-action", G_CALLBACK (body_edited_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->editor_stack, "none");

@@ -296,8 +296,6 @@ static void
 lia_notes_section_init (LiaNotesSection *self)
 {
   GtkLayoutManager *layout;
-  GtkSourceBuffer *buffer;
-  GtkSourceLanguage *markdown;
 
   self->decision_rows = g_ptr_array_new ();
   self->remove_buttons = g_ptr_array_new ();
@@ -306,11 +304,7 @@ lia_notes_section_init (LiaNotesSection *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
 
-  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (self->minutes_view));
-  markdown = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "markdown");
-  if (markdown != NULL)
-    gtk_source_buffer_set_language (buffer, markdown);
-  lia_source_buffer_follow_style (buffer);
+  lia_source_view_use_markdown (self->minutes_view);
   lia_bind_text_view (self->minutes_view, NULL, NULL, LIA_MEETING_MINUTES);
   sync_decisions (self);
 
