@@ -347,6 +347,42 @@ test_read_only (Fixture       *f,
   g_assert_false (lia_workspace_get_modified (newer));
 }
 
+/* A field's fifteen editable rows are made when it is first opened, and
+ * then edit the field like any others (the page showed every field's
+ * details at once before, which was most of its first show). */
+static void
+test_details_when_opened (Fixture       *f,
+                          gconstpointer  data)
+{
+  LiaFieldTable *table = LIA_FIELD_TABLE (lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_FIELD_TABLE));
+  GtkWidget *row, *name, *again;
+  LiaField *field;
+
+  g_assert_nonnull (table);
+  for (guint i = 0; (row = lia_field_table_get_row (table, i)) != NULL; i++)
+    g_assert_null (lia_test_find_widget (row, lia_test_has_title, "Name"));
+
+  row = lia_field_table_get_row (table, 0);
+  field = lia_field_row_get_field (LIA_FIELD_ROW (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (50);
+  name = lia_test_find_widget (row, lia_test_has_title, "Name");
+  g_assert_nonnull (name);
+  g_assert_true (gtk_widget_get_mapped (name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==,
+                   lia_entity_get_string (LIA_ENTITY (field), LIA_FIELD_NAME));
+  gtk_editable_set_text (GTK_EDITABLE (name), "renamed_field");
+  spin (50);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (field), LIA_FIELD_NAME), ==, "renamed_field");
+
+  /* Closed and opened again: the same rows, not a second set. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (50);
+  again = lia_test_find_widget (row, lia_test_has_title, "Name");
+  g_assert_true (again == name);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -356,6 +392,7 @@ main (int argc, char **argv)
   g_test_add ("/contracts/fields-and-models", Fixture, NULL, fixture_set_up, test_fields_and_models, fixture_tear_down);
   g_test_add ("/contracts/refused-values", Fixture, NULL, fixture_set_up, test_refused_values, fixture_tear_down);
   g_test_add ("/contracts/focus-stays", Fixture, NULL, fixture_set_up, test_focus_stays, fixture_tear_down);
+  g_test_add ("/contracts/details-when-opened", Fixture, NULL, fixture_set_up, test_details_when_opened, fixture_tear_down);
   g_test_add ("/contracts/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   return g_test_run ();
 }

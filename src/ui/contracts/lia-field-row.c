@@ -24,7 +24,7 @@ struct _LiaFieldRow
   LiaHistory     *history;
   gboolean        read_only;
 
-  /* template children */
+  /* the details (lia-field-details.ui): %NULL until the row is first opened */
   AdwEntryRow *name_row;
   AdwComboRow *type_row;
   AdwEntryRow *items_row;
@@ -61,27 +61,37 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Which template child shows which field of the entity. */
+/* Which row of the details shows which field of the entity. */
 static const struct
 {
-  gssize offset;
-  guint  field;
+  gssize      offset;
+  const char *id;
+  guint       field;
 } bound_rows[] = {
-  { G_STRUCT_OFFSET (LiaFieldRow, name_row), LIA_FIELD_NAME },
-  { G_STRUCT_OFFSET (LiaFieldRow, type_row), LIA_FIELD_TYPE },
-  { G_STRUCT_OFFSET (LiaFieldRow, items_row), LIA_FIELD_ITEMS },
-  { G_STRUCT_OFFSET (LiaFieldRow, ref_row), LIA_FIELD_REF },
-  { G_STRUCT_OFFSET (LiaFieldRow, required_switch), LIA_FIELD_REQUIRED },
-  { G_STRUCT_OFFSET (LiaFieldRow, default_row), LIA_FIELD_DEFAULT },
-  { G_STRUCT_OFFSET (LiaFieldRow, minimum_row), LIA_FIELD_MINIMUM },
-  { G_STRUCT_OFFSET (LiaFieldRow, exclusive_minimum_switch), LIA_FIELD_EXCLUSIVE_MINIMUM },
-  { G_STRUCT_OFFSET (LiaFieldRow, maximum_row), LIA_FIELD_MAXIMUM },
-  { G_STRUCT_OFFSET (LiaFieldRow, exclusive_maximum_switch), LIA_FIELD_EXCLUSIVE_MAXIMUM },
-  { G_STRUCT_OFFSET (LiaFieldRow, min_length_row), LIA_FIELD_MIN_LENGTH },
-  { G_STRUCT_OFFSET (LiaFieldRow, max_length_row), LIA_FIELD_MAX_LENGTH },
-  { G_STRUCT_OFFSET (LiaFieldRow, pattern_row), LIA_FIELD_PATTERN },
-  { G_STRUCT_OFFSET (LiaFieldRow, choices_row), LIA_FIELD_CHOICES },
-  { G_STRUCT_OFFSET (LiaFieldRow, description_row), LIA_FIELD_DESCRIPTION },
+#define BOUND(member, field) { G_STRUCT_OFFSET (LiaFieldRow, member), #member, field }
+  BOUND (name_row, LIA_FIELD_NAME),
+  BOUND (type_row, LIA_FIELD_TYPE),
+  BOUND (items_row, LIA_FIELD_ITEMS),
+  BOUND (ref_row, LIA_FIELD_REF),
+  BOUND (required_switch, LIA_FIELD_REQUIRED),
+  BOUND (default_row, LIA_FIELD_DEFAULT),
+  BOUND (minimum_row, LIA_FIELD_MINIMUM),
+  BOUND (exclusive_minimum_switch, LIA_FIELD_EXCLUSIVE_MINIMUM),
+  BOUND (maximum_row, LIA_FIELD_MAXIMUM),
+  BOUND (exclusive_maximum_switch, LIA_FIELD_EXCLUSIVE_MAXIMUM),
+  BOUND (min_length_row, LIA_FIELD_MIN_LENGTH),
+  BOUND (max_length_row, LIA_FIELD_MAX_LENGTH),
+  BOUND (pattern_row, LIA_FIELD_PATTERN),
+  BOUND (choices_row, LIA_FIELD_CHOICES),
+  BOUND (description_row, LIA_FIELD_DESCRIPTION),
+#undef BOUND
+};
+
+/* The rows of the details, top to bottom. */
+static const char * const detail_rows[] = {
+  "name_row", "type_row", "items_row", "ref_row", "required_row", "default_row",
+  "minimum_row", "exclusive_minimum_row", "maximum_row", "exclusive_maximum_row",
+  "min_length_row", "max_length_row", "pattern_row", "choices_row", "description_row",
 };
 
 static void
@@ -111,18 +121,32 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
-lia_field_row_constructed (GObject *object)
+set_details_read_only (LiaFieldRow *self)
 {
-  LiaFieldRow *self = LIA_FIELD_ROW (object);
+  for (guint i = 0; self->name_row != NULL && i < G_N_ELEMENTS (bound_rows); i++)
+    lia_field_binding_set_read_only (lia_field_binding_get (G_STRUCT_MEMBER (GtkWidget *, self, bound_rows[i].offset)),
+                                     self->read_only);
+}
 
-  G_OBJECT_CLASS (lia_field_row_parent_class)->constructed (object);
+/* The details are made when the row is first opened: a contract shows
+ * all its fields at once and few are opened, and fifteen editable rows
+ * each were most of the Contracts page's first show. */
+static void
+expanded_cb (LiaFieldRow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  LiaEntity *entity = LIA_ENTITY (self->field);
 
-  g_assert (LIA_IS_FIELD (self->field));
+  if (self->name_row != NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/liaisonapp/Liaison/contracts/lia-field-details.ui");
+  for (guint i = 0; i < G_N_ELEMENTS (detail_rows); i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (gtk_builder_get_object (builder, detail_rows[i])));
   for (guint i = 0; i < G_N_ELEMENTS (bound_rows); i++)
     {
-      GtkWidget *widget = G_STRUCT_MEMBER (GtkWidget *, self, bound_rows[i].offset);
-      LiaEntity *entity = LIA_ENTITY (self->field);
+      GtkWidget *widget = GTK_WIDGET (gtk_builder_get_object (builder, bound_rows[i].id));
 
+      G_STRUCT_MEMBER (GtkWidget *, self, bound_rows[i].offset) = widget;
       if (GTK_IS_SWITCH (widget))
         lia_bind_switch (GTK_SWITCH (widget), self->history, entity, bound_rows[i].field);
       else if (ADW_IS_COMBO_ROW (widget))
@@ -131,6 +155,19 @@ lia_field_row_constructed (GObject *object)
       else
         lia_bind_entry (GTK_EDITABLE (widget), self->history, entity, bound_rows[i].field);
     }
+  set_details_read_only (self);
+}
+
+static void
+lia_field_row_constructed (GObject *object)
+{
+  LiaFieldRow *self = LIA_FIELD_ROW (object);
+
+  G_OBJECT_CLASS (lia_field_row_parent_class)->constructed (object);
+
+  g_assert (LIA_IS_FIELD (self->field));
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+  expanded_cb (self);
   /* The summary reads most of the field's properties. */
   g_signal_connect_object (self->field, "notify", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   update_title (self);
@@ -216,21 +253,6 @@ lia_field_row_class_init (LiaFieldRowClass *klass)
                                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/contracts/lia-field-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, type_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, items_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, ref_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, required_switch);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, default_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, minimum_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, exclusive_minimum_switch);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, maximum_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, exclusive_maximum_switch);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, min_length_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, max_length_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, pattern_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, choices_row);
-  gtk_widget_class_bind_template_child (widget_class, LiaFieldRow, description_row);
 
   gtk_widget_class_install_action (widget_class, "field.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "field.move-down", NULL, move_action);
@@ -270,9 +292,7 @@ lia_field_row_set_read_only (LiaFieldRow *self,
   g_return_if_fail (LIA_IS_FIELD_ROW (self));
 
   self->read_only = !!read_only;
-  for (guint i = 0; i < G_N_ELEMENTS (bound_rows); i++)
-    lia_field_binding_set_read_only (lia_field_binding_get (G_STRUCT_MEMBER (GtkWidget *, self, bound_rows[i].offset)),
-                                     self->read_only);
+  set_details_read_only (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "field.move-up", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "field.move-down", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "field.remove", !self->read_only);
