@@ -29,6 +29,55 @@ apply_style (GtkSourceBuffer *buffer)
   gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita"));
 }
 
+/* The whole text of a label cut short, as its tooltip. */
+static gboolean
+ellipsized_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
+static void
+header_labels_one_line (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_REVEALER (child))   /* an expander row's own rows */
+        continue;
+      if (GTK_IS_LABEL (child) &&
+          (gtk_widget_has_css_class (child, "title") || gtk_widget_has_css_class (child, "subtitle")))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), FALSE);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_widget_set_has_tooltip (child, TRUE);
+          g_signal_connect (child, "query-tooltip", G_CALLBACK (ellipsized_tooltip_cb), NULL);
+          continue;
+        }
+      header_labels_one_line (child);
+    }
+}
+
+/* A row whose title and subtitle each take one line, ellipsized, for
+ * long lists whose rows show their whole text when opened.  A wrapping
+ * label is measured again at every width GTK tries while it lays out
+ * the page (each a new Pango layout), which made wrapped rows most of
+ * the Playbook's first show (docs/performance.md); one line is measured
+ * once.  libadwaita 1.2 has no AdwExpanderRow:title-lines, so the row's
+ * own labels are found by their style classes.  The text and its
+ * accessible name stay whole, and a label cut short shows all of it as
+ * its tooltip. */
+void
+lia_row_one_line (GtkWidget *row)
+{
+  header_labels_one_line (row);
+}
+
 /* Markdown sources follow the light or dark style, now and when it changes. */
 static void
 follow_style (GtkSourceBuffer *buffer)

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 GtkWidget *lia_icon_button_new              (const char      *icon_name,
                                              const char      *label);
 void       lia_source_view_use_markdown     (GtkTextView     *view);
+void       lia_row_one_line                 (GtkWidget       *row);
 void       lia_chart_get_ink                (GtkWidget       *widget,
                                              GdkRGBA         *text,
                                              GdkRGBA         *grid);

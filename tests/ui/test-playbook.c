@@ -171,6 +171,37 @@ test_details_when_opened (Fixture       *f,
   g_assert_cmpuint (n, ==, 1);
 }
 
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Collapsed rows show one line of title and of "Fits when" each, and the
+ * whole text where it is cut (a wrapping label was measured again at
+ * every width GTK tried: most of the page's first show). */
+static void
+test_rows_one_line (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *row = lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_PLAYBOOK_ROW);
+  LiaPlaybookEntry *entry;
+  g_autofree char *fits = NULL;
+  GtkWidget *subtitle;
+
+  g_assert_nonnull (row);
+  entry = lia_playbook_row_get_entry (LIA_PLAYBOOK_ROW (row));
+  g_object_get (entry, "fits", &fits, NULL);
+  subtitle = lia_test_find_widget (row, is_label_text, fits);
+  g_assert_nonnull (subtitle);
+  g_assert_true (gtk_widget_has_css_class (subtitle, "subtitle"));
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (subtitle)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (subtitle)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_true (gtk_widget_get_has_tooltip (subtitle));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (subtitle)), ==, fits);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +210,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/playbook/rows-survive-changes", Fixture, NULL, fixture_set_up, test_rows_survive_changes, fixture_tear_down);
+  g_test_add ("/playbook/rows-one-line", Fixture, NULL, fixture_set_up, test_rows_one_line, fixture_tear_down);
   g_test_add ("/playbook/details-when-opened", Fixture, NULL, fixture_set_up, test_details_when_opened, fixture_tear_down);
   return g_test_run ();
 }

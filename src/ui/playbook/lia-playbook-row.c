@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-playbook-row.h"
+#include "lia-widgets.h"
 
 struct _LiaPlaybookRow
 {
@@ -109,6 +110,8 @@ lia_playbook_row_constructed (GObject *object)
   g_object_bind_property (self->entry, "fits", self, "subtitle", G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
   expanded_cb (self);
+  /* One line each ("Fits when" is in the details too). */
+  lia_row_one_line (GTK_WIDGET (self));
   gtk_widget_set_visible (self->tag, self->own);
   gtk_widget_set_visible (self->edit_button, self->own);
   gtk_widget_set_visible (self->remove_button, self->own);
