@@ -139,24 +139,32 @@ count_detail_rows (GtkWidget *widget,
     count_detail_rows (child, inside, n);
 }
 
+/* The first entry's row, and @property of its entry in *@text. */
+static GtkWidget *
+first_row (Fixture    *f,
+           const char *property,
+           char      **text)
+{
+  GtkWidget *row = lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_PLAYBOOK_ROW);
+
+  g_assert_nonnull (row);
+  g_object_get (lia_playbook_row_get_entry (LIA_PLAYBOOK_ROW (row)), property, text, NULL);
+  g_assert_nonnull (*text);
+  return row;
+}
+
 /* An entry's details (strengths, weaknesses, fits, tools) are made when
  * its row is first opened, and then show the entry's text. */
 static void
 test_details_when_opened (Fixture       *f,
                           gconstpointer  data)
 {
-  GtkWidget *row = lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_PLAYBOOK_ROW);
-  LiaPlaybookEntry *entry;
   g_autofree char *strengths = NULL;
+  GtkWidget *row = first_row (f, "strengths", &strengths);
   guint n = 0;
 
-  g_assert_nonnull (row);
   count_detail_rows (GTK_WIDGET (f->view), FALSE, &n);
   g_assert_cmpuint (n, ==, 0);
-
-  entry = lia_playbook_row_get_entry (LIA_PLAYBOOK_ROW (row));
-  g_object_get (entry, "strengths", &strengths, NULL);
-  g_assert_nonnull (strengths);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   spin (300);
   g_assert_nonnull (lia_test_find_widget (row, lia_test_has_title, "Strengths"));
@@ -185,14 +193,10 @@ static void
 test_rows_one_line (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkWidget *row = lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_PLAYBOOK_ROW);
-  LiaPlaybookEntry *entry;
   g_autofree char *fits = NULL;
+  GtkWidget *row = first_row (f, "fits", &fits);
   GtkWidget *subtitle;
 
-  g_assert_nonnull (row);
-  entry = lia_playbook_row_get_entry (LIA_PLAYBOOK_ROW (row));
-  g_object_get (entry, "fits", &fits, NULL);
   subtitle = lia_test_find_widget (row, is_label_text, fits);
   g_assert_nonnull (subtitle);
   g_assert_true (gtk_widget_has_css_class (subtitle, "subtitle"));
