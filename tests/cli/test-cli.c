@@ -1185,6 +1185,7 @@ git (const char  *dir,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *std_out = NULL;
   g_autofree char *err = NULL;
   const char *arg;
   int wait_status;
@@ -1197,11 +1198,15 @@ git (const char  *dir,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  /* Its output is always taken, even when unwanted: inherited, git's
+   * "Auto-merging …" lines landed in the TAP stream. */
   g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                out, &err, &wait_status, &error);
+                &std_out, &err, &wait_status, &error);
   g_assert_no_error (error);
   if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
     g_test_message ("git %s: %s", (const char *) argv->pdata[1], err);
+  if (out != NULL)
+    *out = g_steal_pointer (&std_out);
   return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }
 
