@@ -75,6 +75,58 @@ lia_test_workspace_add_pages (LiaWorkspace *workspace,
     }
 }
 
+/* Adds @n_meetings meetings (one a day from 2026-01-05 09:00, Shanghai
+ * time, each with a three-item agenda and a line of minutes) and
+ * @n_tasks tasks to @workspace: with lia_test_workspace_new (20000, 4)
+ * and 5 000 pages, the issue's 100 000-entity workspace. */
+void
+lia_test_workspace_add_meetings_and_tasks (LiaWorkspace *workspace,
+                                           guint         n_meetings,
+                                           guint         n_tasks)
+{
+  static const char *statuses[] = { "todo", "in-progress", "done" };
+  static const char *priorities[] = { "low", "medium", "high" };
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2026, 1, 5, 9, 0, 0);
+
+  for (guint m = 0; m < n_meetings; m++)
+    {
+      g_autoptr(LiaMeeting) meeting = lia_meeting_new ();
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, m);
+      g_autofree char *start = g_date_time_format (day, "%Y-%m-%dT%H:%M");
+      g_autofree char *title = g_strdup_printf ("API design meeting %u", m);
+
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, title);
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, start);
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, "Asia/Shanghai");
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_GOAL, "Review the design of the chat API");
+      lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_MINUTES, "# Minutes\n\n- streaming first\n");
+      for (guint a = 0; a < 3; a++)
+        {
+          g_autoptr(LiaAgendaItem) item = lia_agenda_item_new ();
+          g_autofree char *topic = g_strdup_printf ("Topic %u", a + 1);
+
+          lia_entity_set_string (LIA_ENTITY (item), LIA_AGENDA_ITEM_TITLE, topic);
+          lia_entity_set_int (LIA_ENTITY (item), LIA_AGENDA_ITEM_DURATION, 20);
+          g_list_store_append (lia_entity_get_list (LIA_ENTITY (meeting), LIA_MEETING_AGENDA), item);
+        }
+      g_list_store_append (lia_workspace_get_meetings (workspace), meeting);
+    }
+  for (guint t = 0; t < n_tasks; t++)
+    {
+      g_autoptr(LiaTask) task = lia_task_new ();
+      g_autofree char *summary = g_strdup_printf ("Implement step %u of the inference engine", t);
+
+      lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PROJECT, "vLLM inference engine");
+      lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_TYPE, "Story");
+      lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_SUMMARY, summary);
+      lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_DESCRIPTION, "1. Design\n2. Build\n3. Measure");
+      lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_PRIORITY, priorities[t % 3]);
+      lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_STATUS, statuses[t % 3]);
+      lia_entity_set_string (LIA_ENTITY (task), LIA_TASK_ASSIGNEE, "Inference Engineer A");
+      g_list_store_append (lia_workspace_get_tasks (workspace), task);
+    }
+}
+
 /* Records what a merge left to decide in @workspace, with the three
  * sides as JSON texts (%NULL where a side has no value).
  *

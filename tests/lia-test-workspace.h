@@ -16,6 +16,10 @@ void          lia_test_workspace_add_pages (LiaWorkspace *workspace,
                                             const char   *body,
                                             LiaPage     **last_pages);
 
+void          lia_test_workspace_add_meetings_and_tasks (LiaWorkspace *workspace,
+                                                         guint         n_meetings,
+                                                         guint         n_tasks);
+
 LiaConflict  *lia_test_add_conflict        (LiaWorkspace *workspace,
                                             const char   *entity,
                                             const char   *collection,

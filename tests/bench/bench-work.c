@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Working in a team's largest workspace: 20 000 requirements (four steps
- * each) and 5 000 pages.  The benchmark drives the main loop itself and
+ * each), 2 000 meetings, 5 000 pages and 5 000 tasks.  The benchmark drives the main loop itself and
  * times every dispatch, so a stall is the longest single piece of work
  * the loop did (an input handler, a search's filter, a frame's layout and
  * paint) after each action a user takes:
@@ -134,10 +134,22 @@ paint_gap_cb (GdkFrameClock *clock,
   last_paint = now;
 }
 
-/* Runs the loop until @window holds a workspace and has painted after
- * it; returns the time from @start, and in *@worst the longest gap
- * between two frames meanwhile (the file is read in a thread; its
- * content goes to the window in the main loop). */
+/* Whether @window's requirement table has rows (a column view whose
+ * model is not empty). */
+static gboolean
+table_has_rows (LiaWindow *window)
+{
+  GtkWidget *table = lia_test_find_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *model = table ? gtk_column_view_get_model (GTK_COLUMN_VIEW (table)) : NULL;
+
+  return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+/* Runs the loop until @window holds a workspace, its table has rows and
+ * it has painted after that; returns the time from @start, and in
+ * *@worst the longest gap between two frames or dispatch meanwhile and
+ * in the 300 ms after (the file is read in a thread; its content goes
+ * to the window, and the rows to the table, in the main loop). */
 static double
 open_ms (LiaWindow *window,
          gint64     start,
@@ -145,7 +157,7 @@ open_ms (LiaWindow *window,
 {
   GMainContext *context = g_main_context_default ();
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gint64 loaded = 0;
+  gint64 loaded = 0, shown;
   gulong id, gap_id;
 
   painted_at = 0;
@@ -158,7 +170,7 @@ open_ms (LiaWindow *window,
     {
       double took;
 
-      if (loaded == 0 && lia_window_get_workspace (window) != NULL)
+      if (loaded == 0 && lia_window_get_workspace (window) != NULL && table_has_rows (window))
         {
           loaded = g_get_monotonic_time ();
           painted_at = 0;
@@ -169,11 +181,19 @@ open_ms (LiaWindow *window,
 
       *worst = MAX (*worst, took);
     }
+  shown = painted_at;
+  /* What the table does once shown (rows still coming in) counts too. */
+  for (gint64 end = g_get_monotonic_time () + 300 * 1000; g_get_monotonic_time () < end;)
+    {
+      double took = dispatch_once (context);
+
+      *worst = MAX (*worst, took);
+    }
   g_main_context_release (context);
   g_signal_handler_disconnect (clock, id);
   g_signal_handler_disconnect (clock, gap_id);
   *worst = MAX (*worst, longest_gap / 1000.0);
-  return (painted_at - start) / 1000.0;
+  return (shown - start) / 1000.0;
 }
 
 /* The smallest libadwaita window, to its first paint. */
@@ -314,9 +334,11 @@ main (int   argc,
   if (g_getenv ("BENCH_AREA"))
     return 0;
 
-  /* The large workspace: 20 000 requirements, 5 000 pages. */
+  /* The large workspace: 20 000 requirements, 2 000 meetings, 5 000
+   * pages, 5 000 tasks. */
   large = lia_test_workspace_new (20000, 4, "Inference Engineer A");
   lia_test_workspace_add_pages (large, 50, 99, " about the inference engine", "# Notes\n\nSome text.\n", NULL);
+  lia_test_workspace_add_meetings_and_tasks (large, 2000, 5000);
   roots = lia_workspace_get_pages (large);
   requirements = lia_workspace_get_requirements (large);
   history = lia_workspace_get_history (large);
@@ -397,7 +419,7 @@ main (int   argc,
         worst = MAX (worst, stall_ms (window, show_area, (gpointer) areas[i], 200, &paint));
         worst_paint = MAX (worst_paint, paint);
       }
-    g_print ("switching areas (20 000 requirements, 5 000 pages): longest dispatch %.1f ms, "
+    g_print ("switching areas (20 000 requirements, 2 000 meetings, 5 000 pages, 5 000 tasks): longest dispatch %.1f ms, "
              "shown in %.1f ms at worst\n", worst, worst_paint);
   }
 
