@@ -154,11 +154,33 @@ lia_tz_is_known_zone (const char *name)
   return g_hash_table_contains (zone_list ()->names, name);
 }
 
-/* A GTimeZone for a known zone name, or NULL. */
+G_LOCK_DEFINE_STATIC (zones);
+
+/* A GTimeZone for a known zone name, or NULL.  Each zone is read from the
+ * system's database once and kept (at most one per known name): GLib
+ * drops its own copy with the last reference, and re-reading the file
+ * for every meeting in a list of 2 000 was most of the time an edit
+ * took in a large workspace (docs/performance.md). */
 GTimeZone *
 lia_tz_new_known (const char *name)
 {
+  static GHashTable *zones;
+  GTimeZone *zone;
+
   if (!lia_tz_is_known_zone (name))
     return NULL;
-  return g_time_zone_new_identifier (name);
+  G_LOCK (zones);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, name);
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_identifier (name);
+      if (zone != NULL)
+        g_hash_table_insert (zones, g_strdup (name), zone);
+    }
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  G_UNLOCK (zones);
+  return zone;
 }

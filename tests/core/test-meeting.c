@@ -10,6 +10,7 @@
 #include "lia-export.h"
 #include "lia-meeting-plan.h"
 #include "lia-meeting-templates.h"
+#include "lia-tz-names.h"
 #include "lia-workspace.h"
 
 static LiaWorkspace *
@@ -457,6 +458,40 @@ test_run (void)
   g_assert_false (lia_meeting_run_advance (run, 5000));
 }
 
+/* The start instant follows every change of the start or the zone (it
+ * is kept with the texts it came from), and a zone is read once. */
+static void
+test_start_instant_follows_edits (void)
+{
+  g_autoptr(LiaMeeting) meeting = lia_meeting_new ();
+  g_autoptr(GTimeZone) a = lia_tz_new_known ("Europe/Berlin");
+  g_autoptr(GTimeZone) b = lia_tz_new_known ("Europe/Berlin");
+  gint64 t;
+
+  g_assert_nonnull (a);
+  g_assert_true (a == b);
+  g_assert_null (lia_tz_new_known ("Mars/Olympus_Mons"));
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TITLE, "Sync");
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, "2026-01-20T09:00");
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, "Asia/Shanghai");
+  g_assert_true (lia_meeting_get_start_instant (meeting, &t, NULL));
+  g_assert_cmpint (t, ==, 1768870800);            /* 2026-01-20 01:00 UTC */
+  g_assert_true (lia_meeting_get_start_instant (meeting, &t, NULL));
+  g_assert_cmpint (t, ==, 1768870800);
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, "2026-01-20T10:30");
+  g_assert_true (lia_meeting_get_start_instant (meeting, &t, NULL));
+  g_assert_cmpint (t, ==, 1768870800 + 90 * 60);
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_TIMEZONE, "Europe/Berlin");
+  g_assert_true (lia_meeting_get_start_instant (meeting, &t, NULL));
+  g_assert_cmpint (t, ==, 1768901400);            /* 09:30 UTC */
+
+  lia_entity_set_string (LIA_ENTITY (meeting), LIA_MEETING_START, "2026-13-01T10:30");
+  g_assert_false (lia_meeting_get_start_instant (meeting, &t, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,6 +509,7 @@ main (int    argc,
   g_test_add_func ("/meeting/templates", test_templates);
   g_test_add_func ("/meeting/user-templates", test_user_templates);
   g_test_add_func ("/meeting/run", test_run);
+  g_test_add_func ("/meeting/start-instant-follows-edits", test_start_instant_follows_edits);
 
   return g_test_run ();
 }
