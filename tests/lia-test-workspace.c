@@ -150,3 +150,24 @@ lia_test_add_conflict (LiaWorkspace *workspace,
   g_list_store_append (lia_workspace_get_conflicts (workspace), conflict);
   return conflict;
 }
+
+/* The three kinds of record a git merge leaves in the English sample: a
+ * field both sides changed (the first requirement's status), a text
+ * both sides edited (the Background page, LIA_TEST_OUR_BODY against
+ * LIA_TEST_THEIR_BODY) and a member one side edited and the other
+ * removed.  Only the records: the model is left as it is. */
+void
+lia_test_add_sample_conflicts (LiaWorkspace *workspace)
+{
+  g_autoptr(JsonNode) our_body = json_node_init_string (json_node_alloc (), LIA_TEST_OUR_BODY);
+  g_autoptr(JsonNode) their_body = json_node_init_string (json_node_alloc (), LIA_TEST_THEIR_BODY);
+  g_autofree char *ours = json_to_string (our_body, FALSE);
+  g_autofree char *theirs = json_to_string (their_body, FALSE);
+
+  g_object_unref (lia_test_add_conflict (workspace, LIA_TEST_REQ1, "requirements", "", "field", "status",
+                                         "\"draft\"", "\"agreed\"", "\"done\""));
+  g_object_unref (lia_test_add_conflict (workspace, LIA_TEST_BACKGROUND, "children", LIA_TEST_OVERVIEW, "text", "body",
+                                         "\"# Background\\n\"", ours, theirs));
+  g_object_unref (lia_test_add_conflict (workspace, LIA_TEST_ENGINEER, "members", "", "edit-delete", "",
+                                         "{}", "{}", NULL));
+}

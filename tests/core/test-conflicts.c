@@ -14,12 +14,8 @@
 #include "lia-test-workspace.h"
 #include "lia-workspace-private.h"
 
-#define REQ1 "d0606965-4aa2-5470-9126-8841fc262bd4"
-#define TEST_ENGINEER "61c1174f-90db-5312-b6c0-eb9486a22daf"
 #define API_MEETING "c356335a-69de-505a-8500-52d7853e9286"
 #define DOCS_ROOT "a45d94bf-cdc0-5cca-b5b1-fa6f1a7854c9"
-#define OVERVIEW "5a0a1506-6c86-5824-bd64-f5ca309fda12"
-#define BACKGROUND "80fd38cc-32d6-545a-b4e7-b2039c1d50f7"
 #define GOALS "c6dd52f5-fe8f-514f-a8c7-6979ffe1cde2"
 #define TECH_DOCS "077bf286-9e78-5316-b760-83743b64ae52"
 #define USER_MANUAL "ea5784d2-a311-5beb-b50a-defb469e01ba"
@@ -140,11 +136,11 @@ test_field (void)
       g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
       g_autoptr(LiaConflict) conflict = NULL;
       g_autofree char *after = NULL;
-      LiaEntity *req = find (ws, REQ1);
+      LiaEntity *req = find (ws, LIA_TEST_REQ1);
 
       /* The merged workspace holds ours. */
       lia_entity_set_string (req, LIA_REQUIREMENT_STATUS, "agreed");
-      conflict = add_conflict (ws, REQ1, "requirements", "", "field", "status",
+      conflict = add_conflict (ws, LIA_TEST_REQ1, "requirements", "", "field", "status",
                                "\"draft\"", "\"agreed\"", "\"done\"");
       resolve_and_undo (ws, conflict, cases[i].choice, &after);
       g_assert_cmpstr (lia_entity_get_string (req, LIA_REQUIREMENT_STATUS), ==, cases[i].status);
@@ -164,11 +160,11 @@ test_field_kinds (void)
   LiaEntity *meeting = find (ws, API_MEETING);
 
   attendees = add_conflict (ws, API_MEETING, "meetings", "", "field", "attendees",
-                            "[]", "[]", "[\"" TEST_ENGINEER "\"]");
+                            "[]", "[]", "[\"" LIA_TEST_ENGINEER "\"]");
   duration = add_conflict (ws, API_MEETING, "meetings", "", "field", "duration", "60", "60", "75");
   resolve_and_undo (ws, attendees, LIA_CONFLICT_CHOICE_THEIRS, &after);
   g_assert_cmpstrv (lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES),
-                    ((const char * const[]) { TEST_ENGINEER, NULL }));
+                    ((const char * const[]) { LIA_TEST_ENGINEER, NULL }));
   resolve_and_undo (ws, duration, LIA_CONFLICT_CHOICE_THEIRS, &after2);
   g_assert_cmpint (lia_entity_get_int (meeting, LIA_MEETING_DURATION), ==, 75);
 }
@@ -206,7 +202,7 @@ static void
 test_field_refused (void)
 {
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
-  g_autoptr(LiaConflict) bad_choice = add_conflict (ws, REQ1, "requirements", "", "field", "status",
+  g_autoptr(LiaConflict) bad_choice = add_conflict (ws, LIA_TEST_REQ1, "requirements", "", "field", "status",
                                                     "\"draft\"", "\"draft\"", "\"someday\"");
   g_autoptr(LiaConflict) bad_member = add_conflict (ws, API_MEETING, "meetings", "", "field", "attendees",
                                                     "[]", "[]", "[\"00000000-0000-4000-8000-000000000000\"]");
@@ -224,10 +220,10 @@ test_unknown_key (void)
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
   g_autoptr(LiaConflict) conflict = NULL;
   g_autofree char *after = NULL;
-  LiaEntity *req = find (ws, REQ1);
+  LiaEntity *req = find (ws, LIA_TEST_REQ1);
 
   json_object_set_string_member (lia_entity_get_extra (req), "x_effort", "small");
-  conflict = add_conflict (ws, REQ1, "requirements", "", "field", "x_effort", NULL, "\"small\"", "\"large\"");
+  conflict = add_conflict (ws, LIA_TEST_REQ1, "requirements", "", "field", "x_effort", NULL, "\"small\"", "\"large\"");
   assert_refused (ws, conflict, LIA_CONFLICT_CHOICE_THEIRS, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   assert_refused (ws, conflict, LIA_CONFLICT_CHOICE_BASE, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   resolve_and_undo (ws, conflict, LIA_CONFLICT_CHOICE_OURS, &after);
@@ -297,10 +293,10 @@ test_from_merge (void)
   GListModel *conflicts = G_LIST_MODEL (lia_workspace_get_conflicts (ours));
   guint n = 0;
 
-  lia_entity_set_string (find (ours, REQ1), LIA_REQUIREMENT_BUSINESS_NEED, "Faster inference");
-  lia_entity_set_string (find (theirs, REQ1), LIA_REQUIREMENT_BUSINESS_NEED, "Quicker inference");
-  lia_entity_set_string (find (ours, BACKGROUND), LIA_PAGE_BODY, "Ours.\n");
-  lia_entity_set_string (find (theirs, BACKGROUND), LIA_PAGE_BODY, "Theirs.\n");
+  lia_entity_set_string (find (ours, LIA_TEST_REQ1), LIA_REQUIREMENT_BUSINESS_NEED, "Faster inference");
+  lia_entity_set_string (find (theirs, LIA_TEST_REQ1), LIA_REQUIREMENT_BUSINESS_NEED, "Quicker inference");
+  lia_entity_set_string (find (ours, LIA_TEST_BACKGROUND), LIA_PAGE_BODY, "Ours.\n");
+  lia_entity_set_string (find (theirs, LIA_TEST_BACKGROUND), LIA_PAGE_BODY, "Theirs.\n");
   g_assert_true (lia_workspace_merge (ours, base, theirs, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
@@ -313,8 +309,8 @@ test_from_merge (void)
       g_assert_true (lia_workspace_resolve_conflict (ours, conflict, LIA_CONFLICT_CHOICE_THEIRS, &error));
       g_assert_no_error (error);
     }
-  g_assert_cmpstr (lia_entity_get_string (find (ours, REQ1), LIA_REQUIREMENT_BUSINESS_NEED), ==, "Quicker inference");
-  g_assert_cmpstr (lia_entity_get_string (find (ours, BACKGROUND), LIA_PAGE_BODY), ==, "Theirs.\n");
+  g_assert_cmpstr (lia_entity_get_string (find (ours, LIA_TEST_REQ1), LIA_REQUIREMENT_BUSINESS_NEED), ==, "Quicker inference");
+  g_assert_cmpstr (lia_entity_get_string (find (ours, LIA_TEST_BACKGROUND), LIA_PAGE_BODY), ==, "Theirs.\n");
 
   g_assert_cmpuint (lia_history_get_n_undo (lia_workspace_get_history (ours)), ==, 2);
   while (lia_history_undo (lia_workspace_get_history (ours)))
@@ -340,10 +336,10 @@ test_text (void)
       g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
       g_autoptr(LiaConflict) conflict = NULL;
       g_autofree char *after = NULL;
-      LiaEntity *page = find (ws, BACKGROUND);
+      LiaEntity *page = find (ws, LIA_TEST_BACKGROUND);
 
       lia_entity_set_string (page, LIA_PAGE_BODY, cases[0].body);
-      conflict = add_conflict (ws, BACKGROUND, "children", OVERVIEW, "text", "body", base, ours, theirs);
+      conflict = add_conflict (ws, LIA_TEST_BACKGROUND, "children", LIA_TEST_OVERVIEW, "text", "body", base, ours, theirs);
       resolve_and_undo (ws, conflict, cases[i].choice, &after);
       g_assert_cmpstr (lia_entity_get_string (page, LIA_PAGE_BODY), ==, cases[i].body);
     }
@@ -374,22 +370,22 @@ test_edit_delete_theirs_removed (void)
       g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
       g_autoptr(JsonNode) member = entity_json (ws, "members", 4);
       g_autofree char *text = json_to_string (member, FALSE);
-      g_autoptr(LiaConflict) conflict = add_conflict (ws, TEST_ENGINEER, "members", "", "edit-delete", "",
+      g_autoptr(LiaConflict) conflict = add_conflict (ws, LIA_TEST_ENGINEER, "members", "", "edit-delete", "",
                                                       text, text, NULL);
       g_autofree char *after = NULL;
       LiaEntity *meeting = find (ws, API_MEETING);
 
-      g_assert_true (g_strv_contains (lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES), TEST_ENGINEER));
+      g_assert_true (g_strv_contains (lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES), LIA_TEST_ENGINEER));
       resolve_and_undo (ws, conflict, choices[i], &after);
       if (choices[i] == LIA_CONFLICT_CHOICE_THEIRS)
         {
           /* Gone, and so is every reference to it (undo above brought
            * both back byte for byte). */
-          g_assert_null (find (ws, TEST_ENGINEER));
-          g_assert_false (g_strv_contains (lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES), TEST_ENGINEER));
+          g_assert_null (find (ws, LIA_TEST_ENGINEER));
+          g_assert_false (g_strv_contains (lia_entity_get_strv (meeting, LIA_MEETING_ATTENDEES), LIA_TEST_ENGINEER));
         }
       else
-        g_assert_nonnull (find (ws, TEST_ENGINEER));
+        g_assert_nonnull (find (ws, LIA_TEST_ENGINEER));
     }
 }
 
@@ -405,7 +401,7 @@ test_edit_delete_ours_removed (void)
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
       g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
-      LiaEntity *overview = find (ws, OVERVIEW);
+      LiaEntity *overview = find (ws, LIA_TEST_OVERVIEW);
       GListStore *kids = lia_entity_get_list (overview, LIA_PAGE_CHILDREN);
       g_autoptr(JsonNode) root = entity_json (ws, "pages", 0);
       JsonArray *overview_kids = json_object_get_array_member (
@@ -419,7 +415,7 @@ test_edit_delete_ours_removed (void)
       g_autofree char *original_body = NULL;
       LiaEntity *page;
 
-      g_assert_cmpstr (json_object_get_string_member (background, "id"), ==, BACKGROUND);
+      g_assert_cmpstr (json_object_get_string_member (background, "id"), ==, LIA_TEST_BACKGROUND);
       original_body = g_strdup (json_object_get_string_member (background, "body"));
       {
         g_autoptr(JsonNode) node = json_node_alloc ();
@@ -430,15 +426,15 @@ test_edit_delete_ours_removed (void)
       }
       /* The merged workspace lacks it. */
       g_list_store_remove (kids, 0);
-      conflict = add_conflict (ws, BACKGROUND, "children", OVERVIEW, "edit-delete", "", base, NULL, theirs);
+      conflict = add_conflict (ws, LIA_TEST_BACKGROUND, "children", LIA_TEST_OVERVIEW, "edit-delete", "", base, NULL, theirs);
       resolve_and_undo (ws, conflict, choices[i], &after);
-      page = find (ws, BACKGROUND);
+      page = find (ws, LIA_TEST_BACKGROUND);
       if (choices[i] == LIA_CONFLICT_CHOICE_OURS)
         g_assert_null (page);
       else
         {
           g_assert_nonnull (page);
-          g_assert_cmpstr (parent_title (ws, BACKGROUND), ==, "Project overview");
+          g_assert_cmpstr (parent_title (ws, LIA_TEST_BACKGROUND), ==, "Project overview");
           {
             g_autoptr(LiaEntity) last = g_list_model_get_item (G_LIST_MODEL (kids),
                                                                g_list_model_get_n_items (G_LIST_MODEL (kids)) - 1);
@@ -462,12 +458,12 @@ test_move (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
-      g_autoptr(LiaConflict) conflict = add_conflict (ws, BACKGROUND, "children", OVERVIEW, "move", "",
-                                                      "\"\"", "\"" OVERVIEW "\"", "\"" TECH_DOCS "\"");
+      g_autoptr(LiaConflict) conflict = add_conflict (ws, LIA_TEST_BACKGROUND, "children", LIA_TEST_OVERVIEW, "move", "",
+                                                      "\"\"", "\"" LIA_TEST_OVERVIEW "\"", "\"" TECH_DOCS "\"");
       g_autofree char *after = NULL;
 
       resolve_and_undo (ws, conflict, cases[i].choice, &after);
-      g_assert_cmpstr (parent_title (ws, BACKGROUND), ==, cases[i].parent);
+      g_assert_cmpstr (parent_title (ws, LIA_TEST_BACKGROUND), ==, cases[i].parent);
     }
 }
 
@@ -477,19 +473,19 @@ static void
 test_cycle (void)
 {
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
-  g_autoptr(LiaConflict) conflict = add_conflict (ws, OVERVIEW, "children", DOCS_ROOT, "cycle", "",
-                                                  "\"" DOCS_ROOT "\"", "\"" USER_MANUAL "\"", "\"" BACKGROUND "\"");
+  g_autoptr(LiaConflict) conflict = add_conflict (ws, LIA_TEST_OVERVIEW, "children", DOCS_ROOT, "cycle", "",
+                                                  "\"" DOCS_ROOT "\"", "\"" USER_MANUAL "\"", "\"" LIA_TEST_BACKGROUND "\"");
   g_autofree char *after = NULL;
 
   lia_workspace_resolve_conflict (ws, conflict, LIA_CONFLICT_CHOICE_OURS, NULL);
-  g_assert_cmpstr (parent_title (ws, OVERVIEW), ==, "User manual");
+  g_assert_cmpstr (parent_title (ws, LIA_TEST_OVERVIEW), ==, "User manual");
   lia_history_undo (lia_workspace_get_history (ws));
-  g_assert_cmpstr (parent_title (ws, OVERVIEW), ==, "vLLM inference engine documentation");
+  g_assert_cmpstr (parent_title (ws, LIA_TEST_OVERVIEW), ==, "vLLM inference engine documentation");
 
   assert_refused (ws, conflict, LIA_CONFLICT_CHOICE_THEIRS, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_INVALID);
   g_assert_cmpuint (n_conflicts (ws), ==, 1);
   resolve_and_undo (ws, conflict, LIA_CONFLICT_CHOICE_BASE, &after);
-  g_assert_cmpstr (parent_title (ws, OVERVIEW), ==, "vLLM inference engine documentation");
+  g_assert_cmpstr (parent_title (ws, LIA_TEST_OVERVIEW), ==, "vLLM inference engine documentation");
 }
 
 static void
@@ -503,7 +499,7 @@ test_read_only (void)
   g_autoptr(LiaConflict) conflict = NULL;
 
   g_assert_true (lia_workspace_get_read_only (ws));
-  conflict = add_conflict (ws, REQ1, "requirements", "", "field", "status", "\"draft\"", "\"draft\"", "\"done\"");
+  conflict = add_conflict (ws, LIA_TEST_REQ1, "requirements", "", "field", "status", "\"draft\"", "\"draft\"", "\"done\"");
   assert_refused (ws, conflict, LIA_CONFLICT_CHOICE_THEIRS, LIA_WORKSPACE_ERROR, LIA_WORKSPACE_ERROR_READ_ONLY);
   g_assert_cmpuint (n_conflicts (ws), ==, 1);
 }
@@ -513,14 +509,14 @@ static void
 test_describe (void)
 {
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
-  g_autoptr(LiaConflict) status = add_conflict (ws, REQ1, "requirements", "", "field", "status",
+  g_autoptr(LiaConflict) status = add_conflict (ws, LIA_TEST_REQ1, "requirements", "", "field", "status",
                                                 "\"draft\"", "\"draft\"", "\"done\"");
-  g_autoptr(LiaConflict) body = add_conflict (ws, BACKGROUND, "children", OVERVIEW, "text", "body",
+  g_autoptr(LiaConflict) body = add_conflict (ws, LIA_TEST_BACKGROUND, "children", LIA_TEST_OVERVIEW, "text", "body",
                                               "\"a\"", "\"b\"", "\"c\"");
-  g_autoptr(LiaConflict) removed = add_conflict (ws, TEST_ENGINEER, "members", "", "edit-delete", "",
+  g_autoptr(LiaConflict) removed = add_conflict (ws, LIA_TEST_ENGINEER, "members", "", "edit-delete", "",
                                                  "{}", "{}", NULL);
-  g_autoptr(LiaConflict) moved = add_conflict (ws, BACKGROUND, "children", OVERVIEW, "move", "",
-                                               "\"\"", "\"" OVERVIEW "\"", "\"" TECH_DOCS "\"");
+  g_autoptr(LiaConflict) moved = add_conflict (ws, LIA_TEST_BACKGROUND, "children", LIA_TEST_OVERVIEW, "move", "",
+                                               "\"\"", "\"" LIA_TEST_OVERVIEW "\"", "\"" TECH_DOCS "\"");
   g_autofree char *t1 = lia_conflict_describe (status, ws);
   g_autofree char *t2 = lia_conflict_describe (body, ws);
   g_autofree char *t3 = lia_conflict_describe (removed, ws);
@@ -547,17 +543,17 @@ static void
 test_describe_removed_item (void)
 {
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
-  g_autoptr(LiaConflict) removed = add_conflict (ws, TEST_ENGINEER, "members", "", "edit-delete", "",
-                                                 "{\"id\": \"" TEST_ENGINEER "\", \"name\": \"Test Engineer\", \"role\": \"\", "
+  g_autoptr(LiaConflict) removed = add_conflict (ws, LIA_TEST_ENGINEER, "members", "", "edit-delete", "",
+                                                 "{\"id\": \"" LIA_TEST_ENGINEER "\", \"name\": \"Test Engineer\", \"role\": \"\", "
                                                  "\"timezone\": \"Asia/Kolkata\", \"work_days\": [\"mon\", \"tue\"]}",
                                                  NULL,
-                                                 "{\"id\": \"" TEST_ENGINEER "\", \"name\": \"Test Engineer\", \"role\": \"\", "
+                                                 "{\"id\": \"" LIA_TEST_ENGINEER "\", \"name\": \"Test Engineer\", \"role\": \"\", "
                                                  "\"timezone\": \"Asia/Tokyo\", \"work_days\": [\"mon\", \"tue\"]}");
   g_autofree char *theirs = lia_conflict_value_to_text (removed, ws, LIA_CONFLICT_CHOICE_THEIRS);
   g_autofree char *ours = lia_conflict_value_to_text (removed, ws, LIA_CONFLICT_CHOICE_OURS);
 
   g_assert_null (strstr (theirs, "{"));
-  g_assert_null (strstr (theirs, TEST_ENGINEER));
+  g_assert_null (strstr (theirs, LIA_TEST_ENGINEER));
   g_assert_nonnull (strstr (theirs, "Name: Test Engineer"));
   g_assert_nonnull (strstr (theirs, "Time zone: Asia/Tokyo"));
   g_assert_null (strstr (theirs, "Role"));  /* empty fields are left out */

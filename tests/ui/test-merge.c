@@ -17,45 +17,14 @@
  * it, the conflicts view shows each with both sides and settles it with
  * one undoable choice, and when none are left the banner offers to save. */
 
-#define REQ1 "d0606965-4aa2-5470-9126-8841fc262bd4"
-#define TEST_ENGINEER "61c1174f-90db-5312-b6c0-eb9486a22daf"
-#define OVERVIEW "5a0a1506-6c86-5824-bd64-f5ca309fda12"
-#define BACKGROUND "80fd38cc-32d6-545a-b4e7-b2039c1d50f7"
-
-#define OUR_BODY "# Background\n\nWe serve models fast.\n"
-#define THEIR_BODY "# Background\n\nWe serve models cheaply.\n"
-
-static void
-add_conflict (LiaWorkspace *workspace,
-              const char   *entity,
-              const char   *collection,
-              const char   *parent,
-              const char   *kind,
-              const char   *field,
-              const char   *base,
-              const char   *ours,
-              const char   *theirs)
-{
-  g_object_unref (lia_test_add_conflict (workspace, entity, collection, parent, kind, field, base, ours, theirs));
-}
-
 /* What the merge engine leaves: ours in the model, the three values in
  * the records. */
 static void
 add_sample_conflicts (LiaWorkspace *ws)
 {
-  LiaEntity *req = lia_workspace_find_entity (ws, REQ1);
-  LiaEntity *page = lia_workspace_find_entity (ws, BACKGROUND);
-  g_autoptr(JsonNode) our_body = json_node_init_string (json_node_alloc (), OUR_BODY);
-  g_autoptr(JsonNode) their_body = json_node_init_string (json_node_alloc (), THEIR_BODY);
-  g_autofree char *ours = json_to_string (our_body, FALSE);
-  g_autofree char *theirs = json_to_string (their_body, FALSE);
-
-  lia_entity_set_string (req, LIA_REQUIREMENT_STATUS, "agreed");
-  lia_entity_set_string (page, LIA_PAGE_BODY, OUR_BODY);
-  add_conflict (ws, REQ1, "requirements", "", "field", "status", "\"draft\"", "\"agreed\"", "\"done\"");
-  add_conflict (ws, BACKGROUND, "children", OVERVIEW, "text", "body", "\"# Background\\n\"", ours, theirs);
-  add_conflict (ws, TEST_ENGINEER, "members", "", "edit-delete", "", "{}", "{}", NULL);
+  lia_entity_set_string (lia_workspace_find_entity (ws, LIA_TEST_REQ1), LIA_REQUIREMENT_STATUS, "agreed");
+  lia_entity_set_string (lia_workspace_find_entity (ws, LIA_TEST_BACKGROUND), LIA_PAGE_BODY, LIA_TEST_OUR_BODY);
+  lia_test_add_sample_conflicts (ws);
 }
 
 static gboolean
@@ -129,7 +98,7 @@ test_banner_and_dialog (void)
 {
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
   LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, NULL);
-  LiaEntity *req = lia_workspace_find_entity (ws, REQ1);
+  LiaEntity *req = lia_workspace_find_entity (ws, LIA_TEST_REQ1);
   GtkWidget *dialog, *button, *revealer;
   GtkStack *stack;
 
@@ -158,8 +127,8 @@ test_banner_and_dialog (void)
   /* Both sides of the field, and both full texts of the page. */
   g_assert_nonnull (lia_test_find_widget (dialog, label_contains, "Agreed"));
   g_assert_nonnull (lia_test_find_widget (dialog, label_contains, "Done"));
-  g_assert_nonnull (lia_test_find_widget (dialog, text_view_holds, OUR_BODY));
-  g_assert_nonnull (lia_test_find_widget (dialog, text_view_holds, THEIR_BODY));
+  g_assert_nonnull (lia_test_find_widget (dialog, text_view_holds, LIA_TEST_OUR_BODY));
+  g_assert_nonnull (lia_test_find_widget (dialog, text_view_holds, LIA_TEST_THEIR_BODY));
 
   /* Take Theirs on the field: the model changes, the group goes, the
    * banner counts one fewer. */
@@ -217,7 +186,7 @@ test_stale_view (void)
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_sample ("en");
   g_autoptr(LiaWorkspace) reloaded = lia_workspace_new_sample ("en");
   LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, NULL);
-  LiaEntity *req = lia_workspace_find_entity (ws, REQ1);
+  LiaEntity *req = lia_workspace_find_entity (ws, LIA_TEST_REQ1);
   GtkWidget *dialog;
 
   add_sample_conflicts (ws);
@@ -325,7 +294,7 @@ retitle (const char *path,
   g_autoptr(LiaWorkspace) ws = lia_workspace_new_from_file (file, NULL, &error);
 
   g_assert_no_error (error);
-  lia_entity_set_string (lia_workspace_find_entity (ws, REQ1), LIA_REQUIREMENT_BUSINESS_NEED, title);
+  lia_entity_set_string (lia_workspace_find_entity (ws, LIA_TEST_REQ1), LIA_REQUIREMENT_BUSINESS_NEED, title);
   g_assert_true (lia_workspace_save (ws, NULL, NULL, &error));
   g_assert_no_error (error);
 }
@@ -411,7 +380,7 @@ test_git_pull_resolve (void)
   pulled = lia_workspace_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (pulled))), ==, 1);
-  g_assert_cmpstr (lia_entity_get_string (lia_workspace_find_entity (pulled, REQ1), LIA_REQUIREMENT_BUSINESS_NEED),
+  g_assert_cmpstr (lia_entity_get_string (lia_workspace_find_entity (pulled, LIA_TEST_REQ1), LIA_REQUIREMENT_BUSINESS_NEED),
                    ==, "Speed up inference");
 
   /* Opened in the window: the banner counts it, the view takes theirs,
@@ -448,7 +417,7 @@ test_git_pull_resolve (void)
   committed = lia_workspace_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_conflicts (committed))), ==, 0);
-  g_assert_cmpstr (lia_entity_get_string (lia_workspace_find_entity (committed, REQ1), LIA_REQUIREMENT_BUSINESS_NEED),
+  g_assert_cmpstr (lia_entity_get_string (lia_workspace_find_entity (committed, LIA_TEST_REQ1), LIA_REQUIREMENT_BUSINESS_NEED),
                    ==, "Make inference faster");
 
   remove_tree (dir);

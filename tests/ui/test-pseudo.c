@@ -414,25 +414,6 @@ walk_dialog (const char *where,
  * summary), a team's own playbook entry (the entry form) and what a git
  * merge left to decide (the merge dialog).  The sample's own task stays
  * unsent, so the Tasks page shows "Not sent yet". */
-#define REQ1 "d0606965-4aa2-5470-9126-8841fc262bd4"
-#define TEST_ENGINEER "61c1174f-90db-5312-b6c0-eb9486a22daf"
-#define OVERVIEW "5a0a1506-6c86-5824-bd64-f5ca309fda12"
-#define BACKGROUND "80fd38cc-32d6-545a-b4e7-b2039c1d50f7"
-
-static void
-add_conflict (LiaWorkspace *workspace,
-              const char   *entity,
-              const char   *collection,
-              const char   *parent,
-              const char   *kind,
-              const char   *field,
-              const char   *base,
-              const char   *ours,
-              const char   *theirs)
-{
-  g_object_unref (lia_test_add_conflict (workspace, entity, collection, parent, kind, field, base, ours, theirs));
-}
-
 static void
 add_dialog_data (LiaWorkspace      *workspace,
                  LiaEntity        **conflicted_task,
@@ -478,10 +459,7 @@ add_dialog_data (LiaWorkspace      *workspace,
   g_list_store_append (lia_workspace_get_playbook (workspace), entry);
   *team_entry = entry;
 
-  add_conflict (workspace, REQ1, "requirements", "", "field", "status", "\"draft\"", "\"agreed\"", "\"done\"");
-  add_conflict (workspace, BACKGROUND, "children", OVERVIEW, "text", "body", "\"# Background\\n\"",
-                "\"# Background\\n\\nWe serve models fast.\\n\"", "\"# Background\\n\\nWe serve models cheaply.\\n\"");
-  add_conflict (workspace, TEST_ENGINEER, "members", "", "edit-delete", "", "{}", "{}", NULL);
+  lia_test_add_sample_conflicts (workspace);
 }
 
 static void
