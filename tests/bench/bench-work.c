@@ -271,6 +271,26 @@ undo (gpointer workspace)
   g_assert (lia_history_undo (lia_workspace_get_history (workspace)));
 }
 
+/* On @area, moves the first item of @store to its end as one history
+ * step, then prints the longest dispatch of undoing it. */
+static void
+undo_move_stall (GtkWidget    *window,
+                 const char   *area,
+                 LiaWorkspace *workspace,
+                 GListStore   *store,
+                 const char   *what)
+{
+  LiaHistory *history = lia_workspace_get_history (workspace);
+
+  lia_window_show_area (LIA_WINDOW (window), area);
+  lia_test_spin (200);
+  lia_history_begin (history, "Move");
+  lia_history_move (history, store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)) - 1);
+  lia_history_end (history);
+  lia_test_spin (200);
+  g_print ("undoing the move of %s: longest dispatch %.1f ms\n", what, stall_ms (window, undo, workspace, 300, NULL));
+}
+
 static GtkWidget *
 new_window (LiaWorkspace *workspace)
 {
@@ -310,7 +330,6 @@ main (int   argc,
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
   GtkWidget *window, *view, *entry;
   GListStore *roots, *requirements;
-  LiaHistory *history;
   double worst_first = 0, paint, stall;
 
   gtk_init ();
@@ -341,7 +360,6 @@ main (int   argc,
   lia_test_workspace_add_meetings_and_tasks (large, 2000, 5000);
   roots = lia_workspace_get_pages (large);
   requirements = lia_workspace_get_requirements (large);
-  history = lia_workspace_get_history (large);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (requirements)); i++)
     {
       g_autoptr(LiaEntity) item = g_list_model_get_item (G_LIST_MODEL (requirements), i);
@@ -457,23 +475,8 @@ main (int   argc,
 
   /* Undoing large moves: the first requirement to the bottom, the first
    * section (99 pages) to the end of the tree. */
-  lia_window_show_area (the_window, "requirements");
-  lia_test_spin (200);
-  lia_history_begin (history, "Move");
-  lia_history_move (history, requirements, 0, g_list_model_get_n_items (G_LIST_MODEL (requirements)) - 1);
-  lia_history_end (history);
-  lia_test_spin (200);
-  stall = stall_ms (window, undo, large, 300, NULL);
-  g_print ("undoing the move of a requirement across 20 000: longest dispatch %.1f ms\n", stall);
-
-  lia_window_show_area (the_window, "documents");
-  lia_test_spin (200);
-  lia_history_begin (history, "Move");
-  lia_history_move (history, roots, 0, g_list_model_get_n_items (G_LIST_MODEL (roots)) - 1);
-  lia_history_end (history);
-  lia_test_spin (200);
-  stall = stall_ms (window, undo, large, 300, NULL);
-  g_print ("undoing the move of a section of 99 pages: longest dispatch %.1f ms\n", stall);
+  undo_move_stall (window, "requirements", large, requirements, "a requirement across 20 000");
+  undo_move_stall (window, "documents", large, roots, "a section of 99 pages");
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
