@@ -10,39 +10,50 @@
 
 struct _LiaTaskRow
 {
-  AdwActionRow   parent_instance;
+  GtkWidget      parent_instance;
 
   LiaTask       *task;
   char          *sync_state;
 
+  GtkWidget     *box;
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
   GtkLinkButton *link;
 };
 
-G_DEFINE_FINAL_TYPE (LiaTaskRow, lia_task_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (LiaTaskRow, lia_task_row, GTK_TYPE_WIDGET)
 
 static void
 update_subtitle (LiaTaskRow *self)
 {
-  g_autofree char *subtitle =
-    g_strdup_printf ("%s · %s", lia_choice_get_label (lia_entity_get_string (LIA_ENTITY (self->task), LIA_TASK_STATUS)),
-                     self->sync_state ? self->sync_state : "");
+  g_autofree char *subtitle = NULL;
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  if (self->task == NULL)
+    return;
+  subtitle = g_strdup_printf ("%s · %s",
+                              lia_choice_get_label (lia_entity_get_string (LIA_ENTITY (self->task), LIA_TASK_STATUS)),
+                              self->sync_state ? self->sync_state : "");
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  /* A long failure reason is cut in the row; pointing shows it whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), subtitle);
 }
 
 static void
 update_title (LiaTaskRow *self)
 {
-  const char *summary = lia_entity_get_string (LIA_ENTITY (self->task), LIA_TASK_SUMMARY);
+  const char *summary;
 
+  if (self->task == NULL)
+    return;
+  summary = lia_entity_get_string (LIA_ENTITY (self->task), LIA_TASK_SUMMARY);
   /* The list follows the summary as it is typed in the form. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), *summary ? summary : _("Untitled task"));
+  gtk_label_set_label (self->title_label, *summary ? summary : _("Untitled task"));
 }
 
 static void
 update_link (LiaTaskRow *self)
 {
-  LiaRemoteRef *ref = lia_entity_get_remote (LIA_ENTITY (self->task));
+  LiaRemoteRef *ref = self->task ? lia_entity_get_remote (LIA_ENTITY (self->task)) : NULL;
   const char *key = ref ? lia_entity_get_string (LIA_ENTITY (ref), LIA_REMOTE_REF_KEY) : "";
 
   gtk_widget_set_visible (GTK_WIDGET (self->link), *key != '\0');
@@ -63,6 +74,36 @@ lia_task_row_get_task (LiaTaskRow *self)
   g_return_val_if_fail (LIA_IS_TASK_ROW (self), NULL);
 
   return self->task;
+}
+
+/* The row shows @task, or nothing, and follows it: a pull may rename or
+ * close the task under the row. */
+void
+lia_task_row_set_task (LiaTaskRow *self,
+                       LiaTask    *task)
+{
+  g_return_if_fail (LIA_IS_TASK_ROW (self));
+  g_return_if_fail (task == NULL || LIA_IS_TASK (task));
+
+  if (self->task == task)
+    return;
+  if (self->task != NULL)
+    g_signal_handlers_disconnect_by_data (self->task, self);
+  g_set_object (&self->task, task);
+  g_clear_pointer (&self->sync_state, g_free);
+  if (task != NULL)
+    {
+      LiaEntity *entity = LIA_ENTITY (task);
+      g_autofree char *summary_changed = g_strconcat ("notify::", lia_entity_get_field_pspec (entity, LIA_TASK_SUMMARY)->name, NULL);
+      g_autofree char *status_changed = g_strconcat ("notify::", lia_entity_get_field_pspec (entity, LIA_TASK_STATUS)->name, NULL);
+
+      g_signal_connect_object (task, summary_changed, G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (task, status_changed, G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (task, "notify::remote", G_CALLBACK (update_link), self, G_CONNECT_SWAPPED);
+    }
+  update_title (self);
+  update_subtitle (self);
+  update_link (self);
 }
 
 /* Worded by the list's owner, which knows the outbox and the last sync.
@@ -87,10 +128,8 @@ lia_task_row_dispose (GObject *object)
 {
   LiaTaskRow *self = LIA_TASK_ROW (object);
 
-  if (self->task != NULL)
-    g_signal_handlers_disconnect_by_data (self->task, self);
+  lia_task_row_set_task (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TASK_ROW);
-  g_clear_object (&self->task);
   G_OBJECT_CLASS (lia_task_row_parent_class)->dispose (object);
 }
 
@@ -109,7 +148,11 @@ lia_task_row_class_init (LiaTaskRowClass *klass)
 
   object_class->dispose = lia_task_row_dispose;
   object_class->finalize = lia_task_row_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/tasks/lia-task-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaTaskRow, box);
+  gtk_widget_class_bind_template_child (widget_class, LiaTaskRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaTaskRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LiaTaskRow, link);
 }
 
@@ -120,26 +163,7 @@ lia_task_row_init (LiaTaskRow *self)
 }
 
 GtkWidget *
-lia_task_row_new (LiaTask *task)
+lia_task_row_new (void)
 {
-  LiaTaskRow *self;
-  LiaEntity *entity;
-  g_autofree char *summary_changed = NULL;
-  g_autofree char *status_changed = NULL;
-
-  g_return_val_if_fail (LIA_IS_TASK (task), NULL);
-  entity = LIA_ENTITY (task);
-  summary_changed = g_strconcat ("notify::", lia_entity_get_field_pspec (entity, LIA_TASK_SUMMARY)->name, NULL);
-  status_changed = g_strconcat ("notify::", lia_entity_get_field_pspec (entity, LIA_TASK_STATUS)->name, NULL);
-
-  self = g_object_new (LIA_TYPE_TASK_ROW, NULL);
-  self->task = g_object_ref (task);
-  /* A pull may rename or close the task under the row. */
-  g_signal_connect_object (task, summary_changed, G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (task, status_changed, G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (task, "notify::remote", G_CALLBACK (update_link), self, G_CONNECT_SWAPPED);
-  update_title (self);
-  update_subtitle (self);
-  update_link (self);
-  return GTK_WIDGET (self);
+  return g_object_new (LIA_TYPE_TASK_ROW, NULL);
 }

@@ -2,7 +2,8 @@
 #pragma once
 
 /* LiaTaskRow: one task in the Tasks list: its summary, status and sync
- * state, and a link to its issue once the tracker has one. */
+ * state, and a link to its issue once the tracker has one.  The list
+ * view keeps a few and shows a different task in each as it scrolls. */
 
 #include <adwaita.h>
 
@@ -11,10 +12,12 @@
 G_BEGIN_DECLS
 
 #define LIA_TYPE_TASK_ROW (lia_task_row_get_type ())
-G_DECLARE_FINAL_TYPE (LiaTaskRow, lia_task_row, LIA, TASK_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (LiaTaskRow, lia_task_row, LIA, TASK_ROW, GtkWidget)
 
-GtkWidget *lia_task_row_new            (LiaTask    *task);
+GtkWidget *lia_task_row_new            (void);
 LiaTask   *lia_task_row_get_task       (LiaTaskRow *self);
+void       lia_task_row_set_task       (LiaTaskRow *self,
+                                        LiaTask    *task);
 void       lia_task_row_set_sync_state (LiaTaskRow *self,
                                         const char *state);
 

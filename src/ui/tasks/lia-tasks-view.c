@@ -19,8 +19,8 @@
 /* The Tasks page: the workspace's tasks with status, tracker key and sync
  * state beside a Jira-style form (LiaTaskForm), checked before anything
  * is sent.  Sync runs from the bar above them (LiaTrackerBar); conflicts open a LiaConflictsDialog that lets the user choose per field.
- * The list is bound to the workspace's tasks: a sync rewords the rows it
- * has, it never makes them again. */
+ * The list is a list view over the workspace's tasks: it makes rows only
+ * for the tasks on screen, and a sync rewords those rows in place. */
 
 struct _LiaTasksView
 {
@@ -31,7 +31,9 @@ struct _LiaTasksView
 
   GtkWidget      *box;
   LiaSplitPage   *split;
-  GtkListBox     *list;
+  GtkListView    *list;
+  GtkSingleSelection *selection;
+  GPtrArray      *rows;           /* the LiaTaskRows showing a task now */
   GtkStack       *list_stack;
   LiaTaskForm    *form;
   LiaTrackerBar  *bar;
@@ -84,16 +86,37 @@ sync_state_text (LiaTasksView *self,
   return g_strdup (C_("sync state", "Not sent yet"));
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              LiaTasksView             *self)
 {
-  LiaTasksView *self = user_data;
-  GtkWidget *row = lia_task_row_new (LIA_TASK (item));
-  g_autofree char *state = sync_state_text (self, LIA_ENTITY (item));
+  gtk_list_item_set_child (item, lia_task_row_new ());
+}
 
-  lia_task_row_set_sync_state (LIA_TASK_ROW (row), state);
-  return row;
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             LiaTasksView             *self)
+{
+  LiaTaskRow *row = LIA_TASK_ROW (gtk_list_item_get_child (item));
+  LiaTask *task = gtk_list_item_get_item (item);
+  g_autofree char *state = sync_state_text (self, LIA_ENTITY (task));
+
+  lia_task_row_set_task (row, task);
+  lia_task_row_set_sync_state (row, state);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LiaTasksView             *self)
+{
+  LiaTaskRow *row = LIA_TASK_ROW (gtk_list_item_get_child (item));
+
+  g_ptr_array_remove_fast (self->rows, row);
+  lia_task_row_set_task (row, NULL);
 }
 
 static void
@@ -110,15 +133,15 @@ update_empty (LiaTasksView *self)
 static void
 update_sync_states (LiaTasksView *self)
 {
-  GtkListBoxRow *row;
   LiaOutboxOp *op;
   g_autofree char *state = NULL;
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+  for (guint i = 0; i < self->rows->len; i++)
     {
-      g_autofree char *text = sync_state_text (self, LIA_ENTITY (lia_task_row_get_task (LIA_TASK_ROW (row))));
+      LiaTaskRow *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *text = sync_state_text (self, LIA_ENTITY (lia_task_row_get_task (row)));
 
-      lia_task_row_set_sync_state (LIA_TASK_ROW (row), text);
+      lia_task_row_set_sync_state (row, text);
     }
   if (self->task == NULL || self->workspace == NULL)
     return;
@@ -128,22 +151,70 @@ update_sync_states (LiaTasksView *self)
                                 op != NULL && g_str_equal (lia_entity_get_string (LIA_ENTITY (op), LIA_OUTBOX_OP_STATE), "conflict"));
 }
 
+/* The form shows @task and the list selects it; the list's selection
+ * comes back here, so either may start. */
 static void
 select_task (LiaTasksView *self,
              LiaTask      *task)
 {
+  guint position;
+
+  if (task != NULL && self->workspace != NULL &&
+      g_list_store_find (lia_workspace_get_tasks (self->workspace), task, &position))
+    {
+      if (gtk_single_selection_get_selected (self->selection) != position)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+  else if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->task == task)
+    return;
   g_set_object (&self->task, task);
   lia_task_form_set_task (self->form, task);
   update_sync_states (self);
+}
+
+static void
+selection_changed_cb (LiaTasksView *self)
+{
+  LiaTask *task = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The task left the list (an undone add, a pull): the form goes too. */
+  if (task == NULL && self->task != NULL && self->workspace != NULL &&
+      !g_list_store_find (lia_workspace_get_tasks (self->workspace), self->task, NULL))
+    lia_split_page_set_show_content (self->split, FALSE);
+  select_task (self, task);
+}
+
+/* Enter, or a double click: the form, also on a narrow window. */
+static void
+row_activated_cb (LiaTasksView *self,
+                  guint         position)
+{
+  g_autoptr(LiaTask) task = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  select_task (self, task);
   if (task != NULL)
     lia_split_page_set_show_content (self->split, TRUE);
 }
 
+/* On a narrow window the list and the form take turns: a click on a row
+ * opens its form, as a tap on a phone would. */
 static void
-row_activated_cb (LiaTasksView  *self,
-                  GtkListBoxRow *row)
+list_clicked_cb (LiaTasksView    *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
 {
-  select_task (self, lia_task_row_get_task (LIA_TASK_ROW (row)));
+  GtkWidget *list = GTK_WIDGET (self->list);
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+
+  /* The issue link opens the browser, not the form. */
+  if (picked == NULL || picked == list || gtk_widget_get_ancestor (picked, GTK_TYPE_LINK_BUTTON) != NULL)
+    return;
+  if (self->task != NULL)
+    lia_split_page_set_show_content (self->split, TRUE);
 }
 
 /* Every problem with the form, named by its field, before anything is sent. */
@@ -239,17 +310,13 @@ form_resolve_cb (LiaTasksView *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* One row in or out is the list box's business; the page only switches
- * to its empty state, and lets go of a task that left (an undone add). */
+/* One row in or out is the list view's business, and a task that left
+ * (an undone add) leaves the selection, which lets go of its form; the
+ * page only switches to its empty state. */
 static void
 tasks_changed_cb (LiaTasksView *self)
 {
   update_empty (self);
-  if (self->task != NULL && !g_list_store_find (lia_workspace_get_tasks (self->workspace), self->task, NULL))
-    {
-      select_task (self, NULL);
-      lia_split_page_set_show_content (self->split, FALSE);
-    }
 }
 
 static void
@@ -282,10 +349,9 @@ lia_tasks_view_set_workspace (LiaTasksView *self,
     }
   lia_task_form_set_history (self->form, workspace ? lia_workspace_get_history (workspace) : NULL);
   read_only_changed_cb (self);
-  /* Bound once per workspace: from here on the list box adds and removes
-   * one row per change. */
-  gtk_list_box_bind_model (self->list, workspace ? G_LIST_MODEL (lia_workspace_get_tasks (workspace)) : NULL,
-                           create_row, self, NULL);
+  /* Set once per workspace: from here on the list view follows each
+   * change itself. */
+  gtk_single_selection_set_model (self->selection, workspace ? G_LIST_MODEL (lia_workspace_get_tasks (workspace)) : NULL);
   update_empty (self);
   g_object_notify (G_OBJECT (self), "workspace");
 }
@@ -326,6 +392,7 @@ lia_tasks_view_add_task (LiaTasksView *self)
       return;
     }
   select_task (self, task);
+  lia_split_page_set_show_content (self->split, TRUE);
   lia_task_form_focus_summary (self->form);
 }
 
@@ -392,10 +459,15 @@ lia_tasks_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (lia_workspace_get_tasks (self->workspace), self);
       g_signal_handlers_disconnect_by_data (self->workspace, self);
     }
+  /* The rows let go of their tasks while the view still counts them. */
+  if (self->list != NULL)
+    gtk_list_view_set_model (self->list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TASKS_VIEW);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->workspace);
   g_clear_object (&self->task);
   g_clear_pointer (&self->notes, g_hash_table_unref);
+  g_clear_object (&self->selection);
   G_OBJECT_CLASS (lia_tasks_view_parent_class)->dispose (object);
 }
 
@@ -425,6 +497,7 @@ lia_tasks_view_class_init (LiaTasksViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, synced_cb);
   gtk_widget_class_bind_template_callback (widget_class, types_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_send_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_delete_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_resolve_cb);
@@ -433,11 +506,36 @@ lia_tasks_view_class_init (LiaTasksViewClass *klass)
 static void
 lia_tasks_view_init (LiaTasksView *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   update_empty (self);
 }
 
-GtkListBox *
+GtkWidget *
+lia_tasks_view_get_row (LiaTasksView *self,
+                        LiaTask      *task)
+{
+  g_return_val_if_fail (LIA_IS_TASKS_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (lia_task_row_get_task (g_ptr_array_index (self->rows, i)) == task)
+      return g_ptr_array_index (self->rows, i);
+  return NULL;
+}
+
+GtkListView *
 lia_tasks_view_get_list (LiaTasksView *self)
 {
   g_return_val_if_fail (LIA_IS_TASKS_VIEW (self), NULL);
