@@ -13,6 +13,7 @@
 #include "lia-window.h"
 #include "meetings/lia-action-item-row.h"
 #include "meetings/lia-evaluation-chart.h"
+#include "meetings/lia-meeting-list-row.h"
 #include "meetings/lia-meetings-view.h"
 #include "meetings/lia-meetings-view-private.h"
 #include "meetings/lia-run-window.h"
@@ -724,18 +725,75 @@ utc (int y, int m, int d)
   return g_date_time_to_unix (t);
 }
 
-static const char *
-row_title (GtkListBoxRow *row)
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  GtkWidget *label = lia_test_find_type (GTK_WIDGET (row), GTK_TYPE_LABEL);
-  return gtk_label_get_label (GTK_LABEL (label));
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget);
+}
+
+static LiaMeetingListRow *
+find_row (GtkWidget *widget,
+          GObject   *item)
+{
+  if (LIA_IS_MEETING_LIST_ROW (widget))
+    {
+      LiaMeetingListRow *row = LIA_MEETING_LIST_ROW (widget);
+
+      if (LIA_IS_MEETING (item) ? (GObject *) lia_meeting_list_row_get_meeting (row) == item
+          : g_strcmp0 (lia_meeting_list_row_get_heading (row), gtk_string_object_get_string (GTK_STRING_OBJECT (item))) == 0)
+        return row;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LiaMeetingListRow *row = find_row (child, item);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The row the list view shows at @position (the list item, which takes
+ * the focus), and the first text it shows: a heading or a title. */
+static GtkWidget *
+row_at (Fixture     *f,
+        guint        position,
+        const char **text)
+{
+  GtkListView *list = lia_meetings_view_get_list (f->view);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+  LiaMeetingListRow *row;
+
+  g_assert_nonnull (item);
+  row = find_row (GTK_WIDGET (list), item);
+  g_assert_nonnull (row);
+  if (text != NULL)
+    *text = gtk_label_get_label (GTK_LABEL (lia_test_find_widget (GTK_WIDGET (row), is_shown_label, NULL)));
+  return gtk_widget_get_parent (GTK_WIDGET (row));
 }
 
 static const char *
-header_text (GtkListBoxRow *row)
+shown_at (Fixture *f,
+          guint    position)
 {
-  GtkWidget *header = gtk_list_box_row_get_header (row);
-  return GTK_IS_LABEL (header) ? gtk_label_get_label (GTK_LABEL (header)) : NULL;
+  const char *text = NULL;
+
+  row_at (f, position, &text);
+  return text;
+}
+
+static guint
+n_rows (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (lia_meetings_view_get_list (f->view))));
+}
+
+static guint
+selected_position (Fixture *f)
+{
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (lia_meetings_view_get_list (f->view))));
 }
 
 /* Upcoming soonest first, then Past latest first, split at the page's
@@ -744,7 +802,6 @@ static void
 test_list_groups_and_sorts (Fixture       *f,
                             gconstpointer  data)
 {
-  GtkListBox *list = lia_meetings_view_get_list (f->view);
   GListStore *meetings = lia_workspace_get_meetings (f->workspace);
   LiaMeeting *moved;
 
@@ -761,44 +818,65 @@ test_list_groups_and_sorts (Fixture       *f,
   moved = add_meeting (f, "Upcoming soon", "2026-07-20T10:00");
   spin (50);
 
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 0)), ==, "Upcoming soon");
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 1)), ==, "Upcoming late");
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 2)), ==, "Past late");
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 3)), ==, "Past early");
-  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 0)), ==, "Upcoming");
-  g_assert_null (header_text (gtk_list_box_get_row_at_index (list, 1)));
-  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 2)), ==, "Past");
-  g_assert_null (header_text (gtk_list_box_get_row_at_index (list, 3)));
+  /* Each group under its heading, which is not a meeting to choose. */
+  g_assert_cmpuint (n_rows (f), ==, 6);
+  g_assert_cmpstr (shown_at (f, 0), ==, "Upcoming");
+  g_assert_cmpstr (shown_at (f, 1), ==, "Upcoming soon");
+  g_assert_cmpstr (shown_at (f, 2), ==, "Upcoming late");
+  g_assert_cmpstr (shown_at (f, 3), ==, "Past");
+  g_assert_cmpstr (shown_at (f, 4), ==, "Past late");
+  g_assert_cmpstr (shown_at (f, 5), ==, "Past early");
+  g_assert_false (gtk_widget_has_css_class (row_at (f, 0, NULL), "activatable"));
+  g_assert_true (gtk_widget_has_css_class (row_at (f, 1, NULL), "activatable"));
+  /* Choosing a heading (the arrow keys can) chooses the meeting under it. */
+  gtk_selection_model_select_item (gtk_list_view_get_model (lia_meetings_view_get_list (f->view)), 3, TRUE);
+  spin (20);
+  g_assert_cmpuint (selected_position (f), ==, 4);
+  g_assert_cmpstr (lia_entity_get_string (LIA_ENTITY (lia_meeting_editor_get_meeting (f->editor)), LIA_MEETING_TITLE), ==, "Past late");
 
   /* A new start moves the row; a title edit shows in place. */
   lia_meetings_view_select (f->view, moved);
   lia_history_set_string (history (f), LIA_ENTITY (moved), LIA_MEETING_START, "2026-06-01T10:00", FALSE);
   lia_history_set_string (history (f), LIA_ENTITY (moved), LIA_MEETING_TITLE, "Long past", FALSE);
   spin (50);
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 3)), ==, "Long past");
-  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 1)), ==, "Past");
-  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 3));
+  g_assert_cmpstr (shown_at (f, 0), ==, "Upcoming");
+  g_assert_cmpstr (shown_at (f, 1), ==, "Upcoming late");
+  g_assert_cmpstr (shown_at (f, 2), ==, "Past");
+  g_assert_cmpstr (shown_at (f, 5), ==, "Long past");
+  g_assert_cmpuint (selected_position (f), ==, 5);
   g_assert_true (lia_meeting_editor_get_meeting (f->editor) == moved);
 
-  /* The clock moving past a meeting moves it to Past. */
+  /* The clock moving past a meeting moves it to Past; with no upcoming
+   * meeting left, the Upcoming heading goes. */
   lia_meetings_view_set_now (f->view, utc (2026, 7, 25));
   spin (50);
-  g_assert_cmpstr (row_title (gtk_list_box_get_row_at_index (list, 0)), ==, "Upcoming late");
-  g_assert_cmpstr (header_text (gtk_list_box_get_row_at_index (list, 1)), ==, "Past");
+  g_assert_cmpstr (shown_at (f, 0), ==, "Upcoming");
+  g_assert_cmpstr (shown_at (f, 1), ==, "Upcoming late");
+  g_assert_cmpstr (shown_at (f, 2), ==, "Past");
+  lia_meetings_view_set_now (f->view, utc (2026, 9, 1));
+  spin (50);
+  g_assert_cmpuint (n_rows (f), ==, 5);
+  g_assert_cmpstr (shown_at (f, 0), ==, "Past");
+  g_assert_cmpstr (shown_at (f, 1), ==, "Upcoming late");
+  g_assert_true (lia_meeting_editor_get_meeting (f->editor) == moved);
+  g_assert_cmpuint (selected_position (f), ==, 4);
 }
 
 static void
-assert_list_kept (Fixture       *f,
-                  GtkListBoxRow *row,
-                  LiaMeeting    *meeting,
-                  double         scroll)
+assert_list_kept (Fixture    *f,
+                  GtkWidget  *row,
+                  LiaMeeting *meeting,
+                  double      scroll)
 {
-  GtkListBox *list = lia_meetings_view_get_list (f->view);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (list))));
+  GtkListView *list = lia_meetings_view_get_list (f->view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  guint position;
 
   spin (100);
-  g_assert_true (gtk_list_box_get_selected_row (list) == row);
-  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list))) == GTK_WIDGET (row));
+  position = selected_position (f);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (row_at (f, position, NULL) == row);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list))) == row);
   g_assert_true (lia_meeting_editor_get_meeting (f->editor) == meeting);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
 }
@@ -810,11 +888,12 @@ static void
 test_list_keeps_focus_and_scroll (Fixture       *f,
                                   gconstpointer  data)
 {
-  GtkListBox *list = lia_meetings_view_get_list (f->view);
+  GtkListView *list = lia_meetings_view_get_list (f->view);
   GListStore *meetings = lia_workspace_get_meetings (f->workspace);
   GtkAdjustment *adjustment;
   LiaMeeting *selected = NULL;
-  GtkListBoxRow *row;
+  GtkWidget *row;
+  const char *text = NULL;
   double scroll;
 
   lia_meetings_view_set_now (f->view, utc (2026, 7, 15));
@@ -829,11 +908,12 @@ test_list_keeps_focus_and_scroll (Fixture       *f,
   spin (100);
 
   lia_meetings_view_select (f->view, selected);
-  row = gtk_list_box_get_selected_row (list);
-  g_assert_nonnull (row);
-  g_assert_cmpstr (row_title (row), ==, "Meeting 12");
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (list))));
+  spin (50);
+  g_assert_cmpuint (selected_position (f), !=, GTK_INVALID_LIST_POSITION);
+  row = row_at (f, selected_position (f), &text);
+  g_assert_cmpstr (text, ==, "Meeting 12");
+  gtk_widget_grab_focus (row);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   spin (100);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 200);
   gtk_adjustment_set_value (adjustment, 200);

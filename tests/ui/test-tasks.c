@@ -574,6 +574,33 @@ test_many_tasks_narrow (Fixture       *f,
   lia_split_page_set_show_content (split, FALSE);
   spin (50);
 
+  /* A click: the row's own gesture selects, the list's opens the form. */
+  {
+    g_autoptr(LiaTask) seventh = g_list_model_get_item (G_LIST_MODEL (tasks), 7);
+    GtkWidget *row = lia_tasks_view_get_row (f->view, seventh);
+    GtkEventController *click = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+    graphene_point_t centre;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = controller;
+      }
+    g_assert_nonnull (click);
+    g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (list),
+                                             &GRAPHENE_POINT_INIT (20, gtk_widget_get_height (row) / 2.0), &centre));
+    gtk_selection_model_select_item (selection, 7, TRUE);
+    g_signal_emit_by_name (click, "released", 1, (double) centre.x, (double) centre.y);
+    spin (50);
+    g_assert_true (lia_task_form_get_task (form) == seventh);
+    g_assert_true (lia_split_page_get_show_content (split));
+    lia_split_page_set_show_content (split, FALSE);
+    spin (50);
+  }
+
   /* A new task opens with its form and is selected; undoing the add
    * closes the form and clears the selection. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add", NULL);

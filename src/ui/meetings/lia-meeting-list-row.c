@@ -11,29 +11,25 @@
 
 /* The row follows its meeting's fields itself, so an edit touches only
  * this row and the list is never rebuilt; its warning sign follows the
- * conflicts a merge left in the meeting or its agenda and action items. */
+ * conflicts a merge left in the meeting or its agenda and action items.
+ * The list view gives a row one item after another as it scrolls. */
 
 struct _LiaMeetingListRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkWidget        parent_instance;
 
-  LiaMeeting    *meeting;
+  LiaMeeting      *meeting;
+  GBinding        *title_binding;
   LiaConflictMark *mark;
 
   /* template children */
-  GtkLabel      *title_label;
-  GtkLabel      *when_label;
+  GtkLabel        *heading_label;
+  GtkWidget       *meeting_box;
+  GtkLabel        *title_label;
+  GtkLabel        *when_label;
 };
 
-G_DEFINE_FINAL_TYPE (LiaMeetingListRow, lia_meeting_list_row, GTK_TYPE_LIST_BOX_ROW)
-
-enum {
-  PROP_0,
-  PROP_MEETING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LiaMeetingListRow, lia_meeting_list_row, GTK_TYPE_WIDGET)
 
 static void
 update_when (LiaMeetingListRow *self)
@@ -90,54 +86,49 @@ lia_meeting_list_compare (LiaMeeting *a,
   return x > y ? -1 : x < y;
 }
 
-/**
- * lia_meeting_list_row_update_header:
- * @before: (nullable): the row above
- *
- * Heads the first upcoming and the first past row ("Upcoming", "Past");
- * an unchanged header is kept.
- */
+/* Shows @item: a meeting, marked while @conflicts (may be %NULL) holds a
+ * conflict about it or an entity in its lists; a heading (a
+ * GtkStringObject); or nothing (%NULL). */
 void
-lia_meeting_list_row_update_header (LiaMeetingListRow *self,
-                                    LiaMeetingListRow *before,
-                                    gint64             now)
+lia_meeting_list_row_set_item (LiaMeetingListRow *self,
+                               GObject           *item,
+                               LiaConflictIndex  *conflicts)
 {
-  gboolean upcoming;
-  const char *text;
-  GtkWidget *label;
+  LiaMeeting *meeting;
 
   g_return_if_fail (LIA_IS_MEETING_LIST_ROW (self));
-  g_return_if_fail (before == NULL || LIA_IS_MEETING_LIST_ROW (before));
-
-  upcoming = lia_meeting_list_is_upcoming (self->meeting, now);
-  text = upcoming ? _("Upcoming") : _("Past");
-  label = gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (self));
-  if (before != NULL && lia_meeting_list_is_upcoming (before->meeting, now) == upcoming)
-    {
-      gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (self), NULL);
-      return;
-    }
-  if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_label (GTK_LABEL (label)), text))
-    return;
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_box_row_set_header (GTK_LIST_BOX_ROW (self), label);
-}
-
-/* Marks the row while @conflicts (may be %NULL) holds a conflict about
- * the meeting or an entity in its lists. */
-void
-lia_meeting_list_row_set_conflicts (LiaMeetingListRow *self,
-                                    LiaConflictIndex  *conflicts)
-{
-  g_return_if_fail (LIA_IS_MEETING_LIST_ROW (self));
+  g_return_if_fail (item == NULL || LIA_IS_MEETING (item) || GTK_IS_STRING_OBJECT (item));
   g_return_if_fail (conflicts == NULL || LIA_IS_CONFLICT_INDEX (conflicts));
 
-  lia_conflict_mark_follow (self->mark, conflicts, LIA_ENTITY (self->meeting));
+  meeting = LIA_IS_MEETING (item) ? LIA_MEETING (item) : NULL;
+  if (self->meeting != meeting)
+    {
+      if (self->meeting != NULL)
+        g_signal_handlers_disconnect_by_data (self->meeting, self);
+      g_clear_pointer (&self->title_binding, g_binding_unbind);
+      g_set_object (&self->meeting, meeting);
+      if (meeting != NULL)
+        {
+          self->title_binding = g_object_bind_property (meeting, "title", self->title_label, "label", G_BINDING_SYNC_CREATE);
+          g_signal_connect_object (meeting, "notify::start", G_CALLBACK (update_when), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (meeting, "notify::timezone", G_CALLBACK (update_when), self, G_CONNECT_SWAPPED);
+          update_when (self);
+        }
+    }
+  lia_conflict_mark_follow (self->mark, meeting ? conflicts : NULL, LIA_ENTITY (meeting));
+  gtk_widget_set_visible (self->meeting_box, meeting != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->heading_label), GTK_IS_STRING_OBJECT (item));
+  if (GTK_IS_STRING_OBJECT (item))
+    gtk_label_set_label (self->heading_label, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
+
+/* The heading shown, or %NULL on a meeting's row. */
+const char *
+lia_meeting_list_row_get_heading (LiaMeetingListRow *self)
+{
+  g_return_val_if_fail (LIA_IS_MEETING_LIST_ROW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->heading_label)) ? gtk_label_get_label (self->heading_label) : NULL;
 }
 
 LiaMeeting *
@@ -149,61 +140,9 @@ lia_meeting_list_row_get_meeting (LiaMeetingListRow *self)
 }
 
 GtkWidget *
-lia_meeting_list_row_new (LiaMeeting *meeting)
+lia_meeting_list_row_new (void)
 {
-  g_return_val_if_fail (LIA_IS_MEETING (meeting), NULL);
-
-  return g_object_new (LIA_TYPE_MEETING_LIST_ROW, "meeting", meeting, NULL);
-}
-
-static void
-lia_meeting_list_row_constructed (GObject *object)
-{
-  LiaMeetingListRow *self = LIA_MEETING_LIST_ROW (object);
-
-  G_OBJECT_CLASS (lia_meeting_list_row_parent_class)->constructed (object);
-
-  g_return_if_fail (self->meeting != NULL);
-  g_object_bind_property (self->meeting, "title", self->title_label, "label", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->meeting, "notify::start", G_CALLBACK (update_when), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->meeting, "notify::timezone", G_CALLBACK (update_when), self, G_CONNECT_SWAPPED);
-  update_when (self);
-}
-
-static void
-lia_meeting_list_row_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  LiaMeetingListRow *self = LIA_MEETING_LIST_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEETING:
-      g_value_set_object (value, self->meeting);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lia_meeting_list_row_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  LiaMeetingListRow *self = LIA_MEETING_LIST_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEETING:
-      self->meeting = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return g_object_new (LIA_TYPE_MEETING_LIST_ROW, NULL);
 }
 
 static void
@@ -211,8 +150,10 @@ lia_meeting_list_row_dispose (GObject *object)
 {
   LiaMeetingListRow *self = LIA_MEETING_LIST_ROW (object);
 
+  /* Once: the mark goes with the template. */
+  if (self->meeting_box != NULL)
+    lia_meeting_list_row_set_item (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEETING_LIST_ROW);
-  g_clear_object (&self->meeting);
 
   G_OBJECT_CLASS (lia_meeting_list_row_parent_class)->dispose (object);
 }
@@ -223,17 +164,12 @@ lia_meeting_list_row_class_init (LiaMeetingListRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = lia_meeting_list_row_constructed;
   object_class->dispose = lia_meeting_list_row_dispose;
-  object_class->get_property = lia_meeting_list_row_get_property;
-  object_class->set_property = lia_meeting_list_row_set_property;
 
-  properties[PROP_MEETING] =
-    g_param_spec_object ("meeting", NULL, NULL, LIA_TYPE_MEETING,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaisonapp/Liaison/meetings/lia-meeting-list-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaMeetingListRow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaMeetingListRow, meeting_box);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingListRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingListRow, when_label);
 }
@@ -242,7 +178,9 @@ static void
 lia_meeting_list_row_init (LiaMeetingListRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
   self->mark = LIA_CONFLICT_MARK (lia_conflict_mark_new (LIA_CONFLICT_MARK_CONTENTS));
-  /* The row's child, which the row (not the template) disposes. */
-  gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self))), GTK_WIDGET (self->mark));
+  /* In the meeting's box, which the template disposes with it. */
+  gtk_box_append (GTK_BOX (self->meeting_box), GTK_WIDGET (self->mark));
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* LiaMeetingListRow: one meeting in the Meetings page's list. */
+/* LiaMeetingListRow: one row of the Meetings page's list view: a
+ * meeting, or the heading of a group (a GtkStringObject item). */
 
 #include <adwaita.h>
 
@@ -11,15 +12,14 @@
 G_BEGIN_DECLS
 
 #define LIA_TYPE_MEETING_LIST_ROW (lia_meeting_list_row_get_type ())
-G_DECLARE_FINAL_TYPE (LiaMeetingListRow, lia_meeting_list_row, LIA, MEETING_LIST_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (LiaMeetingListRow, lia_meeting_list_row, LIA, MEETING_LIST_ROW, GtkWidget)
 
-GtkWidget  *lia_meeting_list_row_new         (LiaMeeting        *meeting);
+GtkWidget  *lia_meeting_list_row_new         (void);
+void        lia_meeting_list_row_set_item    (LiaMeetingListRow *self,
+                                              GObject           *item,
+                                              LiaConflictIndex  *conflicts);
 LiaMeeting *lia_meeting_list_row_get_meeting (LiaMeetingListRow *self);
-void        lia_meeting_list_row_set_conflicts (LiaMeetingListRow *self,
-                                                LiaConflictIndex  *conflicts);
-void        lia_meeting_list_row_update_header (LiaMeetingListRow *self,
-                                                LiaMeetingListRow *before,
-                                                gint64             now);
+const char *lia_meeting_list_row_get_heading (LiaMeetingListRow *self);
 
 gboolean    lia_meeting_list_is_upcoming     (LiaMeeting        *meeting,
                                               gint64             now);

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-GtkListBox *lia_meetings_view_get_list (LiaMeetingsView *self);
+GtkListView *lia_meetings_view_get_list (LiaMeetingsView *self);
 /* Fixes the clock that splits Upcoming from Past (unix seconds); 0 goes
  * back to the real clock. */
 void        lia_meetings_view_set_now  (LiaMeetingsView *self,

@@ -10,6 +10,7 @@
 #include "lia-conflict-index.h"
 #include "lia-meeting-export-dialog.h"
 #include "lia-meeting-list-row.h"
+#include "lia-meeting-sections.h"
 #include "lia-meeting-template-menu.h"
 #include "lia-meetings-view.h"
 #include "lia-meetings-view-private.h"
@@ -20,10 +21,12 @@
 /* The workspace's meetings, upcoming then past, beside the editor of the
  * selected one; new meetings start from a template.
  *
- * The list is bound to the workspace's meetings through a sort model, so
- * an insert or a removal touches one row and the selection, the focus
- * and the scroll position stay where they are. Upcoming and past are
- * split at self->now, the page's one clock (tests fix it). */
+ * The list view shows the workspace's meetings through a sort model and
+ * LiaMeetingSections (the "Upcoming" and "Past" headings), so an insert
+ * or a removal touches one row and the selection, the focus and the
+ * scroll position stay where they are; rows are made only for the
+ * meetings on screen.  Upcoming and past are split at self->now, the
+ * page's one clock (tests fix it). */
 
 struct _LiaMeetingsView
 {
@@ -36,11 +39,13 @@ struct _LiaMeetingsView
   gint64            fixed_now;     /* 0: the real clock */
   GtkSortListModel *sorted;
   GtkCustomSorter  *sorter;
+  LiaMeetingSections *sections;
+  GtkSingleSelection *selection;
 
   /* template children */
   LiaSplitPage     *split;
   GtkStack         *list_stack;
-  GtkListBox       *list;
+  GtkListView      *list;
   GtkStack         *editor_stack;
   LiaMeetingEditor *editor;
   GtkMenuButton    *new_button;
@@ -299,24 +304,33 @@ compare_meetings (gconstpointer a,
 }
 
 static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       data)
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              LiaMeetingsView          *self)
 {
-  LiaMeetingsView *self = data;
-
-  lia_meeting_list_row_update_header (LIA_MEETING_LIST_ROW (row), LIA_MEETING_LIST_ROW (before), self->now);
+  gtk_list_item_set_child (item, lia_meeting_list_row_new ());
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer data)
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             LiaMeetingsView          *self)
 {
-  LiaMeetingsView *self = data;
-  GtkWidget *row = lia_meeting_list_row_new (item);
+  GObject *object = gtk_list_item_get_item (item);
+  gboolean meeting = LIA_IS_MEETING (object);
 
-  lia_meeting_list_row_set_conflicts (LIA_MEETING_LIST_ROW (row), self->conflicts);
-  return row;
+  /* A heading is neither chosen nor opened. */
+  gtk_list_item_set_selectable (item, meeting);
+  gtk_list_item_set_activatable (item, meeting);
+  lia_meeting_list_row_set_item (LIA_MEETING_LIST_ROW (gtk_list_item_get_child (item)), object, self->conflicts);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LiaMeetingsView          *self)
+{
+  lia_meeting_list_row_set_item (LIA_MEETING_LIST_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -332,38 +346,22 @@ update_actions (LiaMeetingsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.new", writable (self));
 }
 
-static GtkListBoxRow *
-row_of (LiaMeetingsView *self,
-        LiaMeeting      *meeting)
-{
-  GListModel *model = G_LIST_MODEL (self->sorted);
-
-  for (guint i = 0; meeting != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(LiaMeeting) item = g_list_model_get_item (model, i);
-      if (item == meeting)
-        return gtk_list_box_get_row_at_index (self->list, i);
-    }
-  return NULL;
-}
-
 /* After the list changed: the editor lets go of a deleted meeting, and
- * the selected meeting's row (new when the sort moved it) is selected. */
+ * the selected meeting stays selected wherever the sort moved it. */
 static void
 sync_selection (LiaMeetingsView *self)
 {
   GListModel *meetings = gtk_sort_list_model_get_model (self->sorted);
-  GtkListBoxRow *row;
+  guint position;
 
   if (current (self) != NULL &&
       (meetings == NULL || !g_list_store_find (G_LIST_STORE (meetings), current (self), NULL)))
     lia_meeting_editor_set_meeting (self->editor, NULL);
 
-  row = row_of (self, current (self));
-  if (row == NULL)
-    gtk_list_box_unselect_all (self->list);
-  else if (gtk_list_box_get_selected_row (self->list) != row)
-    gtk_list_box_select_row (self->list, row);
+  if (!lia_meeting_sections_find (self->sections, current (self), &position))
+    position = GTK_INVALID_LIST_POSITION;
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
 
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) ? "list" : "empty");
@@ -396,11 +394,11 @@ check_order (LiaMeetingsView *self)
     }
   self->now = now;
   if (split_moved || !sorted)
-    {
-      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-      gtk_list_box_invalidate_headers (self->list);
-      sync_selection (self);
-    }
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* Also when no meeting moved: the next one added is split at @now. */
+  lia_meeting_sections_set_now (self->sections, now);
+  if (split_moved || !sorted)
+    sync_selection (self);
 }
 
 static void
@@ -410,12 +408,21 @@ history_changed_cb (LiaMeetingsView *self)
   update_actions (self);
 }
 
+/* The editor follows the selection (a click, the arrow keys). */
 static void
-row_selected_cb (LiaMeetingsView *self,
-                 GtkListBoxRow   *row)
+selection_changed_cb (LiaMeetingsView *self)
 {
-  LiaMeeting *meeting = row ? lia_meeting_list_row_get_meeting (LIA_MEETING_LIST_ROW (row)) : NULL;
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  LiaMeeting *meeting;
 
+  /* A heading chosen by the keyboard or by code: the meeting under it
+   * (a heading always has one). */
+  if (item != NULL && !LIA_IS_MEETING (item))
+    {
+      gtk_single_selection_set_selected (self->selection, gtk_single_selection_get_selected (self->selection) + 1);
+      return;
+    }
+  meeting = LIA_MEETING (item);
   if (meeting == NULL || meeting == current (self))
     return;
   lia_meeting_editor_set_meeting (self->editor, meeting);
@@ -423,11 +430,34 @@ row_selected_cb (LiaMeetingsView *self,
   update_actions (self);
 }
 
+/* Enter, or a double click: the editor, also on a narrow window. */
 static void
 row_activated_cb (LiaMeetingsView *self,
-                  GtkListBoxRow   *row)
+                  guint            position)
 {
-  row_selected_cb (self, row);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (!LIA_IS_MEETING (item))
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  lia_split_page_set_show_content (self->split, TRUE);
+}
+
+/* On a narrow window the list and the editor take turns: a click on a
+ * meeting opens its editor, as a tap on a phone would. */
+static void
+list_clicked_cb (LiaMeetingsView *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
+{
+  GtkWidget *list = GTK_WIDGET (self->list);
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, LIA_TYPE_MEETING_LIST_ROW) : NULL;
+
+  if (row == NULL || lia_meeting_list_row_get_meeting (LIA_MEETING_LIST_ROW (row)) == NULL || current (self) == NULL)
+    return;
   lia_split_page_set_show_content (self->split, TRUE);
 }
 
@@ -452,7 +482,7 @@ lia_meetings_view_get_editor (LiaMeetingsView *self)
   return self->editor;
 }
 
-GtkListBox *
+GtkListView *
 lia_meetings_view_get_list (LiaMeetingsView *self)
 {
   g_return_val_if_fail (LIA_IS_MEETINGS_VIEW (self), NULL);
@@ -493,6 +523,7 @@ lia_meetings_view_set_workspace (LiaMeetingsView *self,
     g_signal_connect_object (lia_workspace_get_history (workspace), "changed",
                              G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   self->now = self->fixed_now != 0 ? self->fixed_now : g_get_real_time () / G_USEC_PER_SEC;
+  lia_meeting_sections_set_now (self->sections, self->now);
   gtk_sort_list_model_set_model (self->sorted, workspace ? G_LIST_MODEL (lia_workspace_get_meetings (workspace)) : NULL);
   sync_selection (self);
   g_object_notify (G_OBJECT (self), "workspace");
@@ -550,9 +581,13 @@ lia_meetings_view_dispose (GObject *object)
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (lia_workspace_get_history (self->workspace), self);
-  if (self->sorted != NULL)
-    g_signal_handlers_disconnect_by_data (self->sorted, self);
+  if (self->sections != NULL)
+    g_signal_handlers_disconnect_by_data (self->sections, self);
+  if (self->list != NULL)
+    gtk_list_view_set_model (self->list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_MEETINGS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sections);
   g_clear_object (&self->sorted);
   g_clear_object (&self->workspace);
   g_clear_object (&self->conflicts);
@@ -583,8 +618,8 @@ lia_meetings_view_class_init (LiaMeetingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, editor);
   gtk_widget_class_bind_template_child (widget_class, LiaMeetingsView, new_button);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "meetings.new", "i", new_action);
   gtk_widget_class_install_action (widget_class, "meetings.run", NULL, run_action);
@@ -602,10 +637,24 @@ lia_meetings_view_init (LiaMeetingsView *self)
   self->now = g_get_real_time () / G_USEC_PER_SEC;
   self->sorter = gtk_custom_sorter_new (compare_meetings, self, NULL);
   self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (self->sorter));
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->sorted), create_row, self, NULL);
-  gtk_list_box_set_header_func (self->list, header_func, self, NULL);
-  /* After the list box has made its rows. */
-  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (sync_selection), self);
+  self->sections = lia_meeting_sections_new (G_LIST_MODEL (self->sorted));
+  lia_meeting_sections_set_now (self->sections, self->now);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sections)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  /* After the selection has followed the change. */
+  g_signal_connect_swapped (self->sections, "items-changed", G_CALLBACK (sync_selection), self);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+    gtk_list_view_set_factory (self->list, factory);
+    g_object_unref (factory);
+  }
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   self->templates = lia_meeting_template_menu_new ();
   g_signal_connect_object (self->templates, "chosen", G_CALLBACK (template_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_menu_model (self->new_button, lia_meeting_template_menu_get_model (self->templates));
