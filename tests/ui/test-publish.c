@@ -94,7 +94,7 @@ test_publish_tree (Fixture       *f,
   GtkWidget *combo;
   guint n = lia_pages_count (G_LIST_MODEL (lia_workspace_get_pages (f->workspace)));
   g_autofree char *created = g_strdup_printf ("%u created", n);
-  LiaPage *goals;
+  g_autoptr(LiaPage) goals = NULL;
 
   /* The shortcut opens the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL));
@@ -145,7 +145,7 @@ static void
 test_subtree (Fixture       *f,
               gconstpointer  data)
 {
-  LiaPage *manual = lia_pages_find (G_LIST_MODEL (lia_workspace_get_pages (f->workspace)), "User manual");
+  g_autoptr(LiaPage) manual = lia_pages_find (G_LIST_MODEL (lia_workspace_get_pages (f->workspace)), "User manual");
   LiaPublishDialog *dialog;
   g_autofree char *outline = NULL;
 
