@@ -286,3 +286,45 @@ lia_defer_status_icons (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     lia_defer_status_icons (child);
 }
+
+GtkSingleSelection *
+lia_list_view_setup (GtkListView *view,
+                     GCallback    setup,
+                     GCallback    bind,
+                     GCallback    unbind,
+                     GCallback    selected,
+                     gpointer     data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection = gtk_single_selection_new (NULL);
+
+  g_return_val_if_fail (GTK_IS_LIST_VIEW (view), NULL);
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect_swapped (selection, "notify::selected", selected, data);
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, data);
+  gtk_list_view_set_factory (view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  return selection;
+}
+
+/* The widget of a row at (@x, @y) in @view's coordinates, as a click
+ * there would reach it, or %NULL where no row is (the list's own
+ * padding, below the last row). */
+GtkWidget *
+lia_list_view_pick (GtkListView *view,
+                    double       x,
+                    double       y)
+{
+  GtkWidget *picked;
+
+  g_return_val_if_fail (GTK_IS_LIST_VIEW (view), NULL);
+
+  picked = gtk_widget_pick (GTK_WIDGET (view), x, y, GTK_PICK_DEFAULT);
+  return picked == GTK_WIDGET (view) ? NULL : picked;
+}

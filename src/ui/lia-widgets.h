@@ -15,6 +15,21 @@ void       lia_chart_get_ink                (GtkWidget       *widget,
                                              GdkRGBA         *grid);
 void       lia_defer_status_icons           (GtkWidget       *root);
 
+/* A page's list view: its rows from a signal factory (@setup, @bind,
+ * @unbind get @data), over a single selection that starts empty and can
+ * be emptied, whose notify::selected goes to @selected.  Returns the
+ * selection (a new reference; give it a model with
+ * gtk_single_selection_set_model()). */
+GtkSingleSelection *lia_list_view_setup     (GtkListView     *view,
+                                             GCallback        setup,
+                                             GCallback        bind,
+                                             GCallback        unbind,
+                                             GCallback        selected,
+                                             gpointer         data);
+GtkWidget *lia_list_view_pick               (GtkListView     *view,
+                                             double           x,
+                                             double           y);
+
 /* A page's derived content (charts, summaries, problems) redone once per
  * burst of edits, in an idle; with @when_shown, not while the owner is
  * unmapped but at its next map instead (a hidden page costs nothing). */

@@ -11,6 +11,7 @@
 #include "lia-page-templates.h"
 #include "lia-page-tree.h"
 #include "lia-toast.h"
+#include "lia-widgets.h"
 
 /* The tree is one GtkTreeListModel over the workspace's page stores for
  * as long as the workspace is shown: an added, moved or removed page
@@ -300,12 +301,12 @@ tree_clicked_cb (LiaPageOutline  *self,
                  GtkGestureClick *gesture)
 {
   GtkWidget *list = GTK_WIDGET (self->list_view);
-  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *picked = lia_list_view_pick (self->list_view, x, y);
 
   for (GtkWidget *w = picked; w != NULL && w != list; w = gtk_widget_get_parent (w))
     if (g_strcmp0 (gtk_widget_get_css_name (w), "expander") == 0)
       return;
-  if (picked == NULL || picked == list || self->selected == NULL)
+  if (picked == NULL || self->selected == NULL)
     return;
   g_signal_emit (self, signals[PAGE_ACTIVATED], 0, self->selected);
 }
@@ -878,22 +879,12 @@ lia_page_outline_class_init (LiaPageOutlineClass *klass)
 static void
 lia_page_outline_init (LiaPageOutline *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->expanded = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->hits = g_list_store_new (LIA_TYPE_PAGE);
   gtk_list_box_bind_model (self->results, G_LIST_MODEL (self->hits), create_result_row, NULL, NULL);
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->selection = lia_list_view_setup (self->list_view, G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                         G_CALLBACK (unbind_row_cb), G_CALLBACK (selection_changed_cb), self);
   update_new_menu (self);
   update_stack (self);
 }

@@ -17,6 +17,7 @@
 #include "lia-run-window.h"
 #include "lia-split-page.h"
 #include "lia-toast.h"
+#include "lia-widgets.h"
 
 /* The workspace's meetings, upcoming then past, beside the editor of the
  * selected one; new meetings start from a template.
@@ -452,8 +453,7 @@ list_clicked_cb (LiaMeetingsView *self,
                  double           y,
                  GtkGestureClick *gesture)
 {
-  GtkWidget *list = GTK_WIDGET (self->list);
-  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *picked = lia_list_view_pick (self->list, x, y);
   GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, LIA_TYPE_MEETING_LIST_ROW) : NULL;
 
   if (row == NULL || lia_meeting_list_row_get_meeting (LIA_MEETING_LIST_ROW (row)) == NULL || current (self) == NULL)
@@ -639,22 +639,11 @@ lia_meetings_view_init (LiaMeetingsView *self)
   self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (self->sorter));
   self->sections = lia_meeting_sections_new (G_LIST_MODEL (self->sorted));
   lia_meeting_sections_set_now (self->sections, self->now);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sections)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  self->selection = lia_list_view_setup (self->list, G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                         G_CALLBACK (unbind_row_cb), G_CALLBACK (selection_changed_cb), self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sections));
   /* After the selection has followed the change. */
   g_signal_connect_swapped (self->sections, "items-changed", G_CALLBACK (sync_selection), self);
-  {
-    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-    gtk_list_view_set_factory (self->list, factory);
-    g_object_unref (factory);
-  }
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   self->templates = lia_meeting_template_menu_new ();
   g_signal_connect_object (self->templates, "chosen", G_CALLBACK (template_chosen_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_menu_model (self->new_button, lia_meeting_template_menu_get_model (self->templates));

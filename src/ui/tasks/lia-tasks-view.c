@@ -15,6 +15,7 @@
 #include "lia-tasks-view-private.h"
 #include "lia-toast.h"
 #include "lia-tracker-bar.h"
+#include "lia-widgets.h"
 
 /* The Tasks page: the workspace's tasks with status, tracker key and sync
  * state beside a Jira-style form (LiaTaskForm), checked before anything
@@ -207,11 +208,10 @@ list_clicked_cb (LiaTasksView    *self,
                  double           y,
                  GtkGestureClick *gesture)
 {
-  GtkWidget *list = GTK_WIDGET (self->list);
-  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *picked = lia_list_view_pick (self->list, x, y);
 
   /* The issue link opens the browser, not the form. */
-  if (picked == NULL || picked == list || gtk_widget_get_ancestor (picked, GTK_TYPE_LINK_BUTTON) != NULL)
+  if (picked == NULL || gtk_widget_get_ancestor (picked, GTK_TYPE_LINK_BUTTON) != NULL)
     return;
   if (self->task != NULL)
     lia_split_page_set_show_content (self->split, TRUE);
@@ -506,20 +506,10 @@ lia_tasks_view_class_init (LiaTasksViewClass *klass)
 static void
 lia_tasks_view_init (LiaTasksView *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  self->selection = lia_list_view_setup (self->list, G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb),
+                                         G_CALLBACK (unbind_row_cb), G_CALLBACK (selection_changed_cb), self);
   update_empty (self);
 }
 
