@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lia-test-widgets.h"
+#include "lia-test-workspace.h"
 #include "lia-window.h"
 #include "lia-window-private.h"
 #include "lia-export.h"
@@ -626,6 +627,61 @@ test_narrow (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first_steps (f))), ==, 6);
 }
 
+static void
+record_added (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              GArray     *adds)
+{
+  if (added > removed)
+    {
+      guint n = added - removed;
+
+      g_array_append_val (adds, n);
+    }
+}
+
+/* A large workspace reaches the table fifteen rows a frame (GTK 4.8 makes
+ * and measures every row it is given up to about 200 at once, which held
+ * the window for two frames of 270 ms on opening a team's file); the
+ * first frame fills the window, the rest follow within a few frames, and
+ * selecting a requirement further down gives the table all its rows at
+ * once. */
+static void
+test_large_rows_in_frames (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(LiaWorkspace) large = lia_test_workspace_new (1000, 2, "Inference Engineer A");
+  g_autoptr(LiaWorkspace) other = lia_test_workspace_new (1000, 2, "Test Engineer");
+  g_autoptr(LiaEntity) far = g_list_model_get_item (G_LIST_MODEL (lia_workspace_get_requirements (other)), 900);
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (guint));
+  gulong id;
+
+  id = g_signal_connect (gtk_column_view_get_model (f->table), "items-changed", G_CALLBACK (record_added), added);
+  lia_window_set_workspace (f->window, large);
+  g_assert_cmpuint (rows (f), ==, 15);
+  for (guint i = 0; i < 100 && rows (f) < 1000; i++)
+    spin (20);
+  g_signal_handler_disconnect (gtk_column_view_get_model (f->table), id);
+  g_assert_cmpuint (rows (f), ==, 1000);
+  /* A batch of 15, then 15 more a frame, then the rest (rows GTK does
+   * not make widgets for) at once. */
+  g_test_message ("the rows came in %u steps", added->len);
+  g_assert_cmpuint (added->len, >=, 3);
+  for (guint i = 0; i + 1 < added->len; i++)
+    g_assert_cmpuint (g_array_index (added, guint, i), <=, 15);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->table), "Business need 1:"), ==, 1);
+
+  lia_window_set_workspace (f->window, other);
+  g_assert_cmpuint (rows (f), ==, 15);
+  lia_requirements_view_select (f->view, far);
+  g_assert_cmpuint (rows (f), ==, 1000);
+  g_assert_true (lia_requirements_view_get_selected (f->view) == far);
+  spin (100);
+  g_assert_true (lia_requirement_editor_get_requirement (f->editor) == far);
+}
+
 static gboolean
 has_action_name (GtkWidget     *widget,
                  gconstpointer  name)
@@ -1024,6 +1080,7 @@ main (int   argc,
   ADD ("/ui/requirements/autosave-failure", test_autosave_failure);
   ADD ("/ui/requirements/close-asks-or-saves", test_close_asks_or_saves);
   ADD ("/ui/requirements/narrow", test_narrow);
+  ADD ("/ui/requirements/large-rows-in-frames", test_large_rows_in_frames);
   ADD ("/ui/requirements/export-csv-by-filter", test_export_csv_by_filter);
   ADD ("/ui/requirements/export-filter-renames", test_export_filter_renames);
   ADD ("/ui/requirements/export-asks-before-replacing", test_export_asks_before_replacing);

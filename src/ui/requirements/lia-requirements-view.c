@@ -30,6 +30,8 @@ struct _LiaRequirementsView
   LiaWorkspace         *workspace;
   LiaConflictIndex     *conflicts;    /* marks what a merge left in conflict */
   GtkFilterListModel   *filter_model;
+  GtkSliceListModel    *slice;        /* the rows given to the table so far */
+  guint                 grow_tick;
   GtkSingleSelection   *selection;
   GtkCustomFilter      *filter;
   char                 *search_key;   /* casefolded */
@@ -48,6 +50,9 @@ struct _LiaRequirementsView
 };
 
 static void lia_requirements_view_area_init (LiaAreaInterface *iface);
+static void show_all_rows                   (LiaRequirementsView *self);
+static void grow_rows                       (LiaRequirementsView *self,
+                                             guint                n_items);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LiaRequirementsView, lia_requirements_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (LIA_TYPE_AREA, lia_requirements_view_area_init))
@@ -462,12 +467,15 @@ lia_requirements_view_dispose (GObject *object)
   LiaRequirementsView *self = LIA_REQUIREMENTS_VIEW (object);
 
   g_clear_handle_id (&self->density_idle, g_source_remove);
+  if (self->grow_tick != 0)
+    show_all_rows (self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_REQUIREMENTS_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   for (guint i = 0; i < G_N_ELEMENTS (self->column_widgets); i++)
@@ -541,7 +549,8 @@ lia_requirements_view_init (LiaRequirementsView *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -623,6 +632,7 @@ lia_requirements_view_set_workspace (LiaRequirementsView *self,
   /* A newer file format opens read-only; it stays so until Save As. */
   lia_requirement_editor_set_read_only (self->editor, lia_workspace_get_read_only (workspace));
   g_signal_connect_object (workspace, "notify::read-only", G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
+  grow_rows (self, g_list_model_get_n_items (G_LIST_MODEL (lia_workspace_get_requirements (workspace))));
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (lia_workspace_get_requirements (workspace)));
   selection_changed_cb (self);
   update_empty_state (self);
@@ -634,6 +644,55 @@ lia_requirements_view_get_selected (LiaRequirementsView *self)
   g_return_val_if_fail (LIA_IS_REQUIREMENTS_VIEW (self), NULL);
 
   return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* A workspace's rows reach the table a frame's worth at a time.  GTK
+ * 4.8's column view makes and measures the cells of about 200 rows at
+ * once (wrapped multi-line text), which held the main loop for two
+ * frames of about 270 ms each when a large workspace opened (each row
+ * costs about 2 ms); fifteen rows a frame keep each frame short, and the
+ * first frame still fills the window.  Past 240 rows, more than GTK makes
+ * widgets for, the table has all of them. */
+#define ROWS_PER_FRAME 15
+#define ROWS_GROWN 240
+
+static void
+show_all_rows (LiaRequirementsView *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick);
+  self->grow_tick = 0;
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+grow_rows_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  LiaRequirementsView *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice) + ROWS_PER_FRAME;
+
+  if (size >= ROWS_GROWN)
+    {
+      self->grow_tick = 0;
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->slice, size);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Before the table gets @n_items rows at once. */
+static void
+grow_rows (LiaRequirementsView *self,
+           guint                n_items)
+{
+  show_all_rows (self);
+  if (n_items <= ROWS_PER_FRAME)
+    return;
+  gtk_slice_list_model_set_size (self->slice, ROWS_PER_FRAME);
+  self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), grow_rows_cb, self, NULL);
 }
 
 /* GTK 4.8's column view has no scroll_to(); its inner list view has the
@@ -669,6 +728,7 @@ lia_requirements_view_select (LiaRequirementsView *self,
 
       if (item == requirement)
         {
+          show_all_rows (self);
           gtk_single_selection_set_selected (self->selection, i);
           scroll_to (self, i);
           return;
