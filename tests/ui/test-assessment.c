@@ -7,6 +7,7 @@
 
 #include "assessment/lia-assessment-view-private.h"
 #include "assessment/lia-radar-chart.h"
+#include "assessment/lia-rating-row.h"
 #include "lia-assessment-trends.h"
 #include "lia-test-widgets.h"
 #include "lia-window.h"
@@ -102,6 +103,52 @@ test_chart_and_rating (Fixture       *f,
   spin (100);
   g_assert_nonnull (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW));
   g_assert_true (gtk_widget_get_mapped (lia_test_find_type (GTK_WIDGET (f->window), LIA_TYPE_ZONES_VIEW)));
+}
+
+static gboolean
+rating_note_is (LiaAssessment *assessment,
+                const char    *name,
+                const char    *note)
+{
+  GListModel *ratings = G_LIST_MODEL (lia_entity_get_list (LIA_ENTITY (assessment), LIA_ASSESSMENT_RATINGS));
+
+  for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
+    {
+      g_autoptr(LiaEntity) rating = g_list_model_get_item (ratings, i);
+
+      if (g_str_equal (lia_entity_get_string (rating, LIA_RATING_NAME), name))
+        return g_str_equal (lia_entity_get_string (rating, LIA_RATING_NOTE), note);
+    }
+  return FALSE;
+}
+
+/* An area's note and history are made when its row is first opened (a
+ * collapsed row's contents still cost layout in GTK 4.8), and work then. */
+static void
+test_note_when_opened (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *row = lia_test_find_type (GTK_WIDGET (f->view), LIA_TYPE_RATING_ROW);
+  GtkWidget *note = lia_test_find_widget (row, lia_test_has_title, "Note");
+  GtkWidget *history = lia_test_find_widget (row, lia_test_has_title, "History");
+
+  g_assert_nonnull (note);
+  g_assert_nonnull (history);
+  g_assert_false (gtk_widget_get_visible (note));
+  g_assert_false (gtk_widget_get_visible (history));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spin (100);
+  g_assert_true (gtk_widget_is_visible (note));
+  g_assert_true (gtk_widget_is_visible (history));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (history)), ==, "2025-12-15: 3 · 2026-01-19: 4");
+  gtk_editable_set_text (GTK_EDITABLE (note), "Practised with the Berlin team");
+  spin (50);
+  g_assert_true (rating_note_is (lia_assessment_view_get_selected (f->view), "Requirement translation",
+                                 "Practised with the Berlin team"));
+  /* Closed again, they stay made. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (note));
 }
 
 static void
@@ -451,6 +498,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/assessment/chart-and-rating", Fixture, NULL, fixture_set_up, test_chart_and_rating, fixture_tear_down);
+  g_test_add ("/assessment/note-when-opened", Fixture, NULL, fixture_set_up, test_note_when_opened, fixture_tear_down);
   g_test_add ("/assessment/new", Fixture, NULL, fixture_set_up, test_new_assessment, fixture_tear_down);
   g_test_add ("/assessment/rows-stay-still", Fixture, NULL, fixture_set_up, test_rows_stay_still, fixture_tear_down);
   g_test_add ("/assessment/selection-stays", Fixture, NULL, fixture_set_up, test_selection_stays, fixture_tear_down);

@@ -106,6 +106,18 @@ note_changed_cb (LiaRatingRow *self)
                           gtk_editable_get_text (GTK_EDITABLE (self->note_row)), TRUE);
 }
 
+/* The note and the history are made visible when the row is first
+ * opened, and stay so: the ten rows' hidden contents were a third of
+ * the Assessment page's first show. */
+static void
+expanded_cb (LiaRatingRow *self)
+{
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->note_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), TRUE);
+}
+
 static void
 lia_rating_row_constructed (GObject *object)
 {
@@ -218,6 +230,7 @@ lia_rating_row_class_init (LiaRatingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaRatingRow, scores_box);
   gtk_widget_class_bind_template_child (widget_class, LiaRatingRow, note_row);
   gtk_widget_class_bind_template_child (widget_class, LiaRatingRow, history_row);
+  gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
 }
 
