@@ -16,6 +16,8 @@ struct _LiaSlotList
 
   GListModel          *slots;
   gboolean             read_only;
+  gboolean             revealed;     /* after the page's first frame */
+  guint                reveal_idle;
 
   GtkDropDown         *duration_dropdown;
   GtkListBox          *list_box;
@@ -67,7 +69,32 @@ static void
 update_visible (LiaSlotList *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->list_box),
-                          self->slots != NULL && g_list_model_get_n_items (self->slots) > 0);
+                          self->revealed && self->slots != NULL && g_list_model_get_n_items (self->slots) > 0);
+}
+
+/* The slots come a frame after the rest of the Time Zones page, below
+ * the heatmap and the team: measuring their wrapped explanations was
+ * about 60 ms of the page's first show (docs/performance.md). */
+static gboolean
+reveal_cb (gpointer data)
+{
+  LiaSlotList *self = data;
+
+  self->reveal_idle = 0;
+  self->revealed = TRUE;
+  update_visible (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lia_slot_list_map (GtkWidget *widget)
+{
+  LiaSlotList *self = LIA_SLOT_LIST (widget);
+
+  GTK_WIDGET_CLASS (lia_slot_list_parent_class)->map (widget);
+  /* After the frame being drawn: below the frame clock's priorities. */
+  if (!self->revealed && self->reveal_idle == 0)
+    self->reveal_idle = g_idle_add_full (G_PRIORITY_LOW, reveal_cb, self, NULL);
 }
 
 static void
@@ -126,6 +153,7 @@ lia_slot_list_dispose (GObject *object)
 {
   LiaSlotList *self = LIA_SLOT_LIST (object);
 
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
   if (self->slots != NULL)
     g_signal_handlers_disconnect_by_data (self->slots, self);
   if (self->list_box != NULL)
@@ -143,6 +171,7 @@ lia_slot_list_class_init (LiaSlotListClass *klass)
 
   object_class->dispose = lia_slot_list_dispose;
   object_class->get_property = lia_slot_list_get_property;
+  widget_class->map = lia_slot_list_map;
   object_class->set_property = lia_slot_list_set_property;
 
   /* LiaSlotItems, best first. */
