@@ -107,8 +107,9 @@ note_changed_cb (LiaRatingRow *self)
 }
 
 /* The note and the history are made visible when the row is first
- * opened, and stay so: the ten rows' hidden contents were a third of
- * the Assessment page's first show. */
+ * opened, and stay so: GTK 4.8 measures a collapsed row's contents too,
+ * and the ten rows' were about 20 ms of the Assessment page's first
+ * show (docs/performance.md). */
 static void
 expanded_cb (LiaRatingRow *self)
 {
