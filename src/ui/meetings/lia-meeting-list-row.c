@@ -8,6 +8,7 @@
 #include "lia-conflict-mark.h"
 #include "lia-meeting-list-row.h"
 #include "lia-meeting-plan.h"
+#include "lia-tz-names.h"
 
 /* The row follows its meeting's fields itself, so an edit touches only
  * this row and the list is never rebuilt; its warning sign follows the
@@ -40,7 +41,9 @@ update_when (LiaMeetingListRow *self)
 
   if (lia_meeting_get_start_instant (self->meeting, &t, NULL))
     {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (lia_entity_get_string (meeting, LIA_MEETING_TIMEZONE));
+      /* Known, or the start would not have an instant; read once per zone
+       * (rows are bound again as the list scrolls). */
+      g_autoptr(GTimeZone) zone = lia_tz_new_known (lia_entity_get_string (meeting, LIA_MEETING_TIMEZONE));
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
       g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
       g_autofree char *date = g_date_time_format (local, _("%a %e %b %Y, %H:%M"));
